@@ -1,0 +1,51 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Membership, Merchant, User
+from .services import merchant_suspend, merchant_verify
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "display_name", "kind", "is_staff", "is_active", "date_joined"]
+    list_filter = ["kind", "is_staff", "is_active"]
+    search_fields = ["email", "display_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Profile"), {"fields": ["display_name", "kind", "language"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "kind", "password1", "password2"]})]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Merchant)
+class MerchantAdmin(admin.ModelAdmin):
+    list_display = ["name", "industry", "is_provider", "is_buyer", "status", "verified_at"]
+    list_filter = ["status", "industry", "is_provider", "is_buyer"]
+    search_fields = ["name", "credit_code"]
+    readonly_fields = ["verified_at", "created_at", "invite_code"]
+    inlines = [MembershipInline]
+    actions = ["verify", "suspend"]
+
+    @admin.action(description=_("Verify selected merchants"))
+    def verify(self, request, queryset):
+        for merchant in queryset:
+            merchant_verify(merchant=merchant, by=request.user)
+        count = queryset.count()
+        self.message_user(request, ngettext("%d merchant verified.", "%d merchants verified.", count) % count, messages.SUCCESS)
+
+    @admin.action(description=_("Suspend selected merchants (reason: set in “reason for status” first)"))
+    def suspend(self, request, queryset):
+        for merchant in queryset:
+            merchant_suspend(merchant=merchant, by=request.user, reason=merchant.status_reason or str(_("Suspended by staff")))
+        self.message_user(request, _("Merchants suspended."), messages.WARNING)

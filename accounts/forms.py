@@ -1,0 +1,52 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from .models import Merchant, User
+from .services import merchant_create, merchant_join
+
+
+class SignupForm(AllauthSignupForm):
+    ACCOUNT_TYPES = [
+        ("jobseeker", _("I am looking for a job (jobseeker)")),
+        ("merchant_new", _("I represent a company and want to register it")),
+        ("merchant_join", _("I am joining my company's existing account")),
+    ]
+    account_type = forms.ChoiceField(label=_("Account type"), choices=ACCOUNT_TYPES, widget=forms.RadioSelect)
+    display_name = forms.CharField(label=_("Your name"), max_length=100, required=False)
+    organisation_name = forms.CharField(label=_("Organisation name"), max_length=200, required=False)
+    industry = forms.ChoiceField(label=_("Industry"), choices=[("", "---")] + list(Merchant.Industry.choices), required=False)
+    wants_to_provide = forms.BooleanField(label=_("We want to sell data products"), required=False)
+    invite_code = forms.CharField(label=_("Invite code"), max_length=32, required=False)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("account_type")
+        if kind == "merchant_new":
+            name = (data.get("organisation_name") or "").strip()
+            if not name:
+                self.add_error("organisation_name", _("Enter your organisation's name."))
+            elif Merchant.objects.filter(name__iexact=name).exists():
+                self.add_error("organisation_name", _("An organisation with this name is already registered; ask its owner for an invite code."))
+            if not data.get("industry"):
+                self.add_error("industry", _("Choose your industry."))
+        elif kind == "merchant_join":
+            code = (data.get("invite_code") or "").strip()
+            if not code or not Merchant.objects.filter(invite_code=code).exists():
+                self.add_error("invite_code", _("That invite code is not valid. Ask the organisation's owner for a new one."))
+        return data
+
+    @transaction.atomic
+    def save(self, request):
+        user = super().save(request)
+        data = self.cleaned_data
+        user.display_name = data.get("display_name", "")
+        user.language = getattr(request, "LANGUAGE_CODE", "zh-hans")
+        user.kind = User.Kind.JOBSEEKER if data["account_type"] == "jobseeker" else User.Kind.MERCHANT
+        user.save(update_fields=["display_name", "language", "kind"])
+        if data["account_type"] == "merchant_new":
+            merchant_create(owner=user, name=data["organisation_name"], industry=data["industry"], is_provider=bool(data.get("wants_to_provide")))
+        elif data["account_type"] == "merchant_join":
+            merchant_join(user=user, invite_code=data["invite_code"])
+        return user

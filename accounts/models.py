@@ -1,0 +1,128 @@
+import secrets
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True, kind=User.Kind.STAFF)
+        return self._create(email, password, **extra)
+
+
+class User(AbstractUser):
+    class Kind(models.TextChoices):
+        JOBSEEKER = "jobseeker", _("Jobseeker")
+        MERCHANT = "merchant", _("Merchant member")
+        STAFF = "staff", _("Exchange staff")
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=100, blank=True)
+    kind = models.CharField(_("account type"), max_length=16, choices=Kind.choices, default=Kind.JOBSEEKER)
+    language = models.CharField(_("language"), max_length=10, default="zh-hans")
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def is_jobseeker(self) -> bool:
+        return self.kind == self.Kind.JOBSEEKER
+
+    @property
+    def is_merchant(self) -> bool:
+        return self.kind == self.Kind.MERCHANT
+
+
+def _invite_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class Merchant(models.Model):
+    """A merchant organisation: provider, buyer or both."""
+
+    class Industry(models.TextChoices):
+        RECRUITING = "recruiting", _("Recruiting")
+        EMPLOYER = "employer", _("Employer")
+        BANKING = "banking", _("Banking and finance")
+        MAPPING = "mapping", _("Mapping and geodata")
+        CREDIT = "credit", _("Credit services")
+        ENERGY = "energy", _("Energy and utilities")
+        TECHNOLOGY = "technology", _("Technology")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting verification")
+        VERIFIED = "verified", _("Verified")
+        SUSPENDED = "suspended", _("Suspended")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices)
+    credit_code = models.CharField(_("unified social credit code"), max_length=18, blank=True)
+    is_provider = models.BooleanField(_("provides products"), default=False)
+    is_buyer = models.BooleanField(_("buys products"), default=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    status_reason = models.TextField(_("reason for status"), blank=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    invite_code = models.CharField(max_length=32, unique=True, default=_invite_code, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("merchant")
+        verbose_name_plural = _("merchants")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        ADMIN = "admin", _("Administrator")
+        MEMBER = "member", _("Member")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "merchant"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.merchant} ({self.role})"
+
+    @property
+    def can_manage(self) -> bool:
+        return self.role in (self.Role.OWNER, self.Role.ADMIN)

@@ -1,0 +1,18 @@
+"""Reads for accounts and merchants."""
+
+from .exceptions import NotAMerchantMember
+from .models import Membership, Merchant, User
+
+
+def membership_current(*, user: User) -> Membership | None:
+    """The organisation a merchant member acts for (the oldest membership)."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.select_related("merchant").filter(user=user).order_by("created_at", "id").first()
+
+
+def merchant_for_user(*, user: User) -> Merchant:
+    membership = membership_current(user=user)
+    if membership is None:
+        raise NotAMerchantMember("You are not a member of any merchant organisation.")
+    return membership.merchant

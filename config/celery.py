@@ -1,0 +1,19 @@
+"""The Celery app. The beat schedule is declared here and nowhere else."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("exchange")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Re-send settlements whose task was lost (broker outage, worker crash).
+    "outbox-sweep": {"task": "exchange.outbox_sweep", "schedule": 60.0},
+    # Move shares whose refund window has passed from pending to available.
+    "holds-release": {"task": "payouts.holds_release", "schedule": crontab(minute="*/15")},
+}

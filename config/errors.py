@@ -1,0 +1,65 @@
+"""One error family for the whole exchange, mapped to HTTP in one place.
+
+Services raise `ApplicationError` subclasses with a stable `code` and a
+translatable message; views show the message, the API renders
+`{"error": {"code", "message", "fields"}}` with the class's HTTP status.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from rest_framework import exceptions as drf_exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class ApplicationError(Exception):
+    code = "error"
+    status = 400
+
+    def __init__(self, message: Any, *, code: str | None = None, fields: dict | None = None):
+        super().__init__(str(message))
+        self.message = message
+        if code:
+            self.code = code
+        self.fields = fields or {}
+
+
+class NotFoundError(ApplicationError):
+    code = "not_found"
+    status = 404
+
+
+class ForbiddenError(ApplicationError):
+    code = "forbidden"
+    status = 403
+
+
+class ConflictError(ApplicationError):
+    code = "conflict"
+    status = 409
+
+
+def _body(code: str, message: Any, fields: dict | None = None) -> dict:
+    return {"error": {"code": code, "message": str(message), "fields": fields or {}}}
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, ApplicationError):
+        return Response(_body(exc.code, exc.message, exc.fields), status=exc.status)
+    if isinstance(exc, Http404):
+        exc = drf_exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = drf_exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, drf_exceptions.ValidationError):
+        fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        response.data = _body("invalid", drf_exceptions.ValidationError.default_detail, fields)
+    else:
+        detail = getattr(exc, "detail", str(exc))
+        code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+        response.data = _body(code, detail)
+    return response

@@ -1,0 +1,172 @@
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import EncryptedTextField
+from accounts.models import Merchant
+
+
+class Purpose(models.TextChoices):
+    RECORDS = "records", _("De-identified record in datasets sold to verified employers")
+    STATISTICS = "statistics", _("Aggregate statistics and approved queries")
+
+
+class EducationLevel(models.TextChoices):
+    HIGH_SCHOOL = "high_school", _("High school or below")
+    ASSOCIATE = "associate", _("Associate degree (大专)")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORATE = "doctorate", _("Doctorate")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+    UNSPECIFIED = "U", _("Prefer not to say")
+
+
+class Industry(models.TextChoices):
+    INTERNET = "internet", _("Internet and software")
+    FINANCE = "finance", _("Finance")
+    MANUFACTURING = "manufacturing", _("Manufacturing")
+    EDUCATION = "education", _("Education")
+    HEALTHCARE = "healthcare", _("Healthcare")
+    RETAIL = "retail", _("Retail and e-commerce")
+    LOGISTICS = "logistics", _("Logistics")
+    PUBLIC = "public", _("Public sector")
+    OTHER = "other", _("Other")
+
+
+class RoleCategory(models.TextChoices):
+    ENGINEERING = "engineering", _("Engineering")
+    DATA = "data", _("Data and analytics")
+    PRODUCT = "product", _("Product and design")
+    SALES = "sales", _("Sales and marketing")
+    FINANCE = "finance", _("Finance and accounting")
+    OPERATIONS = "operations", _("Operations")
+    HR = "hr", _("Human resources")
+    OTHER = "other", _("Other")
+
+
+class Resume(models.Model):
+    """A jobseeker's resume. Contact details and employer are encrypted at rest."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft: not used until you confirm it")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    # Direct identifiers: encrypted, never in any product.
+    full_name = EncryptedTextField(_("full name"))
+    phone = EncryptedTextField(_("phone"), blank=True)
+    contact_email = EncryptedTextField(_("contact e-mail"), blank=True)
+    current_employer = EncryptedTextField(_("current or last employer"), blank=True)
+    # Quasi-identifiers and attributes: generalised before they leave.
+    birth_year = models.PositiveSmallIntegerField(_("birth year"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, default=Gender.UNSPECIFIED)
+    province = models.CharField(_("province"), max_length=20)
+    city = models.CharField(_("city"), max_length=40, blank=True)
+    education_level = models.CharField(_("education level"), max_length=16, choices=EducationLevel.choices)
+    field_of_study = models.CharField(_("field of study"), max_length=100, blank=True)
+    years_experience = models.PositiveSmallIntegerField(_("years of experience"))
+    current_title = models.CharField(_("current or last job title"), max_length=100, blank=True)
+    industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, default=Industry.OTHER)
+    role_category = models.CharField(_("role category"), max_length=20, choices=RoleCategory.choices, default=RoleCategory.OTHER)
+    desired_role = models.CharField(_("desired role"), max_length=100, blank=True)
+    expected_salary = models.PositiveIntegerField(_("expected monthly salary (yuan)"), null=True, blank=True)
+    skills = models.JSONField(_("skills"), default=list, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("resume")
+        verbose_name_plural = _("resumes")
+        constraints = [models.CheckConstraint(condition=models.Q(birth_year__gte=1900), name="resume_birth_year_sane")]
+
+    def __str__(self) -> str:
+        return f"resume #{self.pk}"
+
+
+class ConsentNotice(models.Model):
+    """What a person is asked to agree to. Immutable once published: changes are a new version."""
+
+    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="consent_notices", verbose_name=_("personal-information handler"))
+    purpose = models.CharField(_("purpose"), max_length=16, choices=Purpose.choices)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_zh = models.TextField(_("notice text (Chinese)"))
+    body_en = models.TextField(_("notice text (English)"))
+    handler_contact = models.CharField(_("handler contact"), max_length=200)
+    recipients = models.CharField(_("categories of recipients"), max_length=300)
+    processing_methods = models.CharField(_("processing methods"), max_length=300)
+    fields_used = models.CharField(_("fields used"), max_length=500)
+    retention = models.CharField(_("retention period"), max_length=100)
+    revenue_share = models.CharField(_("revenue-share terms"), max_length=300)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent notice")
+        verbose_name_plural = _("consent notices")
+        constraints = [models.UniqueConstraint(fields=["provider", "purpose", "version"], name="notice_version_unique")]
+        ordering = ["provider", "purpose", "-version"]
+
+    def __str__(self) -> str:
+        return f"{self.provider} · {self.get_purpose_display()} · v{self.version}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def text(self, language: str) -> str:
+        """The exact text shown to the person, whose hash the grant stores."""
+        zh = language.startswith("zh")
+        parts = [
+            self.title_zh if zh else self.title_en,
+            self.body_zh if zh else self.body_en,
+            self.handler_contact,
+            self.recipients,
+            self.processing_methods,
+            self.fields_used,
+            self.retention,
+            self.revenue_share,
+        ]
+        return "\n".join(parts)
+
+    def text_hash(self, language: str) -> str:
+        return hashlib.sha256(self.text(language).encode()).hexdigest()
+
+
+class ConsentGrant(models.Model):
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web portal")
+        API = "api", _("API")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_grants")
+    notice = models.ForeignKey(ConsentNotice, on_delete=models.PROTECT, related_name="grants")
+    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(max_length=10)
+    text_hash = models.CharField(max_length=64)
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.WEB)
+    granted_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("consent grant")
+        verbose_name_plural = _("consent grants")
+        constraints = [
+            # At most one active grant per person, provider and purpose.
+            models.UniqueConstraint(
+                fields=["user", "provider", "purpose"], condition=models.Q(withdrawn_at__isnull=True), name="grant_one_active"
+            )
+        ]
+        indexes = [models.Index(fields=["provider", "purpose", "withdrawn_at"])]
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

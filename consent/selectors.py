@@ -1,0 +1,36 @@
+"""Reads for the jobseeker portal and for product builds."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from accounts.models import Merchant, User
+
+from .models import ConsentGrant, ConsentNotice, Resume
+
+
+def notices_published_latest() -> list[ConsentNotice]:
+    """The newest published version of each provider's notice for each purpose."""
+    latest: dict[tuple[int, str], ConsentNotice] = {}
+    for notice in ConsentNotice.objects.filter(published_at__isnull=False).select_related("provider").order_by("provider_id", "purpose", "-version"):
+        latest.setdefault((notice.provider_id, notice.purpose), notice)
+    return list(latest.values())
+
+
+def grants_active_for_user(*, user: User) -> QuerySet[ConsentGrant]:
+    return ConsentGrant.objects.filter(user=user, withdrawn_at__isnull=True).select_related("notice", "provider")
+
+
+def grants_for_user(*, user: User) -> QuerySet[ConsentGrant]:
+    return ConsentGrant.objects.filter(user=user).select_related("notice", "provider").order_by("-granted_at")
+
+
+def resumes_consented(*, provider: Merchant, purpose: str) -> QuerySet[Resume]:
+    """Confirmed resumes whose owner holds an active grant to `provider` for `purpose`."""
+    active = ConsentGrant.objects.filter(user_id=OuterRef("owner_id"), provider=provider, purpose=purpose, withdrawn_at__isnull=True)
+    return Resume.objects.filter(status=Resume.Status.CONFIRMED).filter(Exists(active))
+
+
+def grant_ids_for(*, provider: Merchant, purpose: str, user_ids) -> dict[int, int]:
+    """user id -> id of their active grant (for a version's membership)."""
+    return dict(
+        ConsentGrant.objects.filter(provider=provider, purpose=purpose, withdrawn_at__isnull=True, user_id__in=user_ids).values_list("user_id", "id")
+    )

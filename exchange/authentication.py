@@ -1,0 +1,35 @@
+"""`Authorization: Api-Key <key>` for merchants' programs."""
+
+from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+
+from .models import ApiKey
+
+
+class ApiKeyAuthentication(authentication.BaseAuthentication):
+    keyword = "Api-Key"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        if not header.startswith(self.keyword + " "):
+            return None
+        secret = header[len(self.keyword) + 1 :].strip()
+        prefix = secret.split(".", 1)[0]
+        key = ApiKey.objects.select_related("merchant", "created_by").filter(prefix=prefix, revoked_at__isnull=True).first()
+        if key is None or key.hashed_key != ApiKey.hash(secret):
+            raise exceptions.AuthenticationFailed("Invalid or revoked API key.")
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+        request.api_merchant = key.merchant
+        return key.created_by, key
+
+    def authenticate_header(self, request) -> str:
+        return self.keyword
+
+
+class ApiKeyScheme(OpenApiAuthenticationExtension):
+    target_class = "exchange.authentication.ApiKeyAuthentication"
+    name = "ApiKeyAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "Authorization", "description": "`Api-Key <key>`"}

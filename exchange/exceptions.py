@@ -1,0 +1,30 @@
+from config.errors import ApplicationError, ConflictError, ForbiddenError, NotFoundError
+
+
+class ProductError(ApplicationError):
+    code = "product_error"
+
+
+class BuildError(ApplicationError):
+    code = "build_error"
+
+
+class OrderError(ApplicationError):
+    code = "order_error"
+
+
+class NotSellable(ConflictError):
+    code = "not_sellable"
+
+
+class DeliveryDenied(ForbiddenError):
+    code = "delivery_denied"
+
+
+class LinkExpired(ApplicationError):
+    code = "link_expired"
+    status = 410
+
+
+class ObjectMissing(NotFoundError):
+    code = "not_found"

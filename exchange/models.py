@@ -1,0 +1,201 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Merchant
+from consent.models import ConsentGrant, Purpose
+
+
+class DataProduct(models.Model):
+    class Kind(models.TextChoices):
+        DATASET = "dataset", _("Dataset (uploaded business data)")
+        RECORDS = "records", _("De-identified records")
+        STATISTICS = "statistics", _("Statistics")
+        QUERY = "query", _("Query service")
+
+    class Category(models.TextChoices):
+        TALENT = "talent", _("Talent and recruiting")
+        MAPS = "maps", _("Maps and geodata")
+        CREDIT = "credit", _("Credit and risk")
+        ENERGY = "energy", _("Energy")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved and listed")
+        REJECTED = "rejected", _("Rejected")
+
+    PERSONAL_KINDS = (Kind.RECORDS, Kind.STATISTICS, Kind.QUERY)
+
+    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="products")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    category = models.CharField(_("category"), max_length=12, choices=Category.choices, default=Category.TALENT)
+    purpose = models.CharField(_("consent purpose"), max_length=16, choices=Purpose.choices, blank=True)
+    price_fen = models.PositiveBigIntegerField(_("price (fen)"))
+    k = models.PositiveSmallIntegerField(_("k (smallest group size)"), default=5)
+    max_suppression_bps = models.PositiveSmallIntegerField(_("suppression cap (basis points)"), default=500)
+    quasi_identifiers = models.JSONField(_("quasi-identifiers released"), default=list, blank=True)
+    include_skills = models.BooleanField(_("include skills"), default=True)
+    licence = models.TextField(_("licence terms"), blank=True)
+    commission_bps = models.PositiveSmallIntegerField(_("commission override (bps)"), null=True, blank=True)
+    pool_bps = models.PositiveSmallIntegerField(_("subject pool override (bps)"), null=True, blank=True)
+    status = models.CharField(_("review status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    source_file = models.FileField(_("source data file (datasets)"), upload_to="sources/", blank=True)
+    legal_opinion = models.FileField(_("legal opinion (PDF)"), upload_to="legal/", blank=True)
+    review_notes = models.TextField(_("review notes"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("data product")
+        verbose_name_plural = _("data products")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(k__gte=2), name="product_k_at_least_2"),
+            models.CheckConstraint(condition=models.Q(max_suppression_bps__lte=10000), name="product_suppression_bps"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_personal(self) -> bool:
+        return self.kind in self.PERSONAL_KINDS
+
+    @property
+    def is_listed(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+
+class ProductVersion(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        BUILDING = "building", _("Building")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+        WITHDRAWN = "withdrawn", _("Withdrawn: contains a person who withdrew consent")
+
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    artefact = models.FileField(upload_to="artefacts/", blank=True)
+    artefact_sha256 = models.CharField(max_length=64, blank=True)
+    privacy_report = models.JSONField(default=dict, blank=True)
+    member_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("product version")
+        verbose_name_plural = _("product versions")
+        ordering = ["product", "-number"]
+        constraints = [models.UniqueConstraint(fields=["product", "number"], name="version_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.product} v{self.number}"
+
+    @property
+    def is_sellable(self) -> bool:
+        return self.status == self.Status.READY
+
+
+class VersionMember(models.Model):
+    """Exactly who is in a version, under which consent, with which weight."""
+
+    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="version_memberships")
+    grant = models.ForeignKey(ConsentGrant, on_delete=models.PROTECT, related_name="version_memberships")
+    weight = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["version", "user"], name="member_once_per_version"),
+            models.CheckConstraint(condition=models.Q(weight__gt=0), name="member_weight_positive"),
+        ]
+
+
+class Order(models.Model):
+    class Status(models.TextChoices):
+        PAID = "paid", _("Paid, settling")
+        SETTLED = "settled", _("Settled")
+        REFUNDED = "refunded", _("Refunded")
+
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="orders")
+    version = models.ForeignKey(ProductVersion, on_delete=models.PROTECT, related_name="orders")
+    price_fen = models.PositiveBigIntegerField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PAID)
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    idempotency_key = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    settled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buyer", "idempotency_key"], condition=~models.Q(idempotency_key=""), name="order_idempotency_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"order #{self.pk}"
+
+    @property
+    def reference(self) -> str:
+        return f"order:{self.pk}"
+
+
+class Outbox(models.Model):
+    """Messages that must leave the process, committed with the change that caused them."""
+
+    topic = models.CharField(max_length=40)
+    key = models.CharField(max_length=100, unique=True)
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+
+class DownloadLog(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="downloads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ApiKey(models.Model):
+    """A merchant's API key. Only a hash is stored; the key is shown once."""
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="api_keys")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, unique=True)
+    hashed_key = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    @staticmethod
+    def hash(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    @staticmethod
+    def generate() -> tuple[str, str]:
+        prefix = secrets.token_hex(4)
+        return prefix, f"{prefix}.{secrets.token_urlsafe(32)}"

@@ -1,0 +1,1 @@
+"""Writes of the exchange app, one module per part of the flow."""

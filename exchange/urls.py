@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "exchange"
+urlpatterns = [
+    path("catalog/", views.catalog, name="catalog"),
+    path("catalog/<int:product_id>/", views.product_detail, name="product"),
+    path("catalog/<int:product_id>/buy/", views.product_buy, name="buy"),
+    path("merchant/", views.dashboard, name="dashboard"),
+    path("merchant/products/new/", views.product_new, name="product_new"),
+    path("merchant/products/<int:product_id>/build/", views.product_build, name="build"),
+    path("merchant/products/<int:product_id>/submit/", views.product_submit_view, name="submit"),
+    path("merchant/versions/<int:version_id>/progress/", views.version_progress, name="version_progress"),
+    path("merchant/topup/", views.topup_request, name="topup"),
+    path("merchant/orders/<int:order_id>/download/", views.order_download, name="order_download"),
+    path("download/<str:token>/", views.download, name="download"),
+]

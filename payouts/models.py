@@ -1,0 +1,114 @@
+"""A general double-entry ledger in integer micros. It knows nothing of products.
+
+Entries and postings are append-only (a PostgreSQL trigger refuses UPDATE and
+DELETE); corrections are new entries. `LedgerAccount.balance` is a cache of the
+account's posted sum, maintained in the same transaction as every posting and
+proved equal by `verify_ledger`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Merchant
+
+
+class LedgerAccount(models.Model):
+    class Kind(models.TextChoices):
+        BANK = "bank", _("Bank (cash held by the exchange)")
+        EXCHANGE_REVENUE = "exchange_revenue", _("Exchange commission")
+        SALES_CLEARING = "sales_clearing", _("Sales awaiting settlement")
+        PAYOUT_CLEARING = "payout_clearing", _("Payouts in progress")
+        MERCHANT_WALLET = "merchant_wallet", _("Merchant wallet")
+        PROVIDER_PENDING = "provider_pending", _("Provider earnings (pending)")
+        PROVIDER_AVAILABLE = "provider_available", _("Provider earnings (available)")
+        SUBJECT_PENDING = "subject_pending", _("Jobseeker earnings (pending)")
+        SUBJECT_AVAILABLE = "subject_available", _("Jobseeker earnings (available)")
+
+    # Accounts whose balance is the exchange's own position and may go below zero.
+    MAY_BE_NEGATIVE = (Kind.BANK,)
+
+    key = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="ledger_accounts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger_accounts")
+    # Pending accounts name the available account their holds are released to.
+    release_to = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="released_from")
+    balance = models.BigIntegerField(default=0, help_text=_("Cached sum of postings, in micros"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ledger account")
+        verbose_name_plural = _("ledger accounts")
+        indexes = [models.Index(fields=["kind"])]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class JournalEntry(models.Model):
+    class Kind(models.TextChoices):
+        TOPUP = "topup", _("Wallet top-up")
+        PURCHASE = "purchase", _("Purchase")
+        SALE = "sale", _("Sale settlement")
+        RELEASE = "release", _("Hold released")
+        REFUND = "refund", _("Refund")
+        WITHDRAWAL = "withdrawal", _("Withdrawal")
+        PAYOUT = "payout", _("Payout")
+        ADJUSTMENT = "adjustment", _("Manual adjustment")
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    idempotency_key = models.CharField(max_length=128, unique=True)
+    reference = models.CharField(max_length=64, db_index=True, help_text=_("What this entry is about, e.g. order:42"))
+    memo = models.JSONField(default=dict, blank=True)
+    related = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="followers")
+    release_after = models.DateTimeField(null=True, blank=True, db_index=True)
+    # PROTECT: entries are immutable, so a user who recorded one is deactivated, never deleted.
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.reference}"
+
+
+class Posting(models.Model):
+    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="postings")
+    account = models.ForeignKey(LedgerAccount, on_delete=models.PROTECT, related_name="postings")
+    amount = models.BigIntegerField(help_text=_("Micros; positive credits the account"))
+
+    class Meta:
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+        indexes = [models.Index(fields=["account", "entry"])]
+        constraints = [models.CheckConstraint(condition=~models.Q(amount=0), name="posting_amount_nonzero")]
+
+
+class TopUp(models.Model):
+    """A buyer's request to fund its wallet, confirmed by finance when the transfer arrives."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="topups")
+    amount_fen = models.PositiveBigIntegerField(_("amount (fen)"))
+    bank_reference = models.CharField(_("bank transfer reference"), max_length=64)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    entry = models.OneToOneField(JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="topup")
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wallet top-up")
+        verbose_name_plural = _("wallet top-ups")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_fen__gt=0), name="topup_amount_positive"),
+            models.UniqueConstraint(fields=["merchant", "bank_reference"], name="topup_reference_unique"),
+        ]
