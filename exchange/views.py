@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.views import APIView
 
 from accounts.decorators import merchant_required
@@ -208,6 +210,10 @@ class DownloadView(APIView):
 
     permission_classes = [IsMerchantMember]
 
+    @extend_schema(
+        summary="Download a bought artefact through a signed link",
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, 403: None, 410: None},
+    )
     def get(self, request, token: str):
         order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
         version = order.version

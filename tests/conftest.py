@@ -39,6 +39,8 @@ def _port_open(url: str, default_port: int) -> bool:
 def _media_and_eager_tasks(settings, tmp_path):
     """Each test writes files to its own folder; tasks run inline unless a test starts a worker."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Tests create hundreds of users; a slow password hash proves nothing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
     yield

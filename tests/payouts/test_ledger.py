@@ -1,0 +1,104 @@
+"""Ledger invariants, the verify command, and the database's refusal to edit history."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
+from hypothesis import given
+from hypothesis import strategies as st
+
+from payouts import money
+from payouts.allocation import largest_remainder
+from payouts.exceptions import InsufficientFunds, LedgerError
+from payouts.models import JournalEntry, LedgerAccount, Posting
+from payouts.selectors import ledger_violations
+from payouts.services import account_get, ledger_post
+
+from ..factories import MerchantFactory
+
+
+@given(
+    pool=st.integers(min_value=0, max_value=10**12),
+    weights=st.lists(st.integers(min_value=1, max_value=1000), min_size=1, max_size=60),
+    salt=st.text(max_size=8),
+)
+def test_largest_remainder_is_exact_fair_and_order_independent(pool, weights, salt):
+    members = list(enumerate(weights))
+    shares = largest_remainder(pool, members, salt=salt)
+    total_weight = sum(weights)
+    assert sum(shares.values()) == pool
+    for key, weight in members:
+        exact_times_w = pool * weight  # exact share = pool * weight / total_weight
+        assert abs(shares[key] * total_weight - exact_times_w) < total_weight
+    assert largest_remainder(pool, list(reversed(members)), salt=salt) == shares
+
+
+def test_ties_rotate_between_sales():
+    members = [(user_id, 1) for user_id in range(10)]
+    winners = {frozenset(k for k, v in largest_remainder(3, members, salt=f"order:{n}").items() if v) for n in range(20)}
+    assert len(winners) > 1  # not always the same three people
+
+
+def test_money_formats_tiny_shares_exactly():
+    assert money.format_micros(300) == "¥0.000300"
+    assert money.format_fen(123_456) == "¥1,234.56"
+    assert money.yuan_to_fen("12.5") == 1250
+    with pytest.raises(ValueError):
+        money.yuan_to_fen("0.001")
+
+
+@pytest.mark.django_db
+def test_unbalanced_entry_is_refused_and_nothing_is_written():
+    wallet = account_get(kind=LedgerAccount.Kind.MERCHANT_WALLET, merchant=MerchantFactory())
+    bank = account_get(kind=LedgerAccount.Kind.BANK)
+    with pytest.raises(LedgerError):
+        ledger_post(kind="adjustment", key="bad", reference="t", lines=[(bank.id, -5), (wallet.id, 4)])
+    assert not JournalEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_overdraft_is_refused():
+    wallet = account_get(kind=LedgerAccount.Kind.MERCHANT_WALLET, merchant=MerchantFactory())
+    other = account_get(kind=LedgerAccount.Kind.SALES_CLEARING)
+    with pytest.raises(InsufficientFunds):
+        ledger_post(kind="purchase", key="p1", reference="t", lines=[(wallet.id, -1), (other.id, 1)])
+    assert not Posting.objects.exists()
+
+
+@pytest.mark.django_db
+def test_same_key_posts_once():
+    wallet = account_get(kind=LedgerAccount.Kind.MERCHANT_WALLET, merchant=MerchantFactory())
+    bank = account_get(kind=LedgerAccount.Kind.BANK)
+    first = ledger_post(kind="topup", key="t1", reference="t", lines=[(bank.id, -100), (wallet.id, 100)])
+    second = ledger_post(kind="topup", key="t1", reference="t", lines=[(bank.id, -100), (wallet.id, 100)])
+    assert first == second
+    wallet.refresh_from_db()
+    assert wallet.balance == 100
+
+
+@pytest.mark.django_db
+def test_verify_ledger_catches_a_tampered_posting_and_a_stale_balance():
+    wallet = account_get(kind=LedgerAccount.Kind.MERCHANT_WALLET, merchant=MerchantFactory())
+    bank = account_get(kind=LedgerAccount.Kind.BANK)
+    entry = ledger_post(kind="topup", key="t1", reference="t", lines=[(bank.id, -100), (wallet.id, 100)])
+    call_command("verify_ledger")
+    LedgerAccount.objects.filter(pk=wallet.pk).update(balance=999)
+    with pytest.raises(CommandError):
+        call_command("verify_ledger")
+    LedgerAccount.objects.filter(pk=wallet.pk).update(balance=100)
+    if connection.vendor == "sqlite":  # PostgreSQL refuses the edit itself (next test)
+        Posting.objects.filter(entry=entry, account=wallet).update(amount=101)
+        assert any("does not balance" in problem for problem in ledger_violations())
+
+
+@pytest.mark.postgres
+def test_postgres_refuses_to_update_or_delete_ledger_rows(postgres):
+    wallet = account_get(kind=LedgerAccount.Kind.MERCHANT_WALLET, merchant=MerchantFactory())
+    bank = account_get(kind=LedgerAccount.Kind.BANK)
+    entry = ledger_post(kind="topup", key="t1", reference="t", lines=[(bank.id, -100), (wallet.id, 100)])
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        Posting.objects.filter(entry=entry).update(amount=5)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        Posting.objects.filter(entry=entry).delete()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        JournalEntry.objects.filter(pk=entry.pk).update(reference="edited")
+    assert sorted(Posting.objects.filter(entry=entry).values_list("amount", flat=True)) == [-100, 100]
