@@ -16,6 +16,6 @@ def settle_order(order_id: int) -> None:
     order_settle(order_id=order_id)
 
 
-@shared_task(name="exchange.outbox_sweep", time_limit=120)
+@shared_task(name="exchange.outbox_sweep", time_limit=120, soft_time_limit=100)
 def outbox_sweep() -> int:
     return outbox_resend()
