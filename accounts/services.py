@@ -13,12 +13,17 @@ def merchant_create(*, owner: User, name: str, industry: str, is_provider: bool 
     """Create a merchant organisation with `owner` as its owner. It starts unverified."""
     name = name.strip()
     if Merchant.objects.filter(name__iexact=name).exists():
-        raise MerchantError(_("An organisation named “%(name)s” already exists; ask its owner for an invite code.") % {"name": name}, code="merchant_name_taken")
+        raise MerchantError(
+            _("An organisation named “%(name)s” already exists; ask its owner for an invite code.") % {"name": name},
+            code="merchant_name_taken",
+        )
     try:
         with transaction.atomic():
             merchant = Merchant.objects.create(name=name, industry=industry, is_provider=is_provider, is_buyer=is_buyer)
     except IntegrityError as exc:
-        raise MerchantError(_("An organisation named “%(name)s” already exists.") % {"name": name}, code="merchant_name_taken") from exc
+        raise MerchantError(
+            _("An organisation named “%(name)s” already exists.") % {"name": name}, code="merchant_name_taken"
+        ) from exc
     Membership.objects.create(user=owner, merchant=merchant, role=Membership.Role.OWNER)
     if owner.kind != User.Kind.MERCHANT:
         owner.kind = User.Kind.MERCHANT
@@ -31,8 +36,12 @@ def merchant_join(*, user: User, invite_code: str) -> Membership:
     """Join an existing organisation as a plain member, by the owner's invite code."""
     merchant = Merchant.objects.filter(invite_code=invite_code.strip()).first()
     if merchant is None:
-        raise MerchantError(_("That invite code is not valid. Ask the organisation's owner for a new one."), code="invalid_invite")
-    membership, _created = Membership.objects.get_or_create(user=user, merchant=merchant, defaults={"role": Membership.Role.MEMBER})
+        raise MerchantError(
+            _("That invite code is not valid. Ask the organisation's owner for a new one."), code="invalid_invite"
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=user, merchant=merchant, defaults={"role": Membership.Role.MEMBER}
+    )
     if user.kind != User.Kind.MERCHANT:
         user.kind = User.Kind.MERCHANT
         user.save(update_fields=["kind"])

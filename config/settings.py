@@ -20,7 +20,7 @@ PRODUCTION = ENV == "production"
 
 # Development defaults. They are public (they are in this file), so production
 # refuses every one of them.
-_DEV_SECRET_KEY = "dev-only-secret-key-never-use-in-production-0123456789abcdef"
+_DEV_SECRET_KEY = "dev-only-secret-key-never-use-in-production-0123456789abcdef"  # noqa: S105 (public on purpose)
 _DEV_FIELD_KEY = "ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZCE="  # 32 bytes, base64
 _DEV_SIGNING_KEY = "ZGV2LW9ubHktZWQyNTUxOS1zZWVkLW5vdC1wcm9kISE="  # Ed25519 seed
 
@@ -252,9 +252,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "APPEND_COMPONENTS": {
-        "securitySchemes": {"ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "Authorization"}}
-    },
+    "APPEND_COMPONENTS": {"securitySchemes": {"ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "Authorization"}}},
     "SECURITY": [{"ApiKeyAuth": []}],
 }
 

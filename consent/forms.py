@@ -12,11 +12,30 @@ class ResumeForm(forms.ModelForm):
     class Meta:
         model = Resume
         fields = [
-            "full_name", "phone", "contact_email", "birth_year", "gender", "province", "city", "education_level",
-            "field_of_study", "years_experience", "current_employer", "current_title", "industry", "role_category",
-            "desired_role", "expected_salary", "skills",
+            "full_name",
+            "phone",
+            "contact_email",
+            "birth_year",
+            "gender",
+            "province",
+            "city",
+            "education_level",
+            "field_of_study",
+            "years_experience",
+            "current_employer",
+            "current_title",
+            "industry",
+            "role_category",
+            "desired_role",
+            "expected_salary",
+            "skills",
         ]
-        widgets = {"full_name": forms.TextInput, "phone": forms.TextInput, "contact_email": forms.EmailInput, "current_employer": forms.TextInput}
+        widgets = {
+            "full_name": forms.TextInput,
+            "phone": forms.TextInput,
+            "contact_email": forms.EmailInput,
+            "current_employer": forms.TextInput,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -93,7 +93,9 @@ class Resume(models.Model):
 class ConsentNotice(models.Model):
     """What a person is asked to agree to. Immutable once published: changes are a new version."""
 
-    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="consent_notices", verbose_name=_("personal-information handler"))
+    provider = models.ForeignKey(
+        Merchant, on_delete=models.PROTECT, related_name="consent_notices", verbose_name=_("personal-information handler")
+    )
     purpose = models.CharField(_("purpose"), max_length=16, choices=Purpose.choices)
     version = models.PositiveIntegerField(_("version"), default=1)
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
@@ -166,6 +168,9 @@ class ConsentGrant(models.Model):
             )
         ]
         indexes = [models.Index(fields=["provider", "purpose", "withdrawn_at"])]
+
+    def __str__(self) -> str:
+        return f"grant #{self.pk} {self.get_purpose_display()}"
 
     @property
     def is_active(self) -> bool:

@@ -10,7 +10,11 @@ from .models import ConsentGrant, ConsentNotice, Resume
 def notices_published_latest() -> list[ConsentNotice]:
     """The newest published version of each provider's notice for each purpose."""
     latest: dict[tuple[int, str], ConsentNotice] = {}
-    for notice in ConsentNotice.objects.filter(published_at__isnull=False).select_related("provider").order_by("provider_id", "purpose", "-version"):
+    for notice in (
+        ConsentNotice.objects.filter(published_at__isnull=False)
+        .select_related("provider")
+        .order_by("provider_id", "purpose", "-version")
+    ):
         latest.setdefault((notice.provider_id, notice.purpose), notice)
     return list(latest.values())
 
@@ -25,12 +29,16 @@ def grants_for_user(*, user: User) -> QuerySet[ConsentGrant]:
 
 def resumes_consented(*, provider: Merchant, purpose: str) -> QuerySet[Resume]:
     """Confirmed resumes whose owner holds an active grant to `provider` for `purpose`."""
-    active = ConsentGrant.objects.filter(user_id=OuterRef("owner_id"), provider=provider, purpose=purpose, withdrawn_at__isnull=True)
+    active = ConsentGrant.objects.filter(
+        user_id=OuterRef("owner_id"), provider=provider, purpose=purpose, withdrawn_at__isnull=True
+    )
     return Resume.objects.filter(status=Resume.Status.CONFIRMED).filter(Exists(active))
 
 
 def grant_ids_for(*, provider: Merchant, purpose: str, user_ids) -> dict[int, int]:
     """user id -> id of their active grant (for a version's membership)."""
     return dict(
-        ConsentGrant.objects.filter(provider=provider, purpose=purpose, withdrawn_at__isnull=True, user_id__in=user_ids).values_list("user_id", "id")
+        ConsentGrant.objects.filter(
+            provider=provider, purpose=purpose, withdrawn_at__isnull=True, user_id__in=user_ids
+        ).values_list("user_id", "id")
     )

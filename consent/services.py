@@ -12,9 +12,23 @@ from .models import ConsentGrant, ConsentNotice, Resume
 from .signals import consent_withdrawn
 
 RESUME_FIELDS = (
-    "full_name", "phone", "contact_email", "current_employer", "birth_year", "gender", "province", "city",
-    "education_level", "field_of_study", "years_experience", "current_title", "industry", "role_category",
-    "desired_role", "expected_salary", "skills",
+    "full_name",
+    "phone",
+    "contact_email",
+    "current_employer",
+    "birth_year",
+    "gender",
+    "province",
+    "city",
+    "education_level",
+    "field_of_study",
+    "years_experience",
+    "current_title",
+    "industry",
+    "role_category",
+    "desired_role",
+    "expected_salary",
+    "skills",
 )
 
 
@@ -75,9 +89,15 @@ def consent_grant(*, user: User, notice: ConsentNotice, language: str, channel: 
         raise ConsentError(_("Only jobseekers can give consent."), code="not_a_jobseeker")
     if not notice.is_published:
         raise ConsentError(_("This notice is not published."), code="notice_unpublished")
-    latest = ConsentNotice.objects.filter(provider=notice.provider, purpose=notice.purpose, published_at__isnull=False).order_by("-version").first()
+    latest = (
+        ConsentNotice.objects.filter(provider=notice.provider, purpose=notice.purpose, published_at__isnull=False)
+        .order_by("-version")
+        .first()
+    )
     if latest is not None and latest.pk != notice.pk:
-        raise ConsentError(_("This notice has been replaced by a newer version; please read the new one."), code="notice_outdated")
+        raise ConsentError(
+            _("This notice has been replaced by a newer version; please read the new one."), code="notice_outdated"
+        )
     try:
         with transaction.atomic():
             return ConsentGrant.objects.create(
@@ -101,7 +121,5 @@ def consent_withdraw(*, grant: ConsentGrant, by: User) -> ConsentGrant:
     updated = ConsentGrant.objects.filter(pk=grant.pk, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
     grant.refresh_from_db()
     if updated:
-        transaction.on_commit(
-            lambda: consent_withdrawn.send(sender=ConsentGrant, grant_id=grant.pk, user_id=grant.user_id)
-        )
+        transaction.on_commit(lambda: consent_withdrawn.send(sender=ConsentGrant, grant_id=grant.pk, user_id=grant.user_id))
     return grant

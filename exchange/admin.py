@@ -35,7 +35,9 @@ class DataProductAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{product}: {exc.message}", messages.ERROR)
             else:
                 self.message_user(
-                    request, (_("%(p)s approved and listed.") if approve else _("%(p)s rejected.")) % {"p": product}, messages.SUCCESS
+                    request,
+                    (_("%(p)s approved and listed.") if approve else _("%(p)s rejected.")) % {"p": product},
+                    messages.SUCCESS,
                 )
 
     @admin.action(description=_("Approve and list selected products"))

@@ -24,14 +24,22 @@ class ProductForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[(DataProduct.Kind.RECORDS, DataProduct.Kind.RECORDS.label), (DataProduct.Kind.DATASET, DataProduct.Kind.DATASET.label)]
+        label=_("Kind"),
+        choices=[
+            (DataProduct.Kind.RECORDS, DataProduct.Kind.RECORDS.label),
+            (DataProduct.Kind.DATASET, DataProduct.Kind.DATASET.label),
+        ],
     )
     category = forms.ChoiceField(label=_("Category"), choices=DataProduct.Category.choices)
-    purpose = forms.ChoiceField(label=_("Consent purpose (personal data)"), choices=[("", "---")] + list(Purpose.choices), required=False)
+    purpose = forms.ChoiceField(
+        label=_("Consent purpose (personal data)"), choices=[("", "---")] + list(Purpose.choices), required=False
+    )
     price_yuan = forms.DecimalField(label=_("Price (yuan)"), min_value=0.01, max_digits=12, decimal_places=2)
     k = forms.IntegerField(label=_("k (smallest group size)"), min_value=2, max_value=100, initial=5)
     quasi_identifiers = forms.MultipleChoiceField(
-        label=_("Fields to release"), choices=[(qi, QI_LABELS[qi]) for qi in QUASI_IDENTIFIERS], required=False,
+        label=_("Fields to release"),
+        choices=[(qi, QI_LABELS[qi]) for qi in QUASI_IDENTIFIERS],
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     include_skills = forms.BooleanField(label=_("Include common skills"), required=False, initial=True)

@@ -123,6 +123,9 @@ class VersionMember(models.Model):
             models.CheckConstraint(condition=models.Q(weight__gt=0), name="member_weight_positive"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.version} member {self.user_id}"
+
 
 class Order(models.Model):
     class Status(models.TextChoices):
@@ -168,11 +171,17 @@ class Outbox(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     last_sent_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return self.key
+
 
 class DownloadLog(models.Model):
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="downloads")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"download of {self.order} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ApiKey(models.Model):
@@ -190,6 +199,9 @@ class ApiKey(models.Model):
     class Meta:
         verbose_name = _("API key")
         verbose_name_plural = _("API keys")
+
+    def __str__(self) -> str:
+        return f"{self.merchant} · {self.name} ({self.prefix}…)"
 
     @staticmethod
     def hash(secret: str) -> str:

@@ -13,13 +13,19 @@ def catalog_products(*, search: str = "", kind: str = "", category: str = "") ->
         DataProduct.objects.filter(status=DataProduct.Status.APPROVED)
         .select_related("provider")
         .prefetch_related(
-            Prefetch("versions", queryset=ProductVersion.objects.filter(status=ProductVersion.Status.READY).order_by("-number"), to_attr="ready_versions")
+            Prefetch(
+                "versions",
+                queryset=ProductVersion.objects.filter(status=ProductVersion.Status.READY).order_by("-number"),
+                to_attr="ready_versions",
+            )
         )
         .annotate(sales=Count("versions__orders", distinct=True))
         .order_by("-created_at", "-id")
     )
     if search:
-        products = products.filter(Q(title__icontains=search) | Q(description__icontains=search) | Q(provider__name__icontains=search))
+        products = products.filter(
+            Q(title__icontains=search) | Q(description__icontains=search) | Q(provider__name__icontains=search)
+        )
     if kind:
         products = products.filter(kind=kind)
     if category:

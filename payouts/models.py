@@ -31,7 +31,9 @@ class LedgerAccount(models.Model):
     key = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=24, choices=Kind.choices)
     merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="ledger_accounts")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger_accounts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger_accounts"
+    )
     # Pending accounts name the available account their holds are released to.
     release_to = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="released_from")
     balance = models.BigIntegerField(default=0, help_text=_("Cached sum of postings, in micros"))
@@ -86,6 +88,9 @@ class Posting(models.Model):
         indexes = [models.Index(fields=["account", "entry"])]
         constraints = [models.CheckConstraint(condition=~models.Q(amount=0), name="posting_amount_nonzero")]
 
+    def __str__(self) -> str:
+        return f"{self.account_id}: {self.amount}"
+
 
 class TopUp(models.Model):
     """A buyer's request to fund its wallet, confirmed by finance when the transfer arrives."""
@@ -112,3 +117,6 @@ class TopUp(models.Model):
             models.CheckConstraint(condition=models.Q(amount_fen__gt=0), name="topup_amount_positive"),
             models.UniqueConstraint(fields=["merchant", "bank_reference"], name="topup_reference_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"top-up #{self.pk} {self.merchant}"

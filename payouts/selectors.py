@@ -29,14 +29,18 @@ class Earnings:
 
 def earnings_for_user(*, user: User) -> Earnings:
     rows = dict(
-        LedgerAccount.objects.filter(user=user, kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE]).values_list("kind", "balance")
+        LedgerAccount.objects.filter(user=user, kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE]).values_list(
+            "kind", "balance"
+        )
     )
     return Earnings(pending=rows.get(Kind.SUBJECT_PENDING, 0), available=rows.get(Kind.SUBJECT_AVAILABLE, 0))
 
 
 def earnings_for_merchant(*, merchant: Merchant) -> Earnings:
     rows = dict(
-        LedgerAccount.objects.filter(merchant=merchant, kind__in=[Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE]).values_list("kind", "balance")
+        LedgerAccount.objects.filter(merchant=merchant, kind__in=[Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE]).values_list(
+            "kind", "balance"
+        )
     )
     return Earnings(pending=rows.get(Kind.PROVIDER_PENDING, 0), available=rows.get(Kind.PROVIDER_AVAILABLE, 0))
 
@@ -52,7 +56,9 @@ def sale_lines_for_user(*, user: User, limit: int = 200):
 
 def sale_lines_for_merchant(*, merchant: Merchant, limit: int = 200):
     return (
-        Posting.objects.filter(account__merchant=merchant, account__kind=Kind.PROVIDER_PENDING, entry__kind=JournalEntry.Kind.SALE)
+        Posting.objects.filter(
+            account__merchant=merchant, account__kind=Kind.PROVIDER_PENDING, entry__kind=JournalEntry.Kind.SALE
+        )
         .select_related("entry")
         .order_by("-entry__created_at", "-id")[:limit]
     )
@@ -61,9 +67,7 @@ def sale_lines_for_merchant(*, merchant: Merchant, limit: int = 200):
 def sale_pool_total(*, reference: str) -> tuple[int, int]:
     """(pool in the memo, sum of the subject postings) of a sale: they must be equal."""
     entry = JournalEntry.objects.get(kind=JournalEntry.Kind.SALE, reference=reference)
-    posted = (
-        Posting.objects.filter(entry=entry, account__kind=Kind.SUBJECT_PENDING).aggregate(total=Sum("amount"))["total"] or 0
-    )
+    posted = Posting.objects.filter(entry=entry, account__kind=Kind.SUBJECT_PENDING).aggregate(total=Sum("amount"))["total"] or 0
     return entry.memo.get("pool_micros", 0), posted
 
 
@@ -71,9 +75,7 @@ def ledger_violations() -> list[str]:
     """Every broken invariant of the ledger, as readable lines (empty means sound)."""
     problems: list[str] = []
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT entry_id, SUM(amount) FROM payouts_posting GROUP BY entry_id HAVING SUM(amount) <> 0"
-        )
+        cursor.execute("SELECT entry_id, SUM(amount) FROM payouts_posting GROUP BY entry_id HAVING SUM(amount) <> 0")
         problems += [f"entry {entry_id} does not balance: {total}" for entry_id, total in cursor.fetchall()]
         cursor.execute(
             "SELECT e.id FROM payouts_journalentry e WHERE NOT EXISTS (SELECT 1 FROM payouts_posting p WHERE p.entry_id = e.id)"

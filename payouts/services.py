@@ -181,7 +181,9 @@ def wallet_topup_confirm(*, topup: TopUp, by: User) -> TopUp:
     return topup
 
 
-def wallet_charge(*, merchant: Merchant, amount_micros: int, key: str, reference: str, memo: dict, by: User | None) -> JournalEntry:
+def wallet_charge(
+    *, merchant: Merchant, amount_micros: int, key: str, reference: str, memo: dict, by: User | None
+) -> JournalEntry:
     """Debit a buyer's wallet into sales clearing, atomically with the caller's order."""
     wallet = account_get(kind=Kind.MERCHANT_WALLET, merchant=merchant)
     clearing = account_get(kind=Kind.SALES_CLEARING)

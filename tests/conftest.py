@@ -72,7 +72,9 @@ def celery_worker(transactional_db):
 
 @pytest.fixture(scope="session")
 def browser_instance():
-    require(os.path.exists(CHROMIUM) or bool(shutil.which("chromium")), f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+    require(
+        os.path.exists(CHROMIUM) or bool(shutil.which("chromium")), f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    )
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls the
@@ -81,8 +83,15 @@ def browser_instance():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()

@@ -12,7 +12,7 @@ from exchange.services.products import product_create, product_review, product_s
 from payouts.models import TopUp
 from payouts.services import wallet_topup_confirm, wallet_topup_request
 
-from .factories import NoticeFactory, ProviderFactory, ResumeFactory, StaffFactory, member_of, MerchantFactory
+from .factories import MerchantFactory, NoticeFactory, ProviderFactory, ResumeFactory, StaffFactory, member_of
 
 
 @dataclass
@@ -70,7 +70,9 @@ def build_start(world: World, product: DataProduct) -> ProductVersion:
 def list_and_fund(world: World, product: DataProduct, *, wallet_fen: int = 100_000) -> None:
     product_submit(product=product, by=world.provider_user)
     product_review(product=product, by=world.staff, approve=True, notes="Legal opinion on file.")
-    topup = wallet_topup_request(merchant=world.buyer, amount_fen=wallet_fen, bank_reference="CMB-20261129-001", by=world.buyer_user)
+    topup = wallet_topup_request(
+        merchant=world.buyer, amount_fen=wallet_fen, bank_reference="CMB-20261129-001", by=world.buyer_user
+    )
     wallet_topup_confirm(topup=TopUp.objects.get(pk=topup.pk), by=world.staff)
     product.refresh_from_db()
 

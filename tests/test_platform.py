@@ -51,8 +51,12 @@ def _run(*args, env):
 
 def test_production_refuses_development_secrets():
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "RECEIPT_SIGNING_KEY")}
-    env.update(DJANGO_ENV="production", DATABASE_URL="postgres://u@127.0.0.1/x", REDIS_URL="redis://127.0.0.1:6379/0",
-               DJANGO_ALLOWED_HOSTS="exchange.example")
+    env.update(
+        DJANGO_ENV="production",
+        DATABASE_URL="postgres://u@127.0.0.1/x",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        DJANGO_ALLOWED_HOSTS="exchange.example",
+    )
     result = _run("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr

@@ -15,7 +15,9 @@ def api_key_create(*, merchant: Merchant, name: str, by: User) -> tuple[ApiKey, 
     if membership is None or not membership.can_manage:
         raise ProductError(_("Only an owner or administrator can create API keys."), code="not_allowed")
     prefix, secret = ApiKey.generate()
-    key = ApiKey.objects.create(merchant=merchant, name=name.strip() or "API key", prefix=prefix, hashed_key=ApiKey.hash(secret), created_by=by)
+    key = ApiKey.objects.create(
+        merchant=merchant, name=name.strip() or "API key", prefix=prefix, hashed_key=ApiKey.hash(secret), created_by=by
+    )
     return key, secret
 
 

@@ -114,8 +114,19 @@ def _build_records(version: ProductVersion) -> ProductVersion:
     resumes = list(
         resumes_consented(provider=product.provider, purpose=product.purpose)
         .order_by("id")
-        .only("id", "owner_id", "birth_year", "gender", "province", "education_level", "years_experience",
-              "expected_salary", "industry", "role_category", "skills")
+        .only(
+            "id",
+            "owner_id",
+            "birth_year",
+            "gender",
+            "province",
+            "education_level",
+            "years_experience",
+            "expected_salary",
+            "industry",
+            "role_category",
+            "skills",
+        )
     )
     if not resumes:
         return _fail(version, _("No jobseeker has consented to this purpose with your organisation yet."))
@@ -163,7 +174,9 @@ def _finish(version: ProductVersion, data: bytes, report: dict, *, members: list
     version.status = ProductVersion.Status.READY
     version.progress = 100
     version.built_at = timezone.now()
-    version.save(update_fields=["artefact", "artefact_sha256", "privacy_report", "member_count", "status", "progress", "built_at"])
+    version.save(
+        update_fields=["artefact", "artefact_sha256", "privacy_report", "member_count", "status", "progress", "built_at"]
+    )
     return version
 
 
@@ -171,9 +184,13 @@ def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
     """Stop selling every version that holds this grant and queue rebuilds without the person."""
     with transaction.atomic():
         version_ids = list(
-            VersionMember.objects.filter(grant_id=grant_id, version__status=ProductVersion.Status.READY).values_list("version_id", flat=True)
+            VersionMember.objects.filter(grant_id=grant_id, version__status=ProductVersion.Status.READY).values_list(
+                "version_id", flat=True
+            )
         )
-        ProductVersion.objects.filter(id__in=version_ids, status=ProductVersion.Status.READY).update(status=ProductVersion.Status.WITHDRAWN)
+        ProductVersion.objects.filter(id__in=version_ids, status=ProductVersion.Status.READY).update(
+            status=ProductVersion.Status.WITHDRAWN
+        )
     product_ids = set(ProductVersion.objects.filter(id__in=version_ids).values_list("product_id", flat=True))
     for product in DataProduct.objects.filter(id__in=product_ids).order_by("id"):
         try:

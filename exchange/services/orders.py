@@ -151,7 +151,10 @@ def _check_deliverable(order: Order) -> None:
         raise DeliveryDenied(_("This order was refunded; its data may no longer be downloaded."))
     if order.version.status != ProductVersion.Status.READY:
         raise DeliveryDenied(
-            _("This version was withdrawn because a person in it withdrew consent. Delete any copy you hold; the new version is offered in its place.")
+            _(
+                "This version was withdrawn because a person in it withdrew consent. "
+                "Delete any copy you hold; the new version is offered in its place."
+            )
         )
 
 

@@ -12,7 +12,14 @@ from ..lock_objects import product_for_update
 from ..models import DataProduct
 
 QUASI_IDENTIFIERS = (
-    "age", "gender", "province", "education_level", "years_experience", "expected_salary", "industry", "role_category",
+    "age",
+    "gender",
+    "province",
+    "education_level",
+    "years_experience",
+    "expected_salary",
+    "industry",
+    "role_category",
 )
 
 

@@ -22,7 +22,12 @@ def test_signup_with_a_taken_email_is_refused_with_a_clear_message(client):
     UserFactory(email="taken@example.com")
     response = client.post(
         reverse("account_signup"),
-        {"email": "Taken@example.com", "password1": "a-long-pass-2026", "password2": "a-long-pass-2026", "account_type": "jobseeker"},
+        {
+            "email": "Taken@example.com",
+            "password1": "a-long-pass-2026",
+            "password2": "a-long-pass-2026",
+            "account_type": "jobseeker",
+        },
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
@@ -35,8 +40,12 @@ def test_merchant_signup_with_a_taken_organisation_name_creates_nothing(client):
     response = client.post(
         reverse("account_signup"),
         {
-            "email": "new@example.com", "password1": "a-long-pass-2026", "password2": "a-long-pass-2026",
-            "account_type": "merchant_new", "organisation_name": "acme employer", "industry": "employer",
+            "email": "new@example.com",
+            "password1": "a-long-pass-2026",
+            "password2": "a-long-pass-2026",
+            "account_type": "merchant_new",
+            "organisation_name": "acme employer",
+            "industry": "employer",
         },
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -92,9 +101,9 @@ def test_another_merchant_cannot_see_or_download_an_order(django_capture_on_comm
         download_resolve(token=token, merchant=intruder, by=intruder_user)
 
     # and through the page: the signed link of another organisation gives 403, never the file
-    from tests.factories import PASSWORD
-
     from django.test import Client
+
+    from tests.factories import PASSWORD
 
     client = Client()
     assert client.login(email=intruder_user.email, password=PASSWORD)
@@ -134,8 +143,17 @@ def test_build_with_no_consented_resumes_is_refused_and_creates_no_version():
     from exchange.services.products import product_create
 
     product = product_create(
-        provider=provider, by=owner, title="Empty pool", description="-", kind="records", category="talent",
-        purpose="records", price_fen=100, k=2, quasi_identifiers=["age"], include_skills=False,
+        provider=provider,
+        by=owner,
+        title="Empty pool",
+        description="-",
+        kind="records",
+        category="talent",
+        purpose="records",
+        price_fen=100,
+        k=2,
+        quasi_identifiers=["age"],
+        include_skills=False,
     )
     with translation.override("en"), pytest.raises(BuildError) as error:
         version_build_start(product=product, by=owner)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from exchange.models import Order, Outbox, ProductVersion, VersionMember
 from payouts import money
-from payouts.selectors import ledger_violations, sale_pool_total, sale_lines_for_user
+from payouts.selectors import ledger_violations, sale_lines_for_user, sale_pool_total
 
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
 
@@ -47,5 +47,8 @@ def test_skeleton_on_postgres_with_a_real_worker(postgres, celery_worker):
     assert pool == money.fen_to_micros(99_999) * 3000 // 10_000
     assert posted == pool
     members = VersionMember.objects.filter(version=version).values_list("user_id", flat=True)
-    assert all(len(sale_lines_for_user(user=member)) == 1 for member in [m.user for m in VersionMember.objects.filter(user_id__in=members)])
+    assert all(
+        len(sale_lines_for_user(user=member)) == 1
+        for member in [m.user for m in VersionMember.objects.filter(user_id__in=members)]
+    )
     assert Outbox.objects.get(key=f"{order.reference}:settle").processed_at is not None
