@@ -59,7 +59,7 @@ def _resume_record(resume, year: int) -> dict:
         "province": resume.province,
         "education_level": resume.education_level,
         "years_experience": resume.years_experience,
-        "expected_salary": resume.expected_salary or 0,
+        "expected_salary": resume.expected_salary,
         "industry": resume.industry,
         "role_category": resume.role_category,
         "skills": list(resume.skills or []),
