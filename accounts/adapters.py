@@ -10,3 +10,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if user.is_merchant:
             return reverse("exchange:dashboard")
         return reverse("consent:dashboard")
+
+    def get_signup_redirect_url(self, request) -> str:
+        return self.get_login_redirect_url(request)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import jobseeker_required
+from accounts.models import Merchant
 from config.errors import ApplicationError
 from payouts.money import format_micros
 from payouts.selectors import earnings_for_user, sale_lines_for_user
@@ -15,6 +16,8 @@ from .forms import ResumeForm
 from .models import ConsentGrant, ConsentNotice, Resume
 from .selectors import grants_active_for_user, notices_published_latest
 from .services import consent_grant, consent_withdraw, resume_confirm, resume_save
+
+INDUSTRY_LABELS = dict(Merchant.Industry.choices)
 
 
 @jobseeker_required
@@ -25,7 +28,8 @@ def dashboard(request):
         {
             "product": line.entry.memo.get("product", ""),
             "buyer": line.entry.memo.get("buyer", ""),
-            "industry": line.entry.memo.get("buyer_industry", ""),
+            # The memo keeps the language-neutral code; the person reads the label in her language.
+            "industry": INDUSTRY_LABELS.get(line.entry.memo.get("buyer_industry", ""), line.entry.memo.get("buyer_industry", "")),
             "date": line.entry.created_at,
             "share": format_micros(line.amount),
         }

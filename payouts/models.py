@@ -43,6 +43,12 @@ class LedgerAccount(models.Model):
         verbose_name = _("ledger account")
         verbose_name_plural = _("ledger accounts")
         indexes = [models.Index(fields=["kind"])]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], condition=models.Q(user__isnull=False), name="account_user_kind"),
+            models.UniqueConstraint(
+                fields=["merchant", "kind"], condition=models.Q(merchant__isnull=False), name="account_merchant_kind"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.key
@@ -79,7 +85,8 @@ class JournalEntry(models.Model):
 
 class Posting(models.Model):
     entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="postings")
-    account = models.ForeignKey(LedgerAccount, on_delete=models.PROTECT, related_name="postings")
+    # Indexed by (account, entry) below, which also serves lookups by account alone.
+    account = models.ForeignKey(LedgerAccount, on_delete=models.PROTECT, related_name="postings", db_index=False)
     amount = models.BigIntegerField(help_text=_("Micros; positive credits the account"))
 
     class Meta:

@@ -6,16 +6,17 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
 
 from . import money
-from .allocation import largest_remainder
 from .exceptions import AlreadyProcessed, InsufficientFunds, LedgerError
 from .lock_objects import accounts_for_update, topup_for_update
 from .models import JournalEntry, LedgerAccount, Posting, TopUp
+from .pool import pool_post
 
 Kind = LedgerAccount.Kind
 _PENDING_TO_AVAILABLE = {Kind.PROVIDER_PENDING: Kind.PROVIDER_AVAILABLE, Kind.SUBJECT_PENDING: Kind.SUBJECT_AVAILABLE}
@@ -43,45 +44,76 @@ def account_get(*, kind: str, merchant: Merchant | None = None, user: User | Non
     return account
 
 
-def _subject_pending_accounts(user_ids: list[int]) -> dict[int, int]:
-    """user id -> pending account id for many jobseekers at once (bulk, created if missing)."""
-    available = [
-        LedgerAccount(key=_account_key(Kind.SUBJECT_AVAILABLE, user_id=uid), kind=Kind.SUBJECT_AVAILABLE, user_id=uid)
-        for uid in user_ids
-    ]
-    LedgerAccount.objects.bulk_create(available, ignore_conflicts=True, batch_size=2000)
-    available_ids = dict(
-        LedgerAccount.objects.filter(kind=Kind.SUBJECT_AVAILABLE, user_id__in=user_ids).values_list("user_id", "id")
-    )
-    pending = [
-        LedgerAccount(
-            key=_account_key(Kind.SUBJECT_PENDING, user_id=uid),
-            kind=Kind.SUBJECT_PENDING,
-            user_id=uid,
-            release_to_id=available_ids[uid],
-        )
-        for uid in user_ids
-    ]
-    LedgerAccount.objects.bulk_create(pending, ignore_conflicts=True, batch_size=2000)
-    return dict(LedgerAccount.objects.filter(kind=Kind.SUBJECT_PENDING, user_id__in=user_ids).values_list("user_id", "id"))
-
-
 def _apply_balances(entry_id: int) -> None:
     """Add an entry's postings to the cached balances, set-based (one statement for any size)."""
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            UPDATE payouts_ledgeraccount SET balance = balance + (
-                SELECT SUM(p.amount) FROM payouts_posting p
-                WHERE p.entry_id = %s AND p.account_id = payouts_ledgeraccount.id)
-            WHERE id IN (SELECT account_id FROM payouts_posting WHERE entry_id = %s)
+            UPDATE payouts_ledgeraccount SET balance = payouts_ledgeraccount.balance + s.total
+            FROM (SELECT account_id, SUM(amount) AS total FROM payouts_posting WHERE entry_id = %s GROUP BY account_id) s
+            WHERE payouts_ledgeraccount.id = s.account_id
             """,
-            [entry_id, entry_id],
+            [entry_id],
         )
 
 
 def _existing(key: str) -> JournalEntry | None:
     return JournalEntry.objects.filter(idempotency_key=key).first()
+
+
+def _merge(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
+    merged: dict[int, int] = {}
+    for account_id, amount in lines:
+        if not isinstance(amount, int):
+            raise LedgerError("Ledger amounts are integer micros.")
+        merged[account_id] = merged.get(account_id, 0) + amount
+    return {account_id: amount for account_id, amount in merged.items() if amount}
+
+
+def _check_funds(merged: dict[int, int]) -> None:
+    """Lock the accounts an entry takes money from (in id order) and refuse an overdraft."""
+    debited = [account_id for account_id, amount in merged.items() if amount < 0]
+    for account in accounts_for_update(debited):
+        if account.kind not in LedgerAccount.MAY_BE_NEGATIVE and account.balance + merged[account.id] < 0:
+            raise InsufficientFunds(
+                _("Insufficient balance: %(need)s needed, %(have)s available.")
+                % {"need": money.format_micros(-merged[account.id]), "have": money.format_micros(account.balance)}
+            )
+
+
+def _entry_open(*, kind: str, key: str, reference: str, memo: dict | None, related=None, release_after=None, created_by=None):
+    """Create the entry row, or return None when the key was posted concurrently."""
+    try:
+        with transaction.atomic():
+            return JournalEntry.objects.create(
+                kind=kind,
+                idempotency_key=key,
+                reference=reference,
+                memo=memo or {},
+                related=related,
+                release_after=release_after,
+                created_by=created_by,
+            )
+    except IntegrityError:
+        return None
+
+
+def _entry_close(entry: JournalEntry) -> JournalEntry:
+    """Prove the entry balances (whatever wrote its postings), then update cached balances."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
+        count, total = cursor.fetchone()
+    if count == 0 or total != 0:
+        raise LedgerError(f"Entry {entry.idempotency_key} does not balance: {total} micros over {count} postings.")
+    _apply_balances(entry.id)
+    return entry
+
+
+def _postings_insert(entry: JournalEntry, merged: dict[int, int]) -> None:
+    Posting.objects.bulk_create(
+        [Posting(entry=entry, account_id=account_id, amount=amount) for account_id, amount in merged.items()],
+        batch_size=5000,
+    )
 
 
 @transaction.atomic
@@ -105,43 +137,19 @@ def ledger_post(
     existing = _existing(key)
     if existing is not None:
         return existing
-    merged: dict[int, int] = {}
-    for account_id, amount in lines:
-        if not isinstance(amount, int):
-            raise LedgerError("Ledger amounts are integer micros.")
-        merged[account_id] = merged.get(account_id, 0) + amount
-    merged = {account_id: amount for account_id, amount in merged.items() if amount}
+    merged = _merge(lines)
     if not merged:
         raise LedgerError("An entry needs at least one non-zero posting.")
     if sum(merged.values()) != 0:
         raise LedgerError(f"Entry {key} does not balance: {sum(merged.values())} micros.")
-    debited = [account_id for account_id, amount in merged.items() if amount < 0]
-    for account in accounts_for_update(debited):
-        if account.kind not in LedgerAccount.MAY_BE_NEGATIVE and account.balance + merged[account.id] < 0:
-            raise InsufficientFunds(
-                _("Insufficient balance: %(need)s needed, %(have)s available.")
-                % {"need": money.format_micros(-merged[account.id]), "have": money.format_micros(account.balance)}
-            )
-    try:
-        with transaction.atomic():
-            entry = JournalEntry.objects.create(
-                kind=kind,
-                idempotency_key=key,
-                reference=reference,
-                memo=memo or {},
-                related=related,
-                release_after=release_after,
-                created_by=created_by,
-            )
-    except IntegrityError:
-        # Someone posted the same key concurrently; theirs stands.
-        return JournalEntry.objects.get(idempotency_key=key)
-    Posting.objects.bulk_create(
-        [Posting(entry=entry, account_id=account_id, amount=amount) for account_id, amount in merged.items()],
-        batch_size=5000,
+    _check_funds(merged)
+    entry = _entry_open(
+        kind=kind, key=key, reference=reference, memo=memo, related=related, release_after=release_after, created_by=created_by
     )
-    _apply_balances(entry.id)
-    return entry
+    if entry is None:  # someone posted the same key concurrently; theirs stands
+        return JournalEntry.objects.get(idempotency_key=key)
+    _postings_insert(entry, merged)
+    return _entry_close(entry)
 
 
 def wallet_topup_request(*, merchant: Merchant, amount_fen: int, bank_reference: str, by: User) -> TopUp:
@@ -207,56 +215,57 @@ def sale_settle(
     provider: Merchant,
     commission_bps: int,
     pool_bps: int,
-    members: Iterable[tuple[int, int]],
+    members: QuerySet | Iterable[tuple[int, int]],
     salt: str,
     hold_days: int | None = None,
 ) -> JournalEntry:
     """Split a paid amount out of sales clearing: commission, provider share, subject pool.
 
-    `members` is `(user_id, weight)` pairs (a values_list queryset works). The pool
-    is split by the largest remainder method; every member gets a posting of their
-    own. Shares are pending until the refund window ends.
+    `members` gives `(user_id, weight)` pairs; pass a `values_list` queryset so that
+    PostgreSQL splits the pool in SQL without loading the members. The pool is split
+    by the largest remainder method; every member gets a posting of their own.
+    Shares are pending until the refund window ends. Safe to call again with the
+    same key (it returns the first entry).
     """
     existing = _existing(key)
     if existing is not None:
         return existing
     commission = money.split_bps(amount_micros, commission_bps)
     pool = money.split_bps(amount_micros, pool_bps)
-    weights = list(members) if pool else []
-    if pool and not weights:
-        raise LedgerError("A subject pool needs members.")
-    shares = largest_remainder(pool, weights, salt=salt) if pool else {}
     provider_share = amount_micros - commission - pool
-    pending_ids = _subject_pending_accounts(sorted(shares)) if shares else {}
+    clearing = account_get(kind=Kind.SALES_CLEARING)
+    fixed = _merge(
+        [
+            (clearing.id, -amount_micros),
+            (account_get(kind=Kind.EXCHANGE_REVENUE).id, commission),
+            (account_get(kind=Kind.PROVIDER_PENDING, merchant=provider).id, provider_share),
+        ]
+    )
+    _check_funds(fixed)
     hold = timedelta(days=settings.EXCHANGE["REFUND_WINDOW_DAYS"] if hold_days is None else hold_days)
-    lines = [
-        (account_get(kind=Kind.SALES_CLEARING).id, -amount_micros),
-        (account_get(kind=Kind.EXCHANGE_REVENUE).id, commission),
-        (account_get(kind=Kind.PROVIDER_PENDING, merchant=provider).id, provider_share),
-    ]
-    lines += [(pending_ids[user_id], share) for user_id, share in shares.items() if share]
-    return ledger_post(
+    entry = _entry_open(
         kind=JournalEntry.Kind.SALE,
         key=key,
         reference=reference,
-        lines=lines,
         memo={**memo, "pool_micros": pool, "commission_micros": commission, "provider_micros": provider_share},
         release_after=timezone.now() + hold,
     )
+    if entry is None:
+        return JournalEntry.objects.get(idempotency_key=key)
+    _postings_insert(entry, fixed)
+    posted = pool_post(entry_id=entry.id, pool=pool, members=members, salt=salt)
+    if posted != pool:
+        raise LedgerError(f"Sale {reference}: pool {pool} but {posted} posted to members.")
+    return _entry_close(entry)
 
 
 @transaction.atomic
 def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
     """Move one sale's pending shares to available (set-based, any number of members)."""
-    key = f"release:{sale.pk}"
-    if _existing(key) is not None:
-        return None
-    try:
-        with transaction.atomic():
-            entry = JournalEntry.objects.create(
-                kind=JournalEntry.Kind.RELEASE, idempotency_key=key, reference=sale.reference, memo=sale.memo, related=sale
-            )
-    except IntegrityError:
+    entry = _entry_open(
+        kind=JournalEntry.Kind.RELEASE, key=f"release:{sale.pk}", reference=sale.reference, memo=sale.memo, related=sale
+    )
+    if entry is None:
         return None
     with connection.cursor() as cursor:
         # Each pending posting moves out of its account and into that account's release_to.
@@ -273,8 +282,7 @@ def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
             """,
             [entry.id, sale.id, entry.id, sale.id],
         )
-    _apply_balances(entry.id)
-    return entry
+    return _entry_close(entry)
 
 
 def holds_release_due(*, now: datetime | None = None, limit: int = 500) -> int:

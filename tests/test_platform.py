@@ -46,6 +46,7 @@ def test_openapi_schema_and_docs_are_served_without_a_cdn(admin_client):
 
 
 def _run(*args, env):
+    env = {k: v for k, v in env.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set for the browser tests only
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 

@@ -1,0 +1,121 @@
+"""Posting a subject pool to many members: one posting per member, no Python object per member.
+
+On PostgreSQL the largest-remainder split runs in SQL (window functions over the
+members query) and the postings are written with one INSERT … SELECT; ties are
+broken by sha256(salt:user_id), byte for byte the order `allocation.largest_remainder`
+uses, so both paths give identical shares. SQLite (development) takes the exact
+Python path.
+"""
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from .allocation import largest_remainder
+from .models import LedgerAccount, Posting
+
+Kind = LedgerAccount.Kind
+
+
+def _members_sql(members: QuerySet) -> tuple[str, tuple]:
+    sql, params = members.query.sql_with_params()
+    return f"SELECT * FROM ({sql}) AS members_raw(user_id, weight)", tuple(params)
+
+
+def subject_accounts_ensure(members: QuerySet | list[tuple[int, int]]) -> None:
+    """Create any missing jobseeker earnings accounts (available, then pending → available)."""
+    if connection.vendor == "postgresql" and isinstance(members, QuerySet):
+        members_sql, params = _members_sql(members)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO payouts_ledgeraccount (key, kind, user_id, balance, created_at)
+                SELECT 'user:' || m.user_id || ':subject_available', 'subject_available', m.user_id, 0, now()
+                  FROM ({members_sql}) m
+                 WHERE NOT EXISTS (SELECT 1 FROM payouts_ledgeraccount a
+                                    WHERE a.user_id = m.user_id AND a.kind = 'subject_available')
+                ON CONFLICT DO NOTHING
+                """,
+                params,
+            )
+            cursor.execute(
+                f"""
+                INSERT INTO payouts_ledgeraccount (key, kind, user_id, release_to_id, balance, created_at)
+                SELECT 'user:' || m.user_id || ':subject_pending', 'subject_pending', m.user_id, a.id, 0, now()
+                  FROM ({members_sql}) m
+                  JOIN payouts_ledgeraccount a ON a.user_id = m.user_id AND a.kind = 'subject_available'
+                 WHERE NOT EXISTS (SELECT 1 FROM payouts_ledgeraccount p
+                                    WHERE p.user_id = m.user_id AND p.kind = 'subject_pending')
+                ON CONFLICT DO NOTHING
+                """,
+                params,
+            )
+        return
+    user_ids = sorted({user_id for user_id, _ in members})
+    available = [
+        LedgerAccount(key=f"user:{uid}:{Kind.SUBJECT_AVAILABLE}", kind=Kind.SUBJECT_AVAILABLE, user_id=uid) for uid in user_ids
+    ]
+    LedgerAccount.objects.bulk_create(available, ignore_conflicts=True, batch_size=2000)
+    available_ids = dict(
+        LedgerAccount.objects.filter(kind=Kind.SUBJECT_AVAILABLE, user_id__in=user_ids).values_list("user_id", "id")
+    )
+    pending = [
+        LedgerAccount(
+            key=f"user:{uid}:{Kind.SUBJECT_PENDING}", kind=Kind.SUBJECT_PENDING, user_id=uid, release_to_id=available_ids[uid]
+        )
+        for uid in user_ids
+    ]
+    LedgerAccount.objects.bulk_create(pending, ignore_conflicts=True, batch_size=2000)
+
+
+def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, int]], salt: str) -> int:
+    """Write one posting per member with a non-zero share of `pool`; returns the micros posted."""
+    if pool == 0:
+        return 0
+    subject_accounts_ensure(members)
+    if connection.vendor == "postgresql" and isinstance(members, QuerySet):
+        return _pool_post_sql(entry_id=entry_id, pool=pool, members=members, salt=salt)
+    shares = largest_remainder(pool, list(members), salt=salt)
+    accounts = dict(
+        LedgerAccount.objects.filter(kind=Kind.SUBJECT_PENDING, user_id__in=list(shares)).values_list("user_id", "id")
+    )
+    Posting.objects.bulk_create(
+        (Posting(entry_id=entry_id, account_id=accounts[user_id], amount=share) for user_id, share in shares.items() if share),
+        batch_size=5000,
+    )
+    return sum(shares.values())
+
+
+def _pool_post_sql(*, entry_id: int, pool: int, members: QuerySet, salt: str) -> int:
+    members_sql, params = _members_sql(members)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH m AS ({members_sql}),
+            t AS (SELECT SUM(weight)::bigint AS w FROM m),
+            b AS (
+                SELECT m.user_id,
+                       (%s::bigint * m.weight) / t.w AS q,
+                       (%s::bigint * m.weight) %% t.w AS r,
+                       sha256(convert_to(%s || ':' || m.user_id::text, 'UTF8')) AS h
+                  FROM m CROSS JOIN t
+            ),
+            ranked AS (
+                SELECT user_id, q,
+                       ROW_NUMBER() OVER (ORDER BY r DESC, h) AS rn,
+                       %s::bigint - SUM(q) OVER () AS leftover
+                  FROM b
+            )
+            INSERT INTO payouts_posting (entry_id, account_id, amount)
+            SELECT %s, a.id, ranked.q + CASE WHEN ranked.rn <= ranked.leftover THEN 1 ELSE 0 END
+              FROM ranked
+              JOIN payouts_ledgeraccount a ON a.user_id = ranked.user_id AND a.kind = 'subject_pending'
+             WHERE ranked.q + CASE WHEN ranked.rn <= ranked.leftover THEN 1 ELSE 0 END > 0
+            """,
+            params + (pool, pool, salt, pool, entry_id),
+        )
+        cursor.execute(
+            "SELECT COALESCE(SUM(p.amount), 0) FROM payouts_posting p "
+            "JOIN payouts_ledgeraccount a ON a.id = p.account_id WHERE p.entry_id = %s AND a.kind = 'subject_pending'",
+            [entry_id],
+        )
+        return cursor.fetchone()[0]
