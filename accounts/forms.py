@@ -28,7 +28,10 @@ class SignupForm(AllauthSignupForm):
             if not name:
                 self.add_error("organisation_name", _("Enter your organisation's name."))
             elif Merchant.objects.filter(name__iexact=name).exists():
-                self.add_error("organisation_name", _("An organisation with this name is already registered; ask its owner for an invite code."))
+                self.add_error(
+                    "organisation_name",
+                    _("An organisation with this name is already registered; ask its owner for an invite code."),
+                )
             if not data.get("industry"):
                 self.add_error("industry", _("Choose your industry."))
         elif kind == "merchant_join":
@@ -46,7 +49,12 @@ class SignupForm(AllauthSignupForm):
         user.kind = User.Kind.JOBSEEKER if data["account_type"] == "jobseeker" else User.Kind.MERCHANT
         user.save(update_fields=["display_name", "language", "kind"])
         if data["account_type"] == "merchant_new":
-            merchant_create(owner=user, name=data["organisation_name"], industry=data["industry"], is_provider=bool(data.get("wants_to_provide")))
+            merchant_create(
+                owner=user,
+                name=data["organisation_name"],
+                industry=data["industry"],
+                is_provider=bool(data.get("wants_to_provide")),
+            )
         elif data["account_type"] == "merchant_join":
             merchant_join(user=user, invite_code=data["invite_code"])
         return user

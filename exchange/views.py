@@ -217,7 +217,9 @@ class DownloadView(APIView):
     def get(self, request, token: str):
         order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
         version = order.version
-        response = FileResponse(version.artefact.open("rb"), as_attachment=True, filename=f"product-{version.product_id}-v{version.number}.csv")
+        response = FileResponse(
+            version.artefact.open("rb"), as_attachment=True, filename=f"product-{version.product_id}-v{version.number}.csv"
+        )
         response["Cache-Control"] = "no-store"
         response["X-Artefact-SHA256"] = version.artefact_sha256
         return response
