@@ -39,6 +39,9 @@ def _port_open(url: str, default_port: int) -> bool:
 def _media_and_eager_tasks(settings, tmp_path):
     """Each test writes files to its own folder; tasks run inline unless a test starts a worker."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Rate limits and throttles count in the cache: each test starts from an empty one,
+    # not from a Redis that remembers an earlier run's sign-ups.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": tmp_path.name}}
     # Tests create hundreds of users; a slow password hash proves nothing here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
