@@ -216,7 +216,7 @@ class DownloadView(APIView):
     )
     def get(self, request, token: str):
         order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
-        version = order.version
+        version = order.delivered_version
         response = FileResponse(
             version.artefact.open("rb"), as_attachment=True, filename=f"product-{version.product_id}-v{version.number}.csv"
         )
