@@ -1,0 +1,176 @@
+"""`manage.py seed_demo`: the demo world behind `make run` (DESIGN.md §7)."""
+
+import io
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from accounts.models import Membership, Merchant, User
+from accounts.services import merchant_create
+from consent.models import ConsentGrant, Purpose, Resume
+from consent.services import resume_save
+from exchange import demo_world
+from exchange.models import DataProduct, Order, ProductVersion, VersionMember
+from exchange.services.orders import version_current
+from payouts.models import TopUp
+from payouts.selectors import earnings_for_merchant, ledger_violations, sale_lines_for_user, wallet_balance
+from privacy.hierarchies import PROVINCE_REGION
+
+LOGINS = ["jobseeker@example.com", "provider@example.com", "buyer@example.com", "staff@example.com"]
+APPS = ("accounts", "account", "consent", "exchange", "payouts")
+
+
+def seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for app in APPS for model in apps.get_app_config(app).get_models()}
+
+
+def owned_merchant(email: str) -> Merchant:
+    return Membership.objects.select_related("merchant").get(user__email=email, role=Membership.Role.OWNER).merchant
+
+
+def test_the_plan_is_deterministic_and_plausible():
+    # given two plans made independently
+    plan, again = demo_world.demo_world_plan(), demo_world.demo_world_plan()
+
+    # then they are the same world
+    assert plan == again
+    people = plan.people
+    assert len(people) >= 200
+    emails = [person.email for person in people]
+    assert len(set(emails)) == len(emails)
+    assert all(email.endswith("@example.com") for email in emails)
+    for person in people:
+        resume = person.resume
+        age = demo_world.REFERENCE_YEAR - resume["birth_year"]
+        assert 1970 <= resume["birth_year"] <= 2004
+        assert resume["years_experience"] <= age - 16
+        assert re.fullmatch(r"1[3-9]\d{9}", resume["phone"])
+        assert resume["province"] in PROVINCE_REGION
+        assert all(skill == skill.lower() for skill in resume["skills"])
+    assert {person.language for person in people} == {"zh-hans", "en"}
+    assert len({person.resume["province"] for person in people}) >= 10
+    records = sum(Purpose.RECORDS in person.purposes for person in people) / len(people)
+    statistics = sum(Purpose.STATISTICS in person.purposes for person in people) / len(people)
+    assert 0.78 <= records <= 0.92
+    assert 0.5 <= statistics <= 0.7
+    assert any(not person.purposes for person in people)
+
+
+@pytest.mark.django_db
+def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_commit_callbacks):
+    # when the demo world is seeded, and the tasks the services queued run after commit
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        output = seed()
+    assert callbacks, "the services queue their build and settlement tasks on commit"
+
+    # then it holds enough jobseekers, each with a verified e-mail address
+    jobseekers = User.objects.filter(kind=User.Kind.JOBSEEKER)
+    assert Resume.objects.filter(owner__in=jobseekers, status=Resume.Status.CONFIRMED).count() >= 200
+    assert EmailAddress.objects.filter(user__in=jobseekers, verified=True, primary=True).count() == jobseekers.count()
+    assert Merchant.objects.count() >= 5
+    assert Merchant.objects.filter(status=Merchant.Status.PENDING).exists()
+
+    # and the four logins sign in with the published password
+    for email in LOGINS:
+        assert authenticate(email=email, password=demo_world.DEMO_PASSWORD) is not None, email
+        assert EmailAddress.objects.filter(email=email, verified=True, primary=True).exists()
+        assert email in output
+    staff = User.objects.get(email="staff@example.com")
+    assert (staff.is_staff, staff.is_superuser, staff.kind) == (True, True, User.Kind.STAFF)
+    provider = owned_merchant("provider@example.com")
+    assert provider.is_verified and provider.is_provider and provider.industry == Merchant.Industry.RECRUITING
+    buyer = owned_merchant("buyer@example.com")
+    assert buyer.is_verified and buyer.industry == Merchant.Industry.EMPLOYER
+    assert TopUp.objects.get(merchant=buyer, status=TopUp.Status.CONFIRMED).amount_fen == 5_000_000
+    assert wallet_balance(merchant=buyer) > 0
+
+    # and the catalogue lists records and datasets, each on a version built once
+    listed = DataProduct.objects.filter(status=DataProduct.Status.APPROVED)
+    assert {DataProduct.Kind.RECORDS, DataProduct.Kind.DATASET} <= set(listed.values_list("kind", flat=True))
+    assert listed.filter(kind=DataProduct.Kind.RECORDS, provider=provider).count() >= 2
+    assert ProductVersion.objects.count() == DataProduct.objects.count()
+    assert not ProductVersion.objects.exclude(status=ProductVersion.Status.READY).exists()
+
+    # and the jobseeker login is in every listed records product and was paid for its sales
+    jobseeker = User.objects.get(email="jobseeker@example.com")
+    assert jobseeker.resume.status == Resume.Status.CONFIRMED
+    assert set(ConsentGrant.objects.filter(user=jobseeker, withdrawn_at__isnull=True).values_list("purpose", flat=True)) == set(
+        Purpose.values
+    )
+    for product in listed.filter(kind=DataProduct.Kind.RECORDS):
+        assert VersionMember.objects.filter(version=version_current(product=product), user=jobseeker).exists(), product.title
+    assert len(sale_lines_for_user(user=jobseeker)) >= 1
+
+    # and every sale settled exactly once into a sound ledger
+    assert Order.objects.filter(status=Order.Status.SETTLED).count() == len(demo_world.demo_world_plan().sales)
+    assert not Order.objects.exclude(status=Order.Status.SETTLED).exists()
+    assert Order.objects.filter(buyer__name=demo_world.BANK).exists()
+    assert earnings_for_merchant(merchant=provider).pending > 0
+    assert ledger_violations() == []
+
+
+@pytest.mark.django_db
+def test_seed_demo_run_twice_changes_nothing():
+    # given a seeded world
+    seed()
+    before = row_counts()
+    balances = {merchant.name: wallet_balance(merchant=merchant) for merchant in Merchant.objects.all()}
+
+    # when the command runs again
+    output = seed()
+
+    # then it says so and no row was added anywhere
+    assert "already seeded" in output
+    assert row_counts() == before
+    assert {merchant.name: wallet_balance(merchant=merchant) for merchant in Merchant.objects.all()} == balances
+
+
+@pytest.mark.django_db
+def test_seed_demo_completes_a_half_seeded_world_without_duplicates():
+    # given a world cut short: the staff login, an unverified recruiting firm, a draft resume
+    plan = demo_world.demo_world_plan()
+    User.objects.create_superuser("staff@example.com", demo_world.DEMO_PASSWORD)
+    owner = User.objects.create_user("provider@example.com", demo_world.DEMO_PASSWORD, kind=User.Kind.MERCHANT)
+    merchant_create(
+        owner=owner, name=demo_world.RECRUITER, industry=Merchant.Industry.RECRUITING, is_provider=True, is_buyer=False
+    )
+    jobseeker = User.objects.create_user("jobseeker@example.com", demo_world.DEMO_PASSWORD)
+    resume_save(user=jobseeker, data=demo_world.DEMO_JOBSEEKER.resume)
+
+    # when the command runs
+    output = seed()
+
+    # then the missing pieces were made and the existing ones completed, none twice
+    assert "already seeded" not in output
+    assert User.objects.count() == plan.user_count
+    assert Merchant.objects.count() == len(plan.merchants)
+    assert Resume.objects.count() == len(plan.people)
+    assert ConsentGrant.objects.count() == sum(len(person.purposes) for person in plan.people)
+    assert DataProduct.objects.count() == len(plan.products)
+    assert Order.objects.count() == len(plan.sales)
+    assert owned_merchant("provider@example.com").is_verified
+    assert Resume.objects.get(owner=jobseeker).status == Resume.Status.CONFIRMED
+    assert EmailAddress.objects.filter(email__in=LOGINS, verified=True, primary=True).count() == len(LOGINS)
+    assert ledger_violations() == []
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_to_run_in_production(settings):
+    # given production settings
+    settings.PRODUCTION = True
+
+    # when the command runs, then it refuses and creates nothing
+    with pytest.raises(CommandError, match="production"):
+        seed()
+    assert not User.objects.exists()
