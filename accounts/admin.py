@@ -2,8 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.utils.translation import gettext_lazy as _
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from config.errors import ApplicationError
