@@ -28,6 +28,7 @@ from payouts.services import wallet_topup_request
 from .apis import IsMerchantMember, product_columns, request_merchant
 from .charts import Bar, bar_chart_svg
 from .forms import ProductForm, TopUpForm
+from .exceptions import ObjectMissing
 from .invoices import invoice_for_order, invoice_pdf
 from .models import DataProduct, ProductListing, ProductVersion
 from .selectors import (
@@ -337,10 +338,13 @@ def topup_request(request):
 def order_download(request, order_id: int):
     try:
         order = order_for_buyer(order_id=order_id, merchant=request.merchant)
-        version = None
-        version_id = _int_or_none(request.POST.get("version_id", ""))
-        if version_id:
-            version = versions_of(product=order.version.product).filter(pk=version_id).first()
+    except ObjectMissing as exc:
+        raise Http404 from exc
+    version = None
+    version_id = _int_or_none(request.POST.get("version_id", ""))
+    if version_id:
+        version = versions_of(product=order.version.product).filter(pk=version_id).first()
+    try:
         token = download_link_create(order=order, by=request.user, version=version)
     except ApplicationError as exc:
         messages.error(request, exc.message)
