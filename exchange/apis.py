@@ -6,7 +6,7 @@ Every error has one shape, `{"error": {"code", "message", "fields"}}` (config/er
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
@@ -58,6 +58,20 @@ class IsMerchantMember(BasePermission):
         return bool(request.user and request.user.is_authenticated and request_merchant(request) is not None)
 
 
+MAX_ID = 2**31 - 1
+
+
+class MerchantApi(APIView):
+    """Base of every buyer endpoint: merchant members only; an id no row can have is simply not found."""
+
+    permission_classes = [IsMerchantMember]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if any(isinstance(value, int) and not 1 <= value <= MAX_ID for value in kwargs.values()):
+            raise ObjectMissing("Not found.")
+
+
 class Pagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
@@ -98,6 +112,19 @@ def _errors(*codes: int) -> dict:
 
 
 COMMON = (401, 403, 429)
+
+
+def _page_of(serializer: type[serializers.Serializer]) -> serializers.Serializer:
+    """The documented shape of a page: count, next, previous, results."""
+    return inline_serializer(
+        name=f"Paginated{serializer.__name__.removesuffix('Output')}List",
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+        },
+    )
 
 
 # --- catalog -----------------------------------------------------------------------------------------
@@ -198,13 +225,12 @@ def _catalog_filters(query_params) -> CatalogFilters:
     )
 
 
-class ProductListApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class ProductListApi(MerchantApi):
     @extend_schema(
         summary="Search and filter the catalog",
+        operation_id="products_list",
         parameters=[CatalogInput],
-        responses={200: ProductOutput(many=True), 400: _errors(400)[400], **_errors(*COMMON)},
+        responses={200: _page_of(ProductOutput), **_errors(400, 404, *COMMON)},
         examples=[
             OpenApiExample(
                 "A page of products",
@@ -246,9 +272,7 @@ def _product_or_404(request, product_id: int) -> DataProduct:
     return product
 
 
-class ProductDetailApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class ProductDetailApi(MerchantApi):
     @extend_schema(
         summary="A product: schema, licence, price plans", responses={200: ProductDetailOutput, **_errors(404, *COMMON)}
     )
@@ -257,10 +281,8 @@ class ProductDetailApi(APIView):
         return Response(ProductDetailOutput(product, context={"merchant": request_merchant(request)}).data)
 
 
-class ProductVersionsApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(summary="A product's version history", responses={200: VersionOutput(many=True), **_errors(404, *COMMON)})
+class ProductVersionsApi(MerchantApi):
+    @extend_schema(summary="A product's version history", responses={200: _page_of(VersionOutput), **_errors(404, *COMMON)})
     def get(self, request, product_id: int):
         product = _product_or_404(request, product_id)
         paginator = Pagination()
@@ -303,10 +325,10 @@ _IDEMPOTENCY_HEADER = OpenApiParameter(
 )
 
 
-class OrderListCreateApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(summary="My orders", responses={200: OrderOutput(many=True), **_errors(*COMMON)})
+class OrderListCreateApi(MerchantApi):
+    @extend_schema(
+        operation_id="orders_list", summary="My orders", responses={200: _page_of(OrderOutput), **_errors(404, *COMMON)}
+    )
     def get(self, request):
         paginator = Pagination()
         page = paginator.paginate_queryset(orders_of_buyer(merchant=request_merchant(request)), request, view=self)
@@ -361,9 +383,7 @@ def _replayed(stored: ApiIdempotency, fingerprint: str) -> Response:
     return response
 
 
-class OrderDetailApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class OrderDetailApi(MerchantApi):
     @extend_schema(summary="One of my orders", responses={200: OrderOutput, **_errors(404, *COMMON)})
     def get(self, request, order_id: int):
         return Response(OrderOutput(order_for_buyer(order_id=order_id, merchant=request_merchant(request))).data)
@@ -380,9 +400,7 @@ class DownloadLinkOutput(serializers.Serializer):
     expires_in = serializers.IntegerField()
 
 
-class OrderDownloadLinkApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class OrderDownloadLinkApi(MerchantApi):
     @extend_schema(
         summary="A signed download link that expires",
         request=DownloadLinkInput,
@@ -419,9 +437,7 @@ class EntitlementOutput(serializers.Serializer):
     status = serializers.CharField(source="reason")
 
 
-class EntitlementListApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class EntitlementListApi(MerchantApi):
     @extend_schema(summary="What I may download now", responses={200: EntitlementOutput(many=True), **_errors(*COMMON)})
     def get(self, request):
         return Response(EntitlementOutput(entitlements_of(merchant=request_merchant(request)), many=True).data)
@@ -437,19 +453,15 @@ class SubscriptionOutput(serializers.Serializer):
     renewal_error = serializers.CharField()
 
 
-class SubscriptionListApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(summary="My subscriptions", responses={200: SubscriptionOutput(many=True), **_errors(*COMMON)})
+class SubscriptionListApi(MerchantApi):
+    @extend_schema(summary="My subscriptions", responses={200: _page_of(SubscriptionOutput), **_errors(404, *COMMON)})
     def get(self, request):
         paginator = Pagination()
         page = paginator.paginate_queryset(subscriptions_of(merchant=request_merchant(request)), request, view=self)
         return paginator.get_paginated_response(SubscriptionOutput(page, many=True).data)
 
 
-class SubscriptionCancelApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class SubscriptionCancelApi(MerchantApi):
     @extend_schema(
         summary="Cancel at the end of the paid period", request=None, responses={200: SubscriptionOutput, **_errors(404, *COMMON)}
     )
@@ -466,9 +478,7 @@ class CreditOutput(serializers.Serializer):
     remaining = serializers.IntegerField()
 
 
-class CreditListApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class CreditListApi(MerchantApi):
     @extend_schema(summary="My query credits per query service", responses={200: CreditOutput(many=True), **_errors(*COMMON)})
     def get(self, request):
         return Response(CreditOutput(credits_of(merchant=request_merchant(request)), many=True).data)
@@ -482,9 +492,7 @@ class WalletOutput(serializers.Serializer):
     balance = serializers.CharField()
 
 
-class WalletApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class WalletApi(MerchantApi):
     @extend_schema(
         summary="My wallet balance",
         responses={200: WalletOutput, **_errors(*COMMON)},
@@ -508,10 +516,8 @@ class TopUpInput(serializers.Serializer):
     bank_reference = serializers.RegexField(r"^[\w\-./ ]{1,64}$", max_length=64)
 
 
-class TopUpListCreateApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(summary="My top-up requests", responses={200: TopUpOutput(many=True), **_errors(*COMMON)})
+class TopUpListCreateApi(MerchantApi):
+    @extend_schema(summary="My top-up requests", responses={200: _page_of(TopUpOutput), **_errors(404, *COMMON)})
     def get(self, request):
         paginator = Pagination()
         topups = TopUp.objects.filter(merchant=request_merchant(request)).order_by("-created_at", "-id")
@@ -563,19 +569,19 @@ class InvoiceOutput(serializers.Serializer):
         return reverse("exchange:invoice_pdf", args=[invoice.order_id])
 
 
-class InvoiceListApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(summary="Invoice requests for my purchases", responses={200: InvoiceOutput(many=True), **_errors(*COMMON)})
+class InvoiceListApi(MerchantApi):
+    @extend_schema(
+        operation_id="invoices_list",
+        summary="Invoice requests for my purchases",
+        responses={200: _page_of(InvoiceOutput), **_errors(404, *COMMON)},
+    )
     def get(self, request):
         paginator = Pagination()
         page = paginator.paginate_queryset(orders_of_buyer(merchant=request_merchant(request)), request, view=self)
         return paginator.get_paginated_response(InvoiceOutput([invoice_for_order(order=o) for o in page], many=True).data)
 
 
-class InvoiceDetailApi(APIView):
-    permission_classes = [IsMerchantMember]
-
+class InvoiceDetailApi(MerchantApi):
     @extend_schema(summary="The invoice request of one order", responses={200: InvoiceOutput, **_errors(404, *COMMON)})
     def get(self, request, order_id: int):
         order = order_for_buyer(order_id=order_id, merchant=request_merchant(request))

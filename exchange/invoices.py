@@ -176,7 +176,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(font))
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1, pageCompression=0)
     pdf.setTitle(invoice.number)
     width, height = A4
     pdf.setFont(font, 16)
