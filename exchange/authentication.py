@@ -1,10 +1,14 @@
 """`Authorization: Api-Key <key>` for merchants' programs."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from .models import ApiKey
+
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
@@ -19,7 +23,10 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         key = ApiKey.objects.select_related("merchant", "created_by").filter(prefix=prefix, revoked_at__isnull=True).first()
         if key is None or key.hashed_key != ApiKey.hash(secret):
             raise exceptions.AuthenticationFailed("Invalid or revoked API key.")
-        ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        # "Last used" is shown to the minute: one write per key per minute, not one per request.
+        if key.last_used_at is None or now - key.last_used_at > LAST_USED_PRECISION:
+            ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
         request.api_merchant = key.merchant
         return key.created_by, key
 

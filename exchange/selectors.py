@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from accounts.models import Merchant
@@ -22,6 +22,9 @@ from .models import (
     QueryCredit,
     Subscription,
 )
+
+
+_SOLD = ~Q(status=Order.Status.REFUNDED)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def _search(products: QuerySet[DataProduct], search: str) -> QuerySet[DataProduc
 
 
 _ORDERINGS = {
-    "newest": ("-created_at", "-id"),
+    # Ids grow with creation time, and the primary key index lets the database stop after one page.
+    "newest": ("-id",),
     "price_asc": ("price_fen", "id"),
     "price_desc": ("-price_fen", "-id"),
     "popular": ("-sales", "-id"),
@@ -86,7 +90,21 @@ def catalog_products(*, filters: CatalogFilters | None = None, **legacy) -> Quer
                 to_attr="ready_versions",
             )
         )
-        .annotate(sales=Count("versions__orders", filter=~Q(versions__orders__status=Order.Status.REFUNDED), distinct=True))
+        # A correlated subquery rather than a join + GROUP BY: the database computes it only for
+        # the rows of the page (unless sorting by it), and the paginator's COUNT leaves it out.
+        .annotate(
+            sales=Coalesce(
+                Subquery(
+                    Order.objects.filter(_SOLD, version__product=OuterRef("pk"))
+                    .order_by()
+                    .values("version__product")
+                    .annotate(n=Count("id"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            )
+        )
     )
     if filters.kind:
         products = products.filter(kind=filters.kind)
@@ -230,8 +248,6 @@ def api_keys_of(*, merchant: Merchant) -> QuerySet[ApiKey]:
 
 
 # --- charts and statistics -------------------------------------------------------------------------
-
-_SOLD = ~Q(status=Order.Status.REFUNDED)
 
 
 def provider_sales_by_month(*, merchant: Merchant, months: int = 12) -> list[dict]:
