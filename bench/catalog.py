@@ -61,7 +61,7 @@ urlpatterns = [path("bench/minimal/", MinimalApi.as_view()), path("", include("c
 
 
 def seed() -> str:
-    from accounts.models import Merchant, Membership, User
+    from accounts.models import Membership, Merchant, User
     from exchange.models import DataProduct, ProductListing, ProductVersion
     from exchange.services.api_keys import api_key_create
 

@@ -24,11 +24,13 @@ def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 480, bar_height: 
     for index, bar in enumerate(bars):
         y = gap + index * (bar_height + gap)
         length = max(1, plot * bar.value // top) if bar.value else 0
+        text_y = f"{y + bar_height * 0.7:.0f}"
         parts.append(
             f'<g class="bar" data-label="{escape(bar.label)}" data-value="{bar.value}">'
-            f'<text x="{label_width - 6}" y="{y + bar_height * 0.7:.0f}" text-anchor="end" font-size="12">{escape(bar.label)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar_height}" fill="#0d6efd"><title>{escape(bar.caption)}</title></rect>'
-            f'<text x="{label_width + length + 4}" y="{y + bar_height * 0.7:.0f}" font-size="12">{escape(bar.caption)}</text></g>'
+            f'<text x="{label_width - 6}" y="{text_y}" text-anchor="end" font-size="12">{escape(bar.label)}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar_height}" fill="#0d6efd">'
+            f"<title>{escape(bar.caption)}</title></rect>"
+            f'<text x="{label_width + length + 4}" y="{text_y}" font-size="12">{escape(bar.caption)}</text></g>'
         )
     if not bars:
         parts.append(f'<text x="8" y="{height - 8}" font-size="12">—</text>')

@@ -23,7 +23,6 @@ from .models import (
     Subscription,
 )
 
-
 _SOLD = ~Q(status=Order.Status.REFUNDED)
 
 

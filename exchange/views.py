@@ -27,8 +27,8 @@ from payouts.services import wallet_topup_request
 
 from .apis import IsMerchantMember, product_columns, request_merchant
 from .charts import Bar, bar_chart_svg
-from .forms import ProductForm, TopUpForm
 from .exceptions import ObjectMissing
+from .forms import ProductForm, TopUpForm
 from .invoices import invoice_for_order, invoice_pdf
 from .models import DataProduct, ProductListing, ProductVersion
 from .selectors import (

@@ -5,7 +5,7 @@ never the object; lists show each merchant only its own rows.
 """
 
 import pytest
-from django.urls import URLPattern, get_resolver
+from django.urls import URLPattern
 from rest_framework.test import APIClient
 
 from exchange import api_urls
@@ -27,7 +27,9 @@ def world():
     order = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
     monthly = plan(market.product, PricePlan.Kind.MONTHLY, 5_000)
     second = listed_dataset(market.provider, title="Second product")
-    sub_order = order_place(buyer=market.buyer, product=second, by=market.buyer_user, plan=plan(second, PricePlan.Kind.MONTHLY, 7_000))
+    sub_order = order_place(
+        buyer=market.buyer, product=second, by=market.buyer_user, plan=plan(second, PricePlan.Kind.MONTHLY, 7_000)
+    )
     draft = listed_dataset(market.provider, title="Provider's draft")
     DataProduct.objects.filter(pk=draft.pk).update(status=DataProduct.Status.DRAFT)
     return {
