@@ -14,4 +14,4 @@ def order_for_update(order_id: int) -> QuerySet[Order]:
 
 
 def subscription_for_update(subscription_id: int) -> QuerySet[Subscription]:
-    return Subscription.objects.select_for_update().filter(id=subscription_id)
+    return Subscription.objects.select_for_update(of=("self",)).filter(id=subscription_id)

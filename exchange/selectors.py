@@ -80,7 +80,8 @@ def catalog_products(*, filters: CatalogFilters | None = None, **legacy) -> Quer
     """Approved products with what a catalog card shows, in a fixed number of queries however many match."""
     filters = filters or CatalogFilters(**legacy)
     products = (
-        DataProduct.objects.filter(status=DataProduct.Status.APPROVED)
+        # Only verified providers sell: a suspended or unverified provider's products leave the catalog.
+        DataProduct.objects.filter(status=DataProduct.Status.APPROVED, provider__status=Merchant.Status.VERIFIED)
         .select_related("provider", "listing")
         .prefetch_related(
             Prefetch(
@@ -129,7 +130,11 @@ def catalog_products(*, filters: CatalogFilters | None = None, **legacy) -> Quer
 
 def catalog_providers() -> QuerySet[Merchant]:
     """Providers with at least one listed product, for the catalog's filter."""
-    return Merchant.objects.filter(products__status=DataProduct.Status.APPROVED).distinct().order_by("name")
+    return (
+        Merchant.objects.filter(status=Merchant.Status.VERIFIED, products__status=DataProduct.Status.APPROVED)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def products_of_provider(*, merchant: Merchant) -> QuerySet[DataProduct]:
@@ -149,8 +154,8 @@ def orders_of_buyer(*, merchant: Merchant) -> QuerySet[Order]:
 
 
 def product_visible(*, product_id: int, merchant: Merchant | None) -> DataProduct | None:
-    """A listed product, or the merchant's own product in any state."""
-    visible = Q(status=DataProduct.Status.APPROVED)
+    """A listed product of a verified provider, or the merchant's own product in any state."""
+    visible = Q(status=DataProduct.Status.APPROVED, provider__status=Merchant.Status.VERIFIED)
     if merchant is not None:
         visible |= Q(provider=merchant)
     return DataProduct.objects.select_related("provider", "listing").filter(visible, pk=product_id).first()

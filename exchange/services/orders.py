@@ -51,6 +51,8 @@ def _check_buyer(buyer: Merchant, product: DataProduct) -> None:
         )
     if buyer.pk == product.provider_id:
         raise OrderError(_("You cannot buy your own product."), code="own_product")
+    if not product.provider.is_verified:
+        raise NotSellable(_("This provider is not verified at the moment, so its products cannot be bought."))
 
 
 def _check_consent(version: ProductVersion) -> None:
@@ -300,7 +302,7 @@ def subscription_cancel(*, subscription: Subscription, by: User) -> Subscription
 def subscription_renew(*, subscription_id: int, now=None) -> Subscription:
     """Renew one due subscription from the wallet, or end it. Safe to run twice: one order per period."""
     now = now or timezone.now()
-    subscription = subscription_for_update(subscription_id).select_related("plan", "product", "buyer").get()
+    subscription = subscription_for_update(subscription_id).select_related("plan", "product__provider", "buyer").get()
     if subscription.status != Subscription.Status.ACTIVE or subscription.current_period_end > now:
         return subscription
     if subscription.cancel_at_period_end or not subscription.plan.is_active or subscription.buyer.is_suspended:
@@ -311,7 +313,7 @@ def subscription_renew(*, subscription_id: int, now=None) -> Subscription:
     version = version_current(product=product)
     period_key = f"subscription:{subscription.pk}:{subscription.current_period_end:%Y%m%d%H%M%S}"
     try:
-        if version is None or not product.is_listed:
+        if version is None or not product.is_listed or not product.provider.is_verified:
             raise NotSellable(_("The product has no version on sale right now."))
         with transaction.atomic():
             order = Order.objects.create(
@@ -349,6 +351,24 @@ def subscriptions_renew_due(*, now=None, limit: int = 500) -> int:
     for subscription_id in due:
         subscription_renew(subscription_id=subscription_id, now=now)
     return len(due)
+
+
+# --- query credits --------------------------------------------------------------------------------
+
+
+def query_credit_spend(*, buyer: Merchant, product: DataProduct, credits: int = 1) -> int:
+    """Take `credits` from the buyer's balance for a query service; returns what is left.
+
+    One conditional UPDATE: two queries racing for the last credit cannot both get it.
+    """
+    if credits < 1:
+        raise OrderError(_("A query costs at least one credit."), code="invalid_credits")
+    taken = QueryCredit.objects.filter(buyer=buyer, product=product, remaining__gte=credits).update(
+        remaining=F("remaining") - credits
+    )
+    if not taken:
+        raise OrderError(_("No query credits left for this product. Buy a credit pack to run more queries."), code="no_credits")
+    return QueryCredit.objects.get(buyer=buyer, product=product).remaining
 
 
 # --- refunds ---------------------------------------------------------------------------------------

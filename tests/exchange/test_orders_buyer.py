@@ -9,7 +9,8 @@ from django.db import connection, connections
 from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
-from exchange.exceptions import DeliveryDenied, LinkExpired, ObjectMissing, OrderError
+from accounts.services import merchant_suspend
+from exchange.exceptions import DeliveryDenied, LinkExpired, NotSellable, ObjectMissing, OrderError
 from exchange.models import ApiIdempotency, DownloadLog, Order, OrderRefund, PricePlan, ProductVersion, QueryCredit, Subscription
 from exchange.services.api_keys import api_key_create
 from exchange.services.orders import (
@@ -18,6 +19,7 @@ from exchange.services.orders import (
     order_for_buyer,
     order_place,
     order_refund,
+    query_credit_spend,
     subscription_cancel,
     subscriptions_renew_due,
 )
@@ -270,3 +272,33 @@ def test_staff_refund_in_the_admin_asks_for_a_reason(market, client):
     order.refresh_from_db()
     assert order.status == Order.Status.REFUNDED
     assert OrderRefund.objects.get(order=order).reason == "Duplicate purchase"
+
+
+def test_query_credits_are_spent_one_query_at_a_time_and_run_out_cleanly(market):
+    pack = plan(market.product, PricePlan.Kind.CREDITS, 3_000, credits=2)
+    order_place(buyer=market.buyer, product=market.product, by=market.buyer_user, plan=pack)
+    assert query_credit_spend(buyer=market.buyer, product=market.product) == 1
+    assert query_credit_spend(buyer=market.buyer, product=market.product) == 0
+    with pytest.raises(OrderError) as error:
+        query_credit_spend(buyer=market.buyer, product=market.product)
+    assert error.value.code == "no_credits"
+    assert QueryCredit.objects.get(buyer=market.buyer).remaining == 0
+
+
+def test_a_suspended_merchants_api_keys_stop_working(market):
+    api = api_for(market.buyer, market.buyer_user)
+    assert api.get("/api/v1/wallet/").status_code == 200
+    merchant_suspend(merchant=market.buyer, by=market.staff, reason="Unpaid fees")
+    response = api.get("/api/v1/wallet/")
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "permission_denied"
+
+
+def test_products_of_an_unverified_or_suspended_provider_leave_the_catalog_and_cannot_be_bought(market, client):
+    merchant_suspend(merchant=market.provider, by=market.staff, reason="Licence withdrawn")
+    api = api_for(market.buyer, market.buyer_user)
+    assert api.get("/api/v1/products/").json()["count"] == 0
+    assert client.get(f"/catalog/{market.product.pk}/").status_code == 404
+    market.product.provider.refresh_from_db()
+    with pytest.raises(NotSellable):
+        order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
