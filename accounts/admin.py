@@ -1,7 +1,12 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from config.errors import ApplicationError
 
 from .models import Membership, Merchant, User
 from .services import merchant_suspend, merchant_verify
@@ -28,24 +33,64 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class SuspendForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the suspension (shown to the merchant)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 @admin.register(Merchant)
 class MerchantAdmin(admin.ModelAdmin):
-    list_display = ["name", "industry", "is_provider", "is_buyer", "status", "verified_at"]
+    list_display = ["name", "industry", "credit_code", "is_provider", "is_buyer", "status", "verified_at"]
     list_filter = ["status", "industry", "is_provider", "is_buyer"]
     search_fields = ["name", "credit_code"]
-    readonly_fields = ["verified_at", "created_at", "invite_code"]
+    readonly_fields = [
+        "status",
+        "status_reason",
+        "status_changed_by",
+        "status_changed_at",
+        "verified_at",
+        "created_at",
+        "invite_code",
+    ]
     inlines = [MembershipInline]
     actions = ["verify", "suspend"]
 
     @admin.action(description=_("Verify selected merchants"))
     def verify(self, request, queryset):
-        for merchant in queryset:
-            merchant_verify(merchant=merchant, by=request.user)
-        count = queryset.count()
-        self.message_user(request, ngettext("%d merchant verified.", "%d merchants verified.", count) % count, messages.SUCCESS)
+        verified = 0
+        for merchant in queryset.order_by("pk"):
+            try:
+                merchant_verify(merchant=merchant, by=request.user)
+            except ApplicationError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+            else:
+                verified += 1
+        if verified:
+            self.message_user(
+                request, ngettext("%d merchant verified.", "%d merchants verified.", verified) % verified, messages.SUCCESS
+            )
 
-    @admin.action(description=_("Suspend selected merchants (reason: set in “reason for status” first)"))
+    @admin.action(description=_("Suspend selected merchants (asks for a reason)"))
     def suspend(self, request, queryset):
-        for merchant in queryset:
-            merchant_suspend(merchant=merchant, by=request.user, reason=merchant.status_reason or str(_("Suspended by staff")))
-        self.message_user(request, _("Merchants suspended."), messages.WARNING)
+        form = SuspendForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            for merchant in queryset.order_by("pk"):
+                merchant_suspend(merchant=merchant, by=request.user, reason=form.cleaned_data["reason"])
+            count = queryset.count()
+            self.message_user(
+                request, ngettext("%d merchant suspended.", "%d merchants suspended.", count) % count, messages.WARNING
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/accounts/merchant/suspend.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Suspend merchants"),
+                "form": form,
+                "merchants": queryset,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )

@@ -58,3 +58,17 @@ class SignupForm(AllauthSignupForm):
         elif data["account_type"] == "merchant_join":
             merchant_join(user=user, invite_code=data["invite_code"])
         return user
+
+
+class MerchantProfileForm(forms.Form):
+    """The onboarding profile: checked by `merchant_profile_update`, which owns the rules."""
+
+    credit_code = forms.CharField(label=_("Unified social credit code (18 characters)"), max_length=30, required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=100, required=False)
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=30, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    registered_address = forms.CharField(label=_("Registered address"), max_length=200, required=False)
+    invoice_phone = forms.CharField(label=_("Phone for invoices"), max_length=30, required=False)
+    bank_name = forms.CharField(label=_("Bank of deposit"), max_length=100, required=False)
+    bank_account = forms.CharField(label=_("Bank account number"), max_length=40, required=False)
+    business_licence = forms.FileField(label=_("Business licence (PDF, PNG or JPEG, at most 10 MB)"), required=False)

@@ -64,6 +64,18 @@ def _invite_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+def validate_credit_code(value: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    from .credit_code import is_valid, normalise
+
+    if value and not is_valid(normalise(value)):
+        raise ValidationError(
+            _("This is not a valid unified social credit code: 18 characters whose last one is the GB 32100 check character."),
+            code="invalid_credit_code",
+        )
+
+
 class Merchant(models.Model):
     """A merchant organisation: provider, buyer or both."""
 
@@ -84,7 +96,7 @@ class Merchant(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices)
-    credit_code = models.CharField(_("unified social credit code"), max_length=18, blank=True)
+    credit_code = models.CharField(_("unified social credit code"), max_length=18, blank=True, validators=[validate_credit_code])
     is_provider = models.BooleanField(_("provides products"), default=False)
     is_buyer = models.BooleanField(_("buys products"), default=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
@@ -92,6 +104,19 @@ class Merchant(models.Model):
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     invite_code = models.CharField(max_length=32, unique=True, default=_invite_code, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Onboarding profile (issue 5): what staff check before verifying, and what a VAT invoice request needs.
+    business_licence = models.FileField(_("business licence (PDF or image)"), upload_to="licences/", blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    registered_address = models.CharField(_("registered address"), max_length=200, blank=True)
+    invoice_phone = models.CharField(_("phone for invoices"), max_length=30, blank=True)
+    bank_name = models.CharField(_("bank of deposit"), max_length=100, blank=True)
+    bank_account = models.CharField(_("bank account number"), max_length=40, blank=True)
+    status_changed_by = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("status changed by")
+    )
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("merchant")
@@ -104,6 +129,15 @@ class Merchant(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == self.Status.SUSPENDED
+
+    @property
+    def profile_complete(self) -> bool:
+        """Everything staff need to verify: a valid code, a licence and a contact."""
+        return bool(self.credit_code and self.business_licence and self.contact_name and self.contact_phone)
 
 
 class Membership(models.Model):

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import credit_code
 from .exceptions import MerchantError
 from .models import Membership, Merchant, User
 
@@ -48,19 +49,99 @@ def merchant_join(*, user: User, invite_code: str) -> Membership:
     return membership
 
 
-def merchant_verify(*, merchant: Merchant, by: User) -> Merchant:
-    """Staff verification: the merchant may now sell and buy personal-data products."""
-    merchant.status = Merchant.Status.VERIFIED
-    merchant.status_reason = ""
-    merchant.verified_at = timezone.now()
-    merchant.save(update_fields=["status", "status_reason", "verified_at"])
+PROFILE_FIELDS = (
+    "credit_code",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "registered_address",
+    "invoice_phone",
+    "bank_name",
+    "bank_account",
+)
+LICENCE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+MAX_LICENCE_BYTES = 10 * 1024 * 1024
+
+
+def _membership_managing(*, merchant: Merchant, user: User) -> Membership:
+    membership = Membership.objects.filter(merchant=merchant, user=user).first()
+    if membership is None or not membership.can_manage:
+        raise MerchantError(_("Only the organisation's owner or an administrator can change its profile."), code="not_allowed")
+    return membership
+
+
+@transaction.atomic
+def merchant_profile_update(*, merchant: Merchant, by: User, business_licence=None, **fields: str) -> Merchant:
+    """The owner fills in the onboarding profile: credit code, contacts, invoice details, licence.
+
+    The credit code is checked against its GB 32100 check character. Changing the
+    code or the licence of a verified merchant sends it back to verification.
+    """
+    _membership_managing(merchant=merchant, user=by)
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise MerchantError(_("Unknown profile fields."), code="invalid_fields")
+    cleaned = {name: str(value).strip() for name, value in fields.items()}
+    if "credit_code" in cleaned:
+        code = credit_code.normalise(cleaned["credit_code"])
+        if code and not credit_code.is_valid(code):
+            raise MerchantError(
+                _(
+                    "“%(code)s” is not a valid unified social credit code: it must have 18 characters "
+                    "and end with the GB 32100 check character."
+                )
+                % {"code": code},
+                code="invalid_credit_code",
+                fields={"credit_code": [_("Check the code on your business licence.")]},
+            )
+        if code and Merchant.objects.filter(credit_code=code).exclude(pk=merchant.pk).exists():
+            raise MerchantError(_("Another organisation is registered with this credit code."), code="credit_code_taken")
+        cleaned["credit_code"] = code
+    identity_changed = business_licence is not None or (
+        "credit_code" in cleaned and cleaned["credit_code"] != merchant.credit_code
+    )
+    if business_licence is not None:
+        content_type = getattr(business_licence, "content_type", "")
+        if content_type not in LICENCE_TYPES or business_licence.size > MAX_LICENCE_BYTES:
+            raise MerchantError(_("Upload the business licence as a PDF, PNG or JPEG of at most 10 MB."), code="invalid_licence")
+        merchant.business_licence.save(business_licence.name, business_licence, save=False)
+    for name, value in cleaned.items():
+        setattr(merchant, name, value)
+    if identity_changed and merchant.status == Merchant.Status.VERIFIED:
+        merchant.status = Merchant.Status.PENDING
+        merchant.status_reason = str(_("Credit code or licence changed; awaiting verification again."))
+        merchant.verified_at = None
+    merchant.save()
     return merchant
 
 
+@transaction.atomic
+def merchant_verify(*, merchant: Merchant, by: User) -> Merchant:
+    """Staff verification: the merchant may now sell and buy personal-data products."""
+    if not by.is_staff:
+        raise MerchantError(_("Only exchange staff can verify merchants."), code="not_allowed")
+    if not merchant.credit_code or not credit_code.is_valid(merchant.credit_code):
+        raise MerchantError(
+            _("%(name)s has no valid unified social credit code; it cannot be verified yet.") % {"name": merchant.name},
+            code="credit_code_required",
+        )
+    merchant.status = Merchant.Status.VERIFIED
+    merchant.status_reason = ""
+    merchant.verified_at = timezone.now()
+    merchant.status_changed_by = by
+    merchant.status_changed_at = merchant.verified_at
+    merchant.save(update_fields=["status", "status_reason", "verified_at", "status_changed_by", "status_changed_at"])
+    return merchant
+
+
+@transaction.atomic
 def merchant_suspend(*, merchant: Merchant, by: User, reason: str) -> Merchant:
+    """Staff suspend a merchant with a reason. A suspended merchant can neither buy, sell nor download."""
     if not reason.strip():
         raise MerchantError(_("A suspension needs a reason."), code="reason_required")
     merchant.status = Merchant.Status.SUSPENDED
     merchant.status_reason = reason.strip()
-    merchant.save(update_fields=["status", "status_reason"])
+    merchant.status_changed_by = by
+    merchant.status_changed_at = timezone.now()
+    merchant.save(update_fields=["status", "status_reason", "status_changed_by", "status_changed_at"])
     return merchant

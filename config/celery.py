@@ -16,4 +16,6 @@ app.conf.beat_schedule = {
     "outbox-sweep": {"task": "exchange.outbox_sweep", "schedule": 60.0},
     # Move shares whose refund window has passed from pending to available.
     "holds-release": {"task": "payouts.holds_release", "schedule": crontab(minute="*/15")},
+    # Renew subscriptions whose paid period has ended, from the buyer's wallet.
+    "subscriptions-renew": {"task": "exchange.subscriptions_renew", "schedule": crontab(minute="*/10")},
 }

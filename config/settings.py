@@ -254,6 +254,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "APPEND_COMPONENTS": {"securitySchemes": {"ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "Authorization"}}},
     "SECURITY": [{"ApiKeyAuth": []}],
+    # Ids in API paths are documented as the positive 32-bit integers rows can have.
+    "PATH_CONVERTER_OVERRIDES": {"object_id": {"type": "integer", "minimum": 1, "maximum": 2147483647}},
 }
 
 CACHES = {

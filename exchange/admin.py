@@ -1,9 +1,25 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
 
-from .models import ApiKey, DataProduct, DownloadLog, Order, Outbox, ProductVersion
+from .models import (
+    ApiKey,
+    DataProduct,
+    DownloadLog,
+    Order,
+    OrderRefund,
+    Outbox,
+    PricePlan,
+    ProductListing,
+    ProductVersion,
+    QueryCredit,
+    Subscription,
+)
+from .services.orders import order_refund
 from .services.products import product_review
 
 
@@ -49,11 +65,41 @@ class DataProductAdmin(admin.ModelAdmin):
         self._review(request, queryset, False)
 
 
+class RefundForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the refund"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
     list_display = ["id", "buyer", "version", "price_fen", "status", "created_at", "settled_at"]
     list_filter = ["status"]
     search_fields = ["buyer__name", "version__product__title"]
+    actions = ["refund"]
+
+    @admin.action(description=_("Refund selected orders (asks for a reason)"))
+    def refund(self, request, queryset):
+        form = RefundForm(request.POST if "reason" in request.POST else None)
+        if not form.is_valid():
+            return TemplateResponse(
+                request,
+                "admin/exchange/order/refund.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Refund orders"),
+                    "form": form,
+                    "orders": queryset,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                    "opts": self.model._meta,
+                },
+            )
+        for order in queryset.order_by("pk"):
+            try:
+                order_refund(order=order, by=request.user, reason=form.cleaned_data["reason"])
+            except ApplicationError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+            else:
+                self.message_user(request, _("Order #%(id)s refunded; access ended.") % {"id": order.pk}, messages.SUCCESS)
+        return None
 
     def has_add_permission(self, request):
         return False
@@ -87,6 +133,46 @@ class ApiKeyAdmin(admin.ModelAdmin):
     list_display = ["merchant", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
     exclude = ["hashed_key"]
     readonly_fields = ["prefix", "last_used_at", "created_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(PricePlan)
+class PricePlanAdmin(admin.ModelAdmin):
+    list_display = ["product", "kind", "price_fen", "credits", "private_buyer", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["product__title", "private_buyer__name"]
+    autocomplete_fields = ["private_buyer"]
+
+
+@admin.register(ProductListing)
+class ProductListingAdmin(admin.ModelAdmin):
+    list_display = ["product", "update_frequency"]
+    list_filter = ["update_frequency"]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["buyer", "product", "plan", "status", "current_period_end", "cancel_at_period_end"]
+    list_filter = ["status"]
+    readonly_fields = ["buyer", "product", "plan", "current_period_end", "renewal_error", "created_at"]
+
+
+@admin.register(QueryCredit)
+class QueryCreditAdmin(admin.ModelAdmin):
+    list_display = ["buyer", "product", "remaining", "updated_at"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OrderRefund)
+class OrderRefundAdmin(admin.ModelAdmin):
+    list_display = ["order", "by", "reason", "created_at"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_add_permission(self, request):
         return False

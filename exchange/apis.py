@@ -1,7 +1,12 @@
-"""REST API for merchants (`/api/v1/`). Thin views: parse, call one service, render."""
+"""REST API for merchants (`/api/v1/`): everything a buyer does. Thin views: parse, call one service, render.
 
+Every error has one shape, `{"error": {"code", "message", "fields"}}` (config/errors.py).
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
@@ -9,11 +14,33 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.selectors import membership_current
+from payouts import money
+from payouts.models import TopUp
 from payouts.selectors import wallet_balance
+from payouts.services import wallet_topup_request
 
-from .exceptions import ObjectMissing
-from .selectors import catalog_products, orders_of_buyer, product_visible
-from .services.orders import download_link_create, order_for_buyer, order_place
+from .exceptions import IdempotencyKeyReused, ObjectMissing
+from .invoices import invoice_for_order
+from .models import ApiIdempotency, DataProduct, PricePlan, ProductListing
+from .selectors import (
+    CatalogFilters,
+    catalog_products,
+    credits_of,
+    entitlements_of,
+    orders_of_buyer,
+    plan_for,
+    plans_for,
+    product_visible,
+    subscriptions_of,
+    versions_of,
+)
+from .services.orders import (
+    download_link_create,
+    order_fingerprint,
+    order_for_buyer,
+    order_place,
+    subscription_cancel,
+)
 
 
 def request_merchant(request):
@@ -31,6 +58,78 @@ class IsMerchantMember(BasePermission):
         return bool(request.user and request.user.is_authenticated and request_merchant(request) is not None)
 
 
+MAX_ID = 2**31 - 1
+
+
+class MerchantApi(APIView):
+    """Base of every buyer endpoint: merchant members only; an id no row can have is simply not found."""
+
+    permission_classes = [IsMerchantMember]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if any(isinstance(value, int) and not 1 <= value <= MAX_ID for value in kwargs.values()):
+            raise ObjectMissing("Not found.")
+
+
+class Pagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+# --- one error shape, documented once ---------------------------------------------------------------
+
+
+class ErrorBody(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.JSONField())
+
+
+class ErrorOutput(serializers.Serializer):
+    error = ErrorBody()
+
+
+_ERROR_EXAMPLE = OpenApiExample(
+    "Error", value={"error": {"code": "not_found", "message": "No such order.", "fields": {}}}, response_only=True
+)
+
+
+def _errors(*codes: int) -> dict:
+    descriptions = {
+        400: "Invalid input",
+        401: "Missing or invalid API key",
+        402: "Wallet balance too low",
+        403: "Not allowed",
+        404: "Not found (also for another merchant's objects)",
+        409: "Conflict",
+        410: "Gone",
+        422: "Idempotency-Key reused with another request",
+        429: "Too many requests",
+    }
+    return {code: OpenApiResponse(ErrorOutput, description=descriptions[code], examples=[_ERROR_EXAMPLE]) for code in codes}
+
+
+COMMON = (401, 403, 429)
+
+
+def _page_of(serializer: type[serializers.Serializer]) -> serializers.Serializer:
+    """The documented shape of a page: count, next, previous, results."""
+    return inline_serializer(
+        name=f"Paginated{serializer.__name__.removesuffix('Output')}List",
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+        },
+    )
+
+
+# --- catalog -----------------------------------------------------------------------------------------
+
+
 class ProductOutput(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -38,8 +137,20 @@ class ProductOutput(serializers.Serializer):
     kind = serializers.CharField()
     category = serializers.CharField()
     price_fen = serializers.IntegerField()
+    price = serializers.SerializerMethodField()
     provider = serializers.CharField(source="provider.name")
+    provider_id = serializers.IntegerField()
+    update_frequency = serializers.SerializerMethodField()
     current_version = serializers.SerializerMethodField()
+
+    def get_price(self, product) -> str:
+        return money.format_fen(product.price_fen)
+
+    def get_update_frequency(self, product) -> str:
+        try:
+            return product.listing.update_frequency
+        except ProductListing.DoesNotExist:
+            return ProductListing.Frequency.ONCE
 
     def get_current_version(self, product) -> int | None:
         versions = getattr(product, "ready_versions", None)
@@ -48,33 +159,138 @@ class ProductOutput(serializers.Serializer):
         return versions[0].number if versions else None
 
 
-class ProductListApi(APIView):
-    permission_classes = [IsMerchantMember]
+class PlanOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    price_fen = serializers.IntegerField()
+    credits = serializers.IntegerField()
+    private = serializers.SerializerMethodField()
 
+    def get_private(self, plan) -> bool:
+        return plan.private_buyer_id is not None
+
+
+class VersionOutput(serializers.Serializer):
+    number = serializers.IntegerField()
+    status = serializers.CharField()
+    member_count = serializers.IntegerField()
+    built_at = serializers.DateTimeField(allow_null=True)
+    privacy_report = serializers.JSONField()
+
+
+class ProductDetailOutput(ProductOutput):
+    licence = serializers.CharField()
+    columns = serializers.SerializerMethodField()
+    plans = serializers.SerializerMethodField()
+
+    def get_columns(self, product) -> list[str]:
+        return product_columns(product)
+
+    def get_plans(self, product) -> list[dict]:
+        return PlanOutput(plans_for(product=product, merchant=self.context.get("merchant")), many=True).data
+
+
+def product_columns(product: DataProduct) -> list[str]:
+    """The schema a buyer receives: the released fields, never identifiers."""
+    if product.kind == DataProduct.Kind.DATASET:
+        version = product.versions.filter(status="ready").order_by("-number").first()
+        return list((version.privacy_report or {}).get("columns", [])) if version else []
+    return list(product.quasi_identifiers) + (["skills"] if product.include_skills else [])
+
+
+class CatalogInput(serializers.Serializer):
+    search = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    kind = serializers.ChoiceField(choices=DataProduct.Kind.choices, required=False, allow_blank=True, default="")
+    category = serializers.ChoiceField(choices=DataProduct.Category.choices, required=False, allow_blank=True, default="")
+    provider = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, default=None)
+    frequency = serializers.ChoiceField(choices=ProductListing.Frequency.choices, required=False, allow_blank=True, default="")
+    price_min_fen = serializers.IntegerField(required=False, min_value=0, max_value=2**62, default=None)
+    price_max_fen = serializers.IntegerField(required=False, min_value=0, max_value=2**62, default=None)
+    sort = serializers.ChoiceField(choices=CatalogFilters.SORTS, required=False, default="newest")
+
+
+def _catalog_filters(query_params) -> CatalogFilters:
+    data = CatalogInput(data=query_params)
+    data.is_valid(raise_exception=True)
+    values = data.validated_data
+    return CatalogFilters(
+        search=values["search"].replace("\x00", "").strip(),
+        kind=values["kind"],
+        category=values["category"],
+        provider=values["provider"],
+        frequency=values["frequency"],
+        price_min_fen=values["price_min_fen"],
+        price_max_fen=values["price_max_fen"],
+        sort=values["sort"],
+    )
+
+
+class ProductListApi(MerchantApi):
     @extend_schema(
-        parameters=[OpenApiParameter("search", str), OpenApiParameter("kind", str), OpenApiParameter("category", str)],
-        responses=ProductOutput(many=True),
+        summary="Search and filter the catalog",
+        operation_id="products_list",
+        parameters=[CatalogInput],
+        responses={200: _page_of(ProductOutput), **_errors(400, 404, *COMMON)},
+        examples=[
+            OpenApiExample(
+                "A page of products",
+                response_only=True,
+                value={
+                    "count": 1,
+                    "next": None,
+                    "previous": None,
+                    "results": [
+                        {
+                            "id": 7,
+                            "title": "Software talent pool, Q4",
+                            "description": "De-identified resumes of engineers.",
+                            "kind": "records",
+                            "category": "talent",
+                            "price_fen": 30000,
+                            "price": "¥300.00",
+                            "provider": "Talent Bridge Recruiting",
+                            "provider_id": 3,
+                            "update_frequency": "monthly",
+                            "current_version": 2,
+                        }
+                    ],
+                },
+            )
+        ],
     )
     def get(self, request):
-        products = catalog_products(
-            search=request.query_params.get("search", ""),
-            kind=request.query_params.get("kind", ""),
-            category=request.query_params.get("category", ""),
-        )
-        paginator = PageNumberPagination()
+        products = catalog_products(filters=_catalog_filters(request.query_params))
+        paginator = Pagination()
         page = paginator.paginate_queryset(products, request, view=self)
         return paginator.get_paginated_response(ProductOutput(page, many=True).data)
 
 
-class ProductDetailApi(APIView):
-    permission_classes = [IsMerchantMember]
+def _product_or_404(request, product_id: int) -> DataProduct:
+    product = product_visible(product_id=product_id, merchant=request_merchant(request))
+    if product is None:
+        raise ObjectMissing("No such product.")
+    return product
 
-    @extend_schema(responses=ProductOutput)
+
+class ProductDetailApi(MerchantApi):
+    @extend_schema(
+        summary="A product: schema, licence, price plans", responses={200: ProductDetailOutput, **_errors(404, *COMMON)}
+    )
     def get(self, request, product_id: int):
-        product = product_visible(product_id=product_id, merchant=request_merchant(request))
-        if product is None:
-            raise ObjectMissing("No such product.")
-        return Response(ProductOutput(product).data)
+        product = _product_or_404(request, product_id)
+        return Response(ProductDetailOutput(product, context={"merchant": request_merchant(request)}).data)
+
+
+class ProductVersionsApi(MerchantApi):
+    @extend_schema(summary="A product's version history", responses={200: _page_of(VersionOutput), **_errors(404, *COMMON)})
+    def get(self, request, product_id: int):
+        product = _product_or_404(request, product_id)
+        paginator = Pagination()
+        page = paginator.paginate_queryset(versions_of(product=product), request, view=self)
+        return paginator.get_paginated_response(VersionOutput(page, many=True).data)
+
+
+# --- orders --------------------------------------------------------------------------------------------
 
 
 class OrderOutput(serializers.Serializer):
@@ -84,37 +300,99 @@ class OrderOutput(serializers.Serializer):
     version = serializers.IntegerField(source="version.number")
     price_fen = serializers.IntegerField()
     status = serializers.CharField()
+    plan = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
 
+    def get_plan(self, order) -> str:
+        try:
+            terms = order.terms
+        except order.__class__.terms.RelatedObjectDoesNotExist:
+            return PricePlan.Kind.ONE_OFF
+        return terms.plan.kind if terms.plan_id else PricePlan.Kind.ONE_OFF
 
-class OrderListCreateApi(APIView):
-    permission_classes = [IsMerchantMember]
 
-    class InputSerializer(serializers.Serializer):
-        product_id = serializers.IntegerField()
+class OrderInput(serializers.Serializer):
+    product_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    plan_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False, allow_null=True)
 
-    @extend_schema(responses=OrderOutput(many=True))
+
+_IDEMPOTENCY_HEADER = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="Retry-safe ordering: the same key and body return the first response; the same key with another body is a 422.",
+)
+
+
+class OrderListCreateApi(MerchantApi):
+    @extend_schema(
+        operation_id="orders_list", summary="My orders", responses={200: _page_of(OrderOutput), **_errors(404, *COMMON)}
+    )
     def get(self, request):
-        paginator = PageNumberPagination()
+        paginator = Pagination()
         page = paginator.paginate_queryset(orders_of_buyer(merchant=request_merchant(request)), request, view=self)
         return paginator.get_paginated_response(OrderOutput(page, many=True).data)
 
     @extend_schema(
-        request=InputSerializer,
-        responses={201: OrderOutput},
-        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+        summary="Buy a product from the wallet",
+        request=OrderInput,
+        responses={201: OrderOutput, **_errors(400, 402, 404, 409, 422, *COMMON)},
+        parameters=[_IDEMPOTENCY_HEADER],
+        examples=[
+            OpenApiExample("One-off purchase", request_only=True, value={"product_id": 7}),
+            OpenApiExample("Subscription", request_only=True, value={"product_id": 7, "plan_id": 12}),
+        ],
     )
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
+        data = OrderInput(data=request.data)
         data.is_valid(raise_exception=True)
         merchant = request_merchant(request)
+        key = request.headers.get("Idempotency-Key", "").strip()[:100]
         product = product_visible(product_id=data.validated_data["product_id"], merchant=merchant)
         if product is None:
             raise ObjectMissing("No such product.")
-        order = order_place(
-            buyer=merchant, product=product, by=request.user, idempotency_key=request.headers.get("Idempotency-Key", "")
-        )
-        return Response(OrderOutput(order).data, status=status.HTTP_201_CREATED)
+        plan = None
+        if data.validated_data.get("plan_id"):
+            plan = plan_for(plan_id=data.validated_data["plan_id"], product=product, merchant=merchant)
+            if plan is None:
+                raise ObjectMissing("No such price plan.")
+        fingerprint = order_fingerprint(product=product, plan=plan)
+        if key:
+            stored = ApiIdempotency.objects.filter(merchant=merchant, key=key).first()
+            if stored is not None:
+                return _replayed(stored, fingerprint)
+        order = order_place(buyer=merchant, product=product, by=request.user, idempotency_key=key, plan=plan)
+        body = OrderOutput(order_for_buyer(order_id=order.pk, merchant=merchant)).data
+        if key:
+            try:
+                with transaction.atomic():
+                    ApiIdempotency.objects.create(
+                        merchant=merchant, key=key, fingerprint=fingerprint, status_code=201, body=dict(body)
+                    )
+            except IntegrityError:
+                return _replayed(ApiIdempotency.objects.get(merchant=merchant, key=key), fingerprint)
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+def _replayed(stored: ApiIdempotency, fingerprint: str) -> Response:
+    if stored.fingerprint != fingerprint:
+        raise IdempotencyKeyReused("This Idempotency-Key was already used for a different order. Use a new key for a new order.")
+    response = Response(stored.body, status=stored.status_code)
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+class OrderDetailApi(MerchantApi):
+    @extend_schema(summary="One of my orders", responses={200: OrderOutput, **_errors(404, *COMMON)})
+    def get(self, request, order_id: int):
+        return Response(OrderOutput(order_for_buyer(order_id=order_id, merchant=request_merchant(request))).data)
+
+
+class DownloadLinkInput(serializers.Serializer):
+    version = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, help_text="Subscriptions: a version number"
+    )
 
 
 class DownloadLinkOutput(serializers.Serializer):
@@ -122,17 +400,91 @@ class DownloadLinkOutput(serializers.Serializer):
     expires_in = serializers.IntegerField()
 
 
-class OrderDownloadLinkApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(request=None, responses={201: DownloadLinkOutput})
+class OrderDownloadLinkApi(MerchantApi):
+    @extend_schema(
+        summary="A signed download link that expires",
+        request=DownloadLinkInput,
+        responses={201: DownloadLinkOutput, **_errors(400, 404, *COMMON)},
+        examples=[
+            OpenApiExample(
+                "Link",
+                response_only=True,
+                value={"url": "https://exchange.example/download/eyJvcmRlciI6NDJ9:1t…/", "expires_in": 900},
+            )
+        ],
+    )
     def post(self, request, order_id: int):
-        from django.conf import settings
-
+        data = DownloadLinkInput(data=request.data)
+        data.is_valid(raise_exception=True)
         order = order_for_buyer(order_id=order_id, merchant=request_merchant(request))
-        token = download_link_create(order=order, by=request.user)
+        version = None
+        if data.validated_data.get("version"):
+            version = versions_of(product=order.version.product).filter(number=data.validated_data["version"]).first()
+            if version is None:
+                raise ObjectMissing("No such version.")
+        token = download_link_create(order=order, by=request.user, version=version)
         url = request.build_absolute_uri(reverse("exchange:download", args=[token]))
         return Response({"url": url, "expires_in": settings.EXCHANGE["DOWNLOAD_LINK_SECONDS"]}, status=status.HTTP_201_CREATED)
+
+
+class EntitlementOutput(serializers.Serializer):
+    order_id = serializers.IntegerField(source="order.pk")
+    product_id = serializers.IntegerField(source="version.product_id")
+    product = serializers.CharField(source="version.product.title")
+    version = serializers.IntegerField(source="version.number")
+    kind = serializers.CharField()
+    active = serializers.BooleanField()
+    status = serializers.CharField(source="reason")
+
+
+class EntitlementListApi(MerchantApi):
+    @extend_schema(summary="What I may download now", responses={200: EntitlementOutput(many=True), **_errors(*COMMON)})
+    def get(self, request):
+        return Response(EntitlementOutput(entitlements_of(merchant=request_merchant(request)), many=True).data)
+
+
+class SubscriptionOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    product_id = serializers.IntegerField()
+    plan = serializers.CharField(source="plan.kind")
+    status = serializers.CharField()
+    current_period_end = serializers.DateTimeField()
+    cancel_at_period_end = serializers.BooleanField()
+    renewal_error = serializers.CharField()
+
+
+class SubscriptionListApi(MerchantApi):
+    @extend_schema(summary="My subscriptions", responses={200: _page_of(SubscriptionOutput), **_errors(404, *COMMON)})
+    def get(self, request):
+        paginator = Pagination()
+        page = paginator.paginate_queryset(subscriptions_of(merchant=request_merchant(request)), request, view=self)
+        return paginator.get_paginated_response(SubscriptionOutput(page, many=True).data)
+
+
+class SubscriptionCancelApi(MerchantApi):
+    @extend_schema(
+        summary="Cancel at the end of the paid period", request=None, responses={200: SubscriptionOutput, **_errors(404, *COMMON)}
+    )
+    def post(self, request, subscription_id: int):
+        subscription = subscriptions_of(merchant=request_merchant(request)).filter(pk=subscription_id).first()
+        if subscription is None:
+            raise ObjectMissing("No such subscription.")
+        return Response(SubscriptionOutput(subscription_cancel(subscription=subscription, by=request.user)).data)
+
+
+class CreditOutput(serializers.Serializer):
+    product_id = serializers.IntegerField()
+    product = serializers.CharField(source="product.title")
+    remaining = serializers.IntegerField()
+
+
+class CreditListApi(MerchantApi):
+    @extend_schema(summary="My query credits per query service", responses={200: CreditOutput(many=True), **_errors(*COMMON)})
+    def get(self, request):
+        return Response(CreditOutput(credits_of(merchant=request_merchant(request)), many=True).data)
+
+
+# --- wallet and invoices ---------------------------------------------------------------------------------
 
 
 class WalletOutput(serializers.Serializer):
@@ -140,12 +492,97 @@ class WalletOutput(serializers.Serializer):
     balance = serializers.CharField()
 
 
-class WalletApi(APIView):
-    permission_classes = [IsMerchantMember]
-
-    @extend_schema(responses=WalletOutput)
+class WalletApi(MerchantApi):
+    @extend_schema(
+        summary="My wallet balance",
+        responses={200: WalletOutput, **_errors(*COMMON)},
+        examples=[OpenApiExample("Balance", value={"balance_micros": 1000000000, "balance": "¥1,000.000000"})],
+    )
     def get(self, request):
-        from payouts.money import format_micros
-
         balance = wallet_balance(merchant=request_merchant(request))
-        return Response({"balance_micros": balance, "balance": format_micros(balance)})
+        return Response({"balance_micros": balance, "balance": money.format_micros(balance)})
+
+
+class TopUpOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    amount_fen = serializers.IntegerField()
+    bank_reference = serializers.CharField()
+    status = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class TopUpInput(serializers.Serializer):
+    amount_fen = serializers.IntegerField(min_value=1, max_value=10**13)
+    bank_reference = serializers.RegexField(r"^[\w\-./ ]{1,64}$", max_length=64)
+
+
+class TopUpListCreateApi(MerchantApi):
+    @extend_schema(summary="My top-up requests", responses={200: _page_of(TopUpOutput), **_errors(404, *COMMON)})
+    def get(self, request):
+        paginator = Pagination()
+        topups = TopUp.objects.filter(merchant=request_merchant(request)).order_by("-created_at", "-id")
+        page = paginator.paginate_queryset(topups, request, view=self)
+        return paginator.get_paginated_response(TopUpOutput(page, many=True).data)
+
+    @extend_schema(
+        summary="Announce a bank transfer; finance staff credit the wallet when it arrives",
+        request=TopUpInput,
+        responses={201: TopUpOutput, **_errors(400, 409, *COMMON)},
+        examples=[
+            OpenApiExample("Top-up", request_only=True, value={"amount_fen": 1000000, "bank_reference": "CMB-20261129-001"})
+        ],
+    )
+    def post(self, request):
+        data = TopUpInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        topup = wallet_topup_request(
+            merchant=request_merchant(request),
+            amount_fen=data.validated_data["amount_fen"],
+            bank_reference=data.validated_data["bank_reference"],
+            by=request.user,
+        )
+        return Response(TopUpOutput(topup).data, status=status.HTTP_201_CREATED)
+
+
+class InvoiceOutput(serializers.Serializer):
+    number = serializers.CharField()
+    issued_on = serializers.CharField()
+    order_id = serializers.IntegerField()
+    buyer_name = serializers.CharField()
+    buyer_tax_id = serializers.CharField(allow_blank=True)
+    buyer_address_phone = serializers.CharField(allow_blank=True)
+    buyer_bank_account = serializers.CharField(allow_blank=True)
+    seller_name = serializers.CharField()
+    seller_tax_id = serializers.CharField()
+    item = serializers.CharField()
+    unit = serializers.CharField()
+    quantity = serializers.IntegerField()
+    net_fen = serializers.IntegerField()
+    tax_rate_percent = serializers.IntegerField()
+    tax_fen = serializers.IntegerField()
+    total_fen = serializers.IntegerField()
+    total_in_capitals = serializers.CharField()
+    refunded = serializers.BooleanField()
+    pdf_url = serializers.SerializerMethodField()
+
+    def get_pdf_url(self, invoice) -> str:
+        return reverse("exchange:invoice_pdf", args=[invoice.order_id])
+
+
+class InvoiceListApi(MerchantApi):
+    @extend_schema(
+        operation_id="invoices_list",
+        summary="Invoice requests for my purchases",
+        responses={200: _page_of(InvoiceOutput), **_errors(404, *COMMON)},
+    )
+    def get(self, request):
+        paginator = Pagination()
+        page = paginator.paginate_queryset(orders_of_buyer(merchant=request_merchant(request)), request, view=self)
+        return paginator.get_paginated_response(InvoiceOutput([invoice_for_order(order=o) for o in page], many=True).data)
+
+
+class InvoiceDetailApi(MerchantApi):
+    @extend_schema(summary="The invoice request of one order", responses={200: InvoiceOutput, **_errors(404, *COMMON)})
+    def get(self, request, order_id: int):
+        order = order_for_buyer(order_id=order_id, merchant=request_merchant(request))
+        return Response(InvoiceOutput(invoice_for_order(order=order)).data)

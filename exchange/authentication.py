@@ -1,10 +1,18 @@
 """`Authorization: Api-Key <key>` for merchants' programs."""
 
+import hmac
+from datetime import timedelta
+
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from accounts.models import Merchant
+
 from .models import ApiKey
+
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
@@ -17,9 +25,16 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         secret = header[len(self.keyword) + 1 :].strip()
         prefix = secret.split(".", 1)[0]
         key = ApiKey.objects.select_related("merchant", "created_by").filter(prefix=prefix, revoked_at__isnull=True).first()
-        if key is None or key.hashed_key != ApiKey.hash(secret):
+        if key is None or not hmac.compare_digest(key.hashed_key, ApiKey.hash(secret)):
             raise exceptions.AuthenticationFailed("Invalid or revoked API key.")
-        ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+        if key.merchant.status == Merchant.Status.SUSPENDED:
+            raise exceptions.PermissionDenied(
+                _("Your organisation is suspended; its API keys work again when staff reinstate it.")
+            )
+        now = timezone.now()
+        # "Last used" is shown to the minute: one write per key per minute, not one per request.
+        if key.last_used_at is None or now - key.last_used_at > LAST_USED_PRECISION:
+            ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
         request.api_merchant = key.merchant
         return key.created_by, key
 

@@ -9,6 +9,7 @@ world that is partly there is completed rather than duplicated.
 """
 
 import csv
+import hashlib
 import io
 import random
 from collections import Counter
@@ -20,8 +21,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 
+from accounts import credit_code
 from accounts.models import Merchant, User
-from accounts.services import merchant_create, merchant_verify
+from accounts.services import merchant_create, merchant_profile_update, merchant_verify
 from consent.models import ConsentGrant, ConsentNotice, EducationLevel, Gender, Industry, Purpose, Resume, RoleCategory
 from consent.services import consent_grant, notice_publish, resume_confirm, resume_save
 from payouts import money
@@ -63,6 +65,13 @@ RETAILER = "鲜果示范零售 Demo Fresh Retail"
 
 
 # --- The plan ---------------------------------------------------------------------------
+
+
+def _demo_credit_code(name: str) -> str:
+    """A deterministic, valid GB 32100 code for a demo organisation."""
+    digits = str(int(hashlib.sha256(name.encode()).hexdigest(), 16))[:9]
+    first17 = "91110000" + digits
+    return first17 + credit_code.check_character(first17)
 
 
 @dataclass(frozen=True)
@@ -1210,6 +1219,15 @@ class _Seeder:
                 )
                 self.note("merchants")
             if plan.verified and not merchant.is_verified:
+                if not merchant.credit_code:
+                    # Verification needs a valid unified social credit code (issue 5).
+                    merchant_profile_update(
+                        merchant=merchant,
+                        by=owner,
+                        credit_code=_demo_credit_code(plan.name),
+                        contact_name=plan.owner_name,
+                        contact_phone="010-8888 0000",
+                    )
                 merchant_verify(merchant=merchant, by=self.staff)
                 self.note("merchant verifications")
             self.merchants[plan.name] = merchant

@@ -28,3 +28,8 @@ class LinkExpired(ApplicationError):
 
 class ObjectMissing(NotFoundError):
     code = "not_found"
+
+
+class IdempotencyKeyReused(ApplicationError):
+    code = "idempotency_key_reused"
+    status = 422

@@ -211,3 +211,169 @@ class ApiKey(models.Model):
     def generate() -> tuple[str, str]:
         prefix = secrets.token_hex(4)
         return prefix, f"{prefix}.{secrets.token_urlsafe(32)}"
+
+
+# --- Issue 5: buyer side (listing attributes, price plans, subscriptions, credits, refunds) ---
+
+
+class ProductListing(models.Model):
+    """Catalog attributes of a product that buyers filter on."""
+
+    class Frequency(models.TextChoices):
+        ONCE = "once", _("One-off")
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        YEARLY = "yearly", _("Yearly")
+
+    product = models.OneToOneField(DataProduct, on_delete=models.CASCADE, related_name="listing")
+    update_frequency = models.CharField(_("update frequency"), max_length=10, choices=Frequency.choices, default=Frequency.ONCE)
+
+    class Meta:
+        verbose_name = _("catalog listing")
+        verbose_name_plural = _("catalog listings")
+        indexes = [models.Index(fields=["update_frequency"])]
+
+    def __str__(self) -> str:
+        return f"{self.product} ({self.update_frequency})"
+
+
+class PricePlan(models.Model):
+    """How a product is sold: one-off, a subscription, a pack of query credits, or a private offer."""
+
+    class Kind(models.TextChoices):
+        ONE_OFF = "one_off", _("One-off purchase of the current version")
+        MONTHLY = "monthly", _("Monthly subscription")
+        YEARLY = "yearly", _("Yearly subscription")
+        CREDITS = "credits", _("Query credits")
+
+    SUBSCRIPTION_KINDS = (Kind.MONTHLY, Kind.YEARLY)
+
+    product = models.ForeignKey(DataProduct, on_delete=models.CASCADE, related_name="plans")
+    kind = models.CharField(_("plan"), max_length=10, choices=Kind.choices)
+    price_fen = models.PositiveBigIntegerField(_("price (fen)"))
+    credits = models.PositiveIntegerField(_("query credits"), default=0)
+    private_buyer = models.ForeignKey(
+        Merchant,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="private_offers",
+        verbose_name=_("private offer for"),
+    )
+    is_active = models.BooleanField(_("on offer"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("price plan")
+        verbose_name_plural = _("price plans")
+        ordering = ["product", "price_fen", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(price_fen__gt=0), name="plan_price_positive"),
+            models.CheckConstraint(
+                condition=(models.Q(kind="credits", credits__gt=0) | (~models.Q(kind="credits") & models.Q(credits=0))),
+                name="plan_credits_only_for_credit_packs",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} · {self.get_kind_display()}"
+
+    @property
+    def is_subscription(self) -> bool:
+        return self.kind in self.SUBSCRIPTION_KINDS
+
+
+class Subscription(models.Model):
+    """Access to every new version of a product while active; renewed from the wallet."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        PAST_DUE = "past_due", _("Renewal failed: wallet balance too low")
+        CANCELLED = "cancelled", _("Cancelled")
+        ENDED = "ended", _("Ended")
+
+    LIVE = (Status.ACTIVE,)
+
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="subscriptions")
+    plan = models.ForeignKey(PricePlan, on_delete=models.PROTECT, related_name="subscriptions")
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="subscriptions")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    current_period_end = models.DateTimeField()
+    cancel_at_period_end = models.BooleanField(default=False)
+    renewal_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buyer", "product"], condition=models.Q(status="active"), name="one_active_subscription_per_product"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "current_period_end"])]
+
+    def __str__(self) -> str:
+        return f"{self.buyer} → {self.product} ({self.status})"
+
+
+class OrderTerms(models.Model):
+    """What an order bought beyond its version: the plan, the subscription period, the credits."""
+
+    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="terms")
+    plan = models.ForeignKey(PricePlan, null=True, blank=True, on_delete=models.PROTECT, related_name="order_terms")
+    subscription = models.ForeignKey(Subscription, null=True, blank=True, on_delete=models.PROTECT, related_name="orders")
+    credits = models.PositiveIntegerField(default=0)
+    # What the idempotent request asked for: the same key with another request is refused.
+    fingerprint = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"terms of {self.order}"
+
+
+class QueryCredit(models.Model):
+    """A buyer's remaining query credits for one query-service product."""
+
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="query_credits")
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="query_credits")
+    remaining = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("query credits")
+        verbose_name_plural = _("query credits")
+        constraints = [models.UniqueConstraint(fields=["buyer", "product"], name="query_credit_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.buyer} · {self.product}: {self.remaining}"
+
+
+class OrderRefund(models.Model):
+    """Staff refunded an order: who, when and why. Access ends with it."""
+
+    order = models.OneToOneField(Order, on_delete=models.PROTECT, related_name="refund")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"refund of {self.order}"
+
+
+class ApiIdempotency(models.Model):
+    """The first response to an API request with an `Idempotency-Key`, replayed for retries."""
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    fingerprint = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    body = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["merchant", "key"], name="api_idempotency_unique")]
+
+    def __str__(self) -> str:
+        return self.key

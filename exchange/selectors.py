@@ -1,17 +1,88 @@
-"""Reads for the catalog, the dashboards and delivery."""
+"""Reads for the catalog, the dashboards, delivery and the exchange's statistics."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
 
 from accounts.models import Merchant
 
-from .models import DataProduct, Order, ProductVersion
+from .models import (
+    ApiKey,
+    DataProduct,
+    DownloadLog,
+    Order,
+    PricePlan,
+    ProductListing,
+    ProductVersion,
+    QueryCredit,
+    Subscription,
+)
+
+_SOLD = ~Q(status=Order.Status.REFUNDED)
 
 
-def catalog_products(*, search: str = "", kind: str = "", category: str = "") -> QuerySet[DataProduct]:
-    """Approved products only, with what a catalog card shows, in a fixed number of queries."""
+@dataclass(frozen=True)
+class CatalogFilters:
+    search: str = ""
+    kind: str = ""
+    category: str = ""
+    provider: int | None = None
+    frequency: str = ""
+    price_min_fen: int | None = None
+    price_max_fen: int | None = None
+    sort: str = "newest"
+
+    SORTS = ("newest", "price_asc", "price_desc", "popular", "relevance", "title")
+
+
+def _search(products: QuerySet[DataProduct], search: str) -> QuerySet[DataProduct]:
+    """Full-text search on PostgreSQL (ranked), substring search elsewhere.
+
+    PostgreSQL's parser keeps a run of Chinese characters as one token, so a
+    substring match on the title and provider stays beside the full-text match:
+    a search for 人才 still finds 深圳人才库.
+    """
+    substring = Q(title__icontains=search) | Q(provider__name__icontains=search)
+    if connection.vendor == "postgresql":
+        vector = (
+            SearchVector("title", weight="A", config="simple")
+            + SearchVector("description", weight="B", config="simple")
+            + SearchVector("provider__name", weight="C", config="simple")
+        )
+        query = SearchQuery(search, search_type="websearch", config="simple")
+        return products.annotate(search_doc=vector, rank=SearchRank(vector, query)).filter(Q(search_doc=query) | substring)
+    return products.filter(substring | Q(description__icontains=search)).annotate(
+        rank=Case(
+            When(title__icontains=search, then=Value(2)),
+            When(provider__name__icontains=search, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+_ORDERINGS = {
+    # Ids grow with creation time, and the primary key index lets the database stop after one page.
+    "newest": ("-id",),
+    "price_asc": ("price_fen", "id"),
+    "price_desc": ("-price_fen", "-id"),
+    "popular": ("-sales", "-id"),
+    "title": ("title", "id"),
+}
+
+
+def catalog_products(*, filters: CatalogFilters | None = None, **legacy) -> QuerySet[DataProduct]:
+    """Approved products with what a catalog card shows, in a fixed number of queries however many match."""
+    filters = filters or CatalogFilters(**legacy)
     products = (
-        DataProduct.objects.filter(status=DataProduct.Status.APPROVED)
-        .select_related("provider")
+        # Only verified providers sell: a suspended or unverified provider's products leave the catalog.
+        DataProduct.objects.filter(status=DataProduct.Status.APPROVED, provider__status=Merchant.Status.VERIFIED)
+        .select_related("provider", "listing")
         .prefetch_related(
             Prefetch(
                 "versions",
@@ -19,18 +90,51 @@ def catalog_products(*, search: str = "", kind: str = "", category: str = "") ->
                 to_attr="ready_versions",
             )
         )
-        .annotate(sales=Count("versions__orders", distinct=True))
-        .order_by("-created_at", "-id")
-    )
-    if search:
-        products = products.filter(
-            Q(title__icontains=search) | Q(description__icontains=search) | Q(provider__name__icontains=search)
+        # A correlated subquery rather than a join + GROUP BY: the database computes it only for
+        # the rows of the page (unless sorting by it), and the paginator's COUNT leaves it out.
+        .annotate(
+            sales=Coalesce(
+                Subquery(
+                    Order.objects.filter(_SOLD, version__product=OuterRef("pk"))
+                    .order_by()
+                    .values("version__product")
+                    .annotate(n=Count("id"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            )
         )
-    if kind:
-        products = products.filter(kind=kind)
-    if category:
-        products = products.filter(category=category)
-    return products
+    )
+    if filters.kind:
+        products = products.filter(kind=filters.kind)
+    if filters.category:
+        products = products.filter(category=filters.category)
+    if filters.provider:
+        products = products.filter(provider_id=filters.provider)
+    if filters.frequency:
+        if filters.frequency == ProductListing.Frequency.ONCE:
+            products = products.filter(Q(listing__isnull=True) | Q(listing__update_frequency=filters.frequency))
+        else:
+            products = products.filter(listing__update_frequency=filters.frequency)
+    if filters.price_min_fen is not None:
+        products = products.filter(price_fen__gte=filters.price_min_fen)
+    if filters.price_max_fen is not None:
+        products = products.filter(price_fen__lte=filters.price_max_fen)
+    if filters.search:
+        products = _search(products, filters.search)
+        if filters.sort == "relevance":
+            return products.order_by(F("rank").desc(nulls_last=True), "-id")
+    return products.order_by(*_ORDERINGS.get(filters.sort, _ORDERINGS["newest"]))
+
+
+def catalog_providers() -> QuerySet[Merchant]:
+    """Providers with at least one listed product, for the catalog's filter."""
+    return (
+        Merchant.objects.filter(status=Merchant.Status.VERIFIED, products__status=DataProduct.Status.APPROVED)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def products_of_provider(*, merchant: Merchant) -> QuerySet[DataProduct]:
@@ -42,12 +146,191 @@ def products_of_provider(*, merchant: Merchant) -> QuerySet[DataProduct]:
 
 
 def orders_of_buyer(*, merchant: Merchant) -> QuerySet[Order]:
-    return Order.objects.filter(buyer=merchant).select_related("version__product__provider").order_by("-created_at")
+    return (
+        Order.objects.filter(buyer=merchant)
+        .select_related("version__product__provider", "buyer", "terms__plan", "terms__subscription")
+        .order_by("-created_at", "-id")
+    )
 
 
 def product_visible(*, product_id: int, merchant: Merchant | None) -> DataProduct | None:
-    """A listed product, or the merchant's own product in any state."""
-    visible = Q(status=DataProduct.Status.APPROVED)
+    """A listed product of a verified provider, or the merchant's own product in any state."""
+    visible = Q(status=DataProduct.Status.APPROVED, provider__status=Merchant.Status.VERIFIED)
     if merchant is not None:
         visible |= Q(provider=merchant)
-    return DataProduct.objects.select_related("provider").filter(visible, pk=product_id).first()
+    return DataProduct.objects.select_related("provider", "listing").filter(visible, pk=product_id).first()
+
+
+def plans_for(*, product: DataProduct, merchant: Merchant | None) -> QuerySet[PricePlan]:
+    """Public plans, plus the private offers made to this merchant (never another's)."""
+    visible = Q(private_buyer__isnull=True)
+    if merchant is not None:
+        visible |= Q(private_buyer=merchant)
+    return PricePlan.objects.filter(visible, product=product, is_active=True).order_by("price_fen", "id")
+
+
+def plan_for(*, plan_id: int, product: DataProduct, merchant: Merchant | None) -> PricePlan | None:
+    return plans_for(product=product, merchant=merchant).filter(pk=plan_id).first()
+
+
+def versions_of(*, product: DataProduct) -> QuerySet[ProductVersion]:
+    """The version history a buyer may see: built versions, newest first (failed builds are the provider's business)."""
+    return product.versions.filter(status__in=[ProductVersion.Status.READY, ProductVersion.Status.WITHDRAWN]).order_by("-number")
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    order: Order
+    version: ProductVersion
+    kind: str  # "one_off" or "subscription"
+    active: bool
+    reason: str
+
+
+def entitlements_of(*, merchant: Merchant) -> list[Entitlement]:
+    """What the buyer may download now: each one-off order's version; each live subscription's current version."""
+    result: list[Entitlement] = []
+    now = timezone.now()
+    seen_subscriptions: set[int] = set()
+    for order in orders_of_buyer(merchant=merchant).prefetch_related(
+        Prefetch(
+            "version__product__versions",
+            queryset=ProductVersion.objects.filter(status=ProductVersion.Status.READY).order_by("-number"),
+            to_attr="ready_versions",
+        )
+    ):
+        terms = getattr(order, "terms", None) if _has_terms(order) else None
+        subscription = terms.subscription if terms else None
+        if subscription is not None:
+            if subscription.pk in seen_subscriptions:
+                continue
+            seen_subscriptions.add(subscription.pk)
+            live = subscription.status == Subscription.Status.ACTIVE and subscription.current_period_end > now
+            ready = order.version.product.ready_versions
+            version = ready[0] if ready else order.version
+            result.append(
+                Entitlement(order, version, "subscription", live and order.status != Order.Status.REFUNDED, subscription.status)
+            )
+            continue
+        if terms is not None and terms.credits:
+            continue
+        active = (
+            order.status != Order.Status.REFUNDED
+            and order.version.status == ProductVersion.Status.READY
+            and not merchant.is_suspended
+        )
+        result.append(Entitlement(order, order.version, "one_off", active, order.status))
+    return result
+
+
+def _has_terms(order: Order) -> bool:
+    try:
+        order.terms  # noqa: B018 - select_related already loaded it (or knows it is missing)
+    except Order.terms.RelatedObjectDoesNotExist:
+        return False
+    return True
+
+
+def downloads_of(*, merchant: Merchant, limit: int = 50) -> QuerySet[DownloadLog]:
+    return (
+        DownloadLog.objects.filter(order__buyer=merchant)
+        .select_related("order__version__product", "user")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def subscriptions_of(*, merchant: Merchant) -> QuerySet[Subscription]:
+    return Subscription.objects.filter(buyer=merchant).select_related("plan", "product").order_by("-created_at", "-id")
+
+
+def credits_of(*, merchant: Merchant) -> QuerySet[QueryCredit]:
+    return QueryCredit.objects.filter(buyer=merchant).select_related("product").order_by("product__title")
+
+
+def api_keys_of(*, merchant: Merchant) -> QuerySet[ApiKey]:
+    return ApiKey.objects.filter(merchant=merchant).select_related("created_by").order_by("-created_at", "-id")
+
+
+# --- charts and statistics -------------------------------------------------------------------------
+
+
+def provider_sales_by_month(*, merchant: Merchant, months: int = 12) -> list[dict]:
+    """[{month, orders, revenue_fen}] for the provider's products, oldest first."""
+    since = timezone.now() - timedelta(days=31 * months)
+    rows = (
+        Order.objects.filter(_SOLD, version__product__provider=merchant, created_at__gte=since)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(orders=Count("id"), revenue_fen=Sum("price_fen"))
+        .order_by("month")
+    )
+    return list(rows)
+
+
+def provider_buyers_by_industry(*, merchant: Merchant) -> list[dict]:
+    rows = (
+        Order.objects.filter(_SOLD, version__product__provider=merchant)
+        .values("buyer__industry")
+        .annotate(buyers=Count("buyer", distinct=True), orders=Count("id"))
+        .order_by("-buyers", "buyer__industry")
+    )
+    labels = dict(Merchant.Industry.choices)
+    return [{"industry": labels.get(row["buyer__industry"], row["buyer__industry"]), **row} for row in rows]
+
+
+def buyer_spend_by_month(*, merchant: Merchant, months: int = 12) -> list[dict]:
+    since = timezone.now() - timedelta(days=31 * months)
+    return list(
+        Order.objects.filter(_SOLD, buyer=merchant, created_at__gte=since)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(orders=Count("id"), revenue_fen=Sum("price_fen"))
+        .order_by("month")
+    )
+
+
+@dataclass(frozen=True)
+class ExchangeStats:
+    turnover_fen: int
+    orders: int
+    merchants_total: int
+    merchants_verified: int
+    merchants_active: int
+    products_by_category: list[dict]
+    sales_by_month: list[dict]
+
+
+def exchange_stats(*, active_days: int = 90) -> ExchangeStats:
+    """The figures a data exchange publishes: turnover, merchants, products by category, sales per month."""
+    sold = Order.objects.filter(_SOLD)
+    totals = sold.aggregate(turnover=Sum("price_fen"), orders=Count("id"))
+    since = timezone.now() - timedelta(days=active_days)
+    merchants = Merchant.objects.aggregate(total=Count("id"), verified=Count("id", filter=Q(status=Merchant.Status.VERIFIED)))
+    active = (
+        Merchant.objects.filter(Q(orders__created_at__gte=since) | Q(products__versions__orders__created_at__gte=since))
+        .distinct()
+        .count()
+    )
+    labels = dict(DataProduct.Category.choices)
+    by_category = [
+        {"category": row["category"], "label": labels.get(row["category"], row["category"]), "products": row["products"]}
+        for row in DataProduct.objects.filter(status=DataProduct.Status.APPROVED)
+        .values("category")
+        .annotate(products=Count("id"))
+        .order_by("-products", "category")
+    ]
+    by_month = list(
+        sold.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(orders=Count("id"), revenue_fen=Sum("price_fen"))
+        .order_by("month")
+    )
+    return ExchangeStats(
+        turnover_fen=totals["turnover"] or 0,
+        orders=totals["orders"] or 0,
+        merchants_total=merchants["total"],
+        merchants_verified=merchants["verified"],
+        merchants_active=active,
+        products_by_category=by_category,
+        sales_by_month=by_month,
+    )

@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from .services.builds import version_build
-from .services.orders import order_settle, outbox_resend
+from .services.orders import order_settle, outbox_resend, subscriptions_renew_due
 
 
 @shared_task(name="exchange.build_version", acks_late=True, time_limit=1800, soft_time_limit=1700)
@@ -19,3 +19,9 @@ def settle_order(order_id: int) -> None:
 @shared_task(name="exchange.outbox_sweep", time_limit=120, soft_time_limit=100)
 def outbox_sweep() -> int:
     return outbox_resend()
+
+
+@shared_task(name="exchange.subscriptions_renew", time_limit=600, soft_time_limit=540)
+def subscriptions_renew() -> int:
+    """Beat job: charge the wallet for every subscription whose period ended (one order per period)."""
+    return subscriptions_renew_due()

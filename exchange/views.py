@@ -1,11 +1,14 @@
 """Merchant dashboard and catalog pages."""
 
+import csv
 import uuid
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from drf_spectacular.types import OpenApiTypes
@@ -13,18 +16,52 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.views import APIView
 
 from accounts.decorators import merchant_required
+from accounts.forms import MerchantProfileForm
 from accounts.selectors import membership_current
+from accounts.services import PROFILE_FIELDS, merchant_profile_update
 from config.errors import ApplicationError
 from payouts import money
+from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, wallet_balance
 from payouts.services import wallet_topup_request
 
-from .apis import IsMerchantMember, request_merchant
+from .apis import IsMerchantMember, product_columns, request_merchant
+from .charts import Bar, bar_chart_svg
+from .exceptions import ObjectMissing
 from .forms import ProductForm, TopUpForm
-from .models import DataProduct, ProductVersion
-from .selectors import catalog_products, orders_of_buyer, product_visible, products_of_provider
+from .invoices import invoice_for_order, invoice_pdf
+from .models import DataProduct, ProductListing, ProductVersion
+from .selectors import (
+    CatalogFilters,
+    api_keys_of,
+    buyer_spend_by_month,
+    catalog_products,
+    catalog_providers,
+    credits_of,
+    downloads_of,
+    entitlements_of,
+    exchange_stats,
+    orders_of_buyer,
+    plan_for,
+    plans_for,
+    product_visible,
+    products_of_provider,
+    provider_buyers_by_industry,
+    provider_sales_by_month,
+    subscriptions_of,
+    versions_of,
+)
+from .services.api_keys import api_key_create, api_key_revoke
 from .services.builds import version_build_start
-from .services.orders import download_link_create, download_resolve, order_for_buyer, order_place, version_current
+from .services.orders import (
+    download_link_create,
+    download_resolve,
+    order_for_buyer,
+    order_place,
+    subscription_active_for,
+    subscription_cancel,
+    version_current,
+)
 from .services.products import product_create, product_submit
 
 
@@ -35,15 +72,67 @@ def _current_merchant(request):
     return membership.merchant if membership else None
 
 
-def catalog(request):
-    products = catalog_products(
-        search=request.GET.get("q", "").strip(), kind=request.GET.get("kind", ""), category=request.GET.get("category", "")
+def _int_or_none(value: str) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < 2**62 else None
+
+
+def _yuan_to_fen_or_none(value: str) -> int | None:
+    try:
+        fen = money.yuan_to_fen(value)
+    except (ValueError, ArithmeticError):
+        return None
+    return fen if 0 <= fen < 2**62 else None
+
+
+def catalog_filters_from(params) -> CatalogFilters:
+    """The catalog's query string, read leniently: a value that makes no sense is ignored, never an error page."""
+    sort = params.get("sort", "newest")
+    return CatalogFilters(
+        search=params.get("q", "").replace("\x00", "").strip()[:200],
+        kind=params.get("kind", "") if params.get("kind", "") in DataProduct.Kind.values else "",
+        category=params.get("category", "") if params.get("category", "") in DataProduct.Category.values else "",
+        provider=_int_or_none(params.get("provider", "")),
+        frequency=params.get("frequency", "") if params.get("frequency", "") in ProductListing.Frequency.values else "",
+        price_min_fen=_yuan_to_fen_or_none(params.get("price_min", "")) if params.get("price_min") else None,
+        price_max_fen=_yuan_to_fen_or_none(params.get("price_max", "")) if params.get("price_max") else None,
+        sort=sort if sort in CatalogFilters.SORTS else "newest",
     )
+
+
+CATALOG_PAGE_SIZE = 24
+
+
+def catalog(request):
+    filters = catalog_filters_from(request.GET)
+    page = Paginator(catalog_products(filters=filters), CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "exchange/_catalog_results.html" if request.htmx else "exchange/catalog.html"
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         template,
-        {"products": products[:100], "kinds": DataProduct.Kind.choices, "categories": DataProduct.Category.choices},
+        {
+            "page": page,
+            "products": page.object_list,
+            "filters": filters,
+            "query": query.urlencode(),
+            "kinds": DataProduct.Kind.choices,
+            "categories": DataProduct.Category.choices,
+            "frequencies": ProductListing.Frequency.choices,
+            "providers": [] if request.htmx else catalog_providers(),
+            "sorts": [
+                ("newest", _("Newest")),
+                ("relevance", _("Best match")),
+                ("price_asc", _("Price, lowest first")),
+                ("price_desc", _("Price, highest first")),
+                ("popular", _("Most bought")),
+                ("title", _("Title")),
+            ],
+        },
     )
 
 
@@ -52,18 +141,37 @@ def product_detail(request, product_id: int):
     product = product_visible(product_id=product_id, merchant=merchant)
     if product is None:
         raise Http404
+    version = version_current(product=product)
     return render(
         request,
         "exchange/product_detail.html",
         {
             "product": product,
-            "version": version_current(product=product),
+            "version": version,
+            "versions": versions_of(product=product),
+            "columns": product_columns(product),
+            "sample": dataset_sample(version) if version and product.kind == DataProduct.Kind.DATASET else None,
+            "plans": plans_for(product=product, merchant=merchant),
             "price": money.format_fen(product.price_fen),
             "merchant": merchant,
+            "subscription": subscription_active_for(buyer=merchant, product=product) if merchant else None,
             # One key per rendered form: a double click or a resubmit places one order.
             "idempotency_key": uuid.uuid4().hex,
         },
     )
+
+
+def dataset_sample(version: ProductVersion, rows: int = 5) -> list[list[str]]:
+    """The first rows of a business dataset (datasets hold no personal data; personal products show no sample)."""
+    if not version.artefact:
+        return []
+    try:
+        with version.artefact.open("rb") as handle:
+            head = handle.read(16_384).decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    lines = head.splitlines()[: rows + 1]
+    return [row for row in csv.reader(lines)][1:]
 
 
 @require_POST
@@ -72,9 +180,19 @@ def product_buy(request, product_id: int):
     product = product_visible(product_id=product_id, merchant=request.merchant)
     if product is None:
         raise Http404
+    plan = None
+    plan_id = _int_or_none(request.POST.get("plan_id", ""))
+    if plan_id:
+        plan = plan_for(plan_id=plan_id, product=product, merchant=request.merchant)
+        if plan is None:
+            raise Http404
     try:
         order = order_place(
-            buyer=request.merchant, product=product, by=request.user, idempotency_key=request.POST.get("idempotency_key", "")
+            buyer=request.merchant,
+            product=product,
+            by=request.user,
+            idempotency_key=request.POST.get("idempotency_key", "")[:100],
+            plan=plan,
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -83,23 +201,45 @@ def product_buy(request, product_id: int):
     return redirect("exchange:dashboard")
 
 
+def _chart(rows: list[dict], title: str) -> str:
+    bars = [
+        Bar(label=f"{row['month']:%Y-%m}", value=row["revenue_fen"] or 0, caption=money.format_fen(row["revenue_fen"] or 0))
+        for row in rows
+    ]
+    return bar_chart_svg(bars, title=title)
+
+
 @merchant_required
 def dashboard(request):
     merchant = request.merchant
     earnings = earnings_for_merchant(merchant=merchant)
-    return render(
-        request,
-        "exchange/dashboard.html",
-        {
-            "merchant": merchant,
-            "wallet": money.format_micros(wallet_balance(merchant=merchant)),
-            "orders": orders_of_buyer(merchant=merchant)[:50],
-            "products": products_of_provider(merchant=merchant) if merchant.is_provider else [],
-            "earnings_pending": money.format_micros(earnings.pending),
-            "earnings_available": money.format_micros(earnings.available),
-            "topup_form": TopUpForm(),
-        },
-    )
+    context = {
+        "merchant": merchant,
+        "wallet": money.format_micros(wallet_balance(merchant=merchant)),
+        "orders": orders_of_buyer(merchant=merchant)[:50],
+        "entitlements": entitlements_of(merchant=merchant),
+        "downloads": downloads_of(merchant=merchant, limit=20),
+        "subscriptions": subscriptions_of(merchant=merchant),
+        "credits": credits_of(merchant=merchant),
+        "topups": TopUp.objects.filter(merchant=merchant).order_by("-created_at", "-id")[:10],
+        "spend_chart": mark_safe(_chart(buyer_spend_by_month(merchant=merchant), _("Purchases per month"))),  # noqa: S308 - built from escaped parts
+        "products": products_of_provider(merchant=merchant) if merchant.is_provider else [],
+        "earnings_pending": money.format_micros(earnings.pending),
+        "earnings_available": money.format_micros(earnings.available),
+        "topup_form": TopUpForm(),
+    }
+    if merchant.is_provider:
+        sales = provider_sales_by_month(merchant=merchant)
+        industries = provider_buyers_by_industry(merchant=merchant)
+        context["sales"] = sales
+        context["sales_chart"] = mark_safe(_chart(sales, _("Sales revenue per month")))  # noqa: S308
+        context["industry_chart"] = mark_safe(  # noqa: S308
+            bar_chart_svg(
+                [Bar(label=str(row["industry"]), value=row["buyers"], caption=str(row["buyers"])) for row in industries],
+                title=_("Buyers by industry"),
+            )
+        )
+    return render(request, "exchange/dashboard.html", context)
 
 
 @merchant_required
@@ -198,7 +338,14 @@ def topup_request(request):
 def order_download(request, order_id: int):
     try:
         order = order_for_buyer(order_id=order_id, merchant=request.merchant)
-        token = download_link_create(order=order, by=request.user)
+    except ObjectMissing as exc:
+        raise Http404 from exc
+    version = None
+    version_id = _int_or_none(request.POST.get("version_id", ""))
+    if version_id:
+        version = versions_of(product=order.version.product).filter(pk=version_id).first()
+    try:
+        token = download_link_create(order=order, by=request.user, version=version)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("exchange:dashboard")
@@ -216,7 +363,7 @@ class DownloadView(APIView):
     )
     def get(self, request, token: str):
         order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
-        version = order.version
+        version = order.delivered_version
         response = FileResponse(
             version.artefact.open("rb"), as_attachment=True, filename=f"product-{version.product_id}-v{version.number}.csv"
         )
@@ -226,3 +373,112 @@ class DownloadView(APIView):
 
 
 download = DownloadView.as_view()
+
+
+# --- invoices, API keys, subscriptions, profile, statistics -------------------------------------------------
+
+
+@merchant_required
+def invoices(request):
+    orders = orders_of_buyer(merchant=request.merchant)[:200]
+    return render(request, "exchange/invoices.html", {"invoices": [invoice_for_order(order=order) for order in orders]})
+
+
+@merchant_required
+def invoice_detail(request, order_id: int):
+    try:
+        order = order_for_buyer(order_id=order_id, merchant=request.merchant)
+    except ApplicationError as exc:
+        raise Http404 from exc
+    return render(request, "exchange/invoice.html", {"invoice": invoice_for_order(order=order)})
+
+
+@merchant_required
+def invoice_pdf_view(request, order_id: int):
+    try:
+        order = order_for_buyer(order_id=order_id, merchant=request.merchant)
+    except ApplicationError as exc:
+        raise Http404 from exc
+    invoice = invoice_for_order(order=order)
+    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
+    return response
+
+
+@merchant_required
+def api_keys(request):
+    secret = None
+    if request.method == "POST":
+        try:
+            if "revoke" in request.POST:
+                key = api_keys_of(merchant=request.merchant).filter(pk=_int_or_none(request.POST["revoke"])).first()
+                if key is None:
+                    raise Http404
+                api_key_revoke(key=key, by=request.user)
+                messages.success(request, _("The key was revoked; programs using it are refused from now on."))
+                return redirect("exchange:api_keys")
+            _key, secret = api_key_create(merchant=request.merchant, name=request.POST.get("name", ""), by=request.user)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("exchange:api_keys")
+    response = render(request, "exchange/api_keys.html", {"keys": api_keys_of(merchant=request.merchant), "secret": secret})
+    response["Cache-Control"] = "no-store"  # the secret is shown once and must not be cached
+    return response
+
+
+@require_POST
+@merchant_required
+def subscription_cancel_view(request, subscription_id: int):
+    subscription = subscriptions_of(merchant=request.merchant).filter(pk=subscription_id).first()
+    if subscription is None:
+        raise Http404
+    subscription_cancel(subscription=subscription, by=request.user)
+    messages.success(request, _("Subscription cancelled: access continues until the end of the paid period."))
+    return redirect("exchange:dashboard")
+
+
+@merchant_required
+def merchant_profile(request):
+    merchant = request.merchant
+    initial = {name: getattr(merchant, name) for name in PROFILE_FIELDS}
+    form = MerchantProfileForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data.get(name, "") for name in PROFILE_FIELDS}
+        try:
+            merchant_profile_update(
+                merchant=merchant, by=request.user, business_licence=form.cleaned_data.get("business_licence"), **data
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+            for field, errors in exc.fields.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("Profile saved. Exchange staff verify your organisation from it."))
+            return redirect("exchange:profile")
+    return render(request, "exchange/profile.html", {"form": form, "merchant": merchant})
+
+
+def exchange_statistics(request):
+    stats = exchange_stats()
+    month_chart = bar_chart_svg(
+        [
+            Bar(label=f"{row['month']:%Y-%m}", value=row["revenue_fen"] or 0, caption=money.format_fen(row["revenue_fen"] or 0))
+            for row in stats.sales_by_month
+        ],
+        title=_("Sales per month"),
+    )
+    category_chart = bar_chart_svg(
+        [Bar(label=str(row["label"]), value=row["products"], caption=str(row["products"])) for row in stats.products_by_category],
+        title=_("Listed products by category"),
+    )
+    return render(
+        request,
+        "exchange/stats.html",
+        {
+            "stats": stats,
+            "turnover": money.format_fen(stats.turnover_fen),
+            "month_chart": mark_safe(month_chart),  # noqa: S308 - built from escaped parts
+            "category_chart": mark_safe(category_chart),  # noqa: S308
+        },
+    )

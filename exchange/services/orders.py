@@ -1,21 +1,37 @@
 """Buying, settling through the outbox, and delivering."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
 from payouts import money
+from payouts.exceptions import InsufficientFunds
 from payouts.services import sale_settle, wallet_charge
 
 from ..deferred import enqueue_on_commit
-from ..exceptions import DeliveryDenied, LinkExpired, NotSellable, ObjectMissing, OrderError
-from ..lock_objects import order_for_update
-from ..models import DataProduct, DownloadLog, Order, Outbox, ProductVersion, VersionMember
+from ..exceptions import DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
+from ..lock_objects import order_for_update, subscription_for_update
+from ..models import (
+    DataProduct,
+    DownloadLog,
+    Order,
+    OrderRefund,
+    OrderTerms,
+    Outbox,
+    PricePlan,
+    ProductVersion,
+    QueryCredit,
+    Subscription,
+    VersionMember,
+)
 
 SETTLE_TOPIC = "order.settle"
 _DOWNLOAD_SALT = "exchange.download"
@@ -35,6 +51,8 @@ def _check_buyer(buyer: Merchant, product: DataProduct) -> None:
         )
     if buyer.pk == product.provider_id:
         raise OrderError(_("You cannot buy your own product."), code="own_product")
+    if not product.provider.is_verified:
+        raise NotSellable(_("This provider is not verified at the moment, so its products cannot be bought."))
 
 
 def _check_consent(version: ProductVersion) -> None:
@@ -43,44 +61,94 @@ def _check_consent(version: ProductVersion) -> None:
         raise NotSellable(_("This version can no longer be sold: a member withdrew consent. A new version is being built."))
 
 
+def _plan_for(*, product: DataProduct, buyer: Merchant, plan: PricePlan | None) -> PricePlan | None:
+    if plan is None:
+        return None
+    if plan.product_id != product.pk or not plan.is_active:
+        raise OrderError(_("This price plan is not offered for this product."), code="invalid_plan")
+    if plan.private_buyer_id is not None and plan.private_buyer_id != buyer.pk:
+        # Another buyer's private offer is reported as missing, never shown.
+        raise ObjectMissing(_("No such price plan."))
+    return plan
+
+
+def order_fingerprint(*, product: DataProduct, plan: PricePlan | None) -> str:
+    """What an order request asks for; the same idempotency key must always ask for the same."""
+    return hashlib.sha256(f"product={product.pk};plan={plan.pk if plan else ''}".encode()).hexdigest()
+
+
+def _replay(existing: Order, fingerprint: str) -> Order:
+    terms = OrderTerms.objects.filter(order=existing).first()
+    if terms is not None and terms.fingerprint and terms.fingerprint != fingerprint:
+        raise IdempotencyKeyReused(
+            _("This Idempotency-Key was already used for a different order. Use a new key for a new order.")
+        )
+    return existing
+
+
 @transaction.atomic
-def order_place(*, buyer: Merchant, product: DataProduct, by: User, idempotency_key: str = "") -> Order:
-    """Buy the product's current version from the wallet.
+def order_place(
+    *, buyer: Merchant, product: DataProduct, by: User, idempotency_key: str = "", plan: PricePlan | None = None
+) -> Order:
+    """Buy from the wallet: the current version (one-off), a subscription period or a pack of credits.
 
     The order, the wallet debit and the outbox record commit together; settlement
-    follows in a task. With an idempotency key the same order comes back on a retry.
+    follows in a task. With an idempotency key the same order comes back on a retry
+    (even from a request running in parallel); the same key for another product or
+    plan is refused.
     """
+    fingerprint = order_fingerprint(product=product, plan=plan)
     if idempotency_key:
         existing = Order.objects.filter(buyer=buyer, idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing
+            return _replay(existing, fingerprint)
     if not product.is_listed:
         raise NotSellable(_("This product is not listed in the catalog."))
     _check_buyer(buyer, product)
+    plan = _plan_for(product=product, buyer=buyer, plan=plan)
     version = version_current(product=product)
     if version is None:
         raise NotSellable(_("This product has no version on sale right now."))
     _check_consent(version)
+    if plan is not None and plan.is_subscription and subscription_active_for(buyer=buyer, product=product) is not None:
+        raise OrderError(_("You already subscribe to this product."), code="already_subscribed")
+    price_fen = plan.price_fen if plan is not None else product.price_fen
     try:
         with transaction.atomic():
             order = Order.objects.create(
-                buyer=buyer, version=version, price_fen=product.price_fen, placed_by=by, idempotency_key=idempotency_key
+                buyer=buyer, version=version, price_fen=price_fen, placed_by=by, idempotency_key=idempotency_key
             )
     except IntegrityError:
-        return Order.objects.get(buyer=buyer, idempotency_key=idempotency_key)
+        # A parallel request with the same key committed first: its order is the answer.
+        return _replay(Order.objects.get(buyer=buyer, idempotency_key=idempotency_key), fingerprint)
+    subscription = None
+    credits = 0
+    if plan is not None and plan.is_subscription:
+        subscription = Subscription.objects.create(
+            buyer=buyer, plan=plan, product=product, current_period_end=timezone.now() + _period(plan)
+        )
+    elif plan is not None and plan.kind == PricePlan.Kind.CREDITS:
+        credits = plan.credits
+        credit, _created = QueryCredit.objects.get_or_create(buyer=buyer, product=product)
+        QueryCredit.objects.filter(pk=credit.pk).update(remaining=F("remaining") + credits)
+    OrderTerms.objects.create(order=order, plan=plan, subscription=subscription, credits=credits, fingerprint=fingerprint)
+    _charge_and_queue(order, product, by)
+    return order
+
+
+def _charge_and_queue(order: Order, product: DataProduct, by: User | None) -> None:
     wallet_charge(
-        merchant=buyer,
+        merchant=order.buyer,
         amount_micros=money.fen_to_micros(order.price_fen),
         key=f"{order.reference}:purchase",
         reference=order.reference,
-        memo={"product": product.title, "version": version.number},
+        memo={"product": product.title, "version": order.version.number},
         by=by,
     )
     Outbox.objects.create(topic=SETTLE_TOPIC, key=f"{order.reference}:settle", payload={"order_id": order.pk})
     from ..tasks import settle_order
 
     enqueue_on_commit(settle_order, order.pk)
-    return order
 
 
 @transaction.atomic
@@ -140,16 +208,35 @@ def outbox_resend(*, older_than_seconds: int = 30) -> int:
 
 def order_for_buyer(*, order_id: int, merchant: Merchant) -> Order:
     """The buyer's own order; another merchant's order is reported as missing."""
-    order = Order.objects.select_related("version__product").filter(pk=order_id, buyer=merchant).first()
+    order = (
+        Order.objects.select_related("version__product", "buyer", "terms__subscription")
+        .filter(pk=order_id, buyer=merchant)
+        .first()
+    )
     if order is None:
         raise ObjectMissing(_("No such order."))
     return order
 
 
-def _check_deliverable(order: Order) -> None:
+def _subscription_of(order: Order) -> Subscription | None:
+    try:
+        return order.terms.subscription
+    except OrderTerms.DoesNotExist:
+        return None
+
+
+def _check_deliverable(order: Order, version: ProductVersion) -> None:
+    if order.buyer.status == Merchant.Status.SUSPENDED:
+        raise DeliveryDenied(_("Your organisation is suspended; downloads are unavailable until staff reinstate it."))
     if order.status == Order.Status.REFUNDED:
         raise DeliveryDenied(_("This order was refunded; its data may no longer be downloaded."))
-    if order.version.status != ProductVersion.Status.READY:
+    if version.pk != order.version_id:
+        subscription = _subscription_of(order)
+        if subscription is None or version.product_id != order.version.product_id:
+            raise DeliveryDenied(_("This order does not include that version."))
+        if subscription.status != Subscription.Status.ACTIVE or subscription.current_period_end <= timezone.now():
+            raise DeliveryDenied(_("Your subscription is not active; renew it to receive new versions."))
+    if version.status != ProductVersion.Status.READY:
         raise DeliveryDenied(
             _(
                 "This version was withdrawn because a person in it withdrew consent. "
@@ -158,14 +245,20 @@ def _check_deliverable(order: Order) -> None:
         )
 
 
-def download_link_create(*, order: Order, by: User) -> str:
-    """A signed token for one order's file, valid for a short time."""
-    _check_deliverable(order)
-    return signing.dumps({"order": order.pk, "merchant": order.buyer_id}, salt=_DOWNLOAD_SALT, compress=True)
+def download_link_create(*, order: Order, by: User, version: ProductVersion | None = None) -> str:
+    """A signed token for one order's file (a subscription's: any version while active), valid for a short time."""
+    version = version or order.version
+    _check_deliverable(order, version)
+    return signing.dumps(
+        {"order": order.pk, "merchant": order.buyer_id, "version": version.pk}, salt=_DOWNLOAD_SALT, compress=True
+    )
 
 
 def download_resolve(*, token: str, merchant: Merchant, by: User) -> Order:
-    """Check a download token for this merchant and log the download."""
+    """Check a download token for this merchant, re-check access now, and log the download.
+
+    The version to deliver is `order.delivered_version` (a subscription's link may name a newer one).
+    """
     max_age = settings.EXCHANGE["DOWNLOAD_LINK_SECONDS"]
     try:
         claims = signing.loads(token, salt=_DOWNLOAD_SALT, max_age=max_age)
@@ -176,6 +269,151 @@ def download_resolve(*, token: str, merchant: Merchant, by: User) -> Order:
     if claims.get("merchant") != merchant.pk:
         raise DeliveryDenied(_("This download link belongs to another organisation."))
     order = order_for_buyer(order_id=claims["order"], merchant=merchant)
-    _check_deliverable(order)
+    version = order.version
+    if claims.get("version") not in (None, version.pk):
+        version = ProductVersion.objects.select_related("product").filter(pk=claims["version"]).first()
+        if version is None:
+            raise DeliveryDenied(_("This download link is not valid."))
+    _check_deliverable(order, version)
     DownloadLog.objects.create(order=order, user=by)
+    order.delivered_version = version
+    return order
+
+
+# --- subscriptions ---------------------------------------------------------------------------------
+
+
+def _period(plan: PricePlan) -> timedelta:
+    return timedelta(days=365) if plan.kind == PricePlan.Kind.YEARLY else timedelta(days=30)
+
+
+def subscription_active_for(*, buyer: Merchant, product: DataProduct) -> Subscription | None:
+    return Subscription.objects.filter(buyer=buyer, product=product, status=Subscription.Status.ACTIVE).first()
+
+
+def subscription_cancel(*, subscription: Subscription, by: User) -> Subscription:
+    """Cancel at the end of the paid period: access continues until then, nothing more is charged."""
+    Subscription.objects.filter(pk=subscription.pk, status=Subscription.Status.ACTIVE).update(cancel_at_period_end=True)
+    subscription.refresh_from_db()
+    return subscription
+
+
+@transaction.atomic
+def subscription_renew(*, subscription_id: int, now=None) -> Subscription:
+    """Renew one due subscription from the wallet, or end it. Safe to run twice: one order per period."""
+    now = now or timezone.now()
+    subscription = subscription_for_update(subscription_id).select_related("plan", "product__provider", "buyer").get()
+    if subscription.status != Subscription.Status.ACTIVE or subscription.current_period_end > now:
+        return subscription
+    if subscription.cancel_at_period_end or not subscription.plan.is_active or subscription.buyer.is_suspended:
+        subscription.status = Subscription.Status.CANCELLED if subscription.cancel_at_period_end else Subscription.Status.ENDED
+        subscription.save(update_fields=["status"])
+        return subscription
+    product = subscription.product
+    version = version_current(product=product)
+    period_key = f"subscription:{subscription.pk}:{subscription.current_period_end:%Y%m%d%H%M%S}"
+    try:
+        if version is None or not product.is_listed or not product.provider.is_verified:
+            raise NotSellable(_("The product has no version on sale right now."))
+        with transaction.atomic():
+            order = Order.objects.create(
+                buyer=subscription.buyer,
+                version=version,
+                price_fen=subscription.plan.price_fen,
+                placed_by=subscription.orders.order_by("id").first().order.placed_by,
+                idempotency_key=period_key,
+            )
+            OrderTerms.objects.create(order=order, plan=subscription.plan, subscription=subscription, fingerprint="")
+            _charge_and_queue(order, product, None)
+    except IntegrityError:
+        return subscription  # this period was renewed already
+    except (InsufficientFunds, NotSellable) as exc:
+        subscription.status = Subscription.Status.PAST_DUE
+        subscription.renewal_error = str(
+            _("Renewal failed: %(reason)s Top up your wallet and subscribe again.") % {"reason": exc.message}
+        )
+        subscription.save(update_fields=["status", "renewal_error"])
+        return subscription
+    subscription.current_period_end = subscription.current_period_end + _period(subscription.plan)
+    subscription.renewal_error = ""
+    subscription.save(update_fields=["current_period_end", "renewal_error"])
+    return subscription
+
+
+def subscriptions_renew_due(*, now=None, limit: int = 500) -> int:
+    """The beat job: renew (or end) every subscription whose period has ended."""
+    now = now or timezone.now()
+    due = list(
+        Subscription.objects.filter(status=Subscription.Status.ACTIVE, current_period_end__lte=now)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    )
+    for subscription_id in due:
+        subscription_renew(subscription_id=subscription_id, now=now)
+    return len(due)
+
+
+# --- query credits --------------------------------------------------------------------------------
+
+
+def query_credit_spend(*, buyer: Merchant, product: DataProduct, credits: int = 1) -> int:
+    """Take `credits` from the buyer's balance for a query service; returns what is left.
+
+    One conditional UPDATE: two queries racing for the last credit cannot both get it.
+    """
+    if credits < 1:
+        raise OrderError(_("A query costs at least one credit."), code="invalid_credits")
+    taken = QueryCredit.objects.filter(buyer=buyer, product=product, remaining__gte=credits).update(
+        remaining=F("remaining") - credits
+    )
+    if not taken:
+        raise OrderError(_("No query credits left for this product. Buy a credit pack to run more queries."), code="no_credits")
+    return QueryCredit.objects.get(buyer=buyer, product=product).remaining
+
+
+# --- refunds ---------------------------------------------------------------------------------------
+
+
+def order_refund_ledger(*, order: Order, by: User, reason: str) -> None:
+    """The ledger side of a refund, owned by the payouts issue.
+
+    INTEGRATION POINT: connect `payouts.services.sale_refund` here. Until it exists on
+    this branch the order is marked refunded and access ends, but no money moves.
+    """
+    from payouts import services as payouts_services
+
+    sale_refund = getattr(payouts_services, "sale_refund", None)
+    if sale_refund is not None:
+        sale_refund(order_reference=order.reference, by=by, reason=reason)
+
+
+@transaction.atomic
+def order_refund(*, order: Order, by: User, reason: str) -> Order:
+    """Staff refund an order inside the refund window: access ends at once and the sale is reversed."""
+    if not by.is_staff:
+        raise OrderError(_("Only exchange staff can refund orders."), code="not_allowed")
+    if not reason.strip():
+        raise OrderError(_("A refund needs a reason."), code="reason_required")
+    order = order_for_update(order.pk).get()
+    if order.status == Order.Status.REFUNDED:
+        raise OrderError(_("Order #%(id)s was already refunded.") % {"id": order.pk}, code="already_refunded")
+    window = timedelta(days=settings.EXCHANGE["REFUND_WINDOW_DAYS"])
+    if timezone.now() > order.created_at + window:
+        raise OrderError(
+            _("Order #%(id)s is outside the %(days)s-day refund window.")
+            % {"id": order.pk, "days": settings.EXCHANGE["REFUND_WINDOW_DAYS"]},
+            code="refund_window_passed",
+        )
+    order.status = Order.Status.REFUNDED
+    order.save(update_fields=["status"])
+    OrderRefund.objects.create(order=order, by=by, reason=reason.strip())
+    terms = OrderTerms.objects.filter(order=order).select_related("subscription").first()
+    if terms is not None and terms.subscription_id:
+        Subscription.objects.filter(pk=terms.subscription_id).update(status=Subscription.Status.ENDED)
+    if terms is not None and terms.credits:
+        product_id = order.version.product_id
+        QueryCredit.objects.filter(buyer_id=order.buyer_id, product_id=product_id).update(
+            remaining=Greatest(F("remaining") - terms.credits, Value(0))
+        )
+    order_refund_ledger(order=order, by=by, reason=reason.strip())
     return order

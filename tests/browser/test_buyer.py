@@ -1,0 +1,111 @@
+"""A buyer's journey in a real browser: top-up confirmed by staff, search and filter without a reload,
+buy, download, invoice; the provider then sees the sale on the dashboard's chart."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from exchange.models import DataProduct, DownloadLog, Order, ProductListing
+from payouts.models import TopUp
+
+from ..exchange.buyer_world import listed_dataset
+from ..factories import PASSWORD, MerchantFactory, ProviderFactory, StaffFactory, member_of
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(context, base: str, email: str) -> Page:
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("form[action='/accounts/login/'] button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    return page
+
+
+def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, browser_context):
+    base = live_server.url
+    provider = ProviderFactory(name="Pearl River Maps")
+    provider_user = member_of(provider)
+    product = listed_dataset(provider, title="Shenzhen road network", frequency=ProductListing.Frequency.MONTHLY)
+    listed_dataset(provider, title="Shenzhen bus stops", frequency=ProductListing.Frequency.YEARLY)
+    listed_dataset(
+        ProviderFactory(name="Grid Credit Bureau"), title="Electricity credit scores", category=DataProduct.Category.CREDIT
+    )
+    buyer = MerchantFactory(name="Acme Employer", credit_code="91350100M000100Y43")
+    buyer_user = member_of(buyer)
+    staff = StaffFactory()
+
+    # 1. The buyer asks for a top-up with the bank reference; staff confirm it in the admin.
+    page = _login(browser_context(), base, buyer_user.email)
+    page.goto(f"{base}/merchant/")
+    page.locator("#topup-form input[name=amount_yuan]").fill("1000")
+    page.locator("#topup-form input[name=bank_reference]").fill("CMB-20261129-777")
+    with page.expect_navigation():
+        page.locator("#topup-form button[type=submit]").click()
+    expect(page.locator("#topups")).to_contain_text("CMB-20261129-777")
+    topup = TopUp.objects.get(merchant=buyer)
+
+    admin = browser_context().new_page()
+    admin.goto(f"{base}/admin/")
+    admin.locator("#id_username").fill(staff.email)
+    admin.locator("#id_password").fill(PASSWORD)
+    with admin.expect_navigation():
+        admin.locator("#login-form [type=submit]").click()
+    admin.goto(f"{base}/admin/payouts/topup/")
+    admin.locator(f"input.action-select[value='{topup.pk}']").check()
+    admin.locator("select[name=action]").select_option("confirm")
+    with admin.expect_navigation():
+        admin.locator("#changelist-form button[type=submit]").first.click()
+    expect(admin.locator(".messagelist .success")).to_have_count(1)
+    page.reload()
+    expect(page.locator("#wallet-balance")).to_have_text("¥1,000.000000")
+
+    # 2. Search and filter update the results without a page reload (htmx).
+    page.goto(f"{base}/catalog/")
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("searchbox", name="Search").fill("Shenzhen")
+    expect(page.locator("#results .product-card")).to_have_count(2)
+    page.get_by_label("Update frequency").select_option("monthly")
+    expect(page.locator("#results .product-card")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument") is True  # still the same document: no reload
+    expect(page).to_have_url(re.compile(r"frequency=monthly"))
+    with page.expect_navigation():
+        page.locator("#results").get_by_role("link", name="Shenzhen road network").click()
+
+    # 3. Buy once (the button disables itself), then download through the signed link.
+    expect(page.locator("#schema")).to_contain_text("road_km")
+    with page.expect_navigation():
+        page.locator("#buy").click()
+    expect(page).to_have_url(re.compile(r"/merchant/$"))
+    order = Order.objects.get(buyer=buyer)
+    assert order.version.product_id == product.pk
+    expect(page.locator("#wallet-balance")).to_have_text("¥800.000000")
+    row = page.locator("#orders tbody tr").filter(has_text="Shenzhen road network")
+    with page.expect_download() as download_info:
+        row.get_by_role("button", name="Download").click()
+    assert Path(download_info.value.path()).read_text(encoding="utf-8").startswith("district,road_km")
+    assert DownloadLog.objects.filter(order=order).count() == 1
+
+    # 4. The invoice carries the VAT request fields; the PDF downloads.
+    with page.expect_navigation():
+        row.get_by_role("link", name="Invoice").click()
+    expect(page.locator("#invoice")).to_contain_text("91350100M000100Y43")
+    expect(page.locator("#invoice")).to_contain_text("贰佰元整")
+    with page.expect_download() as pdf_info:
+        page.locator("#invoice-pdf").click()
+    assert Path(pdf_info.value.path()).read_bytes().startswith(b"%PDF")
+
+    # 5. The provider sees the sale on the revenue chart and the buyer's industry.
+    provider_page = _login(browser_context(), base, provider_user.email)
+    provider_page.goto(f"{base}/merchant/")
+    bar = provider_page.locator("#sales-chart svg g.bar")
+    expect(bar).to_have_count(1)
+    expect(bar).to_have_attribute("data-value", "20000")
+    expect(provider_page.locator("#industry-chart svg g.bar")).to_have_attribute("data-label", "Employer")
+    html = provider_page.content()
+    assert "cdn" not in html.lower()

@@ -1,0 +1,111 @@
+"""A listed catalog built fast for the buyer-side tests (datasets: no builds, no consent needed)."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from accounts.models import Merchant, User
+from exchange.models import DataProduct, PricePlan, ProductListing, ProductVersion
+from payouts.models import TopUp
+from payouts.services import wallet_topup_confirm, wallet_topup_request
+
+from ..factories import MerchantFactory, ProviderFactory, StaffFactory, UserFactory, member_of
+
+CSV_ROWS = [["district", "road_km", "updated"], ["Futian", "312.5", "2026-10"], ["Nanshan", "401.0", "2026-10"]]
+
+
+def dataset_csv() -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(CSV_ROWS)
+    return buffer.getvalue().encode()
+
+
+def listed_dataset(
+    provider: Merchant,
+    *,
+    title: str = "Shenzhen road network",
+    description: str = "Road lengths per district, from survey data.",
+    category: str = DataProduct.Category.MAPS,
+    price_fen: int = 20_000,
+    frequency: str = ProductListing.Frequency.MONTHLY,
+    versions: int = 1,
+) -> DataProduct:
+    """An approved dataset product with `versions` ready versions (the artefact is a small CSV)."""
+    product = DataProduct.objects.create(
+        provider=provider,
+        title=title,
+        description=description,
+        kind=DataProduct.Kind.DATASET,
+        category=category,
+        price_fen=price_fen,
+        status=DataProduct.Status.APPROVED,
+        licence="Internal use only.",
+    )
+    ProductListing.objects.create(product=product, update_frequency=frequency)
+    for number in range(1, versions + 1):
+        version = ProductVersion(
+            product=product,
+            number=number,
+            status=ProductVersion.Status.READY,
+            progress=100,
+            privacy_report={"kind": "dataset", "columns": CSV_ROWS[0], "rows": 2, "personal_data": False},
+            built_at=timezone.now(),
+            artefact_sha256="0" * 64,
+        )
+        version.artefact.save(f"p{product.pk}-v{number}.csv", ContentFile(dataset_csv()), save=False)
+        version.save()
+    return product
+
+
+@dataclass
+class Market:
+    provider: Merchant
+    provider_user: User
+    buyer: Merchant
+    buyer_user: User
+    other: Merchant
+    other_user: User
+    unverified: Merchant
+    unverified_user: User
+    jobseeker: User
+    staff: User
+    product: DataProduct
+    extra: dict = field(default_factory=dict)
+
+
+def fund(merchant: Merchant, user: User, staff: User, *, fen: int = 1_000_000, reference: str = "") -> None:
+    topup = wallet_topup_request(
+        merchant=merchant, amount_fen=fen, bank_reference=reference or f"REF-{merchant.pk}-{fen}", by=user
+    )
+    wallet_topup_confirm(topup=TopUp.objects.get(pk=topup.pk), by=staff)
+
+
+def market_create() -> Market:
+    provider = ProviderFactory(name="Pearl River Maps")
+    buyer = MerchantFactory(name="Acme Employer", credit_code="91350100M000100Y43")
+    other = MerchantFactory(name="Other Buyer Co")
+    unverified = MerchantFactory(name="New Startup", status=Merchant.Status.PENDING, verified_at=None)
+    staff = StaffFactory()
+    market = Market(
+        provider=provider,
+        provider_user=member_of(provider),
+        buyer=buyer,
+        buyer_user=member_of(buyer),
+        other=other,
+        other_user=member_of(other),
+        unverified=unverified,
+        unverified_user=member_of(unverified),
+        jobseeker=UserFactory(),
+        staff=staff,
+        product=listed_dataset(provider),
+    )
+    fund(buyer, market.buyer_user, staff)
+    fund(other, market.other_user, staff)
+    return market
+
+
+def plan(product: DataProduct, kind: str, price_fen: int, **fields) -> PricePlan:
+    return PricePlan.objects.create(product=product, kind=kind, price_fen=price_fen, **fields)
