@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Membership, Merchant, User
+from .models import AuditEvent, Membership, Merchant, User
 from .services import merchant_suspend, merchant_verify
 
 
@@ -49,3 +49,21 @@ class MerchantAdmin(admin.ModelAdmin):
         for merchant in queryset:
             merchant_suspend(merchant=merchant, by=request.user, reason=merchant.status_reason or str(_("Suspended by staff")))
         self.message_user(request, _("Merchants suspended."), messages.WARNING)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit chain is append-only (verify it with `manage.py verify_audit_chain`)."""
+
+    list_display = ["seq", "created_at", "action", "actor_id", "subject_id", "object_type", "object_id"]
+    list_filter = ["action"]
+    search_fields = ["action", "object_id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
