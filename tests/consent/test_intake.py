@@ -39,9 +39,9 @@ def test_every_refusal_has_its_own_message_in_both_languages():
 
 @pytest.mark.parametrize(("name", "make", "code"), BAD_FILES, ids=[f"{code}-{name}" for name, _m, code in BAD_FILES])
 def test_a_bad_upload_shows_its_message_and_keeps_nothing(name, make, code, django_capture_on_commit_callbacks):
-    # given a jobseeker on the upload page
+    # given a jobseeker on the upload page, reading English
     person = UserFactory()
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(person)
     # when she uploads the bad file (the parse task runs inline)
     with django_capture_on_commit_callbacks(execute=True):
@@ -72,7 +72,7 @@ def test_a_bad_upload_is_refused_in_chinese_for_a_chinese_reader(django_capture_
 def test_a_good_file_is_parsed_by_the_task_and_prefills_the_form_but_is_not_used(name, make, django_capture_on_commit_callbacks):
     # given a jobseeker
     person = UserFactory()
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(person)
     # when she uploads her resume
     with django_capture_on_commit_callbacks(execute=True):
@@ -125,7 +125,7 @@ def test_a_new_upload_replaces_the_earlier_one_and_its_file(django_capture_on_co
 
 def test_under_sixteen_is_refused_with_a_clear_message():
     person = UserFactory()
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(person)
     response = client.post(
         "/me/resume/",

@@ -97,7 +97,7 @@ def test_the_public_page_and_the_api_verify_a_receipt_and_reject_a_tampered_one(
     person, _notice, _grant = granted
     document = ConsentReceipt.objects.get(user=person).document
     tampered = document.replace('"jurisdiction":"CN"', '"jurisdiction":"US"')
-    client = Client()  # anyone, not signed in
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")  # anyone, not signed in
 
     assert client.post("/api/v1/receipts/verify/", data=document, content_type="application/json").json()["valid"] is True
     assert client.post("/api/v1/receipts/verify/", {"document": document}, content_type="application/json").json()["valid"]

@@ -189,7 +189,7 @@ def test_after_deletion_no_trace_of_the_person_is_left_but_the_ledger_is(django_
 def test_the_delete_page_needs_the_box_ticked_then_signs_out_and_shows_the_receipt():
     world = world_create(people=1)
     person = world.jobseekers[0]
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(person)
     client.post("/me/rights/delete/", {})
     assert User.objects.filter(pk=person.pk).exists()
