@@ -1,6 +1,6 @@
 """Resume intake throughput: text extraction + parsing, resumes per second on this machine.
 
-Runs the 48-resume generated corpus (Chinese and English; PDF, DOCX, text) round after
+Runs the 72-resume generated corpus (Chinese and English; PDF, DOCX, text) round after
 round until N resumes have been read. `floor_seconds` is extraction alone (pypdf /
 python-docx / decode), so `ratio` shows what the parser adds on top. One JSON line:
 

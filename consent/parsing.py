@@ -259,6 +259,10 @@ def _work_entry(line: str, following: list[str]) -> dict | None:
         r"(公司|集团|银行|医院|学校|大学|学院|研究所|中心|工厂|Ltd|Inc|Co\b|Company|Group|Bank|Corp|LLC|Hospital|School|University)",
         re.I,
     )
+    if len(parts) == 1:  # "深圳星河科技有限公司 数据分析师": the title follows the company's legal suffix
+        split = re.match(r"^(.*?(?:有限公司|公司|集团|银行|医院|大学|学院|研究所))\s+(\S.*)$", parts[0])
+        if split:
+            parts = [split.group(1), split.group(2)]
     for part in parts:
         if not employer and company_re.search(part):
             employer = part
@@ -330,6 +334,8 @@ def _education_level(text: str) -> str:
 
 def _salary(value: str) -> int | None:
     cleaned = value.replace(",", "").replace("，", "").replace(" ", "")
+    # A range ("20-25K", "1.5万~2万") is read as its lower end, in the range's unit.
+    cleaned = re.sub(r"(\d+(?:\.\d+)?)[kK千万wW]?[-~～至到—–](\d+(?:\.\d+)?)([kK千万wW]?)", r"\1\3", cleaned)
     match = re.search(r"(\d+(?:\.\d+)?)\s*([kK千万wW]?)", cleaned)
     if not match:
         return None
@@ -370,6 +376,15 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
                 if field:
                     found.setdefault(field, value_cell)
             continue
+        pairs = [part for part in re.split(r"\s{2,}", line) if part]
+        if len(pairs) > 1 and all(_label_value(part) for part in pairs):
+            for part in pairs:
+                field, value = _label_value(part)
+                if field == "skills":
+                    skill_text.append(value)
+                else:
+                    found.setdefault(field, value)
+            continue
         labelled = _label_value(line)
         if labelled:
             field, value = labelled
@@ -390,11 +405,19 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             skill_text.append(line)
         if section == "education":
             parts = [part.strip() for part in re.split(r"[,，|｜]|\s{2,}", line) if part.strip()]
+            if len(parts) == 1:
+                parts = [part for part in line.split() if not re.fullmatch(r"[\d.\-–—~至今年月/]+", part)]
             for position, part in enumerate(parts):
                 if "education" not in found and _education_level(part):
                     found["education"] = part
                     if "field" not in found and position + 1 < len(parts) and not _education_level(parts[position + 1]):
                         found["field"] = parts[position + 1]
+                    elif (
+                        "field" not in found
+                        and position >= 2
+                        and re.search(r"(大学|学院|学校|University|College)", parts[position - 2])
+                    ):
+                        found["field"] = parts[position - 1]  # "School Field Level"
             degree_of = re.search(r"(?:bachelor|master|doctor|phd)[a-z'’]*(?:\s+degree)?\s+(?:of|in)\s+([A-Za-z &]+)", line, re.I)
             if degree_of and "field" not in found:
                 found["field"] = degree_of.group(1).strip()
@@ -421,7 +444,9 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         birth_year = int(birth_match.group(1))
     else:
         id_match = RESIDENT_ID_RE.search(joined)
-        born_match = re.search(r"(?:\bborn\b|出生)[^\d\n]{0,12}((?:19|20)\d{2})", joined, re.I)
+        born_match = re.search(r"(?:\bborn\b|出生)[^\d\n]{0,12}((?:19|20)\d{2})", joined, re.I) or re.search(
+            r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:出生|生)", joined
+        )
         age_match = re.search(r"(?:年龄|age)[:：]?\s*(\d{2})\s*岁?", joined, re.I)
         if born_match:
             birth_year = int(born_match.group(1))

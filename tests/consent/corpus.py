@@ -1,8 +1,12 @@
 """A generated corpus of resumes with known truth, for the parser's accuracy test.
 
-48 resumes = 4 layouts (Chinese labelled, Chinese table, English labelled, English
-narrative) x 3 formats (PDF, DOCX, text) x 4 people, from a fixed seed. PDFs are
-drawn with reportlab (CID font STSong-Light for Chinese), DOCX with python-docx.
+72 resumes = 6 layouts (Chinese labelled, Chinese table, Chinese compact, English
+labelled, English narrative, English compact) x 3 formats (PDF, DOCX, text) x 4 people,
+from a fixed seed. PDFs are drawn with reportlab (CID font STSong-Light for Chinese),
+DOCX with python-docx (the Chinese-table layout as a real Word table).
+
+The parser was tuned on the TUNED layouts; HELD_OUT layouts were written afterwards and
+never used to change it, so their accuracy is the fairer estimate for unseen resumes.
 
 Measure the field-level accuracy (one JSON line):
 
@@ -258,6 +262,42 @@ def _render(p: dict, layout: str, rng: random.Random) -> tuple[list[str], list[t
             lines.append(f"{_en_date(start)} - {_en_date(end)}  {employer[1]}  {job[1]}")
         lines += ["", "Skills", ", ".join(p["_skills_shown"])]
         return lines, []
+    if layout == "zh_compact":
+        # Held out: written after the parser, never used to tune it (see HELD_OUT).
+        start_current, _none, employer_now, job_now = p["_jobs"][0]
+        start_before, end_before, employer_before, job_before = p["_jobs"][1]
+        low = p["expected_salary"] // 1000
+        lines = [
+            p["full_name"],
+            f"{gender_zh} | {p['birth_year']}年出生 | {level_zh} | {city}",
+            f"电话 {phone_shown}   邮箱 {p['contact_email']}",
+            f"求职意向：{p['desired_role']}   期望薪资：{low}-{low + 5}K",
+            "工作经历",
+            f"{start_current[0]}年{start_current[1]}月—至今 {employer_now[0]} {job_now[0]}",
+            f"{start_before[0]}年{start_before[1]}月—{end_before[0]}年{end_before[1]}月 {employer_before[0]} {job_before[0]}",
+            "教育背景",
+            f"{start_before[0] - 4}-{start_before[0]} 武汉大学 {p['field_of_study']} {level_zh}",
+            "技能：" + "/".join(p["_skills_shown"]),
+        ]
+        return lines, []
+    if layout == "en_compact":
+        # Held out: written after the parser was last changed; never used to tune it.
+        abbreviation = {"bachelor": "B.Sc.", "master": "M.Sc.", "associate": "Associate degree", "doctorate": "Ph.D.",
+                        "high_school": "High school diploma"}[p["education_level"]]  # fmt: skip
+        low = p["expected_salary"] // 1000
+        lines = [
+            f"{p['full_name']} | {p['contact_email']} | {phone_shown}",
+            f"{gender_en}, born in {p['birth_year']}. Based in {city_en}, China.",
+            f"Looking for: {p['desired_role']} (salary {low}k-{low + 5}k RMB/month)",
+            "",
+            "PROFESSIONAL EXPERIENCE",
+        ]
+        for start, end, employer, job in p["_jobs"]:
+            end_text = "now" if end is None else f"{end[0]}/{end[1]:02d}"
+            lines.append(f"{employer[1]} — {job[1]}, {start[0]}/{start[1]:02d} – {end_text}")
+        lines += ["", "EDUCATION", f"Wuhan University, {abbreviation} in {p['field_of_study']}, 2008 – 2012", ""]
+        lines.append("TECHNICAL SKILLS: " + "; ".join(p["_skills_shown"]))
+        return lines, []
     # en_narrative: no labels for most facts
     lines = [
         p["full_name"].upper(),
@@ -326,10 +366,17 @@ def _as_pdf(lines, table) -> bytes:
     return buffer.getvalue()
 
 
-def corpus(seed: int = 20261129, per_cell: int = 4) -> list[Sample]:
+TUNED = ("zh_labelled", "zh_table", "en_labelled", "en_narrative", "zh_compact")
+# Layouts written after the parser and never used to tune it: their accuracy is the honest figure.
+HELD_OUT = ("en_compact",)
+# zh_compact was held out too until it had been measured once (0.60); the parser was then
+# improved on it, so it now counts as tuned.
+
+
+def corpus(seed: int = 20261129, per_cell: int = 4, layouts: tuple[str, ...] = TUNED + HELD_OUT) -> list[Sample]:
     rng = random.Random(seed)
     samples = []
-    for layout in ("zh_labelled", "zh_table", "en_labelled", "en_narrative"):
+    for layout in layouts:
         for fmt in ("pdf", "docx", "txt"):
             for number in range(per_cell):
                 person = _person(rng, english=layout.startswith("en"))
@@ -375,11 +422,20 @@ def measure(samples: list[Sample] | None = None) -> dict:
     }
 
 
+def report() -> dict:
+    """Accuracy over the whole corpus, and over the tuned and the held-out layouts apart."""
+    samples = corpus()
+    overall = measure(samples)
+    overall["tuned_accuracy"] = measure([s for s in samples if s.layout in TUNED])["accuracy"]
+    overall["held_out_accuracy"] = measure([s for s in samples if s.layout in HELD_OUT])["accuracy"]
+    overall["layouts"] = {"tuned": list(TUNED), "held_out": list(HELD_OUT)}
+    return overall
+
+
 if __name__ == "__main__":
     import sys
 
-    report = measure()
-    verbose = "-v" in sys.argv
-    if not verbose:
-        report["misses"] = len(report["misses"])
-    print(json.dumps(report, ensure_ascii=False))  # noqa: T201
+    result = report()
+    if "-v" not in sys.argv:
+        result["misses"] = len(result["misses"])
+    print(json.dumps(result, ensure_ascii=False))  # noqa: T201
