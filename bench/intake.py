@@ -1,8 +1,8 @@
 """Resume intake throughput: text extraction + parsing, resumes per second on this machine.
 
 Runs the 72-resume generated corpus (Chinese and English; PDF, DOCX, text) round after
-round until N resumes have been read. `floor_seconds` is extraction alone (pypdf /
-python-docx / decode), so `ratio` shows what the parser adds on top. One JSON line:
+round until N resumes have been read (best of three rounds). `floor_seconds` is
+extraction alone (pypdf / python-docx / decode), so `ratio` shows what the parser adds. One JSON line:
 
     /work/main/.venv/bin/python bench/intake.py [N]
 """
@@ -24,24 +24,35 @@ from tests.consent.corpus import corpus  # noqa: E402
 def main(n: int) -> dict:
     samples = corpus()
     work = [samples[i % len(samples)] for i in range(n)]
-    extract_text(work[0].data, work[0].name)  # warm imports
+    for sample in samples:  # warm imports and caches once
+        parse_resume(extract_text(sample.data, sample.name)[1])
 
-    floor_start = time.perf_counter()
-    for sample in work:
-        extract_text(sample.data, sample.name)
-    floor = time.perf_counter() - floor_start
-
-    latencies = []
-    by_format: dict[str, list[float]] = {}
-    start = time.perf_counter()
-    for sample in work:
+    def extract_only() -> float:
         begun = time.perf_counter()
-        _kind, text = extract_text(sample.data, sample.name)
-        parse_resume(text)
-        elapsed = time.perf_counter() - begun
-        latencies.append(elapsed)
-        by_format.setdefault(sample.fmt, []).append(elapsed)
-    seconds = time.perf_counter() - start
+        for sample in work:
+            extract_text(sample.data, sample.name)
+        return time.perf_counter() - begun
+
+    def extract_and_parse() -> tuple[float, list[float], dict[str, list[float]]]:
+        latencies: list[float] = []
+        by_format: dict[str, list[float]] = {}
+        begun_all = time.perf_counter()
+        for sample in work:
+            begun = time.perf_counter()
+            _kind, text = extract_text(sample.data, sample.name)
+            parse_resume(text)
+            elapsed = time.perf_counter() - begun
+            latencies.append(elapsed)
+            by_format.setdefault(sample.fmt, []).append(elapsed)
+        return time.perf_counter() - begun_all, latencies, by_format
+
+    # Best of three rounds each, alternating, so a noisy neighbour on the machine skews both alike.
+    floors, runs = [], []
+    for _round in range(3):
+        floors.append(extract_only())
+        runs.append(extract_and_parse())
+    floor = min(floors)
+    seconds, latencies, by_format = min(runs, key=lambda run: run[0])
     latencies.sort()
     return {
         "bench": "intake",
@@ -58,4 +69,4 @@ def main(n: int) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 480)))
+    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 360)))
