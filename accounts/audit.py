@@ -83,3 +83,19 @@ def audit_chain_violations(*, batch: int = 2000) -> list[str]:
             problems.append(f"event {event.seq}: contents do not match its hash (edited)")
         expected_seq, prev_hash = event.seq + 1, event.hash
     return problems
+
+
+def audit_head_violations(anchor: str) -> list[str]:
+    """Check an anchor (`SEQ:HASH` recorded earlier, outside the database) is still in the chain.
+
+    This catches what the chain alone cannot: its newest events deleted from the end.
+    """
+    seq_text, _sep, expected_hash = anchor.partition(":")
+    if not seq_text.isdigit() or len(expected_hash) != 64:
+        return [f"anchor {anchor!r} is not SEQ:HASH"]
+    event = AuditEvent.objects.filter(seq=int(seq_text)).only("hash").first()
+    if event is None:
+        return [f"event {seq_text} recorded as the head is gone (the end of the chain was cut off)"]
+    if event.hash != expected_hash:
+        return [f"event {seq_text} no longer has the recorded hash"]
+    return []

@@ -96,3 +96,14 @@ def test_postgresql_refuses_to_update_or_delete_audit_rows(postgres):
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
             _raw(sql, [events[0].seq])
     assert audit_chain_violations() == []
+
+
+def test_cutting_off_the_newest_events_is_caught_by_a_recorded_head(capsys):
+    events = _chain(4)
+    call_command("verify_audit_chain")
+    anchor = capsys.readouterr().out.strip().rsplit("head ", 1)[1]
+    assert anchor == f"{events[-1].seq}:{events[-1].hash}"
+    _tamper("DELETE FROM accounts_auditevent WHERE seq >= %s", [events[-2].seq])
+    assert audit_chain_violations() == []  # the chain alone cannot see a cut-off tail
+    with pytest.raises(CommandError):
+        call_command("verify_audit_chain", expect_head=anchor)
