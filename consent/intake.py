@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 MAX_BYTES = 5 * 1024 * 1024
 # A DOCX that inflates beyond these is treated as a zip bomb before anything is inflated.
@@ -102,7 +103,18 @@ def _pdf_text(data: bytes) -> str:
                 images += 1
     except IntakeRefused:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        zlib.error,
+        NotImplementedError,
+    ) as exc:
         raise IntakeRefused("corrupt") from exc
     text = "\n".join(texts)
     if len("".join(text.split())) < MIN_TEXT_CHARS:
@@ -138,7 +150,17 @@ def _docx_text(data: bytes) -> str:
         document = Document(io.BytesIO(data))
     except IntakeRefused:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, PackageNotFoundError, LxmlError, KeyError, ValueError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        NotImplementedError,  # a compression method zipfile does not know
+        PackageNotFoundError,
+        LxmlError,
+        KeyError,
+        ValueError,
+        OSError,
+    ) as exc:
         raise IntakeRefused("corrupt") from exc
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:

@@ -1,5 +1,6 @@
 """Resume files: accept (judge by content, store encrypted), parse in a task, refuse cleanly."""
 
+import logging
 import uuid
 
 from django.db import transaction
@@ -15,6 +16,8 @@ from ..intake import IntakeRefused, extract_text, sniff
 from ..models import ResumeUpload
 from ..parsing import parse_resume
 from ..refusals import refusal_message
+
+logger = logging.getLogger(__name__)
 
 
 def _files_delete_on_commit(names: list[str]) -> None:
@@ -98,10 +101,16 @@ def upload_parse(*, upload_id: int) -> ResumeUpload | None:
     _set(upload_id, progress=30)
     try:
         _kind, text = extract_text(data, upload.original_name)
+        _set(upload_id, progress=70)
+        parsed = parse_resume(text)
     except IntakeRefused as exc:
         return upload_refuse(upload=upload, code=exc.code)
-    _set(upload_id, progress=70)
-    parsed = parse_resume(text)
+    except Exception:
+        # A file that breaks the readers in a way we did not foresee (or a time limit): the person
+        # is told it cannot be read and nothing is kept; the error still fails the task loudly.
+        logger.exception("resume upload %s could not be read", upload_id)
+        upload_refuse(upload=upload, code="corrupt")
+        raise
     _set(
         upload_id,
         text=text,

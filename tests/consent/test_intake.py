@@ -146,3 +146,22 @@ def test_under_sixteen_is_refused_with_a_clear_message():
     assert response.status_code == 200
     assert "Too young: you must be at least 16." in response.content.decode()
     assert not Resume.objects.filter(owner=person).exists()
+
+
+def test_damaged_files_are_refused_never_crash_the_reader():
+    """Random byte damage to real PDF and DOCX files: each is read or refused, nothing else."""
+    import random
+
+    rng = random.Random(20261129)
+    bases = [("cv.pdf", good_pdf()), ("cv.docx", good_docx())]
+    for round_number in range(300):
+        name, base = bases[round_number % 2]
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(len(data))]
+        try:
+            extract_text(bytes(data), name)
+        except IntakeRefused as refused:
+            assert refused.code in REFUSALS
