@@ -3,6 +3,7 @@
 import pytest
 from django.db import DatabaseError, transaction
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import AuditEvent
 from consent.exceptions import ConsentError
@@ -32,7 +33,7 @@ def test_staff_publish_a_draft_notice_in_the_admin_and_it_becomes_read_only():
 def test_a_grant_to_an_outdated_version_is_refused():
     first = NoticeFactory()
     NoticeFactory(provider=first.provider, purpose=first.purpose, version=2, body_en="New terms.")
-    with pytest.raises(ConsentError, match="newer version"):
+    with translation.override("en"), pytest.raises(ConsentError, match="newer version"):
         consent_grant(user=ResumeFactory().owner, notice=first, language="en")
 
 
