@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from config.errors import ApplicationError
 
-from .models import Membership, Merchant, User
+from .models import AuditEvent, Membership, Merchant, User
 from .services import merchant_suspend, merchant_verify
 
 
@@ -94,3 +94,21 @@ class MerchantAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
             },
         )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit chain is append-only (verify it with `manage.py verify_audit_chain`)."""
+
+    list_display = ["seq", "created_at", "action", "actor_id", "subject_id", "object_type", "object_id"]
+    list_filter = ["action"]
+    search_fields = ["action", "object_id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

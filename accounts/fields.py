@@ -5,6 +5,7 @@ written under the newest key and read under any of them, so rotation is adding a
 key in front and re-encrypting (`rotate_encryption_keys`).
 """
 
+import json
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -45,3 +46,76 @@ class EncryptedTextField(models.TextField):
         if value is None or value == "":
             return value
         return encrypt_bytes(value.encode()).decode()
+
+
+def rotate_token(token: bytes) -> bytes:
+    """Re-encrypt one token under the newest key (MultiFernet.rotate keeps its timestamp)."""
+    return fernet().rotate(token)
+
+
+# Encrypted files: the storage only ever holds Fernet tokens, never the plaintext.
+
+
+def encrypted_file_save(*, name: str, data: bytes) -> str:
+    """Store `data` encrypted under the newest key; returns the storage name to keep."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    return default_storage.save(name, ContentFile(encrypt_bytes(data)))
+
+
+def encrypted_file_read(name: str) -> bytes:
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(name, "rb") as handle:
+        return decrypt_bytes(handle.read())
+
+
+def encrypted_file_rotate(name: str) -> None:
+    """Re-encrypt a stored file under the newest key, replacing it atomically (local storage)."""
+    import os
+
+    from django.core.files.storage import default_storage
+
+    path = default_storage.path(name)
+    with open(path, "rb") as handle:
+        token = rotate_token(handle.read())
+    temporary = f"{path}.rotating"
+    with open(temporary, "wb") as handle:
+        handle.write(token)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def encrypted_file_delete(name: str) -> None:
+    from django.core.files.storage import default_storage
+
+    if name:
+        default_storage.delete(name)
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """JSON kept as Fernet ciphertext (e.g. a work history naming employers)."""
+
+    def from_db_value(self, value, expression, connection):
+        text = super().from_db_value(value, expression, connection)
+        if text is None or text == "":
+            return None
+        return json.loads(text)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value:
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        return encrypt_bytes(json.dumps(value, ensure_ascii=False, sort_keys=True).encode()).decode()
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj), ensure_ascii=False)

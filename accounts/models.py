@@ -160,3 +160,33 @@ class Membership(models.Model):
     @property
     def can_manage(self) -> bool:
         return self.role in (self.Role.OWNER, self.Role.ADMIN)
+
+
+class AuditEvent(models.Model):
+    """One append-only, hash-chained audit row.
+
+    Rows carry ids, never personal data, so they can outlive an erased account.
+    `hash` covers every field and the previous row's hash: editing or deleting a
+    row breaks the chain, which `verify_audit_chain` reports. On PostgreSQL a
+    trigger refuses UPDATE and DELETE outright.
+    """
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    created_at = models.DateTimeField()
+    # Plain integers, not foreign keys: deleting a user must not rewrite audit rows.
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    subject_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    action = models.CharField(max_length=64)
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action}"

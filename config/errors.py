@@ -9,7 +9,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import exceptions as drf_exceptions
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -63,3 +65,37 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
         response.data = _body(code, detail)
     return response
+
+
+# --- one error shape, documented once ---------------------------------------------------------------
+
+
+class ErrorBody(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.JSONField())
+
+
+class ErrorOutput(serializers.Serializer):
+    error = ErrorBody()
+
+
+_ERROR_EXAMPLE = OpenApiExample(
+    "Error", value={"error": {"code": "not_found", "message": "No such order.", "fields": {}}}, response_only=True
+)
+
+
+def error_responses(*codes: int) -> dict:
+    """OpenAPI responses for the error statuses an endpoint can answer with."""
+    descriptions = {
+        400: "Invalid input",
+        401: "Missing or invalid API key",
+        402: "Wallet balance too low",
+        403: "Not allowed",
+        404: "Not found (also for another merchant's objects)",
+        409: "Conflict",
+        410: "Gone",
+        422: "Idempotency-Key reused with another request",
+        429: "Too many requests",
+    }
+    return {code: OpenApiResponse(ErrorOutput, description=descriptions[code], examples=[_ERROR_EXAMPLE]) for code in codes}

@@ -14,9 +14,11 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("exchange.api_urls")),
+    path("api/v1/", include("consent.api_urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("me/", include("consent.urls")),
+    path("receipts/", include("consent.public_urls")),
     path("", include("exchange.urls")),
     path("", views.home, name="home"),
 ]

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
 
-from .models import ConsentGrant, ConsentNotice, Resume
-from .services import notice_publish
+from .models import ConsentGrant, ConsentNotice, ConsentReceipt, EmployerBlock, Resume
+from .services import notice_publish, resume_viewed_by_staff
 
 
 @admin.register(ConsentNotice)
@@ -50,10 +50,39 @@ class ResumeAdmin(admin.ModelAdmin):
     # Staff see only the non-identifying fields in lists; contact details stay encrypted and hidden.
     list_display = ["id", "status", "province", "education_level", "years_experience", "updated_at"]
     list_filter = ["status", "education_level", "province"]
-    exclude = ["full_name", "phone", "contact_email", "current_employer"]
+    exclude = ["full_name", "phone", "contact_email", "current_employer", "work_history"]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Every time staff open a person's resume, the audit chain records who and when.
+        resume = self.get_object(request, object_id)
+        if resume is not None and self.has_view_permission(request, resume):
+            resume_viewed_by_staff(resume=resume, by=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class _ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsentReceipt)
+class ConsentReceiptAdmin(_ReadOnlyAdmin):
+    list_display = ["receipt_id", "event", "grant", "created_at"]
+    list_filter = ["event"]
+
+
+@admin.register(EmployerBlock)
+class EmployerBlockAdmin(_ReadOnlyAdmin):
+    list_display = ["id", "merchant", "created_at"]

@@ -1,10 +1,11 @@
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.fields import EncryptedTextField
+from accounts.fields import EncryptedJSONField, EncryptedTextField
 from accounts.models import Merchant
 
 
@@ -78,6 +79,9 @@ class Resume(models.Model):
     desired_role = models.CharField(_("desired role"), max_length=100, blank=True)
     expected_salary = models.PositiveIntegerField(_("expected monthly salary (yuan)"), null=True, blank=True)
     skills = models.JSONField(_("skills"), default=list, blank=True)
+    # Structured history after JSON Resume's `work` ({name, position, startDate, endDate}); it names
+    # employers, so it is encrypted. The flat fields above stay what builds read.
+    work_history = EncryptedJSONField(_("work history"), null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -148,7 +152,9 @@ class ConsentGrant(models.Model):
         WEB = "web", _("Web portal")
         API = "api", _("API")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_grants")
+    # SET_NULL: after an account is erased, its (withdrawn) grants remain as the record of what was
+    # agreed, under no one's name; product versions still point at them.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_grants")
     notice = models.ForeignKey(ConsentNotice, on_delete=models.PROTECT, related_name="grants")
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
     provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="+")
@@ -175,3 +181,79 @@ class ConsentGrant(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class ResumeUpload(models.Model):
+    """An uploaded resume file on its way to the form: stored encrypted, parsed by a task.
+
+    Nothing here is used by any product: the parsed fields only pre-fill the form the
+    person reviews. A refused file keeps no content (no file, no text, no fields).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be read")
+        PARSING = "parsing", _("Reading your resume")
+        PARSED = "parsed", _("Read: please review")
+        FAILED = "failed", _("Could not be used")
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume_uploads")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    error_code = models.CharField(max_length=32, blank=True)
+    kind = models.CharField(max_length=8, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    original_name = EncryptedTextField(blank=True)  # file names often carry the person's name
+    stored_name = models.CharField(max_length=200, blank=True)  # random name of the encrypted blob
+    text = EncryptedTextField(blank=True)
+    parsed = EncryptedJSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resume upload")
+        verbose_name_plural = _("resume uploads")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"upload #{self.pk} ({self.status})"
+
+
+class ConsentReceipt(models.Model):
+    """A signed receipt for one consent event, kept as the exact bytes handed to the person."""
+
+    class Event(models.TextChoices):
+        GRANT = "grant", _("Consent given")
+        WITHDRAWAL = "withdrawal", _("Consent withdrawn")
+        DELETION = "deletion", _("Account deleted")
+
+    receipt_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_receipts")
+    grant = models.ForeignKey(ConsentGrant, null=True, blank=True, on_delete=models.SET_NULL, related_name="receipts")
+    event = models.CharField(max_length=12, choices=Event.choices)
+    document = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent receipt")
+        verbose_name_plural = _("consent receipts")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"receipt {self.receipt_id} ({self.event})"
+
+
+class EmployerBlock(models.Model):
+    """A merchant that must never receive this person's data (e.g. their current employer)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_blocks")
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="blocked_by")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("blocked employer")
+        verbose_name_plural = _("blocked employers")
+        constraints = [models.UniqueConstraint(fields=["user", "merchant"], name="employer_block_unique")]
+        indexes = [models.Index(fields=["merchant", "user"])]
+
+    def __str__(self) -> str:
+        return f"block #{self.pk}"

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import Merchant, User
 
-from .models import ConsentGrant, ConsentNotice, Resume
+from .models import ConsentGrant, ConsentNotice, ConsentReceipt, EmployerBlock, Resume, ResumeUpload
 
 
 def notices_published_latest() -> list[ConsentNotice]:
@@ -42,3 +42,37 @@ def grant_ids_for(*, provider: Merchant, purpose: str, user_ids) -> dict[int, in
             provider=provider, purpose=purpose, withdrawn_at__isnull=True, user_id__in=user_ids
         ).values_list("user_id", "id")
     )
+
+
+def blocked_user_ids(*, merchant: Merchant) -> set[int]:
+    """Ids of the people who have blocked `merchant`: it must never receive their data.
+
+    For the exchange's delivery and settlement: leave these people out of a delivery
+    to `merchant` and out of that sale's subject pool (then re-check k on what is left).
+    Read at delivery time, so a block added after a build still applies.
+    """
+    return set(EmployerBlock.objects.filter(merchant=merchant).values_list("user_id", flat=True))
+
+
+def employer_blocks_for_user(*, user: User) -> QuerySet[EmployerBlock]:
+    return EmployerBlock.objects.filter(user=user).select_related("merchant").order_by("merchant__name")
+
+
+def merchants_blockable(*, search: str = "", limit: int = 20) -> QuerySet[Merchant]:
+    """Merchants a person may name in the blocklist (every organisation that could buy)."""
+    merchants = Merchant.objects.filter(is_buyer=True).order_by("name")
+    if search.strip():
+        merchants = merchants.filter(name__icontains=search.strip())
+    return merchants[:limit]
+
+
+def receipts_for_user(*, user: User) -> QuerySet[ConsentReceipt]:
+    return ConsentReceipt.objects.filter(user=user).select_related("grant__provider").order_by("-created_at", "-id")
+
+
+def upload_latest(*, user: User) -> ResumeUpload | None:
+    return ResumeUpload.objects.filter(owner=user).order_by("-created_at", "-id").first()
+
+
+def resume_for_user(*, user: User) -> Resume | None:
+    return Resume.objects.filter(owner=user).first()

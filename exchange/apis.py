@@ -6,7 +6,7 @@ Every error has one shape, `{"error": {"code", "message", "fields"}}` (config/er
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.selectors import membership_current
+from config.errors import error_responses as _errors
 from payouts import money
 from payouts.models import TopUp
 from payouts.selectors import wallet_balance
@@ -76,39 +77,6 @@ class Pagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
-
-
-# --- one error shape, documented once ---------------------------------------------------------------
-
-
-class ErrorBody(serializers.Serializer):
-    code = serializers.CharField()
-    message = serializers.CharField()
-    fields = serializers.DictField(child=serializers.JSONField())
-
-
-class ErrorOutput(serializers.Serializer):
-    error = ErrorBody()
-
-
-_ERROR_EXAMPLE = OpenApiExample(
-    "Error", value={"error": {"code": "not_found", "message": "No such order.", "fields": {}}}, response_only=True
-)
-
-
-def _errors(*codes: int) -> dict:
-    descriptions = {
-        400: "Invalid input",
-        401: "Missing or invalid API key",
-        402: "Wallet balance too low",
-        403: "Not allowed",
-        404: "Not found (also for another merchant's objects)",
-        409: "Conflict",
-        410: "Gone",
-        422: "Idempotency-Key reused with another request",
-        429: "Too many requests",
-    }
-    return {code: OpenApiResponse(ErrorOutput, description=descriptions[code], examples=[_ERROR_EXAMPLE]) for code in codes}
 
 
 COMMON = (401, 403, 429)

@@ -1,0 +1,17 @@
+"""Every lock the accounts app takes, in one place."""
+
+from django.db import connection
+
+# An arbitrary constant: the advisory lock that serialises appends to the audit chain.
+AUDIT_CHAIN_LOCK = 7_270_560_001
+
+
+def audit_chain_lock() -> None:
+    """Serialise appends to the audit chain until the transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock (works on an empty table too).
+    SQLite: transactions are IMMEDIATE (settings), so writers are already serial.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_CHAIN_LOCK])

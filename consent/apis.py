@@ -1,0 +1,75 @@
+"""Public API: verify a consent receipt and fetch the public key (`/api/v1/receipts/...`)."""
+
+import base64
+import json
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.errors import error_responses
+
+from .keys import receipt_public_key
+from .receipts import ReceiptInvalid, key_id, public_key_pem, public_key_raw, receipt_verify
+
+
+class ReceiptVerifyInput(serializers.Serializer):
+    document = serializers.CharField(max_length=1_000_000)
+
+
+class ReceiptVerifyOutput(serializers.Serializer):
+    valid = serializers.BooleanField()
+    reason = serializers.CharField(required=False)
+    receipt = serializers.DictField(required=False)
+
+
+class PublicKeyOutput(serializers.Serializer):
+    alg = serializers.CharField()
+    kid = serializers.CharField()
+    public_key_b64 = serializers.CharField()
+    pem = serializers.CharField()
+
+
+class ReceiptVerifyApi(APIView):
+    """Verify a receipt. Send the receipt file itself as the request body, or `{"document": "<receipt text>"}`."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=ReceiptVerifyInput, responses={200: ReceiptVerifyOutput, **error_responses(400, 429)})
+    def post(self, request):
+        body = request.body
+        try:
+            parsed = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            parsed = None
+        if isinstance(parsed, dict) and "signature" in parsed:
+            document = body  # the receipt file as sent, byte for byte
+        else:
+            serializer = ReceiptVerifyInput(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            document = serializer.validated_data["document"].encode("utf-8")
+        try:
+            receipt = receipt_verify(document, receipt_public_key())
+        except ReceiptInvalid as exc:
+            return Response({"valid": False, "reason": exc.code})
+        return Response({"valid": True, "receipt": receipt})
+
+
+class PublicKeyApi(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=PublicKeyOutput)
+    def get(self, request):
+        key = receipt_public_key()
+        return Response(
+            {
+                "alg": "Ed25519",
+                "kid": key_id(key),
+                "public_key_b64": base64.b64encode(public_key_raw(key)).decode(),
+                "pem": public_key_pem(key),
+            }
+        )

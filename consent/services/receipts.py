@@ -1,0 +1,122 @@
+"""Issuing signed consent receipts (Kantara Consent Receipt v1.1 / ISO/IEC TS 27560 fields)."""
+
+import hashlib
+import hmac
+import uuid
+from datetime import UTC
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import User
+
+from ..keys import receipt_private_key
+from ..models import ConsentGrant, ConsentReceipt, Purpose
+from ..receipts import canonical, key_id, receipt_sign
+
+KANTARA_VERSION = "KI-CR-v1.1.0"
+EXCHANGE_NAME = "Data exchange"
+
+
+def principal_id(user_id: int) -> str:
+    """A stable pseudonym for the person: receipts never carry a name or an e-mail address."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"pii-principal:{user_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]
+
+
+def _purpose_block(grant: ConsentGrant) -> dict:
+    notice = grant.notice
+    return {
+        "service": str(Purpose(grant.purpose).label),
+        "purposes": [
+            {
+                "purpose": grant.purpose,
+                "purposeCategory": [str(Purpose(grant.purpose).label)],
+                "consentType": "EXPLICIT",
+                "piiCategory": [part.strip() for part in notice.fields_used.split(",") if part.strip()],
+                "primaryPurpose": True,
+                "termination": notice.retention,
+                "thirdPartyDisclosure": True,
+                "thirdPartyName": notice.recipients,
+            }
+        ],
+    }
+
+
+def _event_time(moment) -> tuple[int, str]:
+    moment = moment.astimezone(UTC)
+    return int(moment.timestamp()), moment.isoformat(timespec="seconds")
+
+
+def receipt_issue(**kwargs) -> ConsentReceipt:
+    """Sign and store one receipt. `grant` for a grant or withdrawal; `grants` for an account deletion.
+
+    The receipt's labels are in the language the notice was shown in.
+    """
+    grant = kwargs.get("grant")
+    with translation.override(grant.language if grant is not None else kwargs["user"].language):
+        return _receipt_issue(**kwargs)
+
+
+def _receipt_issue(
+    *, event: str, user: User, grant: ConsentGrant | None = None, grants: list[ConsentGrant] | None = None, channel: str = "web"
+) -> ConsentReceipt:
+    receipt_uuid = uuid.uuid4()
+    now = timezone.now()
+    timestamp, moment = _event_time(now)
+    public_key = receipt_private_key().public_key()
+    covered = [grant] if grant is not None else list(grants or [])
+    record: dict = {
+        "recordId": str(receipt_uuid),
+        "event": event,
+        "eventTime": moment,
+        "state": {"grant": "active", "withdrawal": "withdrawn", "deletion": "terminated"}[event],
+        "issuer": EXCHANGE_NAME,
+        "grantIds": [g.pk for g in covered],
+    }
+    receipt: dict = {
+        "version": KANTARA_VERSION,
+        "jurisdiction": "CN",
+        "consentTimestamp": timestamp,
+        "collectionMethod": channel,
+        "consentReceiptID": str(receipt_uuid),
+        "publicKey": key_id(public_key),
+        "language": grant.language if grant is not None else user.language,
+        "piiPrincipalId": principal_id(user.pk),
+        "piiControllers": [],
+        "policyUrl": "",
+        "services": [_purpose_block(g) for g in covered],
+        "sensitive": False,
+        "spiCat": [],
+        "iso27560": record,
+    }
+    if grant is not None:
+        notice = grant.notice
+        receipt["piiControllers"] = [{"piiController": grant.provider.name, "contact": notice.handler_contact, "onBehalf": False}]
+        receipt["policyUrl"] = reverse("consent:notice", args=[notice.pk])
+        record.update(
+            {
+                "noticeId": notice.pk,
+                "noticeVersion": notice.version,
+                "noticeLanguage": grant.language,
+                "noticeTextSha256": grant.text_hash,
+                "processingMethods": notice.processing_methods,
+                "retention": notice.retention,
+                "revenueShare": notice.revenue_share,
+                "grantedAt": _event_time(grant.granted_at)[1],
+                "withdrawnAt": _event_time(grant.withdrawn_at)[1] if grant.withdrawn_at else None,
+            }
+        )
+    else:
+        controllers = {g.provider_id: g for g in covered}
+        receipt["piiControllers"] = [
+            {"piiController": g.provider.name, "contact": g.notice.handler_contact, "onBehalf": False}
+            for g in controllers.values()
+        ]
+        record["erasure"] = "personal data and files erased; ledger kept under a pseudonymous account"
+    document = receipt_sign(receipt, receipt_private_key()).decode("utf-8")
+    return ConsentReceipt.objects.create(receipt_id=receipt_uuid, user=user, grant=grant, event=event, document=document)
+
+
+__all__ = ["receipt_issue", "principal_id", "canonical"]

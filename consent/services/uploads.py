@@ -1,0 +1,123 @@
+"""Resume files: accept (judge by content, store encrypted), parse in a task, refuse cleanly."""
+
+import logging
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.audit import audit_record
+from accounts.fields import encrypted_file_delete, encrypted_file_read, encrypted_file_save
+from accounts.models import User
+
+from ..exceptions import ResumeError
+from ..intake import IntakeRefused, extract_text, sniff
+from ..models import ResumeUpload
+from ..parsing import parse_resume
+from ..refusals import refusal_message
+
+logger = logging.getLogger(__name__)
+
+
+def _files_delete_on_commit(names: list[str]) -> None:
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [encrypted_file_delete(name) for name in names])
+
+
+def upload_accept(*, user: User, data: bytes, filename: str) -> ResumeUpload:
+    """Check the file by its content, store it encrypted and queue the parse task.
+
+    Empty, oversize and mislabelled files are refused here with nothing written;
+    the task refuses the rest (encrypted, scanned, corrupt, zip bomb) and erases
+    the stored copy. A new upload replaces the person's earlier uploads.
+    """
+    from ..tasks import upload_parse_task
+
+    if not user.is_jobseeker:
+        raise ResumeError(_("Only jobseekers have a resume."), code="not_a_jobseeker")
+    try:
+        kind = sniff(data, filename)
+    except IntakeRefused as exc:
+        raise ResumeError(refusal_message(exc.code), code=exc.code) from exc
+    stored = encrypted_file_save(name=f"resume-uploads/{uuid.uuid4().hex}.fernet", data=data)
+    try:
+        with transaction.atomic():
+            earlier = list(ResumeUpload.objects.filter(owner=user).values_list("stored_name", flat=True))
+            ResumeUpload.objects.filter(owner=user).delete()
+            _files_delete_on_commit(earlier)
+            upload = ResumeUpload.objects.create(
+                owner=user, kind=kind, size=len(data), original_name=filename[:200], stored_name=stored
+            )
+            audit_record(
+                action="resume.uploaded",
+                actor_id=user.pk,
+                subject_id=user.pk,
+                object_type="resume_upload",
+                object_id=upload.pk,
+                data={"kind": kind, "size": len(data)},
+            )
+            transaction.on_commit(lambda: upload_parse_task.delay(upload.pk))
+    except BaseException:
+        encrypted_file_delete(stored)
+        raise
+    return upload
+
+
+def _set(upload_id: int, **values) -> None:
+    ResumeUpload.objects.filter(pk=upload_id).update(**values)
+
+
+def upload_refuse(*, upload: ResumeUpload, code: str) -> ResumeUpload:
+    """Keep only the reason: the file, its text and any fields are erased."""
+    with transaction.atomic():
+        _set(
+            upload.pk,
+            status=ResumeUpload.Status.FAILED,
+            error_code=code,
+            progress=100,
+            original_name="",
+            stored_name="",
+            text="",
+            parsed=None,
+            size=0,
+            finished_at=timezone.now(),
+        )
+        _files_delete_on_commit([upload.stored_name])
+    upload.refresh_from_db()
+    return upload
+
+
+def upload_parse(*, upload_id: int) -> ResumeUpload | None:
+    """Extract and parse one upload. Claimed with a conditional update: a duplicate task does nothing."""
+    claimed = ResumeUpload.objects.filter(pk=upload_id, status=ResumeUpload.Status.QUEUED).update(
+        status=ResumeUpload.Status.PARSING, progress=10
+    )
+    upload = ResumeUpload.objects.filter(pk=upload_id).first()
+    if not claimed or upload is None:
+        return upload
+    data = encrypted_file_read(upload.stored_name)
+    _set(upload_id, progress=30)
+    try:
+        _kind, text = extract_text(data, upload.original_name)
+        _set(upload_id, progress=70)
+        parsed = parse_resume(text)
+    except IntakeRefused as exc:
+        return upload_refuse(upload=upload, code=exc.code)
+    except Exception:
+        # A file that breaks the readers in a way we did not foresee (or a time limit): the person
+        # is told it cannot be read and nothing is kept; the error still fails the task loudly.
+        logger.exception("resume upload %s could not be read", upload_id)
+        upload_refuse(upload=upload, code="corrupt")
+        raise
+    _set(
+        upload_id,
+        text=text,
+        parsed=parsed,
+        status=ResumeUpload.Status.PARSED,
+        progress=100,
+        finished_at=timezone.now(),
+    )
+    upload.refresh_from_db()
+    return upload

@@ -1,0 +1,109 @@
+"""Resume files for the intake tests: good ones and every kind of bad one, made in memory."""
+
+import io
+import zipfile
+
+from .corpus import _as_docx, _as_pdf
+
+GOOD_LINES = [
+    "Name: Li Xiaomei",
+    "Gender: Female",
+    "Year of birth: 1990",
+    "Mobile: 13912345678",
+    "Email: li.xiaomei@example.com",
+    "Location: Shenzhen, Guangdong",
+    "Education level: Bachelor",
+    "Major: Computer Science",
+    "Desired role: Senior Backend Engineer",
+    "Expected salary: 25,000 CNY per month",
+    "Work Experience",
+    "Jul 2019 - Present  Pearl River Software Co Ltd  Backend Engineer",
+    "Skills",
+    "Python, SQL, Docker",
+]
+
+
+def good_pdf() -> bytes:
+    return _as_pdf(GOOD_LINES, [])
+
+
+def good_docx() -> bytes:
+    return _as_docx(GOOD_LINES, [])
+
+
+def good_text() -> bytes:
+    return "\n".join(GOOD_LINES).encode()
+
+
+def encrypted_pdf() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(good_pdf())))
+    writer.encrypt(user_password="secret-2026", owner_password="owner-2026", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """A page that is only a picture (as a scanner makes it): no text layer at all."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    picture = Image.new("RGB", (300, 400), "white")
+    for x in range(40, 260):
+        for y in range(50, 60):
+            picture.putpixel((x, y), (0, 0, 0))  # a "line of text", as pixels
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.drawImage(ImageReader(picture), 50, 300, width=300, height=400)
+    page.save()
+    return buffer.getvalue()
+
+
+def zip_bomb_docx() -> bytes:
+    """A small DOCX-shaped zip whose document inflates to 200 MB of zeros."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(200):
+                member.write(chunk)
+    return buffer.getvalue()
+
+
+def corrupt_pdf() -> bytes:
+    return good_pdf()[:400]  # header present, body cut off
+
+
+def corrupt_docx() -> bytes:
+    data = bytearray(good_docx())
+    data[200:1200] = b"\xff" * 1000
+    return bytes(data)
+
+
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (10, 10), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+# (file name, bytes maker, refusal code)
+BAD_FILES = [
+    ("resume.pdf", lambda: b"", "empty"),
+    ("resume.pdf", lambda: b"%PDF-1.7\n" + b"0" * (5 * 1024 * 1024), "too_large"),
+    ("resume.pdf", png_bytes, "not_pdf"),
+    ("resume.pdf", good_text, "not_pdf"),
+    ("resume.docx", good_pdf, "not_docx"),
+    ("resume.txt", png_bytes, "not_text"),
+    ("resume.pdf", encrypted_pdf, "encrypted_pdf"),
+    ("resume.pdf", scanned_pdf, "scanned_pdf"),
+    ("resume.pdf", corrupt_pdf, "corrupt"),
+    ("resume.docx", corrupt_docx, "corrupt"),
+    ("resume.docx", zip_bomb_docx, "zip_bomb"),
+]
