@@ -28,3 +28,11 @@ class LinkExpired(ApplicationError):
 
 class ObjectMissing(NotFoundError):
     code = "not_found"
+
+
+class QueryError(ApplicationError):
+    code = "query_error"
+
+
+class QueryRefused(ForbiddenError):
+    code = "query_refused"

@@ -16,6 +16,7 @@ from ..deferred import enqueue_on_commit
 from ..exceptions import DeliveryDenied, LinkExpired, NotSellable, ObjectMissing, OrderError
 from ..lock_objects import order_for_update
 from ..models import DataProduct, DownloadLog, Order, Outbox, ProductVersion, VersionMember
+from ..selectors import version_members_for_sale
 
 SETTLE_TOPIC = "order.settle"
 _DOWNLOAD_SALT = "exchange.download"
@@ -98,7 +99,7 @@ def order_settle(*, order_id: int) -> Order:
         pool_bps = product.pool_bps if product.pool_bps is not None else exchange_rules["SUBJECT_POOL_BPS"]
     else:
         pool_bps = 0
-    members = VersionMember.objects.filter(version=order.version, user__isnull=False).values_list("user_id", "weight")
+    members = version_members_for_sale(version=order.version, buyer=order.buyer)
     sale_settle(
         key=f"{order.reference}:sale",
         reference=order.reference,
