@@ -1,0 +1,146 @@
+"""The clean-room query service: entitlement, thresholds, budget, logging, blocklist."""
+
+import pytest
+
+from accounts.models import User
+from exchange.exceptions import QueryError, QueryRefused
+from exchange.models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion, QueryLog, VersionMember
+from exchange.selectors import version_members_for_sale
+from exchange.services.products import product_create
+from exchange.services.queries import query_run
+from privacy import budget as accountant
+
+from ..factories import MerchantFactory, member_of
+from ..flow import build_start, buy, list_and_fund, world_create
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _query_service(world, *, epsilon="0.5") -> DataProduct:
+    product = product_create(
+        provider=world.provider,
+        by=world.provider_user,
+        title="Talent query service",
+        description="Privacy-preserving computation over consented resumes.",
+        kind=DataProduct.Kind.QUERY,
+        purpose=world.notice.purpose,
+        price_fen=20_000,
+        epsilon=epsilon,
+        min_people=10,
+    )
+    version = build_start(world, product)
+    version.refresh_from_db()
+    assert version.status == ProductVersion.Status.READY, version.error
+    list_and_fund(world, product)
+    return product
+
+
+@pytest.fixture
+def bought():
+    world = world_create(people=40)
+    product = _query_service(world)
+    buy(world, product)
+    return world, product
+
+
+def test_entitled_buyer_gets_a_noised_count_that_spends_epsilon_for_each_contributor_and_is_logged(bought):
+    world, product = bought
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert log.outcome == QueryLog.Outcome.ANSWERED and log.people == 40
+    assert abs(log.result["count"] - 40) < 25
+    spent = set(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
+    assert spent == {(user.pk, accountant.to_micro("0.5")) for user in world.jobseekers}
+    assert BudgetSpend.objects.get(source="query").people == 40
+
+
+def test_a_result_from_fewer_than_ten_people_is_suppressed_and_spends_nothing(bought):
+    world, product = bought
+    # ResumeFactory cycles four provinces: 10 people in 广东, narrowed further by experience.
+    log = query_run(
+        product=product,
+        buyer=world.buyer,
+        template="candidates_count",
+        params={"province": "广东", "min_experience": 10},
+        by=world.buyer_user,
+    )
+    assert log.outcome == QueryLog.Outcome.SUPPRESSED and log.people < 10
+    assert log.result == {"suppressed": True, "reason": "fewer_than_threshold", "threshold": 10}
+    assert not PrivacyBudget.objects.exists()
+
+
+def test_a_query_that_would_take_anyone_past_their_lifetime_budget_is_refused_and_logged(bought, settings):
+    world, product = bought
+    settings.EXCHANGE = {**settings.EXCHANGE, "LIFETIME_EPSILON": "1"}
+    for _ in range(2):
+        query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    with pytest.raises(QueryRefused) as error:
+        query_run(
+            product=product,
+            buyer=world.buyer,
+            template="experience_distribution",
+            params={},
+            by=world.buyer_user,
+        )
+    assert error.value.code == "budget_exhausted" and "lifetime privacy budget" in error.value.message
+    refused = QueryLog.objects.get(outcome=QueryLog.Outcome.REFUSED)
+    assert refused.template == "experience_distribution" and refused.epsilon_micro == 0
+    # Nothing of the refused query was charged.
+    assert set(PrivacyBudget.objects.values_list("spent_micro", flat=True)) == {accountant.to_micro("1")}
+
+
+def test_free_sql_and_unknown_parameters_are_refused_and_logged(bought):
+    world, product = bought
+    with pytest.raises(QueryError):
+        query_run(
+            product=product,
+            buyer=world.buyer,
+            template="candidates_count",
+            params={"where": "1=1; select full_name from consent_resume"},
+            by=world.buyer_user,
+        )
+    assert QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED).count() == 1
+
+
+def test_a_buyer_without_an_order_cannot_query():
+    world = world_create(people=12)
+    product = _query_service(world)
+    stranger = MerchantFactory()
+    with pytest.raises(QueryRefused):
+        query_run(product=product, buyer=stranger, template="candidates_count", params={}, by=member_of(stranger))
+
+
+def test_histograms_and_top_skills_hold_no_identifier(bought):
+    world, product = bought
+    outputs = []
+    for template, params in (
+        ("salary_distribution", {"role_category": "engineering"}),
+        ("top_skills", {"role_category": "engineering"}),
+        ("experience_distribution", {}),
+        ("candidates_count", {"skills": ["python"], "min_education": "bachelor"}),
+    ):
+        log = query_run(product=product, buyer=world.buyer, template=template, params=params, by=world.buyer_user)
+        outputs.append(repr(log.result))
+    blob = "".join(outputs)
+    from consent.models import Resume
+
+    for resume in Resume.objects.all():
+        for value in (resume.full_name, resume.phone, resume.contact_email, resume.current_employer):
+            assert value not in blob
+
+
+def test_blocked_people_are_left_out_of_queries_deliveries_and_shares():
+    selectors = pytest.importorskip("consent.selectors")
+    if not hasattr(selectors, "blocked_user_ids"):
+        pytest.skip("the consent blocklist (consent.selectors.blocked_user_ids, issue 3) is not on this branch")
+    from consent.models import EmployerBlock
+
+    world = world_create(people=20)
+    product = _query_service(world)
+    blocker: User = world.jobseekers[0]
+    EmployerBlock.objects.create(user=blocker, merchant=world.buyer)
+    order = buy(world, product)
+    shares = dict(version_members_for_sale(version=order.version, buyer=world.buyer))
+    assert blocker.pk not in shares and len(shares) == 19
+    assert VersionMember.objects.filter(version=order.version, user=blocker).exists()
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert log.people == 19
