@@ -266,9 +266,7 @@ def anonymize(
     return AnonymizationResult(rows=rows, kept_indices=kept, report=report, levels=levels)
 
 
-def remove_records(
-    rows: Sequence[Mapping[str, Any]], quasi_identifiers: Sequence[str], k: int, drop: Iterable[int]
-) -> list[int]:
+def remove_records(rows: Sequence[Mapping[str, Any]], quasi_identifiers: Sequence[str], k: int, drop: Iterable[int]) -> list[int]:
     """Indices of ``rows`` to keep once the rows in ``drop`` are taken out.
 
     Removing people can leave a class with fewer than ``k`` rows; those classes
