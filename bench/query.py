@@ -37,6 +37,7 @@ def main() -> None:
         settings.EXCHANGE = {**settings.EXCHANGE, "LIFETIME_EPSILON": "1000"}
         from consent.models import Purpose
         from exchange.models import DataProduct, Order, ProductVersion
+        from exchange.services.builds import version_build
         from exchange.services.queries import query_pool, query_run
 
         provider, buyer, provider_user, buyer_user, _notices = populate(args.candidates)
@@ -51,10 +52,11 @@ def main() -> None:
             min_people=10,
             status=DataProduct.Status.APPROVED,
         )
-        # The version's membership does not take part in a query; an empty ready version entitles.
-        version = ProductVersion.objects.create(
-            product=product, number=1, status=ProductVersion.Status.READY, created_by=provider_user
-        )
+        version = ProductVersion.objects.create(product=product, number=1, created_by=provider_user)
+        started = time.perf_counter()
+        version = version_build(version_id=version.pk)
+        build_seconds = time.perf_counter() - started
+        assert version.status == ProductVersion.Status.READY, version.error
         Order.objects.create(buyer=buyer, version=version, price_fen=10_000, placed_by=buyer_user)
 
         floor, timings, people = [], [], []
@@ -66,7 +68,7 @@ def main() -> None:
             if "role_category" in params:
                 params["role_category"] = ROLES[run % len(ROLES)]
             started = time.perf_counter()
-            query_pool(product=product, buyer=buyer).filter(province=params.get("province", "广东")).count()
+            query_pool(version=version, buyer=buyer).filter(province=params.get("province", "广东")).count()
             floor.append(time.perf_counter() - started)
             started = time.perf_counter()
             log = query_run(product=product, buyer=buyer, template=template, params=params, by=buyer_user)
@@ -87,6 +89,8 @@ def main() -> None:
                     "floor_seconds": round(statistics.median(floor), 4),
                     "ratio": round(p50 / 1000 / statistics.median(floor), 2),
                     "median_people": statistics.median(people),
+                    "build_seconds": round(build_seconds, 2),
+                    "members": version.member_count,
                 }
             )
         )

@@ -322,3 +322,30 @@ class BuyerNotice(models.Model):
 
     def __str__(self) -> str:
         return f"notice for {self.order}"
+
+
+class QueryPoolRow(models.Model):
+    """A query-service version's snapshot of what its members' queries may filter and count.
+
+    Only the attributes the allow-listed templates use; no direct identifier. The
+    rows of a withdrawn version are deleted with the withdrawal.
+    """
+
+    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    province = models.CharField(max_length=20)
+    role_category = models.CharField(max_length=20)
+    education_level = models.CharField(max_length=16)
+    years_experience = models.PositiveSmallIntegerField()
+    expected_salary = models.PositiveIntegerField(null=True)
+    skills = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="query_pool_once_per_version")]
+        indexes = [
+            models.Index(fields=["version", "province", "role_category"], name="query_pool_province_role"),
+            models.Index(fields=["version", "role_category"], name="query_pool_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"pool row of {self.user_id} in {self.version_id}"

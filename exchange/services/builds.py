@@ -14,12 +14,13 @@ from decimal import Decimal
 import pyarrow as pa
 import pyarrow.parquet as pq
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
+from django.db.models import Case, Max, OuterRef, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
 from privacy import budget as accountant
 from privacy import dp
@@ -29,7 +30,7 @@ from privacy.templates import EXPERIENCE_BANDS, SALARY_BANDS, TEMPLATES, band_of
 from ..deferred import enqueue_on_commit
 from ..exceptions import BuildError
 from ..lock_objects import product_for_update
-from ..models import BudgetSpend, BuyerNotice, DataProduct, Order, ProductVersion, VersionMember
+from ..models import BudgetSpend, BuyerNotice, DataProduct, Order, ProductVersion, QueryPoolRow, VersionMember
 from .budget import BudgetExhausted, budget_spend, lifetime_limit_micro
 
 ACTIVE = (ProductVersion.Status.QUEUED, ProductVersion.Status.BUILDING)
@@ -484,21 +485,65 @@ def _members_with_grants(product, resumes, records) -> list[tuple[int, int, int,
     ]
 
 
+def _query_source(product: DataProduct):
+    """The consented pool as (user, grant, weight) rows, for one INSERT … SELECT."""
+    grant = ConsentGrant.objects.filter(
+        user_id=OuterRef("owner_id"), provider=product.provider, purpose=product.purpose, withdrawn_at__isnull=True
+    ).values("id")[:1]
+    if product.weighting == DataProduct.Weighting.COMPLETENESS:
+        # Province, role, education and experience are always filled in; salary is optional.
+        weight = Value(5) + Case(When(expected_salary__isnull=False, then=Value(1)), default=Value(0))
+    else:
+        weight = Value(1)
+    return (
+        resumes_consented(provider=product.provider, purpose=product.purpose)
+        .order_by()
+        .annotate(member_grant=Subquery(grant), member_weight=weight)
+        .values_list("owner_id", "member_grant", "member_weight")
+    )
+
+
+def _insert_query_pool(version: ProductVersion) -> int:
+    """Membership and the query snapshot of a query-service version, in the database.
+
+    A million people are two INSERT … SELECT statements rather than a million
+    Python objects; the snapshot is read from the membership just written, so
+    the two agree.
+    """
+    members = connection.ops.quote_name(VersionMember._meta.db_table)
+    pool = connection.ops.quote_name(QueryPoolRow._meta.db_table)
+    resumes = connection.ops.quote_name(Resume._meta.db_table)
+    source_sql, source_params = _query_source(version.product).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {members} (version_id, user_id, grant_id, weight) "  # noqa: S608 (names quoted, values bound)
+            f"SELECT %s, s.owner_id, s.member_grant, s.member_weight FROM ({source_sql}) AS s "
+            f"WHERE s.member_grant IS NOT NULL",
+            [version.pk, *source_params],
+        )
+        inserted = cursor.rowcount
+        cursor.execute(
+            f"INSERT INTO {pool} (version_id, user_id, province, role_category, education_level, "  # noqa: S608
+            f"years_experience, expected_salary, skills) "
+            f"SELECT m.version_id, r.owner_id, r.province, r.role_category, r.education_level, r.years_experience, "
+            f"r.expected_salary, r.skills FROM {members} AS m JOIN {resumes} AS r ON r.owner_id = m.user_id "
+            f"WHERE m.version_id = %s",
+            [version.pk],
+        )
+    return inserted
+
+
 def _build_query(version: ProductVersion) -> ProductVersion:
     """A query-service version: the pool whose people answer queries and share in the sales."""
     product = version.product
-    resumes = list(_consented(product))
-    if len(resumes) < product.min_people:
+    available = resumes_consented(provider=product.provider, purpose=product.purpose).count()
+    if available < product.min_people:
         return _fail(
             version,
             _("Fewer than %(n)s people have consented; no query could ever be answered.") % {"n": product.min_people},
-            {"kind": "query", "input_records": len(resumes)},
+            {"kind": "query", "input_records": available},
         )
-    year = timezone.localdate().year
-    records = [_resume_record(resume, year) for resume in resumes]
-    members = _members_with_grants(product, resumes, records)
-    if members is None:
-        return _fail(version, _("A member withdrew consent during the build; start a new build."))
+    _progress(version, 30)
     report = {
         "kind": "query",
         "passed": True,
@@ -507,7 +552,6 @@ def _build_query(version: ProductVersion) -> ProductVersion:
         "threshold": product.min_people,
         "lifetime_epsilon": str(accountant.from_micro(lifetime_limit_micro())),
         "epsilon_spent": 0,
-        "input_records": len(records),
         "consent_coverage": 1.0,
         "personal_data": True,
         "protects": HONEST_WORDING,
@@ -517,7 +561,7 @@ def _build_query(version: ProductVersion) -> ProductVersion:
         ensure_ascii=False,
         indent=2,
     ).encode()
-    return _finish(version, data, report, members=members, extension="json")
+    return _finish(version, data, report, members=None, extension="json", fill=_insert_query_pool)
 
 
 # --- finishing, withdrawal ------------------------------------------------------------------
@@ -533,6 +577,7 @@ def _finish(
     extension: str = "csv",
     parquet: bytes | None = None,
     spend: tuple | None = None,
+    fill=None,
 ) -> ProductVersion:
     if spend is not None:
         user_ids, epsilon_micro = spend
@@ -544,21 +589,29 @@ def _finish(
             version=version,
             source=BudgetSpend.Source.BUILD,
         )
-    VersionMember.objects.bulk_create(
-        [
-            VersionMember(version=version, user_id=user_id, grant_id=grant_id, weight=weight, row=row)
-            for user_id, grant_id, weight, row in members
-        ],
-        batch_size=5000,
-    )
+    if fill is not None:
+        member_count = fill(version)
+        report["input_records"] = member_count
+    else:
+        VersionMember.objects.bulk_create(
+            [
+                VersionMember(version=version, user_id=user_id, grant_id=grant_id, weight=weight, row=row)
+                for user_id, grant_id, weight, row in members
+            ],
+            batch_size=5000,
+        )
+        member_count = len(members)
     name = f"{version.product_id}-v{version.number}"
     version.artefact.save(f"{name}.{extension}", ContentFile(data), save=False)
     if parquet is not None:
         version.artefact_parquet.save(f"{name}.parquet", ContentFile(parquet), save=False)
     version.artefact_sha256 = hashlib.sha256(data).hexdigest()
     version.privacy_report = report
-    version.member_count = len(members)
-    version.status = ProductVersion.Status.READY
+    version.member_count = member_count
+    # A withdrawal that landed while this version was building found it not yet
+    # READY; check once more, here, so that such a version never goes on sale.
+    late = VersionMember.objects.filter(version=version, grant__withdrawn_at__isnull=False).exists()
+    version.status = ProductVersion.Status.WITHDRAWN if late else ProductVersion.Status.READY
     version.progress = 100
     version.built_at = timezone.now()
     version.save(
@@ -578,6 +631,13 @@ def _finish(
     return version
 
 
+def _rebuild(product: DataProduct) -> None:
+    try:
+        version_build_start(product=product, by=None)
+    except BuildError:
+        pass  # nobody left who consents: nothing to rebuild, and nothing stays on sale
+
+
 def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
     """Stop selling every version that holds this grant and queue rebuilds without the person.
 
@@ -593,6 +653,8 @@ def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
         ProductVersion.objects.filter(id__in=version_ids, status=ProductVersion.Status.READY).update(
             status=ProductVersion.Status.WITHDRAWN
         )
+        # A withdrawn query service answers nothing more; its snapshot of attributes goes.
+        QueryPoolRow.objects.filter(version_id__in=version_ids).delete()
         orders = Order.objects.filter(version_id__in=version_ids).exclude(status=Order.Status.REFUNDED)
         BuyerNotice.objects.bulk_create(
             [BuyerNotice(order_id=order.pk, withdrawn_version_id=order.version_id) for order in orders.only("id", "version_id")],
@@ -600,8 +662,5 @@ def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
         )
     product_ids = set(ProductVersion.objects.filter(id__in=version_ids).values_list("product_id", flat=True))
     for product in DataProduct.objects.filter(id__in=product_ids).order_by("id"):
-        try:
-            version_build_start(product=product, by=None)
-        except BuildError:
-            pass  # nobody left who consents: nothing to rebuild, and nothing stays on sale
+        _rebuild(product)
     return version_ids

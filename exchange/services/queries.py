@@ -14,12 +14,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
-from consent.selectors import resumes_consented
 from privacy import budget as accountant
 from privacy import templates
 
 from ..exceptions import QueryError, QueryRefused
-from ..models import BudgetSpend, DataProduct, Order, ProductVersion, QueryLog
+from ..models import BudgetSpend, DataProduct, Order, ProductVersion, QueryLog, QueryPoolRow
 from ..selectors import blocked_user_ids_for
 from .budget import BudgetExhausted, budget_spend
 
@@ -43,12 +42,16 @@ def _filters(plan: templates.QueryPlan) -> Q:
     return condition
 
 
-def query_pool(*, product: DataProduct, buyer: Merchant) -> QuerySet:
-    """The people a query of this product may draw on: consenting now, not blocking the buyer."""
-    pool = resumes_consented(provider=product.provider, purpose=product.purpose)
+def query_pool(*, version: ProductVersion, buyer: Merchant) -> QuerySet:
+    """The people a query may draw on: the version's members, minus those who block the buyer.
+
+    A version holding someone who withdrew is withdrawn at once (and its snapshot
+    deleted), so a query never reaches a person without an active consent.
+    """
+    pool = QueryPoolRow.objects.filter(version=version)
     blocked = blocked_user_ids_for(merchant=buyer)
     if blocked:
-        pool = pool.exclude(owner_id__in=blocked)
+        pool = pool.exclude(user_id__in=blocked)
     return pool
 
 
@@ -59,8 +62,11 @@ def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
         raise QueryError(_("This product is not listed in the catalog."), code="not_listed")
     version = product.versions.filter(status=ProductVersion.Status.READY).order_by("-number").first()
     if version is None:
-        raise QueryError(_("This query service has no version in service right now."), code="no_version")
-    entitled = Order.objects.filter(buyer=buyer, version=version).exclude(status=Order.Status.REFUNDED).exists()
+        raise QueryError(
+            _("This query service has no version in service right now; a new one is being built."), code="no_version"
+        )
+    # An order of any version entitles: a rebuild after a withdrawal does not take a buyer's access away.
+    entitled = Order.objects.filter(buyer=buyer, version__product=product).exclude(status=Order.Status.REFUNDED).exists()
     if not entitled:
         raise QueryRefused(_("Buy this query service before running queries."), code="not_entitled")
     return version
@@ -98,7 +104,7 @@ def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: d
     except templates.TemplateError as exc:
         refuse(_("This query is not allowed: %(reason)s") % {"reason": exc.message}, QueryError, exc.code)
     log.params = plan.params
-    matching = query_pool(product=product, buyer=buyer).filter(_filters(plan))
+    matching = query_pool(version=version, buyer=buyer).filter(_filters(plan))
     people = matching.count()
     log.people = people
     if people < product.min_people:
@@ -112,7 +118,7 @@ def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: d
     try:
         with transaction.atomic():
             budget_spend(
-                user_ids=matching.values("owner_id"),
+                user_ids=matching.values("user_id"),
                 epsilon_micro=epsilon_micro,
                 people=people,
                 product=product,

@@ -128,19 +128,46 @@ def test_histograms_and_top_skills_hold_no_identifier(bought):
             assert value not in blob
 
 
-def test_blocked_people_are_left_out_of_queries_deliveries_and_shares():
-    selectors = pytest.importorskip("consent.selectors")
-    if not hasattr(selectors, "blocked_user_ids"):
-        pytest.skip("the consent blocklist (consent.selectors.blocked_user_ids, issue 3) is not on this branch")
-    from consent.models import EmployerBlock
+def test_blocked_people_are_left_out_of_queries_and_shares(monkeypatch):
+    """The blocklist is the consent app's (issue 3); a stand-in with its signature answers here."""
+    import consent.selectors
 
     world = world_create(people=20)
     product = _query_service(world)
     blocker: User = world.jobseekers[0]
-    EmployerBlock.objects.create(user=blocker, merchant=world.buyer)
+    monkeypatch.setattr(
+        consent.selectors,
+        "blocked_user_ids",
+        lambda *, merchant: {blocker.pk} if merchant.pk == world.buyer.pk else set(),
+        raising=False,
+    )
     order = buy(world, product)
     shares = dict(version_members_for_sale(version=order.version, buyer=world.buyer))
     assert blocker.pk not in shares and len(shares) == 19
     assert VersionMember.objects.filter(version=order.version, user=blocker).exists()
     log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert log.people == 19
+    assert not PrivacyBudget.objects.filter(user=blocker).exists()
+
+
+def test_a_withdrawn_person_is_in_no_query_after_the_rebuild_and_their_snapshot_is_gone(bought):
+    from consent.models import ConsentGrant
+    from consent.services import consent_withdraw
+    from exchange.models import QueryPoolRow
+
+    world, product = bought
+    leaver = world.jobseekers[0]
+    first = product.versions.get(number=1)
+    assert QueryPoolRow.objects.filter(version=first, user=leaver).exists()
+
+    consent_withdraw(grant=ConsentGrant.objects.get(user=leaver, purpose="records", withdrawn_at__isnull=True), by=leaver)
+
+    first.refresh_from_db()
+    assert first.status == ProductVersion.Status.WITHDRAWN
+    assert not QueryPoolRow.objects.filter(version=first).exists()
+    second = product.versions.get(number=2)
+    assert second.status == ProductVersion.Status.READY and second.member_count == 39
+    assert not VersionMember.objects.filter(version=second, user=leaver).exists()
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert (log.version, log.people) == (second, 39)
+    assert not PrivacyBudget.objects.filter(user=leaver).exists()
