@@ -530,6 +530,9 @@ def _insert_query_pool(version: ProductVersion) -> int:
             f"WHERE m.version_id = %s",
             [version.pk],
         )
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner guesses at a million new rows and scans them all.
+            cursor.execute(f"ANALYZE {pool}")
     return inserted
 
 
