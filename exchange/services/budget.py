@@ -43,17 +43,27 @@ def budget_spend(
     table = connection.ops.quote_name(PrivacyBudget._meta.db_table)
     sub_sql, sub_params = user_ids.query.sql_with_params()
     column = connection.ops.quote_name(user_ids.query.values_select[0] if user_ids.query.values_select else "id")
+    upsert = (
+        f"INSERT INTO {table} (user_id, spent_micro, updated_at) "  # noqa: S608 (names quoted, values bound)
+        f"SELECT s.{column}, %s, %s FROM ({sub_sql}) AS s WHERE true "
+        f"ON CONFLICT (user_id) DO UPDATE SET spent_micro = {table}.spent_micro + excluded.spent_micro, "
+        f"updated_at = excluded.updated_at"
+    )
+    params = [epsilon_micro, timezone.now(), *sub_params]
     with transaction.atomic():
         with connection.cursor() as cursor:
-            # "WHERE true" keeps SQLite's parser from reading ON CONFLICT as a join clause.
-            cursor.execute(
-                f"INSERT INTO {table} (user_id, spent_micro, updated_at) "  # noqa: S608 (names quoted, values bound)
-                f"SELECT s.{column}, %s, %s FROM ({sub_sql}) AS s WHERE true "
-                f"ON CONFLICT (user_id) DO UPDATE SET spent_micro = {table}.spent_micro + excluded.spent_micro, "
-                f"updated_at = excluded.updated_at",
-                [epsilon_micro, timezone.now(), *sub_params],
-            )
-        over = PrivacyBudget.objects.filter(user_id__in=user_ids, spent_micro__gt=limit).count()
+            if connection.vendor == "postgresql":
+                # One round trip: the upsert returns the new totals and they are checked on the way out.
+                cursor.execute(
+                    f"WITH spent AS ({upsert} RETURNING spent_micro) "  # noqa: S608
+                    f"SELECT count(*) FROM spent WHERE spent_micro > %s",
+                    [*params, limit],
+                )
+                over = cursor.fetchone()[0]
+            else:
+                # "WHERE true" keeps SQLite's parser from reading ON CONFLICT as a join clause.
+                cursor.execute(upsert, params)
+                over = PrivacyBudget.objects.filter(user_id__in=user_ids, spent_micro__gt=limit).count()
         if over:
             raise BudgetExhausted(over)
         return BudgetSpend.objects.create(

@@ -514,6 +514,8 @@ def _insert_query_pool(version: ProductVersion) -> int:
     pool = connection.ops.quote_name(QueryPoolRow._meta.db_table)
     resumes = connection.ops.quote_name(Resume._meta.db_table)
     source_sql, source_params = _query_source(version.product).query.sql_with_params()
+    # Skills are matched case-insensitively, so the snapshot keeps them in lower case.
+    lower_skills = "lower(r.skills::text)::jsonb" if connection.vendor == "postgresql" else "lower(r.skills)"
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {members} (version_id, user_id, grant_id, weight) "  # noqa: S608 (names quoted, values bound)
@@ -526,7 +528,7 @@ def _insert_query_pool(version: ProductVersion) -> int:
             f"INSERT INTO {pool} (version_id, user_id, province, role_category, education_level, "  # noqa: S608
             f"years_experience, expected_salary, skills) "
             f"SELECT m.version_id, r.owner_id, r.province, r.role_category, r.education_level, r.years_experience, "
-            f"r.expected_salary, r.skills FROM {members} AS m JOIN {resumes} AS r ON r.owner_id = m.user_id "
+            f"r.expected_salary, {lower_skills} FROM {members} AS m JOIN {resumes} AS r ON r.owner_id = m.user_id "
             f"WHERE m.version_id = %s",
             [version.pk],
         )

@@ -9,7 +9,7 @@ refused ones included.
 
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -33,10 +33,13 @@ def _filters(plan: templates.QueryPlan) -> Q:
         elif op == "in":
             condition &= Q(**{f"{field}__in": list(value)})
         elif op == "has_all":
-            # A JSON list holds the skill as a quoted string; matching the quotes keeps
-            # "go" from matching "google". Case-insensitive, as people type "Python".
-            for item in value:
-                condition &= Q(**{f"{field}__icontains": f'"{item}"'})
+            # The snapshot holds skills in lower case, like the template's vocabulary.
+            if connection.vendor == "postgresql":
+                condition &= Q(**{f"{field}__contains": list(value)})  # jsonb @>
+            else:
+                # A JSON list holds the skill as a quoted string; the quotes keep "go" from matching "google".
+                for item in value:
+                    condition &= Q(**{f"{field}__icontains": f'"{item}"'})
         else:  # pragma: no cover - templates only produce the operators above
             raise ValueError(op)
     return condition
