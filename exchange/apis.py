@@ -149,3 +149,45 @@ class WalletApi(APIView):
 
         balance = wallet_balance(merchant=request_merchant(request))
         return Response({"balance_micros": balance, "balance": format_micros(balance)})
+
+
+class QueryLogOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    template = serializers.CharField()
+    params = serializers.JSONField()
+    outcome = serializers.CharField()
+    result = serializers.JSONField()
+    epsilon = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+
+    def get_epsilon(self, log) -> str:
+        return str(log.epsilon_micro / 1_000_000)
+
+
+class QueryRunApi(APIView):
+    """Run one allow-listed clean-room query (privacy-preserving computation; never free SQL)."""
+
+    permission_classes = [IsMerchantMember]
+
+    class InputSerializer(serializers.Serializer):
+        template = serializers.CharField(max_length=40)
+        params = serializers.DictField(required=False, default=dict)
+
+    @extend_schema(request=InputSerializer, responses={201: QueryLogOutput})
+    def post(self, request, product_id: int):
+        from .services.queries import query_run
+
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        merchant = request_merchant(request)
+        product = product_visible(product_id=product_id, merchant=merchant)
+        if product is None:
+            raise ObjectMissing("No such product.")
+        log = query_run(
+            product=product,
+            buyer=merchant,
+            template=data.validated_data["template"],
+            params=data.validated_data["params"],
+            by=request.user,
+        )
+        return Response(QueryLogOutput(log).data, status=status.HTTP_201_CREATED)

@@ -171,3 +171,36 @@ def test_a_withdrawn_person_is_in_no_query_after_the_rebuild_and_their_snapshot_
     log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert (log.version, log.people) == (second, 39)
     assert not PrivacyBudget.objects.filter(user=leaver).exists()
+
+
+def test_the_api_runs_templates_with_an_api_key_and_refuses_sql(bought):
+    from rest_framework.test import APIClient
+
+    from exchange.services.api_keys import api_key_create
+
+    world, product = bought
+    _key, secret = api_key_create(merchant=world.buyer, name="ci", by=world.buyer_user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}")
+    url = f"/api/v1/products/{product.pk}/queries/"
+    answered = client.post(url, {"template": "candidates_count", "params": {"skills": ["PYTHON"]}}, format="json")
+    assert answered.status_code == 201, answered.content
+    assert answered.json()["outcome"] == "answered" and answered.json()["params"] == {"skills": ["python"]}
+    refused = client.post(url, {"template": "sql", "params": {"q": "select 1"}}, format="json")
+    error = refused.json()["error"]
+    assert refused.status_code == 400 and error["code"] == "unknown_template" and "not allowed" in error["message"]
+
+
+def test_skills_match_whole_values_whatever_their_case(bought):
+    from consent.models import Resume
+
+    world, product = bought
+    Resume.objects.filter(owner__in=world.jobseekers[:12]).update(skills=["Go", "SQL"])
+    Resume.objects.filter(owner__in=world.jobseekers[12:]).update(skills=["google ads"])
+    from exchange.services.builds import version_build_start
+
+    version_build_start(product=product, by=world.provider_user)
+    log = query_run(
+        product=product, buyer=world.buyer, template="candidates_count", params={"skills": ["go"]}, by=world.buyer_user
+    )
+    assert (log.version.number, log.people) == (2, 12)
