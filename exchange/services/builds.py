@@ -14,12 +14,13 @@ from decimal import Decimal
 import pyarrow as pa
 import pyarrow.parquet as pq
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.db.models import Case, Max, OuterRef, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import Membership, User
 from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
 from privacy import budget as accountant
@@ -636,6 +637,29 @@ def _finish(
     return version
 
 
+def _email_buyers(order_ids: list[int]) -> None:
+    """Tell each buyer's people, by e-mail too, to delete a withdrawn version (the dashboard row is the record)."""
+    notices = BuyerNotice.objects.filter(order_id__in=order_ids, read_at__isnull=True).select_related(
+        "order__buyer", "withdrawn_version__product"
+    )
+    for notice in notices.order_by("id"):
+        recipients = list(
+            Membership.objects.filter(merchant=notice.order.buyer).values_list("user__email", flat=True).order_by("id")
+        )
+        version = notice.withdrawn_version
+        send_mail(
+            _("Delete withdrawn data: %(title)s v%(n)s") % {"title": version.product.title, "n": version.number},
+            _(
+                "Version v%(n)s of “%(title)s”, which you bought in order #%(order)s, contains a person who withdrew "
+                "consent. Delete every copy you hold. A version without them is being built; download it from your "
+                "dashboard when it is ready."
+            )
+            % {"n": version.number, "title": version.product.title, "order": notice.order_id},
+            None,
+            recipients,
+        )
+
+
 def _rebuild(product: DataProduct) -> None:
     try:
         version_build_start(product=product, by=None)
@@ -665,6 +689,9 @@ def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
             [BuyerNotice(order_id=order.pk, withdrawn_version_id=order.version_id) for order in orders.only("id", "version_id")],
             ignore_conflicts=True,
         )
+        order_ids = list(orders.values_list("id", flat=True))
+        if order_ids:
+            transaction.on_commit(lambda: _email_buyers(order_ids))
     product_ids = set(ProductVersion.objects.filter(id__in=version_ids).values_list("product_id", flat=True))
     for product in DataProduct.objects.filter(id__in=product_ids).order_by("id"):
         _rebuild(product)

@@ -93,7 +93,7 @@ def test_statistics_release_spends_epsilon_for_every_member_and_ships_only_aggre
         assert value not in blob
 
 
-def test_withdrawal_stops_sale_and_download_rebuilds_without_the_person_and_gives_buyers_the_new_version():
+def test_withdrawal_stops_sale_and_download_rebuilds_without_the_person_and_gives_buyers_the_new_version(mailoutbox):
     world = world_create(people=12)
     product = product_define(world, k=3)
     first = build_start(world, product)
@@ -115,6 +115,8 @@ def test_withdrawal_stops_sale_and_download_rebuilds_without_the_person_and_give
     assert (notice.withdrawn_version, notice.replacement) == (first, rebuilt)
     data, _sha = artefact_for_buyer(version=rebuilt, buyer=world.buyer)
     assert len(list(csv.DictReader(io.StringIO(data.decode())))) == rebuilt.member_count
+    mail = [m for m in mailoutbox if world.buyer_user.email in m.to]
+    assert len(mail) == 1 and "Delete every copy" in mail[0].body
 
 
 def test_old_version_holding_a_withdrawn_person_cannot_be_bought():
