@@ -164,14 +164,16 @@ class QueryLogOutput(serializers.Serializer):
         return str(log.epsilon_micro / 1_000_000)
 
 
+class QueryRunInput(serializers.Serializer):
+    template = serializers.CharField(max_length=40)
+    params = serializers.DictField(required=False, default=dict)
+
+
 class QueryRunApi(APIView):
     """Run one allow-listed clean-room query (privacy-preserving computation; never free SQL)."""
 
     permission_classes = [IsMerchantMember]
-
-    class InputSerializer(serializers.Serializer):
-        template = serializers.CharField(max_length=40)
-        params = serializers.DictField(required=False, default=dict)
+    InputSerializer = QueryRunInput
 
     @extend_schema(request=InputSerializer, responses={201: QueryLogOutput})
     def post(self, request, product_id: int):
