@@ -211,3 +211,38 @@ def test_datasets_are_validated_by_format_and_schema_with_a_preview():
         version = _dataset(world, name, data)
         assert version.status == ProductVersion.Status.FAILED, name
         assert version.privacy_report["failure"]
+
+
+def test_provider_pages_edit_privacy_parameters_and_show_why_a_build_failed(client):
+    world = world_create(people=4)
+    product = product_define(world, k=5)
+    failed = build_start(world, product)
+    client.force_login(world.provider_user)
+
+    report = client.get(f"/merchant/versions/{failed.pk}/report/")
+    assert "Failed: never sellable" in report.content.decode() and "k=5" in report.content.decode()
+
+    response = client.post(
+        f"/merchant/products/{product.pk}/privacy/",
+        {
+            "k": 2,
+            "max_suppression_percent": "10",
+            "quasi_identifiers": ["age", "gender"],
+            "include_skills": "on",
+            "epsilon": "0.5",
+            "min_people": 10,
+            "weighting": "completeness",
+        },
+    )
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.k, product.max_suppression_bps, product.quasi_identifiers, product.weighting) == (
+        2,
+        1000,
+        ["age", "gender"],
+        "completeness",
+    )
+    version = build_start(world, product)
+    version.refresh_from_db()
+    assert version.status == ProductVersion.Status.READY
+    assert set(VersionMember.objects.filter(version=version).values_list("weight", flat=True)) == {4}
