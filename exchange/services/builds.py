@@ -9,6 +9,8 @@ import csv
 import hashlib
 import io
 import json
+import logging
+import smtplib
 from decimal import Decimal
 
 import pyarrow as pa
@@ -34,6 +36,7 @@ from ..lock_objects import product_for_update
 from ..models import BudgetSpend, BuyerNotice, DataProduct, Order, ProductVersion, QueryPoolRow, VersionMember
 from .budget import BudgetExhausted, budget_spend, lifetime_limit_micro
 
+logger = logging.getLogger(__name__)
 ACTIVE = (ProductVersion.Status.QUEUED, ProductVersion.Status.BUILDING)
 RESUME_FIELDS = (
     "id",
@@ -647,17 +650,26 @@ def _email_buyers(order_ids: list[int]) -> None:
             Membership.objects.filter(merchant=notice.order.buyer).values_list("user__email", flat=True).order_by("id")
         )
         version = notice.withdrawn_version
-        send_mail(
-            _("Delete withdrawn data: %(title)s v%(n)s") % {"title": version.product.title, "n": version.number},
-            _(
-                "Version v%(n)s of “%(title)s”, which you bought in order #%(order)s, contains a person who withdrew "
-                "consent. Delete every copy you hold. A version without them is being built; download it from your "
-                "dashboard when it is ready."
-            )
-            % {"n": version.number, "title": version.product.title, "order": notice.order_id},
-            None,
-            recipients,
+        try:
+            _send_notice_mail(notice, version, recipients)
+        except (smtplib.SMTPException, OSError):
+            # The notice row and the dashboard message are the record; a mail server
+            # outage must not turn a completed withdrawal into an error for the person.
+            logger.warning("notice mail for order %s not sent", notice.order_id, exc_info=True)
+
+
+def _send_notice_mail(notice: BuyerNotice, version: ProductVersion, recipients: list[str]) -> None:
+    send_mail(
+        _("Delete withdrawn data: %(title)s v%(n)s") % {"title": version.product.title, "n": version.number},
+        _(
+            "Version v%(n)s of “%(title)s”, which you bought in order #%(order)s, contains a person who withdrew "
+            "consent. Delete every copy you hold. A version without them is being built; download it from your "
+            "dashboard when it is ready."
         )
+        % {"n": version.number, "title": version.product.title, "order": notice.order_id},
+        None,
+        recipients,
+    )
 
 
 def _rebuild(product: DataProduct) -> None:
