@@ -273,6 +273,8 @@ EXCHANGE = {
     "DEFAULT_K": 5,
     "DEFAULT_MAX_SUPPRESSION": 0.05,
     "MIN_AGE": 16,
+    # Lifetime differential-privacy budget of one person, across every release and query.
+    "LIFETIME_EPSILON": "10",
 }
 
 LOGGING = {

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-SKILLS_FILE = Path(__file__).parent / "data" / "skills.json"
+SKILLS_FILE = Path(__file__).resolve().parent.parent / "privacy" / "data" / "skills.json"
 
 PROVINCES = {
     "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei", "山西": "Shanxi",

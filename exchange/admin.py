@@ -1,7 +1,10 @@
+import json
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
@@ -39,8 +42,21 @@ class DataProductAdmin(admin.ModelAdmin):
     list_display = ["title", "provider", "kind", "price_fen", "status", "reviewed_at"]
     list_filter = ["status", "kind", "category"]
     search_fields = ["title", "provider__name"]
-    readonly_fields = ["status", "reviewed_by", "reviewed_at", "created_at"]
+    readonly_fields = ["status", "reviewed_by", "reviewed_at", "created_at", "submitted_at", "latest_privacy_report"]
     inlines = [VersionInline]
+
+    @admin.display(description=_("privacy report of the newest version"))
+    def latest_privacy_report(self, obj):
+        version = obj.versions.order_by("-number").first()
+        if version is None:
+            return "-"
+        return format_html(
+            "v{} · {}<pre>{}</pre>",
+            version.number,
+            version.get_status_display(),
+            json.dumps(version.privacy_report, ensure_ascii=False, indent=2),
+        )
+
     actions = ["approve", "reject"]
 
     def _review(self, request, queryset, approve: bool):

@@ -34,4 +34,5 @@ urlpatterns = [
     path("wallet/topups/", apis.TopUpListCreateApi.as_view(), name="api-topups"),
     path("invoices/", apis.InvoiceListApi.as_view(), name="api-invoices"),
     path("invoices/<object_id:order_id>/", apis.InvoiceDetailApi.as_view(), name="api-invoice"),
+    path("products/<object_id:product_id>/queries/", apis.QueryRunApi.as_view(), name="api-product-queries"),
 ]

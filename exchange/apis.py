@@ -554,3 +554,50 @@ class InvoiceDetailApi(MerchantApi):
     def get(self, request, order_id: int):
         order = order_for_buyer(order_id=order_id, merchant=request_merchant(request))
         return Response(InvoiceOutput(invoice_for_order(order=order)).data)
+
+
+class QueryLogOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    template = serializers.CharField()
+    params = serializers.JSONField()
+    outcome = serializers.CharField()
+    result = serializers.JSONField()
+    epsilon = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+
+    def get_epsilon(self, log) -> str:
+        return str(log.epsilon_micro / 1_000_000)
+
+
+class QueryRunInput(serializers.Serializer):
+    template = serializers.CharField(max_length=40)
+    params = serializers.DictField(required=False, default=dict)
+
+
+class QueryRunApi(MerchantApi):
+    """Run one allow-listed clean-room query (privacy-preserving computation; never free SQL)."""
+
+    InputSerializer = QueryRunInput
+
+    @extend_schema(
+        summary="Run an allow-listed clean-room query",
+        request=InputSerializer,
+        responses={201: QueryLogOutput, **_errors(400, 404, *COMMON)},
+    )
+    def post(self, request, product_id: int):
+        from .services.queries import query_run
+
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        merchant = request_merchant(request)
+        product = product_visible(product_id=product_id, merchant=merchant)
+        if product is None:
+            raise ObjectMissing("No such product.")
+        log = query_run(
+            product=product,
+            buyer=merchant,
+            template=data.validated_data["template"],
+            params=data.validated_data["params"],
+            by=request.user,
+        )
+        return Response(QueryLogOutput(log).data, status=status.HTTP_201_CREATED)

@@ -33,3 +33,11 @@ class ObjectMissing(NotFoundError):
 class IdempotencyKeyReused(ApplicationError):
     code = "idempotency_key_reused"
     status = 422
+
+
+class QueryError(ApplicationError):
+    code = "query_error"
+
+
+class QueryRefused(ForbiddenError):
+    code = "query_refused"

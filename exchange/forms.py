@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,8 @@ class ProductForm(forms.Form):
         label=_("Kind"),
         choices=[
             (DataProduct.Kind.RECORDS, DataProduct.Kind.RECORDS.label),
+            (DataProduct.Kind.STATISTICS, DataProduct.Kind.STATISTICS.label),
+            (DataProduct.Kind.QUERY, DataProduct.Kind.QUERY.label),
             (DataProduct.Kind.DATASET, DataProduct.Kind.DATASET.label),
         ],
     )
@@ -43,7 +47,19 @@ class ProductForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     include_skills = forms.BooleanField(label=_("Include common skills"), required=False, initial=True)
-    source_file = forms.FileField(label=_("Dataset file (CSV, UTF-8)"), required=False)
+    max_suppression_percent = forms.DecimalField(
+        label=_("Suppression cap (% of records)"), min_value=0, max_value=100, decimal_places=2, initial=5
+    )
+    epsilon = forms.DecimalField(
+        label=_("ε per release or query (statistics, query service)"),
+        min_value=Decimal("0.001"),
+        max_value=5,
+        decimal_places=3,
+        initial=Decimal("0.5"),
+    )
+    min_people = forms.IntegerField(label=_("Suppress results from fewer people than"), min_value=2, max_value=1000, initial=10)
+    weighting = forms.ChoiceField(label=_("Weighting rule for the subject pool"), choices=DataProduct.Weighting.choices)
+    source_file = forms.FileField(label=_("Dataset file (CSV, Parquet, GeoJSON or JSON)"), required=False)
     licence = forms.CharField(label=_("Licence terms"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def clean_source_file(self):
@@ -56,3 +72,59 @@ class ProductForm(forms.Form):
 class TopUpForm(forms.Form):
     amount_yuan = forms.DecimalField(label=_("Amount (yuan)"), min_value=0.01, max_digits=14, decimal_places=2)
     bank_reference = forms.CharField(label=_("Bank transfer reference"), max_length=64)
+
+
+class ProductPrivacyForm(forms.Form):
+    """The privacy parameters of an existing product; changing them sends it back to review."""
+
+    k = ProductForm.base_fields["k"]
+    max_suppression_percent = ProductForm.base_fields["max_suppression_percent"]
+    quasi_identifiers = ProductForm.base_fields["quasi_identifiers"]
+    include_skills = ProductForm.base_fields["include_skills"]
+    epsilon = ProductForm.base_fields["epsilon"]
+    min_people = ProductForm.base_fields["min_people"]
+    weighting = ProductForm.base_fields["weighting"]
+
+
+class SubmitForm(forms.Form):
+    legal_opinion = forms.FileField(label=_("Legal opinion (PDF)"), required=False)
+
+
+class QueryForm(forms.Form):
+    template = forms.ChoiceField(label=_("Query"))
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    role_category = forms.ChoiceField(label=_("Role category"), required=False)
+    skills = forms.CharField(label=_("Skills (comma-separated, at most 3)"), required=False)
+    min_experience = forms.IntegerField(label=_("Minimum years of experience"), min_value=0, max_value=50, required=False)
+    min_education = forms.ChoiceField(label=_("Minimum education"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from consent.models import EducationLevel, RoleCategory
+        from privacy.templates import PROVINCES, TEMPLATES
+
+        super().__init__(*args, **kwargs)
+        titles = {
+            "candidates_count": _("Number of candidates"),
+            "salary_distribution": _("Expected-salary distribution"),
+            "top_skills": _("Most common skills"),
+            "experience_distribution": _("Experience distribution"),
+        }
+        self.fields["template"].choices = [(name, titles.get(name, name)) for name in TEMPLATES]
+        self.fields["province"].choices = [("", "---")] + [(p, p) for p in PROVINCES]
+        self.fields["role_category"].choices = [("", "---")] + list(RoleCategory.choices)
+        self.fields["min_education"].choices = [("", "---")] + list(EducationLevel.choices)
+
+    def params(self) -> dict:
+        """Only the parameters the chosen template accepts, as the service expects them."""
+        from privacy.templates import TEMPLATES
+
+        data = self.cleaned_data
+        accepted = TEMPLATES[data["template"]].params
+        raw = {
+            "province": data.get("province") or None,
+            "role_category": data.get("role_category") or None,
+            "skills": [s.strip() for s in (data.get("skills") or "").split(",") if s.strip()] or None,
+            "min_experience": data.get("min_experience"),
+            "min_education": data.get("min_education") or None,
+        }
+        return {name: value for name, value in raw.items() if name in accepted and value is not None}

@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -29,7 +30,22 @@ class DataProduct(models.Model):
         APPROVED = "approved", _("Approved and listed")
         REJECTED = "rejected", _("Rejected")
 
+    class Weighting(models.TextChoices):
+        EQUAL = "equal", _("Equal: every member weighs 1")
+        COMPLETENESS = "completeness", _("By completeness: 1 + each released field the member filled in")
+
     PERSONAL_KINDS = (Kind.RECORDS, Kind.STATISTICS, Kind.QUERY)
+    # Changing any of these after review sends the product back to review.
+    PRIVACY_FIELDS = (
+        "k",
+        "max_suppression_bps",
+        "quasi_identifiers",
+        "include_skills",
+        "epsilon",
+        "min_people",
+        "purpose",
+        "weighting",
+    )
 
     provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="products")
     title = models.CharField(_("title"), max_length=200)
@@ -52,6 +68,11 @@ class DataProduct(models.Model):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Differential privacy (statistics and query service) and the subject pool's split.
+    epsilon = models.DecimalField(_("ε per release or query"), max_digits=6, decimal_places=3, default=Decimal("0.500"))
+    min_people = models.PositiveSmallIntegerField(_("suppress results from fewer people than"), default=10)
+    weighting = models.CharField(_("weighting rule"), max_length=16, choices=Weighting.choices, default=Weighting.EQUAL)
+    submitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("data product")
@@ -60,6 +81,8 @@ class DataProduct(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(k__gte=2), name="product_k_at_least_2"),
             models.CheckConstraint(condition=models.Q(max_suppression_bps__lte=10000), name="product_suppression_bps"),
+            models.CheckConstraint(condition=models.Q(epsilon__gt=0), name="product_epsilon_positive"),
+            models.CheckConstraint(condition=models.Q(min_people__gte=2), name="product_min_people_at_least_2"),
         ]
 
     def __str__(self) -> str:
@@ -88,6 +111,7 @@ class ProductVersion(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)
     artefact = models.FileField(upload_to="artefacts/", blank=True)
     artefact_sha256 = models.CharField(max_length=64, blank=True)
+    artefact_parquet = models.FileField(upload_to="artefacts/", blank=True)
     privacy_report = models.JSONField(default=dict, blank=True)
     member_count = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
@@ -116,6 +140,8 @@ class VersionMember(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="version_memberships")
     grant = models.ForeignKey(ConsentGrant, on_delete=models.PROTECT, related_name="version_memberships")
     weight = models.PositiveIntegerField(default=1)
+    # Position of the member's row in the artefact (records), to cut a per-buyer copy.
+    row = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -377,3 +403,115 @@ class ApiIdempotency(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# --- issue 4: privacy budget, clean-room query log, notices to buyers --------------------------
+
+
+class PrivacyBudget(models.Model):
+    """ε a person has spent across every release and query, in micro-ε (exact integer sums)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_budget")
+    spent_micro = models.PositiveBigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("privacy budget")
+        verbose_name_plural = _("privacy budgets")
+
+    def __str__(self) -> str:
+        return f"budget of {self.user_id}: {self.spent_micro} µε"
+
+
+class BudgetSpend(models.Model):
+    """One release or query's spend: ε charged to each of ``people`` contributing persons."""
+
+    class Source(models.TextChoices):
+        BUILD = "build", _("Statistics release")
+        QUERY = "query", _("Clean-room query")
+
+    source = models.CharField(max_length=8, choices=Source.choices)
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="budget_spends")
+    version = models.ForeignKey(ProductVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    epsilon_micro = models.PositiveBigIntegerField()
+    people = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.source} spend {self.epsilon_micro} µε × {self.people}"
+
+
+class QueryLog(models.Model):
+    """Every clean-room query, answered, suppressed or refused."""
+
+    class Outcome(models.TextChoices):
+        ANSWERED = "answered", _("Answered")
+        SUPPRESSED = "suppressed", _("Suppressed: too few people")
+        REFUSED = "refused", _("Refused")
+
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="query_logs")
+    version = models.ForeignKey(ProductVersion, null=True, on_delete=models.PROTECT, related_name="query_logs")
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="query_logs")
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    template = models.CharField(max_length=40)
+    params = models.JSONField(default=dict)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    result = models.JSONField(default=dict, blank=True)
+    refusal = models.CharField(max_length=300, blank=True)
+    epsilon_micro = models.PositiveBigIntegerField(default=0)
+    people = models.PositiveIntegerField(default=0)
+    elapsed_ms = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("clean-room query")
+        verbose_name_plural = _("clean-room queries")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.template} by {self.buyer_id} ({self.outcome})"
+
+
+class BuyerNotice(models.Model):
+    """A buyer holds a withdrawn version: delete it; here is its replacement."""
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="notices")
+    withdrawn_version = models.ForeignKey(ProductVersion, on_delete=models.PROTECT, related_name="+")
+    replacement = models.ForeignKey(ProductVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice to a buyer")
+        verbose_name_plural = _("notices to buyers")
+        constraints = [models.UniqueConstraint(fields=["order", "withdrawn_version"], name="notice_once_per_order_version")]
+
+    def __str__(self) -> str:
+        return f"notice for {self.order}"
+
+
+class QueryPoolRow(models.Model):
+    """A query-service version's snapshot of what its members' queries may filter and count.
+
+    Only the attributes the allow-listed templates use; no direct identifier. The
+    rows of a withdrawn version are deleted with the withdrawal.
+    """
+
+    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    province = models.CharField(max_length=20)
+    role_category = models.CharField(max_length=20)
+    education_level = models.CharField(max_length=16)
+    years_experience = models.PositiveSmallIntegerField()
+    expected_salary = models.PositiveIntegerField(null=True)
+    skills = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="query_pool_once_per_version")]
+        indexes = [
+            models.Index(fields=["version", "province", "role_category"], name="query_pool_province_role"),
+            models.Index(fields=["version", "role_category"], name="query_pool_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"pool row of {self.user_id} in {self.version_id}"

@@ -10,9 +10,11 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from accounts.models import Merchant
+from consent.selectors import blocked_user_ids
 
 from .models import (
     ApiKey,
+    BuyerNotice,
     DataProduct,
     DownloadLog,
     Order,
@@ -20,7 +22,9 @@ from .models import (
     ProductListing,
     ProductVersion,
     QueryCredit,
+    QueryLog,
     Subscription,
+    VersionMember,
 )
 
 _SOLD = ~Q(status=Order.Status.REFUNDED)
@@ -334,3 +338,48 @@ def exchange_stats(*, active_days: int = 90) -> ExchangeStats:
         products_by_category=by_category,
         sales_by_month=by_month,
     )
+
+
+def blocked_user_ids_for(*, merchant: Merchant) -> set[int]:
+    """People who blocked this merchant from ever receiving their data (the consent app's blocklist)."""
+    return set(blocked_user_ids(merchant=merchant))
+
+
+def version_excluded_for_buyer(*, version: ProductVersion, buyer: Merchant) -> set[int]:
+    """User ids left out of what this buyer receives: blocked people, and for records the
+    rows that had to go with them to keep every class at least k."""
+    blocked = blocked_user_ids_for(merchant=buyer)
+    if not blocked:
+        return set()
+    in_version = set(VersionMember.objects.filter(version=version, user_id__in=blocked).values_list("user_id", flat=True))
+    if not in_version or version.product.kind != DataProduct.Kind.RECORDS:
+        return in_version
+    from .services.builds import artefact_rows_kept
+
+    kept_rows = set(artefact_rows_kept(version=version, drop_user_ids=in_version))
+    return in_version | set(
+        VersionMember.objects.filter(version=version, row__isnull=False)
+        .exclude(row__in=kept_rows)
+        .values_list("user_id", flat=True)
+    )
+
+
+def version_members_for_sale(*, version: ProductVersion, buyer: Merchant) -> QuerySet:
+    """(user_id, weight) of the members who share in a sale of ``version`` to ``buyer``."""
+    members = VersionMember.objects.filter(version=version, user__isnull=False)
+    excluded = version_excluded_for_buyer(version=version, buyer=buyer)
+    if excluded:
+        members = members.exclude(user_id__in=excluded)
+    return members.values_list("user_id", "weight")
+
+
+def notices_for_buyer(*, merchant: Merchant) -> QuerySet:
+    return (
+        BuyerNotice.objects.filter(order__buyer=merchant, read_at__isnull=True)
+        .select_related("withdrawn_version__product", "replacement")
+        .order_by("-created_at")
+    )
+
+
+def queries_of_buyer(*, merchant: Merchant, product: DataProduct) -> QuerySet:
+    return QueryLog.objects.filter(buyer=merchant, product=product).order_by("-created_at")

@@ -1,6 +1,7 @@
 """Merchant dashboard and catalog pages."""
 
 import csv
+import io
 import uuid
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,9 +30,9 @@ from payouts.services import wallet_topup_request
 from .apis import IsMerchantMember, product_columns, request_merchant
 from .charts import Bar, bar_chart_svg
 from .exceptions import ObjectMissing
-from .forms import ProductForm, TopUpForm
+from .forms import ProductForm, ProductPrivacyForm, QueryForm, SubmitForm, TopUpForm
 from .invoices import invoice_for_order, invoice_pdf
-from .models import DataProduct, ProductListing, ProductVersion
+from .models import BuyerNotice, DataProduct, ProductListing, ProductVersion
 from .selectors import (
     CatalogFilters,
     api_keys_of,
@@ -41,6 +43,7 @@ from .selectors import (
     downloads_of,
     entitlements_of,
     exchange_stats,
+    notices_for_buyer,
     orders_of_buyer,
     plan_for,
     plans_for,
@@ -48,11 +51,12 @@ from .selectors import (
     products_of_provider,
     provider_buyers_by_industry,
     provider_sales_by_month,
+    queries_of_buyer,
     subscriptions_of,
     versions_of,
 )
 from .services.api_keys import api_key_create, api_key_revoke
-from .services.builds import version_build_start
+from .services.builds import HONEST_WORDING, artefact_for_buyer, version_build_start
 from .services.orders import (
     download_link_create,
     download_resolve,
@@ -62,7 +66,8 @@ from .services.orders import (
     subscription_cancel,
     version_current,
 )
-from .services.products import product_create, product_submit
+from .services.products import product_create, product_submit, product_update
+from .services.queries import query_run
 
 
 def _current_merchant(request):
@@ -227,6 +232,7 @@ def dashboard(request):
         "earnings_pending": money.format_micros(earnings.pending),
         "earnings_available": money.format_micros(earnings.available),
         "topup_form": TopUpForm(),
+        "notices": notices_for_buyer(merchant=merchant)[:20],
     }
     if merchant.is_provider:
         sales = provider_sales_by_month(merchant=merchant)
@@ -260,6 +266,10 @@ def product_new(request):
                 k=data["k"],
                 quasi_identifiers=data.get("quasi_identifiers") or [],
                 include_skills=data.get("include_skills", False),
+                max_suppression_bps=int(data["max_suppression_percent"] * 100),
+                epsilon=data["epsilon"],
+                min_people=data["min_people"],
+                weighting=data["weighting"],
                 source_file=data.get("source_file"),
                 licence=data.get("licence", ""),
             )
@@ -296,7 +306,9 @@ def product_build(request, product_id: int):
 def product_submit_view(request, product_id: int):
     product = _own_product(request, product_id)
     try:
-        product_submit(product=product, by=request.user)
+        form = SubmitForm(request.POST, request.FILES)
+        form.is_valid()
+        product_submit(product=product, by=request.user, legal_opinion=form.cleaned_data.get("legal_opinion"))
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -363,13 +375,7 @@ class DownloadView(APIView):
     )
     def get(self, request, token: str):
         order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
-        version = order.delivered_version
-        response = FileResponse(
-            version.artefact.open("rb"), as_attachment=True, filename=f"product-{version.product_id}-v{version.number}.csv"
-        )
-        response["Cache-Control"] = "no-store"
-        response["X-Artefact-SHA256"] = version.artefact_sha256
-        return response
+        return _artefact_response(order.delivered_version, order.buyer)
 
 
 download = DownloadView.as_view()
@@ -405,6 +411,17 @@ def invoice_pdf_view(request, order_id: int):
     return response
 
 
+def _artefact_response(version: ProductVersion, buyer) -> FileResponse:
+    """The buyer's copy of an artefact (people who blocked the buyer are left out)."""
+    data, sha256 = artefact_for_buyer(version=version, buyer=buyer)
+    extension = version.artefact.name.rsplit(".", 1)[-1] if "." in version.artefact.name else "csv"
+    filename = f"product-{version.product_id}-v{version.number}.{extension}"
+    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=filename)
+    response["Cache-Control"] = "no-store"
+    response["X-Artefact-SHA256"] = sha256
+    return response
+
+
 @merchant_required
 def api_keys(request):
     secret = None
@@ -424,6 +441,84 @@ def api_keys(request):
     response = render(request, "exchange/api_keys.html", {"keys": api_keys_of(merchant=request.merchant), "secret": secret})
     response["Cache-Control"] = "no-store"  # the secret is shown once and must not be cached
     return response
+
+
+@merchant_required
+def product_privacy_edit(request, product_id: int):
+    product = _own_product(request, product_id)
+    initial = {
+        "k": product.k,
+        "max_suppression_percent": product.max_suppression_bps / 100,
+        "quasi_identifiers": product.quasi_identifiers,
+        "include_skills": product.include_skills,
+        "epsilon": product.epsilon,
+        "min_people": product.min_people,
+        "weighting": product.weighting,
+    }
+    form = ProductPrivacyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            product = product_update(
+                product=product,
+                by=request.user,
+                k=data["k"],
+                max_suppression_bps=int(data["max_suppression_percent"] * 100),
+                quasi_identifiers=data.get("quasi_identifiers") or None,
+                include_skills=data.get("include_skills", False),
+                epsilon=data["epsilon"],
+                min_people=data["min_people"],
+                weighting=data["weighting"],
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if product.status == DataProduct.Status.IN_REVIEW:
+                messages.warning(request, _("Privacy parameters changed: the product is back in compliance review."))
+            else:
+                messages.success(request, _("Saved. Build a new version to apply the parameters."))
+            return redirect(reverse("exchange:dashboard") + f"#product-{product.pk}")
+    return render(request, "exchange/product_privacy.html", {"form": form, "product": product})
+
+
+@merchant_required
+def version_report(request, version_id: int):
+    version = ProductVersion.objects.select_related("product").filter(pk=version_id, product__provider=request.merchant).first()
+    if version is None:
+        raise Http404
+    return render(request, "exchange/version_report.html", {"version": version, "report": version.privacy_report})
+
+
+@merchant_required
+def query_console(request, product_id: int):
+    """A buyer's clean-room query page: allow-listed templates only."""
+    product = product_visible(product_id=product_id, merchant=request.merchant)
+    if product is None or product.kind != DataProduct.Kind.QUERY:
+        raise Http404
+    form = QueryForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = query_run(
+                product=product,
+                buyer=request.merchant,
+                template=form.cleaned_data["template"],
+                params=form.params(),
+                by=request.user,
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+    return render(
+        request,
+        "exchange/query_console.html",
+        {
+            "product": product,
+            "form": form,
+            "result": result,
+            "history": queries_of_buyer(merchant=request.merchant, product=product)[:20],
+            "honest_wording": HONEST_WORDING,
+        },
+    )
 
 
 @require_POST
@@ -482,3 +577,19 @@ def exchange_statistics(request):
             "category_chart": mark_safe(category_chart),  # noqa: S308
         },
     )
+
+
+@require_POST
+@merchant_required
+def notice_download(request, notice_id: int):
+    """The replacement of a withdrawn version, for a buyer who was told to delete the old one."""
+    notice = (
+        BuyerNotice.objects.select_related("replacement__product", "order")
+        .filter(pk=notice_id, order__buyer=request.merchant)
+        .first()
+    )
+    if notice is None or notice.replacement is None or notice.replacement.status != ProductVersion.Status.READY:
+        messages.error(request, _("The replacement version is not ready yet."))
+        return redirect("exchange:dashboard")
+    BuyerNotice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
+    return _artefact_response(notice.replacement, request.merchant)

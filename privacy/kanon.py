@@ -264,3 +264,15 @@ def anonymize(
 
     report = risk_report(rows, quasi_identifiers, total_input=total, k_target=k)
     return AnonymizationResult(rows=rows, kept_indices=kept, report=report, levels=levels)
+
+
+def remove_records(rows: Sequence[Mapping[str, Any]], quasi_identifiers: Sequence[str], k: int, drop: Iterable[int]) -> list[int]:
+    """Indices of ``rows`` to keep once the rows in ``drop`` are taken out.
+
+    Removing people can leave a class with fewer than ``k`` rows; those classes
+    are suppressed too, so what remains is still k-anonymous.
+    """
+    dropped = set(drop)
+    remaining = [index for index in range(len(rows)) if index not in dropped]
+    sizes = Counter(tuple(rows[index].get(q) for q in quasi_identifiers) for index in remaining)
+    return [index for index in remaining if sizes[tuple(rows[index].get(q) for q in quasi_identifiers)] >= k]

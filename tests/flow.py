@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from accounts.models import Merchant, User
 from consent.models import ConsentGrant, ConsentNotice
 from consent.services import consent_grant
@@ -67,8 +69,13 @@ def build_start(world: World, product: DataProduct) -> ProductVersion:
     return version_build_start(product=product, by=world.provider_user)
 
 
+def legal_opinion_pdf() -> SimpleUploadedFile:
+    """A minimal PDF standing in for the lawyer's opinion a listing needs."""
+    return SimpleUploadedFile("opinion.pdf", b"%PDF-1.4\n% legal opinion\n%%EOF\n", content_type="application/pdf")
+
+
 def list_and_fund(world: World, product: DataProduct, *, wallet_fen: int = 100_000) -> None:
-    product_submit(product=product, by=world.provider_user)
+    product_submit(product=product, by=world.provider_user, legal_opinion=legal_opinion_pdf())
     product_review(product=product, by=world.staff, approve=True, notes="Legal opinion on file.")
     topup = wallet_topup_request(
         merchant=world.buyer, amount_fen=wallet_fen, bank_reference="CMB-20261129-001", by=world.buyer_user
@@ -81,4 +88,4 @@ def buy(world: World, product: DataProduct, key: str = "") -> Order:
     return order_place(buyer=world.buyer, product=product, by=world.buyer_user, idempotency_key=key)
 
 
-__all__ = ["World", "world_create", "product_define", "build_start", "list_and_fund", "buy", "ConsentGrant"]
+__all__ = ["World", "world_create", "product_define", "build_start", "list_and_fund", "legal_opinion_pdf", "buy", "ConsentGrant"]

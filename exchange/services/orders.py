@@ -32,6 +32,7 @@ from ..models import (
     Subscription,
     VersionMember,
 )
+from ..selectors import version_members_for_sale
 
 SETTLE_TOPIC = "order.settle"
 _DOWNLOAD_SALT = "exchange.download"
@@ -166,7 +167,7 @@ def order_settle(*, order_id: int) -> Order:
         pool_bps = product.pool_bps if product.pool_bps is not None else exchange_rules["SUBJECT_POOL_BPS"]
     else:
         pool_bps = 0
-    members = VersionMember.objects.filter(version=order.version, user__isnull=False).values_list("user_id", "weight")
+    members = version_members_for_sale(version=order.version, buyer=order.buyer)
     sale_settle(
         key=f"{order.reference}:sale",
         reference=order.reference,

@@ -1,5 +1,8 @@
 """Defining products and the compliance review that lists them."""
 
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +24,33 @@ QUASI_IDENTIFIERS = (
     "industry",
     "role_category",
 )
+MAX_LEGAL_OPINION_BYTES = 20 * 1024 * 1024
+MAX_EPSILON = Decimal("5")
+
+
+def _check_privacy_fields(kind: str, fields: dict) -> None:
+    """Normalise and check the privacy parameters for the product kind (in place)."""
+    if kind in DataProduct.PERSONAL_KINDS:
+        if fields.get("purpose") not in Purpose.values:
+            raise ProductError(_("Choose the consent purpose this product relies on."), code="purpose_required")
+        if kind == DataProduct.Kind.RECORDS:
+            qis = [qi for qi in fields.get("quasi_identifiers") or QUASI_IDENTIFIERS if qi in QUASI_IDENTIFIERS]
+            if not qis:
+                raise ProductError(_("Choose at least one field to release."), code="fields_required")
+            fields["quasi_identifiers"] = qis
+        else:
+            fields["quasi_identifiers"] = []
+        epsilon = fields.get("epsilon")
+        if epsilon is not None and not (Decimal(0) < Decimal(str(epsilon)) <= MAX_EPSILON):
+            raise ProductError(_("ε must be greater than 0 and at most 5."), code="epsilon_range")
+        min_people = fields.get("min_people")
+        if min_people is not None and min_people < 2:
+            raise ProductError(_("The threshold must be at least 2 people."), code="threshold_range")
+    elif kind == DataProduct.Kind.DATASET:
+        fields["purpose"] = ""
+        fields["quasi_identifiers"] = []
+    else:
+        raise ProductError(_("Unknown product kind."), code="invalid_kind")
 
 
 def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:
@@ -28,32 +58,70 @@ def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:
     if not provider.is_provider:
         raise ProductError(_("Your organisation is not registered as a data provider."), code="not_a_provider")
     kind = fields.get("kind")
-    if kind in DataProduct.PERSONAL_KINDS:
-        if fields.get("purpose") not in Purpose.values:
-            raise ProductError(_("Choose the consent purpose this product relies on."), code="purpose_required")
-        qis = [qi for qi in fields.get("quasi_identifiers") or QUASI_IDENTIFIERS if qi in QUASI_IDENTIFIERS]
-        if not qis:
-            raise ProductError(_("Choose at least one field to release."), code="fields_required")
-        fields["quasi_identifiers"] = qis
-    elif kind == DataProduct.Kind.DATASET:
-        fields["purpose"] = ""
-        fields["quasi_identifiers"] = []
-        if not fields.get("source_file"):
-            raise ProductError(_("Upload the dataset file (CSV)."), code="source_required")
-    else:
-        raise ProductError(_("Unknown product kind."), code="invalid_kind")
+    _check_privacy_fields(kind, fields)
+    if kind == DataProduct.Kind.DATASET and not fields.get("source_file"):
+        raise ProductError(_("Upload the dataset file (CSV, Parquet, GeoJSON or JSON)."), code="source_required")
+    fields = {name: value for name, value in fields.items() if value is not None}
     return DataProduct.objects.create(provider=provider, **fields)
 
 
 @transaction.atomic
-def product_submit(*, product: DataProduct, by: User) -> DataProduct:
+def product_update(*, product: DataProduct, by: User, **fields) -> DataProduct:
+    """Change a product's definition. Changing a privacy parameter of a reviewed product
+    sends it back to review: it leaves the catalog until staff approve it again."""
+    product = product_for_update(product.pk).get()
+    fields = {name: value for name, value in fields.items() if value is not None}
+    merged = {name: getattr(product, name) for name in DataProduct.PRIVACY_FIELDS} | fields
+    _check_privacy_fields(product.kind, merged)
+    changed_privacy = [name for name in DataProduct.PRIVACY_FIELDS if merged[name] != getattr(product, name)]
+    for name, value in fields.items():
+        setattr(product, name, value)
+    if product.kind != DataProduct.Kind.DATASET:
+        product.quasi_identifiers = merged["quasi_identifiers"]
+    update = list(fields) + (["quasi_identifiers"] if product.kind != DataProduct.Kind.DATASET else [])
+    if changed_privacy and product.status in (DataProduct.Status.APPROVED, DataProduct.Status.IN_REVIEW):
+        product.status = DataProduct.Status.IN_REVIEW
+        product.review_notes = _("Privacy parameters changed (%(fields)s): back in review.") % {
+            "fields": ", ".join(changed_privacy)
+        }
+        product.submitted_at = timezone.now()
+        update += ["status", "review_notes", "submitted_at"]
+    product.save(update_fields=sorted(set(update)))
+    return product
+
+
+def _check_legal_opinion(upload: UploadedFile) -> None:
+    if upload.size > MAX_LEGAL_OPINION_BYTES:
+        raise ProductError(_("The legal opinion is larger than 20 MB."), code="legal_opinion_size")
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ProductError(_("The legal opinion must be a PDF file."), code="legal_opinion_format")
+
+
+@transaction.atomic
+def product_submit(*, product: DataProduct, by: User, legal_opinion: UploadedFile | None = None) -> DataProduct:
+    """Submit a listing for compliance review, with its legal opinion (PDF) for personal data.
+
+    Staff see the legal opinion next to the privacy report of the newest version
+    whose checks passed.
+    """
     product = product_for_update(product.pk).get()
     if product.status not in (DataProduct.Status.DRAFT, DataProduct.Status.REJECTED):
         raise ProductError(_("This product is already in review or listed."), code="already_submitted")
     if not product.versions.filter(status="ready").exists():
         raise ProductError(_("Build a version whose checks pass before submitting for review."), code="no_ready_version")
+    if legal_opinion is not None:
+        _check_legal_opinion(legal_opinion)
+        product.legal_opinion.save(f"legal-{product.pk}.pdf", legal_opinion, save=False)
+    if product.is_personal and not product.legal_opinion:
+        raise ProductError(
+            _("Attach a legal opinion (PDF) on the lawfulness of selling this personal-data product."),
+            code="legal_opinion_required",
+        )
     product.status = DataProduct.Status.IN_REVIEW
-    product.save(update_fields=["status"])
+    product.submitted_at = timezone.now()
+    product.save(update_fields=["status", "legal_opinion", "submitted_at"])
     return product
 
 
@@ -65,6 +133,8 @@ def product_review(*, product: DataProduct, by: User, approve: bool, notes: str 
         raise ProductError(_("A rejection needs notes for the provider."), code="notes_required")
     if approve and not product.versions.filter(status="ready").exists():
         raise ProductError(_("There is no version whose checks passed."), code="no_ready_version")
+    if approve and product.is_personal and not product.legal_opinion:
+        raise ProductError(_("There is no legal opinion on file."), code="legal_opinion_required")
     product.status = DataProduct.Status.APPROVED if approve else DataProduct.Status.REJECTED
     product.review_notes = notes.strip()
     product.reviewed_by = by

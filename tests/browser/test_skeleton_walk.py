@@ -218,6 +218,9 @@ def test_a_consented_resume_is_built_listed_bought_downloaded_and_paid_for(live_
     members = set(VersionMember.objects.filter(version=version).values_list("user_id", flat=True))
     assert jobseeker.pk in members
     assert version.member_count == len(members) == 1 + len(lookalikes)
+    provider_page.locator(f"#product-{product.pk} form[action$='/submit/'] input[type=file]").set_input_files(
+        files=[{"name": "opinion.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
+    )
     _submit(provider_page, f"#product-{product.pk} form[action$='/submit/']")
     product.refresh_from_db()
     assert product.status == DataProduct.Status.IN_REVIEW

@@ -84,6 +84,9 @@ def _api_cases(world):
         ("api-topups", "post", "/api/v1/wallet/topups/", 201, 201),
         ("api-invoices", "get", "/api/v1/invoices/", 200, 200),
         ("api-invoice", "get", f"/api/v1/invoices/{order.pk}/", 200, 404),
+        # A records product takes no queries: refused the same way for everyone, revealing nothing.
+        ("api-product-queries", "post", f"/api/v1/products/{product.pk}/queries/", 400, 400),
+        ("api-product-queries", "post", f"/api/v1/products/{draft.pk}/queries/", 404, 404),
     ]
 
 
@@ -92,6 +95,8 @@ def _body(world, name: str, role: str) -> dict:
         return {"product_id": world["product"].pk}
     if name == "api-topups":
         return {"amount_fen": 10_000, "bank_reference": f"PERM-{role}"}
+    if name == "api-product-queries":
+        return {"template": "candidate_count", "params": {}}
     return {}
 
 

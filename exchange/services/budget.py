@@ -1,0 +1,75 @@
+"""The privacy-budget ledger: every release and query spends ε for each contributing person."""
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from privacy import budget as accountant
+
+from ..models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion
+
+
+class BudgetExhausted(Exception):
+    """Someone in the cohort would go past their lifetime ε; ``people`` says how many."""
+
+    def __init__(self, people: int) -> None:
+        super().__init__(f"{people} people would exceed their lifetime privacy budget")
+        self.people = people
+
+
+def lifetime_limit_micro() -> int:
+    return accountant.to_micro(settings.EXCHANGE.get("LIFETIME_EPSILON", "10"))
+
+
+def budget_spend(
+    *,
+    user_ids: QuerySet,
+    epsilon_micro: int,
+    people: int,
+    product: DataProduct,
+    version: ProductVersion | None,
+    source: str,
+) -> BudgetSpend:
+    """Charge ``epsilon_micro`` to every user in ``user_ids`` (a one-column queryset of user ids).
+
+    One ``INSERT … SELECT … ON CONFLICT`` adds the spend for the whole cohort in
+    the database; the rows it touches stay locked until the transaction ends, so
+    two concurrent queries cannot both squeeze under a limit. If anyone is then
+    past the limit, the whole spend is rolled back and ``BudgetExhausted`` raised.
+    """
+    limit = lifetime_limit_micro()
+    accountant.check_spend(spent_micro=0, cost_micro=epsilon_micro, limit_micro=limit)
+    table = connection.ops.quote_name(PrivacyBudget._meta.db_table)
+    sub_sql, sub_params = user_ids.query.sql_with_params()
+    column = connection.ops.quote_name(user_ids.query.values_select[0] if user_ids.query.values_select else "id")
+    upsert = (
+        f"INSERT INTO {table} (user_id, spent_micro, updated_at) "  # noqa: S608 (names quoted, values bound)
+        f"SELECT s.{column}, %s, %s FROM ({sub_sql}) AS s WHERE true "
+        f"ON CONFLICT (user_id) DO UPDATE SET spent_micro = {table}.spent_micro + excluded.spent_micro, "
+        f"updated_at = excluded.updated_at"
+    )
+    params = [epsilon_micro, timezone.now(), *sub_params]
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # One round trip: the upsert returns the new totals and they are checked on the way out.
+                cursor.execute(
+                    f"WITH spent AS ({upsert} RETURNING spent_micro) "  # noqa: S608
+                    f"SELECT count(*) FROM spent WHERE spent_micro > %s",
+                    [*params, limit],
+                )
+                over = cursor.fetchone()[0]
+            else:
+                # "WHERE true" keeps SQLite's parser from reading ON CONFLICT as a join clause.
+                cursor.execute(upsert, params)
+                over = PrivacyBudget.objects.filter(user_id__in=user_ids, spent_micro__gt=limit).count()
+        if over:
+            raise BudgetExhausted(over)
+        return BudgetSpend.objects.create(
+            source=source, product=product, version=version, epsilon_micro=epsilon_micro, people=people
+        )
+
+
+def budget_spent_micro(*, user_id: int) -> int:
+    return PrivacyBudget.objects.filter(user_id=user_id).values_list("spent_micro", flat=True).first() or 0

@@ -1,0 +1,117 @@
+"""Differentially private aggregates, with the noise drawn by OpenDP.
+
+Every function here assumes each person contributes at most one row (callers
+guarantee it: one resume per person). Counts and histograms use OpenDP's
+discrete Laplace mechanism; the privacy loss of each release is taken from the
+measurement's own privacy map, not from a formula of ours, and a release whose
+map exceeds the ε asked for is refused.
+
+Two entry points:
+
+- ``dp_count``, ``dp_histogram``, ``dp_bounded_mean`` take the person-level
+  rows and run the whole OpenDP pipeline (transformation >> measurement);
+- ``noisy_count`` and ``noisy_counts`` add noise to aggregates that the
+  database computed, for the clean-room queries over a million people, where
+  pulling every row into Python would be the slow part. The sensitivity is the
+  caller's statement of how many units one person can move the aggregate by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import opendp.prelude as dp
+
+dp.enable_features("contrib")
+
+
+class PrivacyLossExceeded(ValueError):
+    """The mechanism's privacy map says it would spend more than the ε allowed."""
+
+
+@dataclass(frozen=True)
+class BoundedMean:
+    value: float | None
+    epsilon: float
+
+
+def _check_epsilon(epsilon: float) -> None:
+    if not epsilon > 0:
+        raise ValueError(f"epsilon must be positive, got {epsilon}")
+
+
+def _spend(measurement, d_in: int, epsilon: float):
+    spent = measurement.map(d_in)
+    # A tiny float slack: the map of scale = 1/ε is ε up to rounding.
+    if spent > epsilon * (1 + 1e-9):
+        raise PrivacyLossExceeded(f"mechanism would spend ε={spent}, more than ε={epsilon}")
+    return spent
+
+
+def _people_space(atom_type):
+    return dp.vector_domain(dp.atom_domain(T=atom_type)), dp.symmetric_distance()
+
+
+def dp_count(rows: Sequence, *, epsilon: float) -> int:
+    """A noisy number of rows (one row per person)."""
+    _check_epsilon(epsilon)
+    measurement = _people_space(int) >> dp.t.then_count() >> dp.m.then_laplace(scale=1 / epsilon)
+    _spend(measurement, 1, epsilon)
+    return measurement([0] * len(rows))
+
+
+def dp_histogram(values: Sequence[str], *, categories: Sequence[str], epsilon: float) -> dict[str, int]:
+    """Noisy counts per category; values outside ``categories`` are counted in none of them.
+
+    Each person is in one bin, so adding or removing a person moves the vector of
+    counts by 1 in L1; OpenDP's map confirms it.
+    """
+    _check_epsilon(epsilon)
+    measurement = (
+        _people_space(str)
+        >> dp.t.then_count_by_categories(categories=list(categories), null_category=False)
+        >> dp.m.then_laplace(scale=1 / epsilon)
+    )
+    _spend(measurement, 1, epsilon)
+    noisy = measurement([str(value) for value in values])
+    return dict(zip(categories, noisy, strict=True))
+
+
+def dp_bounded_mean(values: Sequence[int], *, bounds: tuple[int, int], epsilon: float) -> BoundedMean:
+    """Mean of values clamped to ``bounds``: a noisy sum over a noisy count, ε split in half.
+
+    Returns ``value=None`` when the noisy count is not positive (too few people
+    for a mean to mean anything).
+    """
+    _check_epsilon(epsilon)
+    lower, upper = bounds
+    if lower > upper:
+        raise ValueError(f"bounds {bounds} are reversed")
+    half = epsilon / 2
+    width = max(abs(lower), abs(upper)) or 1
+    total = _people_space(int) >> dp.t.then_clamp((lower, upper)) >> dp.t.then_sum() >> dp.m.then_laplace(scale=width / half)
+    _spend(total, 1, half)
+    count = dp_count(values, epsilon=half)
+    noisy_total = total([int(value) for value in values])
+    if count <= 0:
+        return BoundedMean(value=None, epsilon=epsilon)
+    return BoundedMean(value=min(max(noisy_total / count, lower), upper), epsilon=epsilon)
+
+
+def noisy_count(true_count: int, *, epsilon: float, sensitivity: int = 1) -> int:
+    """Discrete Laplace noise on a count computed elsewhere (one person moves it by ``sensitivity``)."""
+    _check_epsilon(epsilon)
+    measurement = dp.m.make_laplace(dp.atom_domain(T=int), dp.absolute_distance(T=int), scale=sensitivity / epsilon)
+    _spend(measurement, sensitivity, epsilon)
+    return measurement(int(true_count))
+
+
+def noisy_counts(true_counts: Sequence[int], *, epsilon: float, sensitivity: int = 1) -> list[int]:
+    """Noise on a vector of counts; one person moves the vector by ``sensitivity`` in L1."""
+    _check_epsilon(epsilon)
+    if not true_counts:
+        return []
+    measurement = dp.m.make_laplace(dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int), scale=sensitivity / epsilon)
+    _spend(measurement, sensitivity, epsilon)
+    return list(measurement([int(count) for count in true_counts]))

@@ -1,0 +1,246 @@
+"""Allow-listed clean-room query templates.
+
+A buyer never sends SQL or code: they pick one of these templates and fill in
+its parameters, each validated against a closed domain. A template turns the
+parameters into a ``QueryPlan``: neutral filter conditions (field, operator,
+value) that the exchange translates into its database query, and the aggregate
+to compute. ``release`` then adds OpenDP noise and applies the threshold.
+
+What this protects: a buyer sees only noised aggregates over at least
+``threshold`` distinct people, and each person's lifetime ε bounds what any
+sequence of queries can learn about them. What it does not: the exchange's
+operators run the query on raw data (there is no attested hardware), and a
+threshold on true counts is a policy, not part of the DP guarantee.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from privacy import dp
+from privacy.hierarchies import EDUCATION_LEVELS, PROVINCE_REGION
+
+PROVINCES = tuple(sorted(PROVINCE_REGION))
+ROLE_CATEGORIES = ("engineering", "data", "product", "sales", "finance", "operations", "hr", "other")
+# A public vocabulary, fixed in advance: reporting only skills that happen to
+# occur in the data would itself reveal something about the people in it. It is
+# the same vocabulary resumes are normalised against (privacy/data/skills.json).
+SKILLS = tuple(skill["id"] for skill in json.loads((Path(__file__).parent / "data" / "skills.json").read_text("utf-8"))["skills"])
+SALARY_BANDS = ((0, 4999), (5000, 9999), (10000, 14999), (15000, 19999), (20000, 29999), (30000, 49999), (50000, None))
+EXPERIENCE_BANDS = ((0, 2), (3, 5), (6, 10), (11, 20), (21, None))
+# Skills counted per person at most: the L1 sensitivity of the skills histogram.
+MAX_SKILLS_PER_PERSON = 5
+MAX_SKILLS_IN_QUERY = 3
+
+
+class TemplateError(ValueError):
+    """Bad template name or parameters; ``code`` is stable, ``message`` is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    template: str
+    params: dict[str, Any]
+    # (field, op, value), op in: eq, gte, in, has_all
+    filters: tuple[tuple[str, str, Any], ...]
+    # count | histogram | top_values
+    aggregate: str
+    field: str = ""
+    bands: tuple[tuple[int, int | None], ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    sensitivity: int = 1
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    description: str
+    params: tuple[str, ...]
+    required: tuple[str, ...] = field(default=())
+
+
+TEMPLATES: dict[str, Template] = {
+    t.name: t
+    for t in (
+        Template(
+            "candidates_count",
+            "Number of candidates",
+            "People matching skills, province, minimum experience and minimum education.",
+            ("skills", "province", "min_experience", "min_education"),
+        ),
+        Template(
+            "salary_distribution",
+            "Expected-salary distribution",
+            "Expected monthly salary bands for a role category in a province.",
+            ("role_category", "province"),
+            ("role_category",),
+        ),
+        Template(
+            "top_skills",
+            "Most common skills",
+            "The most common skills for a role category in a province.",
+            ("role_category", "province"),
+            ("role_category",),
+        ),
+        Template(
+            "experience_distribution",
+            "Experience distribution",
+            "Years-of-experience bands for a role category in a province.",
+            ("role_category", "province"),
+        ),
+    )
+}
+
+
+def _band_label(band: tuple[int, int | None]) -> str:
+    low, high = band
+    return f"{low}+" if high is None else f"{low}-{high}"
+
+
+def band_of(value: int | None, bands: Sequence[tuple[int, int | None]]) -> str | None:
+    if value is None:
+        return None
+    for low, high in bands:
+        if value >= low and (high is None or value <= high):
+            return _band_label((low, high))
+    return None
+
+
+def _clean(name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
+    value = raw.get(name)
+    if value in (None, "", []):
+        return {}
+    if name == "province":
+        if value not in PROVINCES:
+            raise TemplateError("bad_province", f"unknown province {value!r}")
+        return {name: value}
+    if name == "role_category":
+        if value not in ROLE_CATEGORIES:
+            raise TemplateError("bad_role", f"unknown role category {value!r}")
+        return {name: value}
+    if name == "min_education":
+        if value not in EDUCATION_LEVELS:
+            raise TemplateError("bad_education", f"unknown education level {value!r}")
+        return {name: value}
+    if name == "min_experience":
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise TemplateError("bad_experience", "minimum experience must be a whole number of years") from None
+        if not 0 <= number <= 50:
+            raise TemplateError("bad_experience", "minimum experience must be between 0 and 50 years")
+        return {name: number}
+    if name == "skills":
+        skills = [value] if isinstance(value, str) else list(value)
+        skills = sorted({str(skill).strip().lower() for skill in skills if str(skill).strip()})
+        unknown = [skill for skill in skills if skill not in SKILLS]
+        if unknown:
+            raise TemplateError("bad_skill", f"skills outside the vocabulary: {', '.join(unknown)}")
+        if len(skills) > MAX_SKILLS_IN_QUERY:
+            raise TemplateError("too_many_skills", f"at most {MAX_SKILLS_IN_QUERY} skills per query")
+        return {name: skills} if skills else {}
+    raise TemplateError("bad_param", f"unknown parameter {name!r}")
+
+
+def plan(template: str, raw: Mapping[str, Any]) -> QueryPlan:
+    """Validate a template's parameters and return what to compute.
+
+    Parameters not declared by the template are refused, never ignored: an
+    unexpected key is a client bug or a probe.
+    """
+    spec = TEMPLATES.get(template)
+    if spec is None:
+        raise TemplateError("unknown_template", f"unknown query template {template!r}")
+    extra = sorted(set(raw) - set(spec.params))
+    if extra:
+        raise TemplateError("bad_param", f"parameters not accepted by this template: {', '.join(extra)}")
+    params: dict[str, Any] = {}
+    for name in spec.params:
+        params.update(_clean(name, raw))
+    missing = [name for name in spec.required if name not in params]
+    if missing:
+        raise TemplateError("missing_param", f"required: {', '.join(missing)}")
+    filters: list[tuple[str, str, Any]] = []
+    if "province" in params:
+        filters.append(("province", "eq", params["province"]))
+    if "role_category" in params:
+        filters.append(("role_category", "eq", params["role_category"]))
+    if "min_experience" in params:
+        filters.append(("years_experience", "gte", params["min_experience"]))
+    if "min_education" in params:
+        at_least = EDUCATION_LEVELS[EDUCATION_LEVELS.index(params["min_education"]) :]
+        filters.append(("education_level", "in", tuple(at_least)))
+    if "skills" in params:
+        filters.append(("skills", "has_all", tuple(params["skills"])))
+    if template == "candidates_count":
+        return QueryPlan(template, params, tuple(filters), "count")
+    if template == "salary_distribution":
+        return QueryPlan(template, params, tuple(filters), "histogram", "expected_salary", SALARY_BANDS)
+    if template == "experience_distribution":
+        return QueryPlan(template, params, tuple(filters), "histogram", "years_experience", EXPERIENCE_BANDS)
+    return QueryPlan(
+        template, params, tuple(filters), "top_values", "skills", vocabulary=SKILLS, sensitivity=MAX_SKILLS_PER_PERSON
+    )
+
+
+def histogram_counts(values_with_counts: Sequence[tuple[int | None, int]], bands) -> list[int]:
+    """True counts per band from (raw value, number of people) pairs grouped by the database."""
+    labels = [_band_label(band) for band in bands]
+    counts = dict.fromkeys(labels, 0)
+    for value, number in values_with_counts:
+        label = band_of(value, bands)
+        if label is not None:
+            counts[label] += number
+    return [counts[label] for label in labels]
+
+
+def skill_counts(skill_lists: Sequence[Sequence[str]], vocabulary: Sequence[str]) -> list[int]:
+    """People holding each vocabulary skill, counting at most MAX_SKILLS_PER_PERSON skills per person."""
+    index = {skill: position for position, skill in enumerate(vocabulary)}
+    counts = [0] * len(vocabulary)
+    for skills in skill_lists:
+        known = sorted({str(skill).strip().lower() for skill in skills or ()} & index.keys())
+        for skill in known[:MAX_SKILLS_PER_PERSON]:
+            counts[index[skill]] += 1
+    return counts
+
+
+def release(query: QueryPlan, *, people: int, true_value, epsilon: float, threshold: int) -> dict[str, Any]:
+    """Noise the aggregate and suppress what was drawn from fewer than ``threshold`` people.
+
+    ``people`` is the number of distinct people matching the filters. A whole
+    result under the threshold is suppressed; so is each bin whose true count is
+    under it. Noised counts are clipped at zero (post-processing, no extra ε).
+    """
+    if people < threshold:
+        return {"suppressed": True, "reason": "fewer_than_threshold", "threshold": threshold}
+    if query.aggregate == "count":
+        return {"suppressed": False, "count": max(dp.noisy_count(true_value, epsilon=epsilon), 0)}
+    if query.aggregate == "histogram":
+        labels = [_band_label(band) for band in query.bands]
+        noisy = dp.noisy_counts(true_value, epsilon=epsilon, sensitivity=query.sensitivity)
+        bins = [
+            {"band": label, "count": max(value, 0) if true >= threshold else None, "suppressed": true < threshold}
+            for label, true, value in zip(labels, true_value, noisy, strict=True)
+        ]
+        return {"suppressed": False, "bins": bins}
+    noisy = dp.noisy_counts(true_value, epsilon=epsilon, sensitivity=query.sensitivity)
+    ranked = sorted(
+        (
+            (max(value, 0), skill)
+            for skill, true, value in zip(query.vocabulary, true_value, noisy, strict=True)
+            if true >= threshold
+        ),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    return {"suppressed": False, "skills": [{"skill": skill, "count": count} for count, skill in ranked[:10]]}

@@ -1,0 +1,201 @@
+"""The clean-room query service: entitlement, thresholds, budget, logging, blocklist."""
+
+import pytest
+from django.utils import translation
+
+from accounts.models import User
+from exchange.exceptions import QueryError, QueryRefused
+from exchange.models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion, QueryLog, VersionMember
+from exchange.selectors import version_members_for_sale
+from exchange.services.products import product_create
+from exchange.services.queries import query_run
+from privacy import budget as accountant
+
+from ..factories import MerchantFactory, member_of
+from ..flow import build_start, buy, list_and_fund, world_create
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _query_service(world, *, epsilon="0.5") -> DataProduct:
+    product = product_create(
+        provider=world.provider,
+        by=world.provider_user,
+        title="Talent query service",
+        description="Privacy-preserving computation over consented resumes.",
+        kind=DataProduct.Kind.QUERY,
+        purpose=world.notice.purpose,
+        price_fen=20_000,
+        epsilon=epsilon,
+        min_people=10,
+    )
+    version = build_start(world, product)
+    version.refresh_from_db()
+    assert version.status == ProductVersion.Status.READY, version.error
+    list_and_fund(world, product)
+    return product
+
+
+@pytest.fixture
+def bought():
+    world = world_create(people=40)
+    product = _query_service(world)
+    buy(world, product)
+    return world, product
+
+
+def test_entitled_buyer_gets_a_noised_count_that_spends_epsilon_for_each_contributor_and_is_logged(bought):
+    world, product = bought
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert log.outcome == QueryLog.Outcome.ANSWERED and log.people == 40
+    assert abs(log.result["count"] - 40) < 25
+    spent = set(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
+    assert spent == {(user.pk, accountant.to_micro("0.5")) for user in world.jobseekers}
+    assert BudgetSpend.objects.get(source="query").people == 40
+
+
+def test_a_result_from_fewer_than_ten_people_is_suppressed_and_spends_nothing(bought):
+    world, product = bought
+    # ResumeFactory cycles four provinces: 10 people in 广东, narrowed further by experience.
+    log = query_run(
+        product=product,
+        buyer=world.buyer,
+        template="candidates_count",
+        params={"province": "广东", "min_experience": 10},
+        by=world.buyer_user,
+    )
+    assert log.outcome == QueryLog.Outcome.SUPPRESSED and log.people < 10
+    assert log.result == {"suppressed": True, "reason": "fewer_than_threshold", "threshold": 10}
+    assert not PrivacyBudget.objects.exists()
+
+
+def test_a_query_that_would_take_anyone_past_their_lifetime_budget_is_refused_and_logged(bought, settings):
+    world, product = bought
+    settings.EXCHANGE = {**settings.EXCHANGE, "LIFETIME_EPSILON": "1"}
+    for _ in range(2):
+        query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    with translation.override("en"), pytest.raises(QueryRefused) as error:
+        query_run(
+            product=product,
+            buyer=world.buyer,
+            template="experience_distribution",
+            params={},
+            by=world.buyer_user,
+        )
+    assert error.value.code == "budget_exhausted" and "lifetime privacy budget" in error.value.message
+    refused = QueryLog.objects.get(outcome=QueryLog.Outcome.REFUSED)
+    assert refused.template == "experience_distribution" and refused.epsilon_micro == 0
+    # Nothing of the refused query was charged.
+    assert set(PrivacyBudget.objects.values_list("spent_micro", flat=True)) == {accountant.to_micro("1")}
+
+
+def test_free_sql_and_unknown_parameters_are_refused_and_logged(bought):
+    world, product = bought
+    with pytest.raises(QueryError):
+        query_run(
+            product=product,
+            buyer=world.buyer,
+            template="candidates_count",
+            params={"where": "1=1; select full_name from consent_resume"},
+            by=world.buyer_user,
+        )
+    assert QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED).count() == 1
+
+
+def test_a_buyer_without_an_order_cannot_query():
+    world = world_create(people=12)
+    product = _query_service(world)
+    stranger = MerchantFactory()
+    with pytest.raises(QueryRefused):
+        query_run(product=product, buyer=stranger, template="candidates_count", params={}, by=member_of(stranger))
+
+
+def test_histograms_and_top_skills_hold_no_identifier(bought):
+    world, product = bought
+    outputs = []
+    for template, params in (
+        ("salary_distribution", {"role_category": "engineering"}),
+        ("top_skills", {"role_category": "engineering"}),
+        ("experience_distribution", {}),
+        ("candidates_count", {"skills": ["python"], "min_education": "bachelor"}),
+    ):
+        log = query_run(product=product, buyer=world.buyer, template=template, params=params, by=world.buyer_user)
+        outputs.append(repr(log.result))
+    blob = "".join(outputs)
+    from consent.models import Resume
+
+    for resume in Resume.objects.all():
+        for value in (resume.full_name, resume.phone, resume.contact_email, resume.current_employer):
+            assert value not in blob
+
+
+def test_blocked_people_are_left_out_of_queries_and_shares():
+    from consent.services.rights import employer_block_add
+
+    world = world_create(people=20)
+    product = _query_service(world)
+    blocker: User = world.jobseekers[0]
+    employer_block_add(user=blocker, merchant=world.buyer)
+    order = buy(world, product)
+    shares = dict(version_members_for_sale(version=order.version, buyer=world.buyer))
+    assert blocker.pk not in shares and len(shares) == 19
+    assert VersionMember.objects.filter(version=order.version, user=blocker).exists()
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert log.people == 19
+    assert not PrivacyBudget.objects.filter(user=blocker).exists()
+
+
+def test_a_withdrawn_person_is_in_no_query_after_the_rebuild_and_their_snapshot_is_gone(bought):
+    from consent.models import ConsentGrant
+    from consent.services import consent_withdraw
+    from exchange.models import QueryPoolRow
+
+    world, product = bought
+    leaver = world.jobseekers[0]
+    first = product.versions.get(number=1)
+    assert QueryPoolRow.objects.filter(version=first, user=leaver).exists()
+
+    consent_withdraw(grant=ConsentGrant.objects.get(user=leaver, purpose="records", withdrawn_at__isnull=True), by=leaver)
+
+    first.refresh_from_db()
+    assert first.status == ProductVersion.Status.WITHDRAWN
+    assert not QueryPoolRow.objects.filter(version=first).exists()
+    second = product.versions.get(number=2)
+    assert second.status == ProductVersion.Status.READY and second.member_count == 39
+    assert not VersionMember.objects.filter(version=second, user=leaver).exists()
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert (log.version, log.people) == (second, 39)
+    assert not PrivacyBudget.objects.filter(user=leaver).exists()
+
+
+def test_the_api_runs_templates_with_an_api_key_and_refuses_sql(bought):
+    from rest_framework.test import APIClient
+
+    from exchange.services.api_keys import api_key_create
+
+    world, product = bought
+    _key, secret = api_key_create(merchant=world.buyer, name="ci", by=world.buyer_user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}", HTTP_ACCEPT_LANGUAGE="en")
+    url = f"/api/v1/products/{product.pk}/queries/"
+    answered = client.post(url, {"template": "candidates_count", "params": {"skills": ["PYTHON"]}}, format="json")
+    assert answered.status_code == 201, answered.content
+    assert answered.json()["outcome"] == "answered" and answered.json()["params"] == {"skills": ["python"]}
+    refused = client.post(url, {"template": "sql", "params": {"q": "select 1"}}, format="json")
+    error = refused.json()["error"]
+    assert refused.status_code == 400 and error["code"] == "unknown_template" and "not allowed" in error["message"]
+
+
+def test_skills_match_whole_values_whatever_their_case(bought):
+    from consent.models import Resume
+
+    world, product = bought
+    Resume.objects.filter(owner__in=world.jobseekers[:12]).update(skills=["Go", "SQL"])
+    Resume.objects.filter(owner__in=world.jobseekers[12:]).update(skills=["google ads"])
+    from exchange.services.builds import version_build_start
+
+    version_build_start(product=product, by=world.provider_user)
+    log = query_run(
+        product=product, buyer=world.buyer, template="candidates_count", params={"skills": ["go"]}, by=world.buyer_user
+    )
+    assert (log.version.number, log.people) == (2, 12)
