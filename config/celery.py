@@ -16,4 +16,6 @@ app.conf.beat_schedule = {
     "outbox-sweep": {"task": "exchange.outbox_sweep", "schedule": 60.0},
     # Move shares whose refund window has passed from pending to available.
     "holds-release": {"task": "payouts.holds_release", "schedule": crontab(minute="*/15")},
+    # Gather the day's withdrawals into one payout batch (the bank's CSV) each morning.
+    "payout-batch": {"task": "payouts.batch_create", "schedule": crontab(hour=6, minute=0)},
 }

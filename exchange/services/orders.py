@@ -1,24 +1,27 @@
 """Buying, settling through the outbox, and delivering."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
 from payouts import money
-from payouts.services import sale_settle, wallet_charge
+from payouts.services import payment_refund, sale_settle, wallet_charge
 
-from ..deferred import enqueue_on_commit
+from ..deferred import BrokerUnavailable, enqueue_on_commit
 from ..exceptions import DeliveryDenied, LinkExpired, NotSellable, ObjectMissing, OrderError
 from ..lock_objects import order_for_update
 from ..models import DataProduct, DownloadLog, Order, Outbox, ProductVersion, VersionMember
 
 SETTLE_TOPIC = "order.settle"
 _DOWNLOAD_SALT = "exchange.download"
+logger = logging.getLogger(__name__)
 
 
 def version_current(*, product: DataProduct) -> ProductVersion | None:
@@ -125,17 +128,48 @@ def order_settle(*, order_id: int) -> Order:
 
 
 def outbox_resend(*, older_than_seconds: int = 30) -> int:
-    """Re-send settlements whose task never ran (lost message, broker outage)."""
+    """Re-send settlements whose task never ran (lost message, broker outage).
+
+    Stops at the first message the broker refuses: the rest stay in the outbox for
+    the next sweep, so an outage costs a delay and never a settlement.
+    """
     from ..tasks import settle_order
 
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     pending = Outbox.objects.filter(topic=SETTLE_TOPIC, processed_at__isnull=True, created_at__lte=cutoff).order_by("id")[:500]
     sent = 0
     for message in pending:
-        settle_order.delay(message.payload["order_id"])
-        Outbox.objects.filter(pk=message.pk).update(attempts=message.attempts + 1, last_sent_at=timezone.now())
+        try:
+            settle_order.apply_async(args=[message.payload["order_id"]], retry=False)
+        except BrokerUnavailable:
+            logger.warning("Broker unavailable; %s left in the outbox for the next sweep", message.key)
+            break
+        Outbox.objects.filter(pk=message.pk).update(attempts=F("attempts") + 1, last_sent_at=timezone.now())
         sent += 1
     return sent
+
+
+@transaction.atomic
+def order_refund(*, order_id: int, reason: str, by: User | None) -> Order:
+    """Refund an order to the buyer's wallet, with a reason. Safe to call twice.
+
+    Before settlement the payment is reversed and settlement will post nothing;
+    inside the refund window the sale is reversed too; after it the exchange and
+    the provider bear the refund and the jobseekers keep their shares (DESIGN §4).
+    """
+    order = order_for_update(order_id).get()
+    if order.status == Order.Status.REFUNDED:
+        return order
+    payment_refund(
+        reference=order.reference,
+        purchase_key=f"{order.reference}:purchase",
+        sale_key=f"{order.reference}:sale",
+        reason=reason,
+        by=by,
+    )
+    order.status = Order.Status.REFUNDED
+    order.save(update_fields=["status"])
+    return order
 
 
 def order_for_buyer(*, order_id: int, merchant: Merchant) -> Order:
