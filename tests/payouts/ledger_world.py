@@ -49,7 +49,7 @@ def market_create(*, people: int = 5, wallet_fen: int = 10_000_000) -> Market:
 
 def purchase(market: Market, *, price_fen: int) -> str:
     market.orders += 1
-    reference = f"order:{market.orders}"
+    reference = f"order:{market.buyer.pk}-{market.orders}"
     wallet_charge(
         merchant=market.buyer,
         amount_micros=money.fen_to_micros(price_fen),

@@ -1,0 +1,58 @@
+"""Orders refunded before and after settlement, through the order services."""
+
+import pytest
+
+from exchange.models import Order, Outbox
+from exchange.services.orders import order_refund, order_settle
+from payouts.models import JournalEntry, LedgerAccount, Posting
+from payouts.selectors import ledger_violations, wallet_balance
+
+from ..flow import build_start, buy, list_and_fund, product_define, world_create
+
+pytestmark = pytest.mark.django_db
+
+
+def _ready(django_capture_on_commit_callbacks, people=5):
+    world = world_create(people=people)
+    product = product_define(world, k=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        build_start(world, product)
+    list_and_fund(world, product)
+    return world, product
+
+
+def test_an_order_refunded_before_settling_posts_nothing_to_members(django_capture_on_commit_callbacks):
+    world, product = _ready(django_capture_on_commit_callbacks)
+    wallet_before = wallet_balance(merchant=world.buyer)
+    # when the order is placed but its settlement task has not run yet (callbacks not executed)
+    with django_capture_on_commit_callbacks(execute=False):
+        order = buy(world, product)
+    order_refund(order_id=order.pk, reason="Bought by mistake", by=world.staff)
+    # and the delayed settlement arrives afterwards, twice
+    order_settle(order_id=order.pk)
+    order_settle(order_id=order.pk)
+
+    # then no member and no provider was credited, the buyer has its money back
+    order.refresh_from_db()
+    assert order.status == Order.Status.REFUNDED
+    assert not JournalEntry.objects.filter(kind=JournalEntry.Kind.SALE).exists()
+    assert not Posting.objects.filter(account__kind=LedgerAccount.Kind.SUBJECT_PENDING).exists()
+    assert wallet_balance(merchant=world.buyer) == wallet_before
+    assert Outbox.objects.get(key=f"{order.reference}:settle").processed_at is not None
+    assert ledger_violations() == []
+
+
+def test_a_settled_order_refunded_inside_the_window_takes_every_share_back(django_capture_on_commit_callbacks):
+    world, product = _ready(django_capture_on_commit_callbacks)
+    wallet_before = wallet_balance(merchant=world.buyer)
+    with django_capture_on_commit_callbacks(execute=True):
+        order = buy(world, product)
+    order.refresh_from_db()
+    assert order.status == Order.Status.SETTLED
+    order_refund(order_id=order.pk, reason="Data did not match the description", by=world.staff)
+    order_refund(order_id=order.pk, reason="again", by=world.staff)
+    refund = JournalEntry.objects.get(kind=JournalEntry.Kind.REFUND)
+    assert refund.memo["reason"] == "Data did not match the description"
+    assert wallet_balance(merchant=world.buyer) == wallet_before
+    assert not LedgerAccount.objects.filter(kind=LedgerAccount.Kind.SUBJECT_PENDING).exclude(balance=0).exists()
+    assert ledger_violations() == []
