@@ -3,7 +3,14 @@
 Entries and postings are append-only (a PostgreSQL trigger refuses UPDATE and
 DELETE); corrections are new entries. `LedgerAccount.balance` is a cache of the
 account's posted sum, maintained in the same transaction as every posting and
-proved equal by `verify_ledger`.
+proved equal by `verify_ledger` — for every account except the jobseekers' own.
+
+A sale over a million members would otherwise rewrite a million cached balances
+(measured: most of the settlement's time). Jobseekers' balances are read one
+person at a time, so they are summed from their postings instead (an index on
+(account, entry) serves it); a withdrawal sums under the account's row lock, which
+every debit of that account takes, so it can never overdraw. Their `balance`
+column stays 0 and `verify_ledger` checks that it does.
 """
 
 from django.conf import settings
@@ -29,6 +36,8 @@ class LedgerAccount(models.Model):
     # Accounts whose balance is the exchange's own position and may go below zero:
     # the bank (cash held is a debit) and revenue, which bears refunds after the window.
     MAY_BE_NEGATIVE = (Kind.BANK, Kind.EXCHANGE_REVENUE)
+    # Accounts without a cached balance (see the module docstring): summed from postings.
+    UNCACHED = (Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE)
 
     key = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=24, choices=Kind.choices)
@@ -38,7 +47,9 @@ class LedgerAccount(models.Model):
     )
     # Pending accounts name the available account their holds are released to.
     release_to = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="released_from")
-    balance = models.BigIntegerField(default=0, help_text=_("Cached sum of postings, in micros"))
+    balance = models.BigIntegerField(
+        default=0, help_text=_("Cached sum of postings, in micros (always 0 for jobseekers' accounts: summed on read)")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -54,6 +65,10 @@ class LedgerAccount(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def is_cached(self) -> bool:
+        return self.kind not in self.UNCACHED
 
 
 class JournalEntry(models.Model):

@@ -67,13 +67,17 @@ def subject_accounts_ensure(members: QuerySet | list[tuple[int, int]]) -> None:
     LedgerAccount.objects.bulk_create(pending, ignore_conflicts=True, batch_size=2000)
 
 
-def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, int]], salt: str) -> int:
-    """Write one posting per member with a non-zero share of `pool`; returns the micros posted."""
+def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, int]], salt: str) -> None:
+    """Write one posting per member with a non-zero share of `pool`.
+
+    The caller proves the total: its entry balances only if exactly `pool` was posted.
+    """
     if pool == 0:
-        return 0
+        return
     subject_accounts_ensure(members)
     if connection.vendor == "postgresql" and isinstance(members, QuerySet):
-        return _pool_post_sql(entry_id=entry_id, pool=pool, members=members, salt=salt)
+        _pool_post_sql(entry_id=entry_id, pool=pool, members=members, salt=salt)
+        return
     shares = largest_remainder(pool, list(members), salt=salt)
     accounts = dict(
         LedgerAccount.objects.filter(kind=Kind.SUBJECT_PENDING, user_id__in=list(shares)).values_list("user_id", "id")
@@ -82,10 +86,9 @@ def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, i
         (Posting(entry_id=entry_id, account_id=accounts[user_id], amount=share) for user_id, share in shares.items() if share),
         batch_size=5000,
     )
-    return sum(shares.values())
 
 
-def _pool_post_sql(*, entry_id: int, pool: int, members: QuerySet, salt: str) -> int:
+def _pool_post_sql(*, entry_id: int, pool: int, members: QuerySet, salt: str) -> None:
     members_sql, params = _members_sql(members)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -113,9 +116,3 @@ def _pool_post_sql(*, entry_id: int, pool: int, members: QuerySet, salt: str) ->
             """,
             params + (pool, pool, salt, pool, entry_id),
         )
-        cursor.execute(
-            "SELECT COALESCE(SUM(p.amount), 0) FROM payouts_posting p "
-            "JOIN payouts_ledgeraccount a ON a.id = p.account_id WHERE p.entry_id = %s AND a.kind = 'subject_pending'",
-            [entry_id],
-        )
-        return cursor.fetchone()[0]

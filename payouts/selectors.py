@@ -27,11 +27,20 @@ class Earnings:
         return self.pending + self.available
 
 
+def account_balance(*, account: LedgerAccount) -> int:
+    """The account's balance: the cache where there is one, else the sum of its postings."""
+    if account.is_cached:
+        return account.balance
+    return Posting.objects.filter(account=account).aggregate(total=Sum("amount"))["total"] or 0
+
+
 def earnings_for_user(*, user: User) -> Earnings:
+    """A jobseeker's balances, summed from their postings (their accounts carry no cache)."""
     rows = dict(
-        LedgerAccount.objects.filter(user=user, kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE]).values_list(
-            "kind", "balance"
-        )
+        Posting.objects.filter(account__user=user, account__kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE])
+        .values_list("account__kind")
+        .annotate(total=Sum("amount"))
+        .values_list("account__kind", "total")
     )
     return Earnings(pending=rows.get(Kind.SUBJECT_PENDING, 0), available=rows.get(Kind.SUBJECT_AVAILABLE, 0))
 
@@ -81,22 +90,26 @@ def ledger_violations() -> list[str]:
             "SELECT e.id FROM payouts_journalentry e WHERE NOT EXISTS (SELECT 1 FROM payouts_posting p WHERE p.entry_id = e.id)"
         )
         problems += [f"entry {row[0]} has no postings" for row in cursor.fetchall()]
+        uncached = ", ".join(f"'{kind}'" for kind in LedgerAccount.UNCACHED)
+        negative_ok = ", ".join(f"'{kind}'" for kind in LedgerAccount.MAY_BE_NEGATIVE)
         cursor.execute(
-            """
-            SELECT a.key, a.balance, COALESCE(s.total, 0) FROM payouts_ledgeraccount a
-            LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM payouts_posting GROUP BY account_id) s
-              ON s.account_id = a.id
-            WHERE a.balance <> COALESCE(s.total, 0)
+            f"""
+            SELECT a.key, a.kind IN ({uncached}), a.balance, COALESCE(s.total, 0), a.kind IN ({negative_ok})
+              FROM payouts_ledgeraccount a
+              LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM payouts_posting GROUP BY account_id) s
+                ON s.account_id = a.id
+             WHERE (a.kind NOT IN ({uncached}) AND a.balance <> COALESCE(s.total, 0))
+                OR (a.kind IN ({uncached}) AND a.balance <> 0)
+                OR (a.kind NOT IN ({negative_ok}) AND COALESCE(s.total, 0) < 0)
             """
         )
-        problems += [f"account {key}: cached balance {cached} != posted {posted}" for key, cached, posted in cursor.fetchall()]
-        negative_ok = tuple(str(kind) for kind in LedgerAccount.MAY_BE_NEGATIVE)
-        placeholders = ", ".join(["%s"] * len(negative_ok))
-        cursor.execute(
-            f"SELECT key, balance FROM payouts_ledgeraccount WHERE balance < 0 AND kind NOT IN ({placeholders})",
-            list(negative_ok),
-        )
-        problems += [f"account {key} is negative: {balance}" for key, balance in cursor.fetchall()]
+        for key, is_uncached, cached, posted, may_be_negative in cursor.fetchall():
+            if is_uncached and cached != 0:
+                problems.append(f"account {key}: carries a cached balance {cached} (summed on read, must be 0)")
+            elif not is_uncached and cached != posted:
+                problems.append(f"account {key}: cached balance {cached} != posted {posted}")
+            if not may_be_negative and posted < 0:
+                problems.append(f"account {key} is negative: {posted}")
         # Every settlement takes out of clearing exactly what its purchase put in.
         cursor.execute(
             """

@@ -5,7 +5,7 @@ import pytest
 from exchange.models import Order, Outbox
 from exchange.services.orders import order_refund, order_settle
 from payouts.models import JournalEntry, LedgerAccount, Posting
-from payouts.selectors import ledger_violations, wallet_balance
+from payouts.selectors import earnings_for_user, ledger_violations, wallet_balance
 
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
 
@@ -54,5 +54,6 @@ def test_a_settled_order_refunded_inside_the_window_takes_every_share_back(djang
     refund = JournalEntry.objects.get(kind=JournalEntry.Kind.REFUND)
     assert refund.memo["reason"] == "Data did not match the description"
     assert wallet_balance(merchant=world.buyer) == wallet_before
-    assert not LedgerAccount.objects.filter(kind=LedgerAccount.Kind.SUBJECT_PENDING).exclude(balance=0).exists()
+    for person in world.jobseekers:
+        assert earnings_for_user(user=person).pending == 0
     assert ledger_violations() == []

@@ -6,6 +6,7 @@ from datetime import datetime
 from accounts.models import Merchant, User
 from payouts import money
 from payouts.models import JournalEntry, LedgerAccount, PayoutAccount, TopUp
+from payouts.selectors import account_balance
 from payouts.services import (
     payment_refund,
     payout_account_add,
@@ -91,4 +92,4 @@ def refund(market: Market, reference: str, *, now: datetime | None = None) -> Jo
 
 def balance(kind: str, *, user: User | None = None, merchant: Merchant | None = None) -> int:
     account = LedgerAccount.objects.filter(kind=kind, user=user, merchant=merchant).first()
-    return account.balance if account else 0
+    return account_balance(account=account) if account else 0
