@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", include("exchange.api_urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("", include("payouts.urls")),
     path("me/", include("consent.urls")),
     path("", include("exchange.urls")),
     path("", views.home, name="home"),
