@@ -48,6 +48,8 @@ class LedgerMachine(RuleBasedStateMachine):
         # reference -> {"price", "state": paid|settled|released|refunded, "shares", "provider"}
         self.orders: dict[str, dict] = {}
         self.withdrawals: list[tuple[int, int | None]] = []  # (withdrawal id, person id or None for provider)
+        self.batched: set[int] = set()  # our lines sent to the bank, not yet answered
+        self.answered: set[int] = set()
 
     def _refs(self, *states):
         return sorted(ref for ref, order in self.orders.items() if order["state"] in states)
@@ -152,17 +154,16 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule()
     def batch(self):
         payout_batch_create(business_date=next(_batch_days))
+        sent = set(Withdrawal.objects.exclude(status=Withdrawal.Status.REQUESTED).values_list("pk", flat=True))
+        self.batched = {pk for pk, _owner in self.withdrawals if pk in sent} - self.answered
 
-    @precondition(lambda self: Withdrawal.objects.filter(status=Withdrawal.Status.BATCHED).exists())
+    @precondition(lambda self: self.batched)
     @rule(data=st.data(), paid=st.booleans())
     def answer_line(self, data, paid):
-        ids = {pk: owner for pk, owner in self.withdrawals}
-        batched = sorted(
-            Withdrawal.objects.filter(status=Withdrawal.Status.BATCHED, pk__in=list(ids)).values_list("pk", flat=True)
-        )
-        if not batched:
-            return
-        line = Withdrawal.objects.get(pk=data.draw(st.sampled_from(batched)))
+        ids = dict(self.withdrawals)
+        line = Withdrawal.objects.get(pk=data.draw(st.sampled_from(sorted(self.batched))))
+        self.batched.discard(line.pk)
+        self.answered.add(line.pk)
         if paid:
             withdrawal_mark_paid(withdrawal=line, by=self.market.staff)
             return
