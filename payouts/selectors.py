@@ -93,6 +93,15 @@ def ledger_violations() -> list[str]:
             "SELECT e.id FROM payouts_journalentry e WHERE NOT EXISTS (SELECT 1 FROM payouts_posting p WHERE p.entry_id = e.id)"
         )
         problems += [f"entry {row[0]} has no postings" for row in cursor.fetchall()]
+        cursor.execute(
+            """
+            SELECT p.id FROM payouts_posting p
+             WHERE NOT EXISTS (SELECT 1 FROM payouts_ledgeraccount a WHERE a.id = p.account_id)
+                OR NOT EXISTS (SELECT 1 FROM payouts_journalentry e WHERE e.id = p.entry_id)
+             LIMIT 20
+            """
+        )
+        problems += [f"posting {row[0]} names a missing account or entry" for row in cursor.fetchall()]
         uncached = ", ".join(f"'{kind}'" for kind in LedgerAccount.UNCACHED)
         negative_ok = ", ".join(f"'{kind}'" for kind in LedgerAccount.MAY_BE_NEGATIVE)
         cursor.execute(

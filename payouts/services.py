@@ -140,6 +140,9 @@ def _entry_close(entry: JournalEntry, cached_ids: Iterable[int] | None = None) -
 
 
 def _postings_insert(entry: JournalEntry, merged: dict[int, int]) -> None:
+    # Postings carry no database foreign key (see Posting): check the accounts exist here.
+    if LedgerAccount.objects.filter(id__in=list(merged)).count() != len(merged):
+        raise LedgerError(f"Entry {entry.idempotency_key} names an account that does not exist.")
     Posting.objects.bulk_create(
         [Posting(entry=entry, account_id=account_id, amount=amount) for account_id, amount in merged.items()],
         batch_size=5000,

@@ -6,7 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 
 from payouts import money
@@ -133,7 +133,7 @@ def test_fifty_parallel_withdrawals_never_overdraw(postgres):
         except InsufficientFunds:
             results.append("refused")
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection
 
     # when fifty threads, each with its own connection, withdraw at once
     threads = [threading.Thread(target=withdraw) for _ in range(50)]
