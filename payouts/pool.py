@@ -108,6 +108,7 @@ def _pool_post_sql(*, entry_id: int, pool: int, members: QuerySet, salt: str) ->
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
+            /* pool_post: one posting per member */
             WITH m AS ({members_sql}),
             t AS (SELECT SUM(weight)::bigint AS w FROM m),
             b AS MATERIALIZED (

@@ -69,13 +69,14 @@ def worker_process(redis_url: str, log: Path):
                 process.wait()
 
 
-def _wait(predicate, *, seconds: float, what: str) -> None:
+def _wait(predicate, *, seconds: float, what: str, log: Path | None = None) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
             return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {seconds}s waiting for {what}")
+        time.sleep(0.05)
+    tail = log.read_text(errors="replace")[-3000:] if log is not None and log.exists() else ""
+    raise AssertionError(f"timed out after {seconds}s waiting for {what}\n{tail}")
 
 
 def _settled(order_ids) -> bool:
@@ -127,11 +128,11 @@ def test_worker_killed_half_way_through_a_large_settlement_leaves_the_ledger_a_c
                 cursor.execute(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
                     "AND query LIKE %s AND pid <> pg_backend_pid()",
-                    ["%INSERT INTO payouts_posting%"],
+                    ["%pool_post: one posting per member%"],
                 )
                 return cursor.fetchone()[0] > 0
 
-        _wait(writing_postings, seconds=120, what="the worker to write postings")
+        _wait(writing_postings, seconds=120, what="the worker to write postings", log=log)
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
     assert worker.returncode == -signal.SIGKILL
@@ -146,7 +147,7 @@ def test_worker_killed_half_way_through_a_large_settlement_leaves_the_ledger_a_c
     # when the worker restarts and the outbox sweeper re-sends the unsettled order
     with worker_process(redis_url, log):
         assert outbox_resend(older_than_seconds=0) == 1
-        _wait(lambda: _settled([order.pk]), seconds=300, what="the settlement after restart")
+        _wait(lambda: _settled([order.pk]), seconds=300, what="the settlement after restart", log=log)
 
     # then the ledger is complete and exactly what a clean run gives
     sale = JournalEntry.objects.get(kind=JournalEntry.Kind.SALE, reference=order.reference)
