@@ -82,6 +82,9 @@ def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, i
             return
         except IntegrityError:
             subject_accounts_ensure(members)
+            # Up to two new accounts per member: let the planner know before it joins them.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE payouts_ledgeraccount")
         _pool_post_sql(entry_id=entry_id, pool=pool, members=members, salt=salt)
         return
     subject_accounts_ensure(members)
