@@ -115,3 +115,26 @@ def test_staff_adjust_through_the_admin(client):
     entry = JournalEntry.objects.get(kind=JournalEntry.Kind.ADJUSTMENT)
     assert sorted(entry.postings.values_list("amount", flat=True)) == [-1_000_001, 1_000_001]
     assert client.get(reverse("payouts:finance")).status_code == 200
+
+
+def test_provider_statement_and_earnings_page(client):
+    from ..factories import member_of
+
+    market, _person = _history()
+    owner = member_of(market.provider)
+    client.force_login(owner)
+    today = timezone.localdate()
+    page = client.get(reverse("payouts:earnings", kwargs={"side": "merchant"}))
+    assert page.status_code == 200
+    statement = statement_for(merchant=market.provider, year=today.year, month=today.month)
+    assert statement.reconciles and statement.earned > 0
+    assert (
+        money.format_micros(statement.closing)
+        in client.get(
+            reverse("payouts:statement", kwargs={"side": "merchant", "year": f"{today.year:04d}", "month": f"{today.month:02d}"})
+        ).content.decode()
+    )
+    pdf = client.get(
+        reverse("payouts:statement_pdf", kwargs={"side": "merchant", "year": f"{today.year:04d}", "month": f"{today.month:02d}"})
+    )
+    assert pdf.content.startswith(b"%PDF")
