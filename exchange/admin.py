@@ -1,9 +1,12 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
 
 from .models import ApiKey, DataProduct, DownloadLog, Order, Outbox, ProductVersion
+from .services.orders import order_refund
 from .services.products import product_review
 
 
@@ -54,9 +57,32 @@ class OrderAdmin(admin.ModelAdmin):
     list_display = ["id", "buyer", "version", "price_fen", "status", "created_at", "settled_at"]
     list_filter = ["status"]
     search_fields = ["buyer__name", "version__product__title"]
+    actions = ["refund"]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description=_("Refund selected orders to the buyer's wallet…"))
+    def refund(self, request, queryset):
+        """Asks for the reason first; inside the refund window the sale is reversed (DESIGN §4)."""
+        reason = request.POST.get("reason", "").strip()
+        if "apply" in request.POST and reason:
+            for order in queryset.order_by("id"):
+                try:
+                    order_refund(order_id=order.pk, reason=reason, by=request.user)
+                except ApplicationError as exc:
+                    self.message_user(request, f"#{order.pk}: {exc.message}", messages.ERROR)
+                else:
+                    self.message_user(request, _("Order #%(id)s refunded.") % {"id": order.pk}, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Refund orders"),
+            "orders": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "missing_reason": "apply" in request.POST,
+        }
+        return TemplateResponse(request, "admin/exchange/order/refund.html", context)
 
     def has_change_permission(self, request, obj=None):
         return False

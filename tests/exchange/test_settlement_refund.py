@@ -57,3 +57,18 @@ def test_a_settled_order_refunded_inside_the_window_takes_every_share_back(djang
     for person in world.jobseekers:
         assert earnings_for_user(user=person).pending == 0
     assert ledger_violations() == []
+
+
+def test_staff_refund_an_order_in_the_admin_with_a_reason(client, django_capture_on_commit_callbacks):
+    world, product = _ready(django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        order = buy(world, product)
+    client.force_login(world.staff)
+    url = "/admin/exchange/order/"
+    asked = client.post(url, {"action": "refund", "_selected_action": [order.pk]})
+    assert asked.status_code == 200 and b"reason" in asked.content
+    done = client.post(url, {"action": "refund", "_selected_action": [order.pk], "apply": "1", "reason": "Wrong product"})
+    assert done.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Order.Status.REFUNDED
+    assert JournalEntry.objects.get(kind=JournalEntry.Kind.REFUND).memo["reason"] == "Wrong product"
