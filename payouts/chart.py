@@ -1,6 +1,6 @@
 """A server-rendered SVG line chart of cumulative earnings (no script, no CDN)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.html import escape
 
@@ -18,6 +18,8 @@ def earnings_svg(series: list[tuple[date, int]], *, width: int = 640, height: in
         f'<line x1="{pad_left}" y1="{pad_top + plot_h}" x2="{pad_left + plot_w}" y2="{pad_top + plot_h}" stroke="#adb5bd"/>',
     ]
     if series:
+        # Start from nothing the day before the first sale, so one sale still draws a rise.
+        series = [(series[0][0] - timedelta(days=1), 0), *series]
         top = max(max(value for _, value in series), 1)
         first, last = series[0][0], series[-1][0]
         span = max((last - first).days, 1)
@@ -36,7 +38,7 @@ def earnings_svg(series: list[tuple[date, int]], *, width: int = 640, height: in
             points.append(f"{x},{y}")
             previous = y
         parts.append(f'<polyline fill="none" stroke="#0d6efd" stroke-width="2" points="{" ".join(points)}"/>')
-        for day, value in series:
+        for day, value in series[1:]:
             x, y = xy(day, value)
             parts.append(
                 f'<circle cx="{x}" cy="{y}" r="3" fill="#0d6efd"><title>{day.isoformat()}: '
