@@ -67,6 +67,22 @@ def subject_accounts_ensure(members: QuerySet | list[tuple[int, int]]) -> None:
     LedgerAccount.objects.bulk_create(pending, ignore_conflicts=True, batch_size=2000)
 
 
+def _members_new(members: QuerySet, sample: int = 100) -> bool:
+    """Whether any of the first `sample` members has no earnings account yet (cheap)."""
+    members_sql, params = _members_sql(members)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT EXISTS (
+                SELECT 1 FROM (SELECT user_id FROM ({members_sql}) m0 LIMIT {int(sample)}) m
+                 WHERE NOT EXISTS (SELECT 1 FROM payouts_ledgeraccount a
+                                    WHERE a.user_id = m.user_id AND a.kind = 'subject_pending'))
+            """,
+            params,
+        )
+        return cursor.fetchone()[0]
+
+
 def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, int]], salt: str) -> None:
     """Write one posting per member with a non-zero share of `pool`.
 
@@ -75,7 +91,13 @@ def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, i
     if pool == 0:
         return
     if connection.vendor == "postgresql" and isinstance(members, QuerySet):
-        # Members who were paid before have their accounts: try without the (costly) check first.
+        if _members_new(members):  # a first sale: create the accounts before splitting
+            subject_accounts_ensure(members)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE payouts_ledgeraccount")
+            _pool_post_sql(entry_id=entry_id, pool=pool, members=members, salt=salt)
+            return
+        # Members who were paid before have their accounts: try without the (costly) full check.
         try:
             with transaction.atomic():
                 _pool_post_sql(entry_id=entry_id, pool=pool, members=members, salt=salt)

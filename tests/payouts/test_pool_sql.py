@@ -32,3 +32,22 @@ def test_sql_split_equals_the_pure_allocation(postgres, pool, modulus):
     expected = largest_remainder(pool, [(pk, pk % modulus + 1) for pk in ids], salt=salt)
     assert got == {pk: share for pk, share in expected.items() if share}
     assert pool_post_again == len(got)
+
+
+@pytest.mark.postgres
+def test_new_members_beyond_the_sample_get_accounts_through_the_retry(postgres):
+    # given 120 members paid before, and 30 newcomers after them (the cheap sample sees only old ones)
+    ids = sorted(person.pk for person in (UserFactory() for _ in range(150)))
+    old = User.objects.filter(pk__in=ids[:120]).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
+    everyone = User.objects.filter(pk__in=ids).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
+    first = JournalEntry.objects.create(kind="sale", idempotency_key="t:first", reference="t")
+    pool_post(entry_id=first.id, pool=120_000, members=old, salt="a")
+    second = JournalEntry.objects.create(kind="sale", idempotency_key="t:second", reference="t")
+
+    # when a sale includes everyone
+    pool_post(entry_id=second.id, pool=1_000_003, members=everyone, salt="b")
+
+    # then everyone, newcomers included, got exactly the pure allocation
+    got = dict(Posting.objects.filter(entry=second).values_list("account__user_id", "amount"))
+    expected = largest_remainder(1_000_003, [(pk, pk % 3 + 1) for pk in ids], salt="b")
+    assert got == {pk: share for pk, share in expected.items() if share}
