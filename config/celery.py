@@ -18,4 +18,6 @@ app.conf.beat_schedule = {
     "holds-release": {"task": "payouts.holds_release", "schedule": crontab(minute="*/15")},
     # Renew subscriptions whose paid period has ended, from the buyer's wallet.
     "subscriptions-renew": {"task": "exchange.subscriptions_renew", "schedule": crontab(minute="*/10")},
+    # Gather the day's withdrawals into one payout batch (the bank's CSV) each morning.
+    "payout-batch": {"task": "payouts.batch_create", "schedule": crontab(hour=6, minute=0)},
 }

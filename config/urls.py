@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("consent.api_urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("", include("payouts.urls")),
     path("me/", include("consent.urls")),
     path("receipts/", include("consent.public_urls")),
     path("", include("exchange.urls")),

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import LedgerAccount, TopUp
+from .models import JournalEntry, LedgerAccount, TopUp, Withdrawal
 
 
 def accounts_for_update(account_ids) -> QuerySet[LedgerAccount]:
@@ -11,3 +11,12 @@ def accounts_for_update(account_ids) -> QuerySet[LedgerAccount]:
 
 def topup_for_update(topup_id: int) -> QuerySet[TopUp]:
     return TopUp.objects.select_for_update().filter(id=topup_id)
+
+
+def withdrawal_for_update(withdrawal_id: int) -> QuerySet[Withdrawal]:
+    return Withdrawal.objects.select_for_update().filter(id=withdrawal_id)
+
+
+def entry_for_update(entry_id: int) -> QuerySet[JournalEntry]:
+    """Locking a journal entry row (no UPDATE follows) serialises release and refund of one sale."""
+    return JournalEntry.objects.select_for_update().filter(id=entry_id)

@@ -3,13 +3,21 @@
 Entries and postings are append-only (a PostgreSQL trigger refuses UPDATE and
 DELETE); corrections are new entries. `LedgerAccount.balance` is a cache of the
 account's posted sum, maintained in the same transaction as every posting and
-proved equal by `verify_ledger`.
+proved equal by `verify_ledger` — for every account except the jobseekers' own.
+
+A sale over a million members would otherwise rewrite a million cached balances
+(measured: most of the settlement's time). Jobseekers' balances are read one
+person at a time, so they are summed from their postings instead (an index on
+(account, entry) serves it); a withdrawal sums under the account's row lock, which
+every debit of that account takes, so it can never overdraw. Their `balance`
+column stays 0 and `verify_ledger` checks that it does.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import EncryptedTextField
 from accounts.models import Merchant
 
 
@@ -25,8 +33,11 @@ class LedgerAccount(models.Model):
         SUBJECT_PENDING = "subject_pending", _("Jobseeker earnings (pending)")
         SUBJECT_AVAILABLE = "subject_available", _("Jobseeker earnings (available)")
 
-    # Accounts whose balance is the exchange's own position and may go below zero.
-    MAY_BE_NEGATIVE = (Kind.BANK,)
+    # Accounts whose balance is the exchange's own position and may go below zero:
+    # the bank (cash held is a debit) and revenue, which bears refunds after the window.
+    MAY_BE_NEGATIVE = (Kind.BANK, Kind.EXCHANGE_REVENUE)
+    # Accounts without a cached balance (see the module docstring): summed from postings.
+    UNCACHED = (Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE)
 
     key = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=24, choices=Kind.choices)
@@ -36,7 +47,9 @@ class LedgerAccount(models.Model):
     )
     # Pending accounts name the available account their holds are released to.
     release_to = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="released_from")
-    balance = models.BigIntegerField(default=0, help_text=_("Cached sum of postings, in micros"))
+    balance = models.BigIntegerField(
+        default=0, help_text=_("Cached sum of postings, in micros (always 0 for jobseekers' accounts: summed on read)")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,6 +65,10 @@ class LedgerAccount(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def is_cached(self) -> bool:
+        return self.kind not in self.UNCACHED
 
 
 class JournalEntry(models.Model):
@@ -84,9 +101,18 @@ class JournalEntry(models.Model):
 
 
 class Posting(models.Model):
-    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="postings")
+    # No database foreign keys here, deliberately: PostgreSQL checks a deferred foreign
+    # key row by row at commit and locks every referenced row (FOR KEY SHARE), which
+    # for a million-member sale cost more than writing the postings (measured 14 s of
+    # a 1M-row insert). Integrity holds without them: entries and accounts are never
+    # deleted (triggers refuse it), every writer posts to accounts it has just read or
+    # joined, `ledger_post` checks its account ids exist, and `verify_ledger` reports
+    # any posting whose entry or account is missing.
+    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="postings", db_constraint=False)
     # Indexed by (account, entry) below, which also serves lookups by account alone.
-    account = models.ForeignKey(LedgerAccount, on_delete=models.PROTECT, related_name="postings", db_index=False)
+    account = models.ForeignKey(
+        LedgerAccount, on_delete=models.PROTECT, related_name="postings", db_index=False, db_constraint=False
+    )
     amount = models.BigIntegerField(help_text=_("Micros; positive credits the account"))
 
     class Meta:
@@ -127,3 +153,106 @@ class TopUp(models.Model):
 
     def __str__(self) -> str:
         return f"top-up #{self.pk} {self.merchant}"
+
+
+class PayoutAccount(models.Model):
+    """Where a jobseeker or a provider is paid: a bank card or an Alipay account, encrypted at rest."""
+
+    class Kind(models.TextChoices):
+        BANK_CARD = "bank_card", _("Bank card")
+        ALIPAY = "alipay", _("Alipay account")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="payout_accounts"
+    )
+    merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="payout_accounts")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    holder_name = EncryptedTextField(_("account holder"))
+    number = EncryptedTextField(_("card number or Alipay account"))
+    bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    # Shown on screen and in lists without decrypting; never more than the last four characters.
+    masked = models.CharField(max_length=40, editable=False)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payout account")
+        verbose_name_plural = _("payout accounts")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(user__isnull=False) & models.Q(merchant__isnull=True))
+                | (models.Q(user__isnull=True) & models.Q(merchant__isnull=False)),
+                name="payout_account_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.masked}"
+
+
+class PayoutBatch(models.Model):
+    """The withdrawals sent to the bank together; its CSV is what the bank receives."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Sent to the bank")
+        CLOSED = "closed", _("Every line answered")
+
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    business_date = models.DateField(unique=True)
+    csv = models.TextField(blank=True)
+    total_fen = models.PositiveBigIntegerField(default=0)
+    line_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payout batch")
+        verbose_name_plural = _("payout batches")
+        ordering = ["-business_date"]
+
+    def __str__(self) -> str:
+        return f"payout batch {self.business_date}"
+
+
+class Withdrawal(models.Model):
+    """A request to be paid, and the line of the payout batch that pays it.
+
+    Requested: the amount is reserved (available → payout clearing). Paid: payout
+    clearing → bank. Failed: the reserved amount returns to available.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        BATCHED = "batched", _("Sent to the bank")
+        PAID = "paid", _("Paid")
+        FAILED = "failed", _("Failed, money returned")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="withdrawals"
+    )
+    merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="withdrawals")
+    payout_account = models.ForeignKey(PayoutAccount, on_delete=models.PROTECT, related_name="withdrawals")
+    amount_fen = models.PositiveBigIntegerField(_("amount (fen)"))
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED, db_index=True)
+    batch = models.ForeignKey(PayoutBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="lines")
+    reserve_entry = models.OneToOneField(JournalEntry, null=True, on_delete=models.PROTECT, related_name="+")
+    outcome_entry = models.OneToOneField(JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    failure_reason = models.CharField(max_length=200, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_fen__gt=0), name="withdrawal_amount_positive"),
+            models.CheckConstraint(
+                condition=(models.Q(user__isnull=False) & models.Q(merchant__isnull=True))
+                | (models.Q(user__isnull=True) & models.Q(merchant__isnull=False)),
+                name="withdrawal_one_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"withdrawal #{self.pk}"

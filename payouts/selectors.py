@@ -1,13 +1,16 @@
 """Reads from the ledger, shaped for the pages that show them."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from accounts.models import Merchant, User
 
-from .models import JournalEntry, LedgerAccount, Posting
+from .models import JournalEntry, LedgerAccount, Posting, Withdrawal
 
 Kind = LedgerAccount.Kind
 
@@ -27,11 +30,20 @@ class Earnings:
         return self.pending + self.available
 
 
+def account_balance(*, account: LedgerAccount) -> int:
+    """The account's balance: the cache where there is one, else the sum of its postings."""
+    if account.is_cached:
+        return account.balance
+    return Posting.objects.filter(account=account).aggregate(total=Sum("amount"))["total"] or 0
+
+
 def earnings_for_user(*, user: User) -> Earnings:
+    """A jobseeker's balances, summed from their postings (their accounts carry no cache)."""
     rows = dict(
-        LedgerAccount.objects.filter(user=user, kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE]).values_list(
-            "kind", "balance"
-        )
+        Posting.objects.filter(account__user=user, account__kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE])
+        .values_list("account__kind")
+        .annotate(total=Sum("amount"))
+        .values_list("account__kind", "total")
     )
     return Earnings(pending=rows.get(Kind.SUBJECT_PENDING, 0), available=rows.get(Kind.SUBJECT_AVAILABLE, 0))
 
@@ -83,20 +95,33 @@ def ledger_violations() -> list[str]:
         problems += [f"entry {row[0]} has no postings" for row in cursor.fetchall()]
         cursor.execute(
             """
-            SELECT a.key, a.balance, COALESCE(s.total, 0) FROM payouts_ledgeraccount a
-            LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM payouts_posting GROUP BY account_id) s
-              ON s.account_id = a.id
-            WHERE a.balance <> COALESCE(s.total, 0)
+            SELECT p.id FROM payouts_posting p
+             WHERE NOT EXISTS (SELECT 1 FROM payouts_ledgeraccount a WHERE a.id = p.account_id)
+                OR NOT EXISTS (SELECT 1 FROM payouts_journalentry e WHERE e.id = p.entry_id)
+             LIMIT 20
             """
         )
-        problems += [f"account {key}: cached balance {cached} != posted {posted}" for key, cached, posted in cursor.fetchall()]
-        negative_ok = tuple(str(kind) for kind in LedgerAccount.MAY_BE_NEGATIVE)
-        placeholders = ", ".join(["%s"] * len(negative_ok))
+        problems += [f"posting {row[0]} names a missing account or entry" for row in cursor.fetchall()]
+        uncached = ", ".join(f"'{kind}'" for kind in LedgerAccount.UNCACHED)
+        negative_ok = ", ".join(f"'{kind}'" for kind in LedgerAccount.MAY_BE_NEGATIVE)
         cursor.execute(
-            f"SELECT key, balance FROM payouts_ledgeraccount WHERE balance < 0 AND kind NOT IN ({placeholders})",
-            list(negative_ok),
+            f"""
+            SELECT a.key, a.kind IN ({uncached}), a.balance, COALESCE(s.total, 0), a.kind IN ({negative_ok})
+              FROM payouts_ledgeraccount a
+              LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM payouts_posting GROUP BY account_id) s
+                ON s.account_id = a.id
+             WHERE (a.kind NOT IN ({uncached}) AND a.balance <> COALESCE(s.total, 0))
+                OR (a.kind IN ({uncached}) AND a.balance <> 0)
+                OR (a.kind NOT IN ({negative_ok}) AND COALESCE(s.total, 0) < 0)
+            """
         )
-        problems += [f"account {key} is negative: {balance}" for key, balance in cursor.fetchall()]
+        for key, is_uncached, cached, posted, may_be_negative in cursor.fetchall():
+            if is_uncached and cached != 0:
+                problems.append(f"account {key}: carries a cached balance {cached} (summed on read, must be 0)")
+            elif not is_uncached and cached != posted:
+                problems.append(f"account {key}: cached balance {cached} != posted {posted}")
+            if not may_be_negative and posted < 0:
+                problems.append(f"account {key} is negative: {posted}")
         # Every settlement takes out of clearing exactly what its purchase put in.
         cursor.execute(
             """
@@ -117,3 +142,216 @@ def ledger_violations() -> list[str]:
         if pool != posted:
             problems.append(f"sale {entry.reference}: pool {pool} but members were credited {posted}")
     return problems
+
+
+# Earnings pages and statements ---------------------------------------------------------
+
+
+def _owner_filter(user: User | None, merchant: Merchant | None, prefix: str = "") -> dict:
+    return {f"{prefix}user": user} if user is not None else {f"{prefix}merchant": merchant}
+
+
+def _earning_kinds(user: User | None) -> tuple[str, str]:
+    if user is not None:
+        return Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE
+    return Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE
+
+
+def paid_out_fen(*, user: User | None = None, merchant: Merchant | None = None) -> int:
+    """What the bank has paid this owner (lines marked paid)."""
+    total = Withdrawal.objects.filter(status=Withdrawal.Status.PAID, **_owner_filter(user, merchant)).aggregate(
+        total=Sum("amount_fen")
+    )["total"]
+    return total or 0
+
+
+def in_payout_fen(*, user: User | None = None, merchant: Merchant | None = None) -> int:
+    """Reserved for a payout not yet answered by the bank."""
+    total = Withdrawal.objects.filter(
+        status__in=[Withdrawal.Status.REQUESTED, Withdrawal.Status.BATCHED], **_owner_filter(user, merchant)
+    ).aggregate(total=Sum("amount_fen"))["total"]
+    return total or 0
+
+
+def earning_lines(
+    *, user: User | None = None, merchant: Merchant | None = None, since=None, until=None, limit: int | None = 500
+) -> list[dict]:
+    """One line per sale that paid this owner: product, buyer, date, share, and its state."""
+    pending_kind, _available = _earning_kinds(user)
+    postings = (
+        Posting.objects.filter(
+            account__kind=pending_kind, entry__kind=JournalEntry.Kind.SALE, **_owner_filter(user, merchant, "account__")
+        )
+        .annotate(
+            released=Exists(JournalEntry.objects.filter(related=OuterRef("entry"), kind=JournalEntry.Kind.RELEASE)),
+            refunded=Exists(
+                JournalEntry.objects.filter(related=OuterRef("entry"), kind=JournalEntry.Kind.REFUND, memo__scope="within_window")
+            ),
+        )
+        .select_related("entry")
+        .order_by("-entry__created_at", "-id")
+    )
+    if since is not None:
+        postings = postings.filter(entry__created_at__gte=since)
+    if until is not None:
+        postings = postings.filter(entry__created_at__lt=until)
+    if limit is not None:
+        postings = postings[:limit]
+    industries = dict(Merchant.Industry.choices)
+    lines = []
+    for posting in postings:
+        memo = posting.entry.memo
+        state = "refunded" if posting.refunded else "available" if posting.released else "pending"
+        lines.append(
+            {
+                "date": posting.entry.created_at,
+                "reference": posting.entry.reference,
+                "product": memo.get("product", ""),
+                "buyer": memo.get("buyer", ""),
+                "industry": industries.get(memo.get("buyer_industry", ""), memo.get("buyer_industry", "")),
+                "share": posting.amount,
+                "state": state,
+            }
+        )
+    return lines
+
+
+def earnings_series(*, user: User | None = None, merchant: Merchant | None = None) -> list[tuple[date, int]]:
+    """Cumulative earnings by day (sales less refunds inside the window), for the chart."""
+    pending_kind, _available = _earning_kinds(user)
+    rows = (
+        Posting.objects.filter(
+            account__kind=pending_kind,
+            entry__kind__in=[JournalEntry.Kind.SALE, JournalEntry.Kind.REFUND],
+            **_owner_filter(user, merchant, "account__"),
+        )
+        .annotate(day=TruncDate("entry__created_at"))
+        .values("day")
+        .annotate(total=Sum("amount"))
+        .order_by("day")
+    )
+    running = 0
+    series = []
+    for row in rows:
+        running += row["total"]
+        series.append((row["day"], running))
+    return series
+
+
+@dataclass(frozen=True)
+class Statement:
+    year: int
+    month: int
+    opening: int
+    closing: int
+    earned: int
+    refunded: int
+    withdrawn: int
+    returned: int
+    adjusted: int
+    lines: list[dict]
+
+    @property
+    def reconciles(self) -> bool:
+        movement = self.earned + self.refunded + self.withdrawn + self.returned + self.adjusted
+        return self.opening + movement == self.closing
+
+
+def _month_bounds(year: int, month: int):
+    start = datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.get_current_timezone())
+    return start, end
+
+
+def statement_for(*, year: int, month: int, user: User | None = None, merchant: Merchant | None = None) -> Statement:
+    """A month of an owner's earnings, straight from the ledger: opening + movements = closing.
+
+    Balances are the owner's pending + available; a withdrawal leaves them when it is
+    requested (reserved), a failed payout comes back.
+    """
+    start, end = _month_bounds(year, month)
+    kinds = _earning_kinds(user)
+    postings = Posting.objects.filter(account__kind__in=kinds, **_owner_filter(user, merchant, "account__"))
+    opening = postings.filter(entry__created_at__lt=start).aggregate(total=Sum("amount"))["total"] or 0
+    closing = postings.filter(entry__created_at__lt=end).aggregate(total=Sum("amount"))["total"] or 0
+    by_entry = (
+        postings.filter(entry__created_at__gte=start, entry__created_at__lt=end)
+        .values("entry_id", "entry__kind", "entry__created_at", "entry__reference", "entry__memo")
+        .annotate(total=Sum("amount"))
+        .order_by("entry__created_at", "entry_id")
+    )
+    totals = {"earned": 0, "refunded": 0, "withdrawn": 0, "returned": 0, "adjusted": 0}
+    lines = []
+    for row in by_entry:
+        if row["total"] == 0:  # a release moves pending to available: no change to the total
+            continue
+        kind = row["entry__kind"]
+        bucket = {
+            JournalEntry.Kind.SALE: "earned",
+            JournalEntry.Kind.REFUND: "refunded",
+            JournalEntry.Kind.WITHDRAWAL: "withdrawn",
+            JournalEntry.Kind.PAYOUT: "returned",
+        }.get(kind, "adjusted")
+        totals[bucket] += row["total"]
+        memo = row["entry__memo"] or {}
+        lines.append(
+            {
+                "date": row["entry__created_at"],
+                "kind": JournalEntry.Kind(kind).label,
+                "reference": row["entry__reference"],
+                "product": memo.get("product", ""),
+                "buyer": memo.get("buyer", ""),
+                "amount": row["total"],
+            }
+        )
+    return Statement(year=year, month=month, opening=opening, closing=closing, lines=lines, **totals)
+
+
+@dataclass(frozen=True)
+class FinanceReport:
+    commission_earned: int
+    refunds_borne: int
+    revenue: int
+    pool_paid: int
+    subjects_owed: int
+    providers_owed: int
+    in_payout: int
+    wallets: int
+    awaiting_settlement: int
+    cash: int
+    paid_out: int
+
+    @property
+    def reconciles(self) -> bool:
+        """Cash held equals everything owed plus the exchange's own revenue."""
+        owed = self.subjects_owed + self.providers_owed + self.in_payout + self.wallets + self.awaiting_settlement
+        return self.cash == owed + self.revenue
+
+
+def finance_report() -> FinanceReport:
+    """The exchange's position from the ledger: commission, the pool paid to people, what is owed."""
+
+    def kind_sum(*kinds, entry_kind=None) -> int:
+        qs = Posting.objects.filter(account__kind__in=kinds)
+        if entry_kind:
+            qs = qs.filter(entry__kind=entry_kind)
+        return qs.aggregate(total=Sum("amount"))["total"] or 0
+
+    commission = kind_sum(Kind.EXCHANGE_REVENUE, entry_kind=JournalEntry.Kind.SALE)
+    revenue = kind_sum(Kind.EXCHANGE_REVENUE)
+    pool_paid = kind_sum(Kind.SUBJECT_PENDING, entry_kind=JournalEntry.Kind.SALE) + kind_sum(
+        Kind.SUBJECT_PENDING, entry_kind=JournalEntry.Kind.REFUND
+    )
+    return FinanceReport(
+        commission_earned=commission,
+        refunds_borne=revenue - commission - kind_sum(Kind.EXCHANGE_REVENUE, entry_kind=JournalEntry.Kind.ADJUSTMENT),
+        revenue=revenue,
+        pool_paid=pool_paid,
+        subjects_owed=kind_sum(Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE),
+        providers_owed=kind_sum(Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE),
+        in_payout=kind_sum(Kind.PAYOUT_CLEARING),
+        wallets=kind_sum(Kind.MERCHANT_WALLET),
+        awaiting_settlement=kind_sum(Kind.SALES_CLEARING),
+        cash=-kind_sum(Kind.BANK),
+        paid_out=Withdrawal.objects.filter(status=Withdrawal.Status.PAID).aggregate(total=Sum("amount_fen"))["total"] or 0,
+    )

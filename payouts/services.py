@@ -1,21 +1,25 @@
 """Writes to the ledger. Every entry balances; every entry has a unique key, so a
 service that runs twice (a retried task, a double click) posts once."""
 
+import csv
+import io
+import uuid
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.audit import audit_record
 from accounts.models import Merchant, User
 
 from . import money
 from .exceptions import AlreadyProcessed, InsufficientFunds, LedgerError
-from .lock_objects import accounts_for_update, topup_for_update
-from .models import JournalEntry, LedgerAccount, Posting, TopUp
+from .lock_objects import accounts_for_update, entry_for_update, topup_for_update, withdrawal_for_update
+from .models import JournalEntry, LedgerAccount, PayoutAccount, PayoutBatch, Posting, TopUp, Withdrawal
 from .pool import pool_post
 
 Kind = LedgerAccount.Kind
@@ -44,17 +48,40 @@ def account_get(*, kind: str, merchant: Merchant | None = None, user: User | Non
     return account
 
 
-def _apply_balances(entry_id: int) -> None:
-    """Add an entry's postings to the cached balances, set-based (one statement for any size)."""
+def _uncached_sql() -> str:
+    return ", ".join(f"'{kind}'" for kind in LedgerAccount.UNCACHED)
+
+
+def _apply_balances(entry_id: int, account_ids: Iterable[int] | None = None) -> None:
+    """Add an entry's postings to the cached balances, set-based (one statement for any size).
+
+    With `account_ids` (the cached accounts of an entry whose member postings go to
+    uncached accounts) only those postings are read, through the (account, entry) index.
+    """
+    only = ""
+    params: list = [entry_id]
+    if account_ids is not None:
+        only = "AND p.account_id = ANY(%s)" if connection.vendor == "postgresql" else ""
+        ids = sorted(account_ids)
+        if connection.vendor == "postgresql":
+            params.append(ids)
+        else:
+            only = f"AND p.account_id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             UPDATE payouts_ledgeraccount SET balance = payouts_ledgeraccount.balance + s.total
-            FROM (SELECT account_id, SUM(amount) AS total FROM payouts_posting WHERE entry_id = %s GROUP BY account_id) s
-            WHERE payouts_ledgeraccount.id = s.account_id
+            FROM (SELECT p.account_id, SUM(p.amount) AS total FROM payouts_posting p
+                   WHERE p.entry_id = %s {only} GROUP BY p.account_id) s
+            WHERE payouts_ledgeraccount.id = s.account_id AND payouts_ledgeraccount.kind NOT IN ({_uncached_sql()})
             """,
-            [entry_id],
+            params,
         )
+
+
+def account_posted_balance(account_id: int) -> int:
+    """The sum of an account's postings (the truth that a cached balance must equal)."""
+    return Posting.objects.filter(account_id=account_id).aggregate(total=Sum("amount"))["total"] or 0
 
 
 def _existing(key: str) -> JournalEntry | None:
@@ -74,10 +101,14 @@ def _check_funds(merged: dict[int, int]) -> None:
     """Lock the accounts an entry takes money from (in id order) and refuse an overdraft."""
     debited = [account_id for account_id, amount in merged.items() if amount < 0]
     for account in accounts_for_update(debited):
-        if account.kind not in LedgerAccount.MAY_BE_NEGATIVE and account.balance + merged[account.id] < 0:
+        if account.kind in LedgerAccount.MAY_BE_NEGATIVE:
+            continue
+        # Under the row lock a fresh statement sees every committed posting of the account.
+        have = account.balance if account.is_cached else account_posted_balance(account.id)
+        if have + merged[account.id] < 0:
             raise InsufficientFunds(
                 _("Insufficient balance: %(need)s needed, %(have)s available.")
-                % {"need": money.format_micros(-merged[account.id]), "have": money.format_micros(account.balance)}
+                % {"need": money.format_micros(-merged[account.id]), "have": money.format_micros(have)}
             )
 
 
@@ -98,18 +129,21 @@ def _entry_open(*, kind: str, key: str, reference: str, memo: dict | None, relat
         return None
 
 
-def _entry_close(entry: JournalEntry) -> JournalEntry:
+def _entry_close(entry: JournalEntry, cached_ids: Iterable[int] | None = None) -> JournalEntry:
     """Prove the entry balances (whatever wrote its postings), then update cached balances."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
         count, total = cursor.fetchone()
     if count == 0 or total != 0:
         raise LedgerError(f"Entry {entry.idempotency_key} does not balance: {total} micros over {count} postings.")
-    _apply_balances(entry.id)
+    _apply_balances(entry.id, cached_ids)
     return entry
 
 
 def _postings_insert(entry: JournalEntry, merged: dict[int, int]) -> None:
+    # Postings carry no database foreign key (see Posting): check the accounts exist here.
+    if LedgerAccount.objects.filter(id__in=list(merged)).count() != len(merged):
+        raise LedgerError(f"Entry {entry.idempotency_key} names an account that does not exist.")
     Posting.objects.bulk_create(
         [Posting(entry=entry, account_id=account_id, amount=amount) for account_id, amount in merged.items()],
         batch_size=5000,
@@ -253,15 +287,20 @@ def sale_settle(
     if entry is None:
         return JournalEntry.objects.get(idempotency_key=key)
     _postings_insert(entry, fixed)
-    posted = pool_post(entry_id=entry.id, pool=pool, members=members, salt=salt)
-    if posted != pool:
-        raise LedgerError(f"Sale {reference}: pool {pool} but {posted} posted to members.")
-    return _entry_close(entry)
+    pool_post(entry_id=entry.id, pool=pool, members=members, salt=salt)
+    # The fixed lines sum to -pool, so the entry balances only if the members got exactly the pool.
+    return _entry_close(entry, cached_ids=fixed.keys())
 
 
 @transaction.atomic
 def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
-    """Move one sale's pending shares to available (set-based, any number of members)."""
+    """Move one sale's pending shares to available (set-based, any number of members).
+
+    The sale's row lock serialises this with a refund; a refunded sale is never released.
+    """
+    sale = entry_for_update(sale.pk).get()
+    if sale.followers.filter(kind=JournalEntry.Kind.REFUND).exists():
+        return None
     entry = _entry_open(
         kind=JournalEntry.Kind.RELEASE, key=f"release:{sale.pk}", reference=sale.reference, memo=sale.memo, related=sale
     )
@@ -290,7 +329,7 @@ def holds_release_due(*, now: datetime | None = None, limit: int = 500) -> int:
     now = now or timezone.now()
     due = (
         JournalEntry.objects.filter(kind=JournalEntry.Kind.SALE, release_after__lte=now)
-        .exclude(followers__kind=JournalEntry.Kind.RELEASE)
+        .exclude(followers__kind__in=[JournalEntry.Kind.RELEASE, JournalEntry.Kind.REFUND])
         .order_by("id")
         .values_list("id", flat=True)[:limit]
     )
@@ -299,3 +338,338 @@ def holds_release_due(*, now: datetime | None = None, limit: int = 500) -> int:
         if hold_release(sale=sale) is not None:
             released += 1
     return released
+
+
+def _refuse_negative(entry: JournalEntry) -> None:
+    """After a set-based entry: no account it touched may be below zero (else the transaction rolls back)."""
+    negative_ok = ", ".join(f"'{kind}'" for kind in LedgerAccount.MAY_BE_NEGATIVE)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT a.key FROM payouts_ledgeraccount a
+             WHERE a.id IN (SELECT account_id FROM payouts_posting WHERE entry_id = %s AND amount < 0)
+               AND a.kind NOT IN ({negative_ok})
+               AND CASE WHEN a.kind IN ({_uncached_sql()})
+                        THEN (SELECT COALESCE(SUM(q.amount), 0) FROM payouts_posting q WHERE q.account_id = a.id)
+                        ELSE a.balance END < 0
+             LIMIT 5
+            """,
+            [entry.id],
+        )
+        bad = [row[0] for row in cursor.fetchall()]
+    if bad:
+        raise InsufficientFunds(_("This refund would overdraw an account: %(keys)s.") % {"keys": ", ".join(bad)})
+
+
+def _reverse_entries(entry: JournalEntry, entry_ids: list[int]) -> None:
+    """Post the exact negation of the given entries (any size) into `entry`, netted per account."""
+    placeholders = ", ".join(["%s"] * len(entry_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO payouts_posting (entry_id, account_id, amount)
+            SELECT %s, account_id, -SUM(amount) FROM payouts_posting
+             WHERE entry_id IN ({placeholders})
+             GROUP BY account_id HAVING SUM(amount) <> 0
+            """,
+            [entry.id, *entry_ids],
+        )
+
+
+@transaction.atomic
+def payment_refund(
+    *, reference: str, purchase_key: str, sale_key: str, reason: str, by: User | None, now: datetime | None = None
+) -> JournalEntry:
+    """Return a purchase to the buyer's wallet, once per reference.
+
+    Not settled yet: the purchase is reversed (settlement then posts nothing).
+    Settled, inside the refund window: the sale and the purchase are reversed,
+    every member's pending share included. After the window: the sale is released
+    (jobseekers keep their shares) and the exchange (commission and pool) and the
+    provider (its share) bear the refund.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise LedgerError(_("Give the reason for the refund."), code="reason_required")
+    key = f"{reference}:refund"
+    existing = _existing(key)
+    if existing is not None:
+        return existing
+    purchase = JournalEntry.objects.filter(idempotency_key=purchase_key, kind=JournalEntry.Kind.PURCHASE).first()
+    if purchase is None:
+        raise LedgerError(_("There is no payment to refund for %(reference)s.") % {"reference": reference})
+    memo = {"reason": reason, "by": getattr(by, "email", "")}
+    sale = JournalEntry.objects.filter(idempotency_key=sale_key, kind=JournalEntry.Kind.SALE).first()
+    if sale is None:
+        lines = [(account_id, -amount) for account_id, amount in purchase.postings.values_list("account_id", "amount")]
+        return ledger_post(
+            kind=JournalEntry.Kind.REFUND,
+            key=key,
+            reference=reference,
+            lines=lines,
+            memo={**memo, "scope": "unsettled"},
+            related=purchase,
+            created_by=by,
+        )
+    sale = entry_for_update(sale.pk).get()
+    now = now or timezone.now()
+    released = sale.followers.filter(kind=JournalEntry.Kind.RELEASE).exists()
+    if not released and now < sale.release_after:
+        entry = _entry_open(
+            kind=JournalEntry.Kind.REFUND,
+            key=key,
+            reference=reference,
+            memo={**memo, "scope": "within_window"},
+            related=sale,
+            created_by=by,
+        )
+        if entry is None:
+            return JournalEntry.objects.get(idempotency_key=key)
+        _reverse_entries(entry, [purchase.id, sale.id])
+        _entry_close(entry)
+        _refuse_negative(entry)
+        return entry
+    if not released:
+        hold_release(sale=sale)
+    paid = -purchase.postings.filter(amount__lt=0).get().amount
+    wallet_id = purchase.postings.get(amount__lt=0).account_id
+    provider_pending = sale.postings.select_related("account").get(account__kind=Kind.PROVIDER_PENDING).account
+    provider_share = sale.memo.get("provider_micros", 0)
+    lines = [
+        (wallet_id, paid),
+        (account_get(kind=Kind.EXCHANGE_REVENUE).id, -(paid - provider_share)),
+        (provider_pending.release_to_id, -provider_share),
+    ]
+    return ledger_post(
+        kind=JournalEntry.Kind.REFUND,
+        key=key,
+        reference=reference,
+        lines=lines,
+        memo={**memo, "scope": "after_window"},
+        related=sale,
+        created_by=by,
+    )
+
+
+def refund_exists(*, reference: str) -> bool:
+    return JournalEntry.objects.filter(idempotency_key=f"{reference}:refund").exists()
+
+
+# Withdrawals and payouts ---------------------------------------------------------------
+
+
+def _owner(user: User | None, merchant: Merchant | None) -> tuple[User | None, Merchant | None]:
+    if (user is None) == (merchant is None):
+        raise LedgerError("A payout belongs to exactly one person or one merchant.")
+    return user, merchant
+
+
+def _available_account(user: User | None, merchant: Merchant | None) -> LedgerAccount:
+    if user is not None:
+        return account_get(kind=Kind.SUBJECT_AVAILABLE, user=user)
+    return account_get(kind=Kind.PROVIDER_AVAILABLE, merchant=merchant)
+
+
+def _mask(number: str) -> str:
+    tail = number[-4:] if len(number) > 4 else number[-1:]
+    return f"•••• {tail}"
+
+
+def payout_account_add(
+    *, kind: str, holder_name: str, number: str, bank_name: str = "", user: User | None = None, merchant: Merchant | None = None
+) -> PayoutAccount:
+    """Register where to be paid; the holder and number are stored encrypted, shown masked."""
+    user, merchant = _owner(user, merchant)
+    number = "".join(number.split())
+    holder_name = holder_name.strip()
+    errors: dict[str, list[str]] = {}
+    if kind not in PayoutAccount.Kind.values:
+        errors["kind"] = [_("Choose a bank card or an Alipay account.")]
+    if not holder_name:
+        errors["holder_name"] = [_("Enter the account holder's name.")]
+    if kind == PayoutAccount.Kind.BANK_CARD and not (number.isdigit() and 12 <= len(number) <= 19):
+        errors["number"] = [_("A bank card number has 12 to 19 digits.")]
+    elif kind == PayoutAccount.Kind.ALIPAY and not (3 <= len(number) <= 100):
+        errors["number"] = [_("Enter the Alipay account (a mobile number or an email address).")]
+    if kind == PayoutAccount.Kind.BANK_CARD and not bank_name.strip():
+        errors["bank_name"] = [_("Enter the name of the bank.")]
+    if errors:
+        raise LedgerError(_("Check the payout account details."), code="invalid_payout_account", fields=errors)
+    return PayoutAccount.objects.create(
+        user=user,
+        merchant=merchant,
+        kind=kind,
+        holder_name=holder_name,
+        number=number,
+        bank_name=bank_name.strip(),
+        masked=_mask(number),
+    )
+
+
+def withdrawal_minimum_fen() -> int:
+    return int(getattr(settings, "PAYOUTS_MIN_WITHDRAWAL_FEN", 1000))
+
+
+@transaction.atomic
+def withdrawal_request(
+    *, payout_account: PayoutAccount, amount_fen: int, by: User, user: User | None = None, merchant: Merchant | None = None
+) -> Withdrawal:
+    """Reserve `amount_fen` of the owner's available earnings for the next payout batch.
+
+    The available account is locked while the reservation is posted, so parallel
+    requests against one balance can never overdraw it.
+    """
+    user, merchant = _owner(user, merchant)
+    if payout_account.user_id != (user.pk if user else None) or payout_account.merchant_id != (merchant.pk if merchant else None):
+        raise LedgerError(_("This payout account is not yours."), code="foreign_payout_account")
+    if not payout_account.is_active:
+        raise LedgerError(_("This payout account was removed; choose another."), code="inactive_payout_account")
+    minimum = withdrawal_minimum_fen()
+    if amount_fen < minimum:
+        raise LedgerError(
+            _("The smallest withdrawal is %(minimum)s.") % {"minimum": money.format_fen(minimum)}, code="below_minimum"
+        )
+    withdrawal = Withdrawal.objects.create(user=user, merchant=merchant, payout_account=payout_account, amount_fen=amount_fen)
+    micros = money.fen_to_micros(amount_fen)
+    withdrawal.reserve_entry = ledger_post(
+        kind=JournalEntry.Kind.WITHDRAWAL,
+        key=f"withdrawal:{withdrawal.pk}:reserve",
+        reference=f"withdrawal:{withdrawal.pk}",
+        lines=[(_available_account(user, merchant).id, -micros), (account_get(kind=Kind.PAYOUT_CLEARING).id, micros)],
+        memo={"payout_account": payout_account.masked},
+        created_by=by,
+    )
+    withdrawal.save(update_fields=["reserve_entry"])
+    return withdrawal
+
+
+@transaction.atomic
+def payout_batch_create(*, business_date: date | None = None) -> PayoutBatch | None:
+    """Gather every requested withdrawal into the day's batch and write the bank's CSV.
+
+    Run daily by beat; a second run on the same day returns the same batch, and a
+    withdrawal is claimed by one batch only (conditional update).
+    """
+    business_date = business_date or timezone.localdate()
+    existing = PayoutBatch.objects.filter(business_date=business_date).first()
+    if existing is not None:
+        return existing
+    ids = list(Withdrawal.objects.filter(status=Withdrawal.Status.REQUESTED).order_by("id").values_list("id", flat=True))
+    if not ids:
+        return None
+    batch = PayoutBatch.objects.create(business_date=business_date)
+    Withdrawal.objects.filter(id__in=ids, status=Withdrawal.Status.REQUESTED).update(
+        status=Withdrawal.Status.BATCHED, batch=batch
+    )
+    lines = list(batch.lines.select_related("payout_account").order_by("id"))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["line", "payee", "account_type", "account_number", "bank", "amount_cny", "reference"])
+    for line in lines:
+        account = line.payout_account
+        writer.writerow(
+            [
+                line.pk,
+                account.holder_name,
+                account.kind,
+                account.number,
+                account.bank_name,
+                f"{line.amount_fen // 100}.{line.amount_fen % 100:02d}",
+                f"withdrawal:{line.pk}",
+            ]
+        )
+    batch.csv = out.getvalue()
+    batch.total_fen = sum(line.amount_fen for line in lines)
+    batch.line_count = len(lines)
+    batch.save(update_fields=["csv", "total_fen", "line_count"])
+    return batch
+
+
+def _batch_close_if_done(batch_id: int | None) -> None:
+    if batch_id and not Withdrawal.objects.filter(batch_id=batch_id, status=Withdrawal.Status.BATCHED).exists():
+        PayoutBatch.objects.filter(pk=batch_id).update(status=PayoutBatch.Status.CLOSED)
+
+
+@transaction.atomic
+def withdrawal_mark_paid(*, withdrawal: Withdrawal, by: User) -> Withdrawal:
+    """The bank paid the line: payout clearing → bank."""
+    withdrawal = withdrawal_for_update(withdrawal.pk).get()
+    if withdrawal.status != Withdrawal.Status.BATCHED:
+        raise AlreadyProcessed(
+            _("Only lines sent to the bank can be marked; this one is %(status)s.") % {"status": withdrawal.get_status_display()}
+        )
+    micros = money.fen_to_micros(withdrawal.amount_fen)
+    withdrawal.outcome_entry = ledger_post(
+        kind=JournalEntry.Kind.PAYOUT,
+        key=f"withdrawal:{withdrawal.pk}:paid",
+        reference=f"withdrawal:{withdrawal.pk}",
+        lines=[(account_get(kind=Kind.PAYOUT_CLEARING).id, -micros), (account_get(kind=Kind.BANK).id, micros)],
+        memo={"batch": withdrawal.batch_id},
+        created_by=by,
+    )
+    withdrawal.status = Withdrawal.Status.PAID
+    withdrawal.decided_by = by
+    withdrawal.decided_at = timezone.now()
+    withdrawal.save(update_fields=["outcome_entry", "status", "decided_by", "decided_at"])
+    _batch_close_if_done(withdrawal.batch_id)
+    return withdrawal
+
+
+@transaction.atomic
+def withdrawal_mark_failed(*, withdrawal: Withdrawal, reason: str, by: User) -> Withdrawal:
+    """The bank refused the line: the reserved money returns to the owner's available balance."""
+    withdrawal = withdrawal_for_update(withdrawal.pk).get()
+    if withdrawal.status != Withdrawal.Status.BATCHED:
+        raise AlreadyProcessed(
+            _("Only lines sent to the bank can be marked; this one is %(status)s.") % {"status": withdrawal.get_status_display()}
+        )
+    micros = money.fen_to_micros(withdrawal.amount_fen)
+    withdrawal.outcome_entry = ledger_post(
+        kind=JournalEntry.Kind.PAYOUT,
+        key=f"withdrawal:{withdrawal.pk}:failed",
+        reference=f"withdrawal:{withdrawal.pk}",
+        lines=[
+            (account_get(kind=Kind.PAYOUT_CLEARING).id, -micros),
+            (_available_account(withdrawal.user, withdrawal.merchant).id, micros),
+        ],
+        memo={"batch": withdrawal.batch_id, "reason": reason},
+        created_by=by,
+    )
+    withdrawal.status = Withdrawal.Status.FAILED
+    withdrawal.failure_reason = reason[:200]
+    withdrawal.decided_by = by
+    withdrawal.decided_at = timezone.now()
+    withdrawal.save(update_fields=["outcome_entry", "status", "failure_reason", "decided_by", "decided_at"])
+    _batch_close_if_done(withdrawal.batch_id)
+    return withdrawal
+
+
+@transaction.atomic
+def adjustment_post(*, debit: LedgerAccount, credit: LedgerAccount, amount_micros: int, reason: str, by: User) -> JournalEntry:
+    """A manual correction by finance staff: one balanced entry with the reason, audited in the same transaction."""
+    if not by.is_staff:
+        raise LedgerError(_("Only exchange staff can post adjustments."), code="not_allowed")
+    reason = (reason or "").strip()
+    if not reason:
+        raise LedgerError(_("Give the reason for the adjustment."), code="reason_required")
+    if amount_micros <= 0:
+        raise LedgerError(_("Enter an amount greater than zero."), code="invalid_amount")
+    if debit.pk == credit.pk:
+        raise LedgerError(_("Choose two different accounts."), code="same_account")
+    token = uuid.uuid4().hex
+    entry = ledger_post(
+        kind=JournalEntry.Kind.ADJUSTMENT,
+        key=f"adjustment:{token}",
+        reference=f"adjustment:{token[:12]}",
+        lines=[(debit.id, -amount_micros), (credit.id, amount_micros)],
+        memo={"reason": reason, "staff": by.email},
+        created_by=by,
+    )
+    audit_record(
+        action="ledger.adjustment",
+        actor_id=by.pk,
+        object_type="journal_entry",
+        object_id=entry.pk,
+        data={"debit": debit.key, "credit": credit.key, "amount_micros": amount_micros, "reason": reason},
+    )
+    return entry

@@ -1,8 +1,14 @@
 from celery import shared_task
 
-from .services import holds_release_due
+from .services import holds_release_due, payout_batch_create
 
 
 @shared_task(name="payouts.holds_release", acks_late=True, time_limit=600, soft_time_limit=540)
 def holds_release() -> int:
     return holds_release_due()
+
+
+@shared_task(name="payouts.batch_create", acks_late=True, time_limit=600, soft_time_limit=540)
+def batch_create() -> int | None:
+    batch = payout_batch_create()
+    return batch.pk if batch else None

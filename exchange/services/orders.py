@@ -1,6 +1,7 @@
 """Buying, settling through the outbox, and delivering."""
 
 import hashlib
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,9 +15,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Merchant, User
 from payouts import money
 from payouts.exceptions import InsufficientFunds
-from payouts.services import sale_settle, wallet_charge
+from payouts.services import payment_refund, sale_settle, wallet_charge
 
-from ..deferred import enqueue_on_commit
+from ..deferred import BrokerUnavailable, enqueue_on_commit
 from ..exceptions import DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
 from ..lock_objects import order_for_update, subscription_for_update
 from ..models import (
@@ -36,6 +37,7 @@ from ..selectors import version_members_for_sale
 
 SETTLE_TOPIC = "order.settle"
 _DOWNLOAD_SALT = "exchange.download"
+logger = logging.getLogger(__name__)
 
 
 def version_current(*, product: DataProduct) -> ProductVersion | None:
@@ -194,15 +196,23 @@ def order_settle(*, order_id: int) -> Order:
 
 
 def outbox_resend(*, older_than_seconds: int = 30) -> int:
-    """Re-send settlements whose task never ran (lost message, broker outage)."""
+    """Re-send settlements whose task never ran (lost message, broker outage).
+
+    Stops at the first message the broker refuses: the rest stay in the outbox for
+    the next sweep, so an outage costs a delay and never a settlement.
+    """
     from ..tasks import settle_order
 
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     pending = Outbox.objects.filter(topic=SETTLE_TOPIC, processed_at__isnull=True, created_at__lte=cutoff).order_by("id")[:500]
     sent = 0
     for message in pending:
-        settle_order.delay(message.payload["order_id"])
-        Outbox.objects.filter(pk=message.pk).update(attempts=message.attempts + 1, last_sent_at=timezone.now())
+        try:
+            settle_order.apply_async(args=[message.payload["order_id"]], retry=False)
+        except BrokerUnavailable:
+            logger.warning("Broker unavailable; %s left in the outbox for the next sweep", message.key)
+            break
+        Outbox.objects.filter(pk=message.pk).update(attempts=F("attempts") + 1, last_sent_at=timezone.now())
         sent += 1
     return sent
 
@@ -375,22 +385,15 @@ def query_credit_spend(*, buyer: Merchant, product: DataProduct, credits: int = 
 # --- refunds ---------------------------------------------------------------------------------------
 
 
-def order_refund_ledger(*, order: Order, by: User, reason: str) -> None:
-    """The ledger side of a refund, owned by the payouts issue.
-
-    INTEGRATION POINT: connect `payouts.services.sale_refund` here. Until it exists on
-    this branch the order is marked refunded and access ends, but no money moves.
-    """
-    from payouts import services as payouts_services
-
-    sale_refund = getattr(payouts_services, "sale_refund", None)
-    if sale_refund is not None:
-        sale_refund(order_reference=order.reference, by=by, reason=reason)
-
-
 @transaction.atomic
 def order_refund(*, order: Order, by: User, reason: str) -> Order:
-    """Staff refund an order inside the refund window: access ends at once and the sale is reversed."""
+    """Staff refund an order to the buyer's wallet, with a reason; access ends at once.
+
+    Before settlement the payment is reversed and settlement will post nothing;
+    inside the refund window the sale is reversed too, every share included; after
+    it the exchange and the provider bear the refund and the jobseekers keep their
+    shares (DESIGN §4). A second refund of the same order is refused and changes nothing.
+    """
     if not by.is_staff:
         raise OrderError(_("Only exchange staff can refund orders."), code="not_allowed")
     if not reason.strip():
@@ -398,13 +401,13 @@ def order_refund(*, order: Order, by: User, reason: str) -> Order:
     order = order_for_update(order.pk).get()
     if order.status == Order.Status.REFUNDED:
         raise OrderError(_("Order #%(id)s was already refunded.") % {"id": order.pk}, code="already_refunded")
-    window = timedelta(days=settings.EXCHANGE["REFUND_WINDOW_DAYS"])
-    if timezone.now() > order.created_at + window:
-        raise OrderError(
-            _("Order #%(id)s is outside the %(days)s-day refund window.")
-            % {"id": order.pk, "days": settings.EXCHANGE["REFUND_WINDOW_DAYS"]},
-            code="refund_window_passed",
-        )
+    payment_refund(
+        reference=order.reference,
+        purchase_key=f"{order.reference}:purchase",
+        sale_key=f"{order.reference}:sale",
+        reason=reason.strip(),
+        by=by,
+    )
     order.status = Order.Status.REFUNDED
     order.save(update_fields=["status"])
     OrderRefund.objects.create(order=order, by=by, reason=reason.strip())
@@ -416,5 +419,4 @@ def order_refund(*, order: Order, by: User, reason: str) -> Order:
         QueryCredit.objects.filter(buyer_id=order.buyer_id, product_id=product_id).update(
             remaining=Greatest(F("remaining") - terms.credits, Value(0))
         )
-    order_refund_ledger(order=order, by=by, reason=reason.strip())
     return order

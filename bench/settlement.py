@@ -1,0 +1,116 @@
+"""Settling one sale over N members on PostgreSQL, against the floor of writing the same rows.
+
+    DATABASE_URL=postgres://… python bench/settlement.py --members 1000000
+
+Seeds a version with N members (set-based SQL), places two orders, and settles
+each in a child process that runs the `settle_order` task body exactly as the
+worker does (its peak RSS is the worker's peak memory). The first sale also
+creates every member's two earnings accounts; the second is the steady state
+(`seconds`). The floor is a plain INSERT … SELECT generate_series of as many rows
+into a temporary table shaped like payouts_posting. Prints one JSON line.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def settle_child(order_id: int) -> None:
+    import django
+
+    django.setup()
+    from exchange.tasks import settle_order
+
+    started = time.perf_counter()
+    settle_order(order_id)  # the task's body, as the worker runs it
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def _settle_in_child(order_id: int) -> tuple[float, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--settle", str(order_id)], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    seconds = json.loads(out.stdout.strip().splitlines()[-1])["seconds"]
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux; max over children so far
+    return seconds, peak_mb
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=1000)
+    parser.add_argument("--settle", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.settle:
+        settle_child(args.settle)
+        return
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        sys.exit("bench/settlement.py needs PostgreSQL: set DATABASE_URL=postgres://…")
+    from config.celery import app as celery_app
+    from payouts.selectors import sale_pool_total
+    from tests.exchange.settlement_world import members_seed
+    from tests.flow import build_start, buy, list_and_fund, product_define, world_create
+
+    celery_app.conf.task_always_eager = True
+    world = world_create(people=3)
+    product = product_define(world, k=2)
+    version = build_start(world, product)
+    members_seed(version=version, n=args.members, tag=f"bench{version.pk}")
+    list_and_fund(world, product, wallet_fen=10_000_000)
+    # Orders are placed without their settle message (the child settles them).
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = "memory://"
+    first, second = buy(world, product), buy(world, product)
+
+    first_seconds, _ = _settle_in_child(first.pk)
+    seconds, peak_mb = _settle_in_child(second.pk)
+    for order in (first, second):
+        pool, posted = sale_pool_total(reference=order.reference)
+        assert pool == posted, (pool, posted)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM payouts_posting p JOIN payouts_journalentry e ON e.id = p.entry_id WHERE e.reference = %s "
+            "AND e.kind = 'sale'",
+            [second.reference],
+        )
+        rows = cursor.fetchone()[0]
+        cursor.execute("CREATE TEMP TABLE floor_posting (LIKE payouts_posting INCLUDING ALL)")
+        started = time.perf_counter()
+        cursor.execute(
+            "INSERT INTO floor_posting (entry_id, account_id, amount) SELECT 1, g, 300 FROM generate_series(1, %s) g", [rows]
+        )
+        floor_seconds = time.perf_counter() - started
+        cursor.execute("DROP TABLE floor_posting")
+    print(
+        json.dumps(
+            {
+                "bench": "settlement",
+                "n": args.members,
+                "rows": rows,
+                "seconds": round(seconds, 3),
+                "rows_per_second": round(rows / seconds),
+                "first_sale_seconds": round(first_seconds, 3),
+                "peak_rss_mb": round(peak_mb, 1),
+                "floor_seconds": round(floor_seconds, 3),
+                "ratio": round(seconds / floor_seconds, 2),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

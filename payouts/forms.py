@@ -1,0 +1,30 @@
+from decimal import InvalidOperation
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import money
+from .models import PayoutAccount
+
+
+class PayoutAccountForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=PayoutAccount.Kind.choices)
+    holder_name = forms.CharField(label=_("Account holder"), max_length=100)
+    number = forms.CharField(label=_("Card number or Alipay account"), max_length=100)
+    bank_name = forms.CharField(label=_("Bank (for a bank card)"), max_length=100, required=False)
+
+
+class WithdrawalForm(forms.Form):
+    payout_account = forms.ModelChoiceField(label=_("Pay to"), queryset=PayoutAccount.objects.none(), empty_label=None)
+    amount = forms.CharField(label=_("Amount (¥)"), max_length=20)
+
+    def __init__(self, *args, accounts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if accounts is not None:
+            self.fields["payout_account"].queryset = accounts
+
+    def clean_amount(self) -> int:
+        try:
+            return money.yuan_to_fen(self.cleaned_data["amount"])
+        except (ValueError, InvalidOperation) as exc:
+            raise forms.ValidationError(_("Enter an amount in yuan, e.g. 12.50.")) from exc

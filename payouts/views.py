@@ -1,0 +1,221 @@
+"""Earnings pages, withdrawals and statements for jobseekers and providers; the finance report for staff.
+
+Thin: each view resolves the owner (the signed-in jobseeker, or the member's
+organisation) and calls one selector or service.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import jobseeker_required, merchant_required
+from accounts.models import Membership
+from config.errors import ApplicationError
+
+from . import money
+from .chart import earnings_svg
+from .forms import PayoutAccountForm, WithdrawalForm
+from .models import PayoutAccount, Withdrawal
+from .selectors import (
+    earning_lines,
+    earnings_for_merchant,
+    earnings_for_user,
+    earnings_series,
+    finance_report,
+    in_payout_fen,
+    paid_out_fen,
+    statement_for,
+)
+from .services import payout_account_add, withdrawal_minimum_fen, withdrawal_request
+from .statements import statement_pdf
+
+SIDES = ("me", "merchant")
+
+
+def _owner_view(view):
+    """Resolve the owner of the earnings: `me` is the jobseeker, `merchant` the member's organisation."""
+
+    def for_me(request, *args, **kwargs):
+        request.owner = {"user": request.user}
+        request.side = "me"
+        return view(request, *args, **kwargs)
+
+    def for_merchant(request, *args, **kwargs):
+        request.owner = {"merchant": request.merchant}
+        request.side = "merchant"
+        return view(request, *args, **kwargs)
+
+    me = jobseeker_required(wraps(view)(for_me))
+    merchant = merchant_required(wraps(view)(for_merchant))
+
+    @wraps(view)
+    def dispatch(request, side, *args, **kwargs):
+        if side == "me":
+            return me(request, *args, **kwargs)
+        if side == "merchant":
+            return merchant(request, *args, **kwargs)
+        raise Http404
+
+    return dispatch
+
+
+def _may_move_money(request) -> None:
+    if request.side == "merchant" and request.membership.role == Membership.Role.MEMBER:
+        raise PermissionDenied
+
+
+def _holder(request) -> str:
+    if request.side == "me":
+        return request.user.display_name or request.user.email
+    return request.merchant.name
+
+
+@_owner_view
+def earnings(request):
+    owner = request.owner
+    balances = earnings_for_user(**owner) if request.side == "me" else earnings_for_merchant(**owner)
+    accounts = PayoutAccount.objects.filter(is_active=True, **owner).order_by("id")
+    now = timezone.localdate()
+    lines = earning_lines(**owner, limit=200)
+    withdrawals = list(Withdrawal.objects.filter(**owner).select_related("payout_account")[:50])
+    for withdrawal in withdrawals:
+        withdrawal.amount_display = money.format_fen(withdrawal.amount_fen)
+    for line in lines:
+        line["share_display"] = money.format_micros(line["share"])
+    return render(
+        request,
+        "payouts/earnings.html",
+        {
+            "side": request.side,
+            "holder": _holder(request),
+            "pending": money.format_micros(balances.pending),
+            "available": money.format_micros(balances.available),
+            "in_payout": money.format_fen(in_payout_fen(**owner)),
+            "paid": money.format_fen(paid_out_fen(**owner)),
+            "lines": lines,
+            "chart": earnings_svg(earnings_series(**owner), title=_("My earnings over time")),
+            "accounts": accounts,
+            "withdrawals": withdrawals,
+            "account_form": PayoutAccountForm(),
+            "withdraw_form": WithdrawalForm(accounts=accounts),
+            "minimum": money.format_fen(withdrawal_minimum_fen()),
+            "this_month": (now.year, now.month),
+        },
+    )
+
+
+@require_POST
+@_owner_view
+def payout_account_create(request):
+    _may_move_money(request)
+    form = PayoutAccountForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the payout account details."))
+        return redirect("payouts:earnings", side=request.side)
+    try:
+        payout_account_add(**request.owner, **form.cleaned_data)
+    except ApplicationError as exc:
+        for errors in exc.fields.values():
+            for error in errors:
+                messages.error(request, error)
+        if not exc.fields:
+            messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Payout account saved."))
+    return redirect("payouts:earnings", side=request.side)
+
+
+@require_POST
+@_owner_view
+def withdraw(request):
+    _may_move_money(request)
+    accounts = PayoutAccount.objects.filter(is_active=True, **request.owner)
+    form = WithdrawalForm(request.POST, accounts=accounts)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("payouts:earnings", side=request.side)
+    try:
+        withdrawal = withdrawal_request(
+            **request.owner,
+            payout_account=form.cleaned_data["payout_account"],
+            amount_fen=form.cleaned_data["amount"],
+            by=request.user,
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Withdrawal of %(amount)s requested; it goes to the bank with the next daily payout batch.")
+            % {"amount": money.format_fen(withdrawal.amount_fen)},
+        )
+    return redirect("payouts:earnings", side=request.side)
+
+
+def _statement(request, year: int, month: int):
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise Http404
+    return statement_for(**request.owner, year=year, month=month)
+
+
+@_owner_view
+def statement(request, year: str, month: str):
+    data = _statement(request, int(year), int(month))
+    lines = [{**line, "amount_display": money.format_micros(line["amount"])} for line in data.lines]
+    fmt = money.format_micros
+    return render(
+        request,
+        "payouts/statement.html",
+        {
+            "side": request.side,
+            "holder": _holder(request),
+            "statement": data,
+            "lines": lines,
+            "summary": [
+                (_("Opening balance"), fmt(data.opening)),
+                (_("Earned from sales"), fmt(data.earned)),
+                (_("Refunded"), fmt(data.refunded)),
+                (_("Withdrawn"), fmt(data.withdrawn)),
+                (_("Returned from failed payouts"), fmt(data.returned)),
+                (_("Adjustments"), fmt(data.adjusted)),
+                (_("Closing balance"), fmt(data.closing)),
+            ],
+        },
+    )
+
+
+@_owner_view
+def statement_download(request, year: str, month: str):
+    data = _statement(request, int(year), int(month))
+    response = HttpResponse(statement_pdf(data, holder=_holder(request)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="statement-{year}-{month}.pdf"'
+    return response
+
+
+@staff_member_required
+def finance(request):
+    report = finance_report()
+    fmt = money.format_micros
+    rows = [
+        (_("Commission earned on sales"), fmt(report.commission_earned)),
+        (_("Refunds borne by the exchange"), fmt(report.refunds_borne)),
+        (_("Exchange revenue (net)"), fmt(report.revenue)),
+        (_("Pool paid to jobseekers"), fmt(report.pool_paid)),
+        (_("Owed to jobseekers (pending and available)"), fmt(report.subjects_owed)),
+        (_("Owed to providers (pending and available)"), fmt(report.providers_owed)),
+        (_("Reserved for payouts at the bank"), fmt(report.in_payout)),
+        (_("Prepaid in buyers' wallets"), fmt(report.wallets)),
+        (_("Paid, awaiting settlement"), fmt(report.awaiting_settlement)),
+        (_("Cash held"), fmt(report.cash)),
+        (_("Paid out by the bank"), money.format_fen(report.paid_out)),
+    ]
+    return render(request, "payouts/finance.html", {"rows": rows, "report": report})
