@@ -48,7 +48,12 @@ class ProductForm(forms.Form):
     )
     include_skills = forms.BooleanField(label=_("Include common skills"), required=False, initial=True)
     max_suppression_percent = forms.DecimalField(
-        label=_("Suppression cap (% of records)"), min_value=0, max_value=100, decimal_places=2, initial=5
+        # xgettext:no-python-format
+        label=_("Suppression cap (% of records)"),
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        initial=5,
     )
     epsilon = forms.DecimalField(
         label=_("ε per release or query (statistics, query service)"),
