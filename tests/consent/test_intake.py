@@ -65,7 +65,7 @@ def test_a_bad_upload_is_refused_in_chinese_for_a_chinese_reader(django_capture_
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
     client.force_login(person)
     response = client.post("/me/resume/upload/", {"file": SimpleUploadedFile("cv.pdf", b"")})
-    assert "这个文件是空的" in response.content.decode()
+    assert "该文件为空。请选择包含您简历的文件。" in response.content.decode()
 
 
 @pytest.mark.parametrize(("name", "make"), [("cv.pdf", good_pdf), ("cv.docx", good_docx), ("cv.txt", good_text)])

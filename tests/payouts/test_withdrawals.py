@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from payouts import money
 from payouts.exceptions import AlreadyProcessed, InsufficientFunds, LedgerError
@@ -81,6 +81,7 @@ def test_withdraw_pay_and_fail_move_the_money_exactly():
 
 
 @pytest.mark.django_db
+@translation.override("en")
 def test_withdrawal_below_minimum_or_above_balance_is_refused_and_leaves_nothing(settings):
     market = _earned(price_fen=10_000)  # ¥30 available
     person = market.people[0]
