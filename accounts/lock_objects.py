@@ -15,3 +15,10 @@ def audit_chain_lock() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_CHAIN_LOCK])
+
+
+def memberships_for_update(merchant_id: int):
+    """The organisation's memberships, locked in id order (role changes check the owners left)."""
+    from .models import Membership
+
+    return Membership.objects.select_for_update().filter(merchant_id=merchant_id).order_by("id")

@@ -16,3 +16,10 @@ def merchant_for_user(*, user: User) -> Merchant:
     if membership is None:
         raise NotAMerchantMember("You are not a member of any merchant organisation.")
     return membership.merchant
+
+
+def memberships_of(*, merchant: Merchant):
+    """The organisation's team, owners first."""
+    order = {Membership.Role.OWNER: 0, Membership.Role.ADMIN: 1, Membership.Role.MEMBER: 2}
+    team = list(Membership.objects.filter(merchant=merchant).select_related("user").order_by("created_at", "id"))
+    return sorted(team, key=lambda m: order.get(m.role, 3))

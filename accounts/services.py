@@ -1,11 +1,15 @@
 """Writes for accounts and merchant organisations."""
 
+import secrets
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import credit_code
+from .audit import audit_record
 from .exceptions import MerchantError
+from .lock_objects import memberships_for_update
 from .models import Membership, Merchant, User
 
 
@@ -47,6 +51,73 @@ def merchant_join(*, user: User, invite_code: str) -> Membership:
         user.kind = User.Kind.MERCHANT
         user.save(update_fields=["kind"])
     return membership
+
+
+def _manager(*, merchant: Merchant, by: User) -> Membership:
+    membership = Membership.objects.filter(merchant=merchant, user=by).first()
+    if membership is None or not membership.can_manage:
+        raise MerchantError(_("Only the organisation's owner or an administrator can manage its team."), code="not_allowed")
+    return membership
+
+
+def merchant_invite_rotate(*, merchant: Merchant, by: User) -> Merchant:
+    """Issue a new invite code; the old one stops working at once."""
+    _manager(merchant=merchant, by=by)
+    merchant.invite_code = secrets.token_urlsafe(12)
+    merchant.save(update_fields=["invite_code"])
+    audit_record(action="merchant.invite_rotated", actor_id=by.pk, object_type="merchant", object_id=merchant.pk)
+    return merchant
+
+
+@transaction.atomic
+def membership_role_change(*, membership: Membership, role: str, by: User) -> Membership:
+    """Only an owner changes roles, and an organisation always keeps at least one owner."""
+    if role not in Membership.Role.values:
+        raise MerchantError(_("Choose a valid role."), code="invalid_role")
+    team = {m.pk: m for m in memberships_for_update(membership.merchant_id)}
+    actor = next((m for m in team.values() if m.user_id == by.pk), None)
+    if actor is None or actor.role != Membership.Role.OWNER:
+        raise MerchantError(_("Only an owner can change roles."), code="not_allowed")
+    target = team[membership.pk]
+    owners = [m for m in team.values() if m.role == Membership.Role.OWNER]
+    if target.role == Membership.Role.OWNER and role != Membership.Role.OWNER and len(owners) == 1:
+        raise MerchantError(_("The organisation needs at least one owner: make someone else owner first."), code="last_owner")
+    previous = target.role
+    target.role = role
+    target.save(update_fields=["role"])
+    audit_record(
+        action="membership.role_changed",
+        actor_id=by.pk,
+        subject_id=target.user_id,
+        object_type="merchant",
+        object_id=target.merchant_id,
+        data={"from": previous, "to": role},
+    )
+    return target
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: User) -> None:
+    """An owner or administrator removes someone; administrators cannot remove owners; the last owner stays."""
+    team = {m.pk: m for m in memberships_for_update(membership.merchant_id)}
+    actor = next((m for m in team.values() if m.user_id == by.pk), None)
+    if actor is None or not actor.can_manage:
+        raise MerchantError(_("Only the organisation's owner or an administrator can manage its team."), code="not_allowed")
+    target = team[membership.pk]
+    if target.role == Membership.Role.OWNER:
+        owners = [m for m in team.values() if m.role == Membership.Role.OWNER]
+        if actor.role != Membership.Role.OWNER:
+            raise MerchantError(_("Only an owner can remove an owner."), code="not_allowed")
+        if len(owners) == 1:
+            raise MerchantError(_("The organisation needs at least one owner: make someone else owner first."), code="last_owner")
+    target.delete()
+    audit_record(
+        action="membership.removed",
+        actor_id=by.pk,
+        subject_id=target.user_id,
+        object_type="merchant",
+        object_id=target.merchant_id,
+    )
 
 
 PROFILE_FIELDS = (

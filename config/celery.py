@@ -14,6 +14,8 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # Re-send settlements whose task was lost (broker outage, worker crash).
     "outbox-sweep": {"task": "exchange.outbox_sweep", "schedule": 60.0},
+    # Re-send lost build tasks; fail builds whose worker died so a new one can start.
+    "builds-recover": {"task": "exchange.builds_recover", "schedule": crontab(minute="*/5")},
     # Move shares whose refund window has passed from pending to available.
     "holds-release": {"task": "payouts.holds_release", "schedule": crontab(minute="*/15")},
     # Renew subscriptions whose paid period has ended, from the buyer's wallet.

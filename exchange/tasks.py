@@ -2,8 +2,13 @@
 
 from celery import shared_task
 
-from .services.builds import version_build
+from .services.builds import version_build, versions_recover
 from .services.orders import order_settle, outbox_resend, subscriptions_renew_due
+
+
+@shared_task(name="exchange.builds_recover", time_limit=120, soft_time_limit=100)
+def builds_recover() -> dict:
+    return versions_recover()
 
 
 @shared_task(name="exchange.build_version", acks_late=True, time_limit=1800, soft_time_limit=1700)

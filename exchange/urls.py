@@ -9,6 +9,7 @@ urlpatterns = [
     path("catalog/<int:product_id>/buy/", views.product_buy, name="buy"),
     path("statistics/", views.exchange_statistics, name="stats"),
     path("merchant/", views.dashboard, name="dashboard"),
+    path("merchant/team/", views.team, name="team"),
     path("merchant/profile/", views.merchant_profile, name="profile"),
     path("merchant/invoices/", views.invoices, name="invoices"),
     path("merchant/invoices/<int:order_id>/", views.invoice_detail, name="invoice"),

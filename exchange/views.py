@@ -19,8 +19,15 @@ from rest_framework.views import APIView
 
 from accounts.decorators import merchant_required
 from accounts.forms import MerchantProfileForm
-from accounts.selectors import membership_current
-from accounts.services import PROFILE_FIELDS, merchant_profile_update
+from accounts.models import Membership
+from accounts.selectors import membership_current, memberships_of
+from accounts.services import (
+    PROFILE_FIELDS,
+    membership_remove,
+    membership_role_change,
+    merchant_invite_rotate,
+    merchant_profile_update,
+)
 from config.errors import ApplicationError
 from payouts import money
 from payouts.models import TopUp
@@ -552,6 +559,43 @@ def merchant_profile(request):
             messages.success(request, _("Profile saved. Exchange staff verify your organisation from it."))
             return redirect("exchange:profile")
     return render(request, "exchange/profile.html", {"form": form, "merchant": merchant})
+
+
+@merchant_required
+def team(request):
+    """The organisation's members and roles; owners and administrators see the invite code."""
+    merchant = request.merchant
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "rotate":
+                merchant_invite_rotate(merchant=merchant, by=request.user)
+                messages.success(request, _("A new invite code was issued; the old one no longer works."))
+            else:
+                membership = Membership.objects.filter(pk=_int_or_none(request.POST.get("membership")), merchant=merchant).first()
+                if membership is None:
+                    raise Http404
+                if action == "role":
+                    membership_role_change(membership=membership, role=request.POST.get("role", ""), by=request.user)
+                    messages.success(request, _("Role changed."))
+                elif action == "remove":
+                    membership_remove(membership=membership, by=request.user)
+                    messages.success(request, _("Member removed from the organisation."))
+                else:
+                    raise Http404
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        return redirect("exchange:team")
+    return render(
+        request,
+        "exchange/team.html",
+        {
+            "merchant": merchant,
+            "team": memberships_of(merchant=merchant),
+            "me": request.membership,
+            "roles": Membership.Role.choices,
+        },
+    )
 
 
 def exchange_statistics(request):

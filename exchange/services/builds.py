@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import smtplib
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pyarrow as pa
@@ -77,9 +78,37 @@ def version_build_start(*, product: DataProduct, by: User | None) -> ProductVers
             code="no_consented_resumes",
         )
     number = (product.versions.aggregate(top=Max("number"))["top"] or 0) + 1
-    version = ProductVersion.objects.create(product=product, number=number, created_by=by)
+    version = ProductVersion.objects.create(product=product, number=number, created_by=by, dispatched_at=timezone.now())
     enqueue_on_commit(build_version, version.pk)
     return version
+
+
+# A queued build whose task has not started this long after it was sent is re-sent
+# (a lost message, a broker outage); a build still running well past the task's hard
+# time limit lost its worker (killed, out of memory) and is failed so that a new one can start.
+BUILD_RESEND_AFTER = timedelta(minutes=10)
+BUILD_LOST_AFTER = timedelta(seconds=1800 + 300)
+
+
+def versions_recover(*, now: datetime | None = None) -> dict[str, int]:
+    """Re-send lost build tasks and fail builds whose worker died. Safe to run any number of times."""
+    from ..tasks import build_version
+
+    now = now or timezone.now()
+    lost = ProductVersion.objects.filter(status=ProductVersion.Status.BUILDING, started_at__lt=now - BUILD_LOST_AFTER)
+    failed = lost.update(
+        status=ProductVersion.Status.FAILED,
+        progress=100,
+        error=_("The build stopped without finishing (its worker was lost or ran out of time). Start a new build."),
+    )
+    resent = 0
+    stale = ProductVersion.objects.filter(status=ProductVersion.Status.QUEUED, dispatched_at__lt=now - BUILD_RESEND_AFTER)
+    for version_id in stale.order_by("id").values_list("id", flat=True)[:500]:
+        # Claimed by a conditional update before anything else, so a duplicate send is harmless.
+        if ProductVersion.objects.filter(pk=version_id, status=ProductVersion.Status.QUEUED).update(dispatched_at=now):
+            enqueue_on_commit(build_version, version_id)
+            resent += 1
+    return {"failed": failed, "resent": resent}
 
 
 def _progress(version: ProductVersion, percent: int) -> None:
@@ -138,7 +167,7 @@ def _weight(product: DataProduct, record: dict) -> int:
 def version_build(*, version_id: int) -> ProductVersion:
     """Run one build. Claimed with a conditional update, so a duplicate task does nothing."""
     claimed = ProductVersion.objects.filter(pk=version_id, status=ProductVersion.Status.QUEUED).update(
-        status=ProductVersion.Status.BUILDING, progress=5
+        status=ProductVersion.Status.BUILDING, progress=5, started_at=timezone.now()
     )
     version = ProductVersion.objects.select_related("product__provider").get(pk=version_id)
     if not claimed:

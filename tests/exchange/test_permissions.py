@@ -141,6 +141,7 @@ def _pages(world):
     return [
         ("get", "/merchant/", 200),
         ("get", "/merchant/profile/", 200),
+        ("get", "/merchant/team/", 200),
         ("get", "/merchant/invoices/", 200),
         ("get", f"/merchant/invoices/{order.pk}/", "own"),
         ("get", f"/merchant/invoices/{order.pk}/pdf/", "own"),
