@@ -78,6 +78,12 @@ class DataProduct(models.Model):
         verbose_name = _("data product")
         verbose_name_plural = _("data products")
         ordering = ["-created_at"]
+        # The catalog lists approved products newest first or by price, a page at a time:
+        # these let the database read one page in order instead of sorting every match.
+        indexes = [
+            models.Index(fields=["status", "-id"], name="product_catalog_newest"),
+            models.Index(fields=["status", "price_fen", "id"], name="product_catalog_price"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(k__gte=2), name="product_k_at_least_2"),
             models.CheckConstraint(condition=models.Q(max_suppression_bps__lte=10000), name="product_suppression_bps"),
