@@ -16,6 +16,8 @@ app.conf.beat_schedule = {
     "outbox-sweep": {"task": "exchange.outbox_sweep", "schedule": 60.0},
     # Re-send lost build tasks; fail builds whose worker died so a new one can start.
     "builds-recover": {"task": "exchange.builds_recover", "schedule": crontab(minute="*/5")},
+    # Re-send lost resume-parse tasks; refuse uploads whose worker died (the person is told).
+    "uploads-recover": {"task": "consent.uploads_recover", "schedule": crontab(minute="*/5")},
     # Move shares whose refund window has passed from pending to available.
     "holds-release": {"task": "payouts.holds_release", "schedule": crontab(minute="*/15")},
     # Renew subscriptions whose paid period has ended, from the buyer's wallet.

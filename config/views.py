@@ -5,9 +5,22 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 from kombu.exceptions import OperationalError as BrokerError
 
+from accounts.models import User
 from config.celery import app as celery_app
+
+
+@require_POST
+def language_set(request):
+    """Switch the language of this browser and, for a signed-in person, of their account (e-mails too)."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in {code for code, _ in settings.LANGUAGES}:
+        User.objects.filter(pk=request.user.pk).update(language=language)
+    return response
 
 
 def home(request):

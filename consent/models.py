@@ -207,6 +207,7 @@ class ResumeUpload(models.Model):
     text = EncryptedTextField(blank=True)
     parsed = EncryptedJSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)  # when a worker claimed the parse
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -13,6 +13,7 @@ REFUSALS = {
     "scanned_pdf": _("This PDF is a scanned image with no text layer. Upload a text PDF or DOCX, or fill in the form."),
     "no_text": _("No text was found in this file. Upload a resume with text in it, or fill in the form."),
     "corrupt": _("This file is damaged and cannot be opened. Save or export it again and upload the new copy."),
+    "interrupted": _("Reading this file was interrupted. Upload it again, or fill in the form."),
     "zip_bomb": _("This DOCX would expand to an unreasonable size, so it was refused. Save it again as a normal DOCX."),
 }
 

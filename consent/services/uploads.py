@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.audit import audit_record
 from accounts.fields import encrypted_file_delete, encrypted_file_read, encrypted_file_save
 from accounts.models import User
+from config.deferred import enqueue_on_commit
 
 from ..exceptions import ResumeError
 from ..intake import IntakeRefused, extract_text, sniff
@@ -58,7 +60,7 @@ def upload_accept(*, user: User, data: bytes, filename: str) -> ResumeUpload:
                 object_id=upload.pk,
                 data={"kind": kind, "size": len(data)},
             )
-            transaction.on_commit(lambda: upload_parse_task.delay(upload.pk))
+            enqueue_on_commit(upload_parse_task, upload.pk)
     except BaseException:
         encrypted_file_delete(stored)
         raise
@@ -92,7 +94,7 @@ def upload_refuse(*, upload: ResumeUpload, code: str) -> ResumeUpload:
 def upload_parse(*, upload_id: int) -> ResumeUpload | None:
     """Extract and parse one upload. Claimed with a conditional update: a duplicate task does nothing."""
     claimed = ResumeUpload.objects.filter(pk=upload_id, status=ResumeUpload.Status.QUEUED).update(
-        status=ResumeUpload.Status.PARSING, progress=10
+        status=ResumeUpload.Status.PARSING, progress=10, started_at=timezone.now()
     )
     upload = ResumeUpload.objects.filter(pk=upload_id).first()
     if not claimed or upload is None:
@@ -121,3 +123,28 @@ def upload_parse(*, upload_id: int) -> ResumeUpload | None:
     )
     upload.refresh_from_db()
     return upload
+
+
+# A queued upload not picked up this long after it was made is sent again (a lost message,
+# a broker outage); one still being read well past the task's hard time limit lost its worker.
+UPLOAD_RESEND_AFTER = timedelta(minutes=5)
+UPLOAD_LOST_AFTER = timedelta(seconds=180 + 120)
+
+
+def uploads_recover(*, now: datetime | None = None) -> dict[str, int]:
+    """Re-send lost parse tasks; refuse (and erase) uploads whose worker died. Safe to run any number of times."""
+    from ..tasks import upload_parse_task
+
+    now = now or timezone.now()
+    interrupted = 0
+    # Past the parse task's hard time limit, the worker that claimed it is gone: it cannot finish now.
+    stuck = ResumeUpload.objects.filter(status=ResumeUpload.Status.PARSING, started_at__lt=now - UPLOAD_LOST_AFTER)
+    for upload in stuck.order_by("id")[:500]:
+        upload_refuse(upload=upload, code="interrupted")
+        interrupted += 1
+    resent = 0
+    lost = ResumeUpload.objects.filter(status=ResumeUpload.Status.QUEUED, created_at__lt=now - UPLOAD_RESEND_AFTER)
+    for upload_id in lost.order_by("id").values_list("id", flat=True)[:500]:
+        enqueue_on_commit(upload_parse_task, upload_id)  # the parse claims with a conditional update
+        resent += 1
+    return {"interrupted": interrupted, "resent": resent}

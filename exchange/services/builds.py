@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
+from config.deferred import enqueue_on_commit
 from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
 from privacy import budget as accountant
@@ -32,7 +33,6 @@ from privacy import dp
 from privacy.kanon import KAnonymityError, anonymize, is_k_anonymous, remove_records
 from privacy.templates import EXPERIENCE_BANDS, SALARY_BANDS, TEMPLATES, band_of
 
-from ..deferred import enqueue_on_commit
 from ..exceptions import BuildError
 from ..lock_objects import product_for_update
 from ..models import BudgetSpend, BuyerNotice, DataProduct, Order, ProductVersion, QueryPoolRow, VersionMember

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
+from config.deferred import BrokerUnavailable, enqueue_on_commit
 from payouts import money
 from payouts.exceptions import InsufficientFunds
 from payouts.services import payment_refund, sale_settle, wallet_charge
 
-from ..deferred import BrokerUnavailable, enqueue_on_commit
 from ..exceptions import DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
 from ..lock_objects import order_for_update, subscription_for_update
 from ..models import (

@@ -15,13 +15,14 @@ def enqueue_on_commit(task, *args) -> None:
 
     The change is already committed when this runs, so a broker that is down must
     not turn it into an error: the send is logged and given up at once (no retry
-    loop holding the request), and the outbox sweeper sends it when the broker is back.
+    loop holding the request), and the beat sweeper that owns the work (outbox,
+    builds, uploads) sends it again when the broker is back.
     """
 
     def send() -> None:
         try:
             task.apply_async(args=args, retry=False)
         except BrokerUnavailable:
-            logger.warning("Broker unavailable: %s%r not sent now; the outbox sweeper will send it", task.name, args)
+            logger.warning("Broker unavailable: %s%r not sent now; its sweeper will send it", task.name, args)
 
     transaction.on_commit(send)
