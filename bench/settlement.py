@@ -7,7 +7,7 @@ each in a child process that runs the `settle_order` task body exactly as the
 worker does (its peak RSS is the worker's peak memory). The first sale also
 creates every member's two earnings accounts; the second is the steady state
 (`seconds`). The floor is a plain INSERT … SELECT generate_series of as many rows
-into a temporary table shaped like payouts_posting. Prints one JSON line.
+into a regular table shaped like payouts_posting (same columns and indexes, logged). Prints one JSON line.
 """
 
 import argparse
@@ -88,7 +88,10 @@ def main() -> None:
             [second.reference],
         )
         rows = cursor.fetchone()[0]
-        cursor.execute("CREATE TEMP TABLE floor_posting (LIKE payouts_posting INCLUDING ALL)")
+        # A regular table like payouts_posting (same columns, indexes, WAL): a TEMP table would skip
+        # the write-ahead log and make the floor unfairly cheap.
+        cursor.execute("DROP TABLE IF EXISTS floor_posting")
+        cursor.execute("CREATE TABLE floor_posting (LIKE payouts_posting INCLUDING ALL)")
         started = time.perf_counter()
         cursor.execute(
             "INSERT INTO floor_posting (entry_id, account_id, amount) SELECT 1, g, 300 FROM generate_series(1, %s) g", [rows]
