@@ -11,8 +11,15 @@ class Bar:
     caption: str  # what the bar's tooltip and the table beside it say, e.g. "¥300.00"
 
 
-def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 480, bar_height: int = 22, label_width: int = 120) -> str:
+def text_width(text: str, *, font_size: int = 12) -> int:
+    """Roughly how wide `text` is drawn: CJK characters take a full em, Latin ones a bit over half."""
+    return sum(font_size if ord(char) > 0x2E7F else font_size * 0.6 for char in text).__ceil__()
+
+
+def bar_chart_svg(bars: list[Bar], *, title: str, width: int = 480, bar_height: int = 22, label_width: int | None = None) -> str:
     """A horizontal bar chart; each bar is scaled to the largest value. Returns SVG markup (escaped)."""
+    if label_width is None:  # wide enough for the longest label, within reason
+        label_width = min(220, max(60, max((text_width(bar.label) for bar in bars), default=0) + 12))
     gap = 6
     height = max(1, len(bars)) * (bar_height + gap) + gap
     top = max((bar.value for bar in bars), default=0) or 1

@@ -14,7 +14,7 @@ from .buyer_world import listed_dataset, market_create
 def test_bars_are_scaled_and_labels_escaped():
     svg = bar_chart_svg([Bar("<b>", 50, "¥0.50"), Bar("max", 100, "¥1.00")], title="T & T")
     assert svg.startswith("<svg") and "<b>" not in svg and "&lt;b&gt;" in svg and "T &amp; T" in svg
-    widths = [int(part.split('"')[0]) for part in svg.split('<rect x="120" y="')[1:] for part in [part.split('width="')[1]]]
+    widths = [int(part.split('width="')[1].split('"')[0]) for part in svg.split("<rect ")[1:]]
     assert widths[1] == 2 * widths[0]
 
 
@@ -51,3 +51,18 @@ def test_provider_charts_show_revenue_per_month_and_buyers_by_industry(client):
     client.force_login(market.provider_user)
     page = client.get("/merchant/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'id="sales-chart"' in page and 'data-value="40000"' in page and '<script src="http' not in page
+
+
+def test_chart_labels_get_the_room_they_need():
+    from exchange.charts import Bar, bar_chart_svg, text_width
+
+    short = bar_chart_svg([Bar(label="HR", value=1, caption="1")], title="t")
+    long = bar_chart_svg([Bar(label="Banking and finance", value=1, caption="1")], title="t")
+    chinese = bar_chart_svg([Bar(label="银行与金融服务机构", value=1, caption="1")], title="t")
+
+    def rect_x(svg: str) -> int:
+        return int(svg.split('<rect x="')[1].split('"')[0])
+
+    assert rect_x(short) < rect_x(long)
+    assert rect_x(long) >= text_width("Banking and finance") + 6
+    assert rect_x(chinese) >= text_width("银行与金融服务机构") + 6
