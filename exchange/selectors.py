@@ -383,3 +383,12 @@ def notices_for_buyer(*, merchant: Merchant) -> QuerySet:
 
 def queries_of_buyer(*, merchant: Merchant, product: DataProduct) -> QuerySet:
     return QueryLog.objects.filter(buyer=merchant, product=product).order_by("-created_at")
+
+
+def versions_including(*, user) -> QuerySet[VersionMember]:
+    """Every product version a jobseeker is in, sold or not, newest first (for their portal)."""
+    return (
+        VersionMember.objects.filter(user=user)
+        .select_related("version__product__provider", "grant")
+        .order_by("-version__created_at", "-id")
+    )

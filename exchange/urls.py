@@ -9,6 +9,7 @@ urlpatterns = [
     path("catalog/<int:product_id>/buy/", views.product_buy, name="buy"),
     path("statistics/", views.exchange_statistics, name="stats"),
     path("merchant/", views.dashboard, name="dashboard"),
+    path("me/products/", views.my_products, name="my_products"),
     path("merchant/team/", views.team, name="team"),
     path("merchant/profile/", views.merchant_profile, name="profile"),
     path("merchant/invoices/", views.invoices, name="invoices"),

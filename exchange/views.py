@@ -17,7 +17,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.views import APIView
 
-from accounts.decorators import merchant_required
+from accounts.decorators import jobseeker_required, merchant_required
 from accounts.forms import MerchantProfileForm
 from accounts.models import Membership
 from accounts.selectors import membership_current, memberships_of
@@ -60,6 +60,7 @@ from .selectors import (
     provider_sales_by_month,
     queries_of_buyer,
     subscriptions_of,
+    versions_including,
     versions_of,
 )
 from .services.api_keys import api_key_create, api_key_revoke
@@ -637,3 +638,9 @@ def notice_download(request, notice_id: int):
         return redirect("exchange:dashboard")
     BuyerNotice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
     return _artefact_response(notice.replacement, request.merchant)
+
+
+@jobseeker_required
+def my_products(request):
+    """The jobseeker's view of every version that includes them (the exchange owns versions, not consent)."""
+    return render(request, "exchange/my_products.html", {"memberships": versions_including(user=request.user)[:200]})
