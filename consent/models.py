@@ -107,11 +107,17 @@ class ConsentNotice(models.Model):
     body_zh = models.TextField(_("notice text (Chinese)"))
     body_en = models.TextField(_("notice text (English)"))
     handler_contact = models.CharField(_("handler contact"), max_length=200)
-    recipients = models.CharField(_("categories of recipients"), max_length=300)
-    processing_methods = models.CharField(_("processing methods"), max_length=300)
-    fields_used = models.CharField(_("fields used"), max_length=500)
-    retention = models.CharField(_("retention period"), max_length=100)
-    revenue_share = models.CharField(_("revenue-share terms"), max_length=300)
+    recipients = models.CharField(_("categories of recipients (Chinese)"), max_length=300)
+    processing_methods = models.CharField(_("processing methods (Chinese)"), max_length=300)
+    fields_used = models.CharField(_("fields used (Chinese)"), max_length=500)
+    retention = models.CharField(_("retention period (Chinese)"), max_length=100)
+    revenue_share = models.CharField(_("revenue-share terms (Chinese)"), max_length=300)
+    # English versions; a notice published before they existed shows the text above in both languages.
+    recipients_en = models.CharField(_("categories of recipients (English)"), max_length=300, blank=True)
+    processing_methods_en = models.CharField(_("processing methods (English)"), max_length=300, blank=True)
+    fields_used_en = models.CharField(_("fields used (English)"), max_length=500, blank=True)
+    retention_en = models.CharField(_("retention period (English)"), max_length=100, blank=True)
+    revenue_share_en = models.CharField(_("revenue-share terms (English)"), max_length=300, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -128,18 +134,25 @@ class ConsentNotice(models.Model):
     def is_published(self) -> bool:
         return self.published_at is not None
 
+    DETAILS = ("recipients", "processing_methods", "fields_used", "retention", "revenue_share")
+
+    def details(self, language: str) -> dict[str, str]:
+        """Recipients, methods, fields, retention and revenue share in the reader's language."""
+        english = not language.startswith("zh")
+        return {
+            name: (getattr(self, f"{name}_en") or getattr(self, name)) if english else getattr(self, name)
+            for name in self.DETAILS
+        }
+
     def text(self, language: str) -> str:
         """The exact text shown to the person, whose hash the grant stores."""
         zh = language.startswith("zh")
+        details = self.details(language)
         parts = [
             self.title_zh if zh else self.title_en,
             self.body_zh if zh else self.body_en,
             self.handler_contact,
-            self.recipients,
-            self.processing_methods,
-            self.fields_used,
-            self.retention,
-            self.revenue_share,
+            *(details[name] for name in self.DETAILS),
         ]
         return "\n".join(parts)
 

@@ -186,7 +186,10 @@ def consents(request):
 @jobseeker_required
 def notice_detail(request, notice_id: int):
     notice = get_object_or_404(ConsentNotice.objects.select_related("provider"), pk=notice_id, published_at__isnull=False)
-    return render(request, "consent/notice.html", {"notice": notice, "text": notice.text(get_language() or "zh-hans")})
+    language = get_language() or "zh-hans"
+    return render(
+        request, "consent/notice.html", {"notice": notice, "details": notice.details(language), "text": notice.text(language)}
+    )
 
 
 @require_POST

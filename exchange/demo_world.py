@@ -857,6 +857,15 @@ NOTICES = [
 ]
 
 
+def _notice_languages(fields: dict) -> dict:
+    """The plan writes each detail as "中文 · English"; the notice keeps each language in its own field."""
+    split = dict(fields)
+    for name in ConsentNotice.DETAILS:
+        chinese, _dot, english = fields[name].partition(" · ")
+        split[name], split[f"{name}_en"] = chinese.strip(), english.strip()
+    return split
+
+
 def _pdf(lines: list[str]) -> bytes:
     """A one-page PDF of plain ASCII lines (the legal opinions' stand-in documents)."""
 
@@ -1250,7 +1259,9 @@ class _Seeder:
             notice = ConsentNotice.objects.filter(provider=provider, purpose=plan.purpose, version=1).first()
             if notice is None:
                 # There is no service for drafting a notice (staff write them in the admin); publishing is one.
-                notice = ConsentNotice.objects.create(provider=provider, purpose=plan.purpose, version=1, **plan.fields)
+                notice = ConsentNotice.objects.create(
+                    provider=provider, purpose=plan.purpose, version=1, **_notice_languages(plan.fields)
+                )
                 self.note("consent notices")
             if not notice.is_published:
                 notice_publish(notice=notice, by=self.owners[plan.provider])

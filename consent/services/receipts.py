@@ -27,6 +27,7 @@ def principal_id(user_id: int) -> str:
 
 def _purpose_block(grant: ConsentGrant) -> dict:
     notice = grant.notice
+    details = notice.details(grant.language)
     return {
         "service": str(Purpose(grant.purpose).label),
         "purposes": [
@@ -34,11 +35,11 @@ def _purpose_block(grant: ConsentGrant) -> dict:
                 "purpose": grant.purpose,
                 "purposeCategory": [str(Purpose(grant.purpose).label)],
                 "consentType": "EXPLICIT",
-                "piiCategory": [part.strip() for part in notice.fields_used.split(",") if part.strip()],
+                "piiCategory": [part.strip() for part in details["fields_used"].replace("、", ",").split(",") if part.strip()],
                 "primaryPurpose": True,
-                "termination": notice.retention,
+                "termination": details["retention"],
                 "thirdPartyDisclosure": True,
-                "thirdPartyName": notice.recipients,
+                "thirdPartyName": details["recipients"],
             }
         ],
     }
@@ -101,9 +102,9 @@ def _receipt_issue(
                 "noticeVersion": notice.version,
                 "noticeLanguage": grant.language,
                 "noticeTextSha256": grant.text_hash,
-                "processingMethods": notice.processing_methods,
-                "retention": notice.retention,
-                "revenueShare": notice.revenue_share,
+                "processingMethods": notice.details(grant.language)["processing_methods"],
+                "retention": notice.details(grant.language)["retention"],
+                "revenueShare": notice.details(grant.language)["revenue_share"],
                 "grantedAt": _event_time(grant.granted_at)[1],
                 "withdrawnAt": _event_time(grant.withdrawn_at)[1] if grant.withdrawn_at else None,
             }
