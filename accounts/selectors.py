@@ -23,3 +23,10 @@ def memberships_of(*, merchant: Merchant):
     order = {Membership.Role.OWNER: 0, Membership.Role.ADMIN: 1, Membership.Role.MEMBER: 2}
     team = list(Membership.objects.filter(merchant=merchant).select_related("user").order_by("created_at", "id"))
     return sorted(team, key=lambda m: order.get(m.role, 3))
+
+
+def membership_in(*, merchant: Merchant, membership_id: int | None) -> Membership | None:
+    """One membership of this organisation; another organisation's is simply not found."""
+    if membership_id is None:
+        return None
+    return Membership.objects.filter(pk=membership_id, merchant=merchant).first()

@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 from accounts.decorators import jobseeker_required, merchant_required
 from accounts.forms import MerchantProfileForm
 from accounts.models import Membership
-from accounts.selectors import membership_current, memberships_of
+from accounts.selectors import membership_current, membership_in, memberships_of
 from accounts.services import (
     PROFILE_FIELDS,
     membership_remove,
@@ -573,7 +573,7 @@ def team(request):
                 merchant_invite_rotate(merchant=merchant, by=request.user)
                 messages.success(request, _("A new invite code was issued; the old one no longer works."))
             else:
-                membership = Membership.objects.filter(pk=_int_or_none(request.POST.get("membership")), merchant=merchant).first()
+                membership = membership_in(merchant=merchant, membership_id=_int_or_none(request.POST.get("membership")))
                 if membership is None:
                     raise Http404
                 if action == "role":

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import opendp.prelude as dp
 
@@ -36,12 +37,14 @@ class BoundedMean:
     epsilon: float
 
 
-def _check_epsilon(epsilon: float) -> None:
+def _check_epsilon(epsilon: float | Decimal) -> float:
+    """The one place ε becomes a float: callers keep it exact (Decimal) everywhere else."""
     if not epsilon > 0:
         raise ValueError(f"epsilon must be positive, got {epsilon}")
+    return float(epsilon)
 
 
-def _spend(measurement, d_in: int, epsilon: float):
+def _spend(measurement, d_in: int, epsilon: float | Decimal):
     spent = measurement.map(d_in)
     # A tiny float slack: the map of scale = 1/ε is ε up to rounding.
     if spent > epsilon * (1 + 1e-9):
@@ -53,21 +56,21 @@ def _people_space(atom_type):
     return dp.vector_domain(dp.atom_domain(T=atom_type)), dp.symmetric_distance()
 
 
-def dp_count(rows: Sequence, *, epsilon: float) -> int:
+def dp_count(rows: Sequence, *, epsilon: float | Decimal) -> int:
     """A noisy number of rows (one row per person)."""
-    _check_epsilon(epsilon)
+    epsilon = _check_epsilon(epsilon)
     measurement = _people_space(int) >> dp.t.then_count() >> dp.m.then_laplace(scale=1 / epsilon)
     _spend(measurement, 1, epsilon)
     return measurement([0] * len(rows))
 
 
-def dp_histogram(values: Sequence[str], *, categories: Sequence[str], epsilon: float) -> dict[str, int]:
+def dp_histogram(values: Sequence[str], *, categories: Sequence[str], epsilon: float | Decimal) -> dict[str, int]:
     """Noisy counts per category; values outside ``categories`` are counted in none of them.
 
     Each person is in one bin, so adding or removing a person moves the vector of
     counts by 1 in L1; OpenDP's map confirms it.
     """
-    _check_epsilon(epsilon)
+    epsilon = _check_epsilon(epsilon)
     measurement = (
         _people_space(str)
         >> dp.t.then_count_by_categories(categories=list(categories), null_category=False)
@@ -78,13 +81,13 @@ def dp_histogram(values: Sequence[str], *, categories: Sequence[str], epsilon: f
     return dict(zip(categories, noisy, strict=True))
 
 
-def dp_bounded_mean(values: Sequence[int], *, bounds: tuple[int, int], epsilon: float) -> BoundedMean:
+def dp_bounded_mean(values: Sequence[int], *, bounds: tuple[int, int], epsilon: float | Decimal) -> BoundedMean:
     """Mean of values clamped to ``bounds``: a noisy sum over a noisy count, ε split in half.
 
     Returns ``value=None`` when the noisy count is not positive (too few people
     for a mean to mean anything).
     """
-    _check_epsilon(epsilon)
+    epsilon = _check_epsilon(epsilon)
     lower, upper = bounds
     if lower > upper:
         raise ValueError(f"bounds {bounds} are reversed")
@@ -99,17 +102,17 @@ def dp_bounded_mean(values: Sequence[int], *, bounds: tuple[int, int], epsilon: 
     return BoundedMean(value=min(max(noisy_total / count, lower), upper), epsilon=epsilon)
 
 
-def noisy_count(true_count: int, *, epsilon: float, sensitivity: int = 1) -> int:
+def noisy_count(true_count: int, *, epsilon: float | Decimal, sensitivity: int = 1) -> int:
     """Discrete Laplace noise on a count computed elsewhere (one person moves it by ``sensitivity``)."""
-    _check_epsilon(epsilon)
+    epsilon = _check_epsilon(epsilon)
     measurement = dp.m.make_laplace(dp.atom_domain(T=int), dp.absolute_distance(T=int), scale=sensitivity / epsilon)
     _spend(measurement, sensitivity, epsilon)
     return measurement(int(true_count))
 
 
-def noisy_counts(true_counts: Sequence[int], *, epsilon: float, sensitivity: int = 1) -> list[int]:
+def noisy_counts(true_counts: Sequence[int], *, epsilon: float | Decimal, sensitivity: int = 1) -> list[int]:
     """Noise on a vector of counts; one person moves the vector by ``sensitivity`` in L1."""
-    _check_epsilon(epsilon)
+    epsilon = _check_epsilon(epsilon)
     if not true_counts:
         return []
     measurement = dp.m.make_laplace(dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int), scale=sensitivity / epsilon)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -215,7 +216,7 @@ def skill_counts(skill_lists: Sequence[Sequence[str]], vocabulary: Sequence[str]
     return counts
 
 
-def release(query: QueryPlan, *, people: int, true_value, epsilon: float, threshold: int) -> dict[str, Any]:
+def release(query: QueryPlan, *, people: int, true_value, epsilon: float | Decimal, threshold: int) -> dict[str, Any]:
     """Noise the aggregate and suppress what was drawn from fewer than ``threshold`` people.
 
     ``people`` is the number of distinct people matching the filters. A whole

@@ -94,6 +94,7 @@ def _receipt_issue(
     }
     if grant is not None:
         notice = grant.notice
+        details = notice.details(grant.language)
         receipt["piiControllers"] = [{"piiController": grant.provider.name, "contact": notice.handler_contact, "onBehalf": False}]
         receipt["policyUrl"] = reverse("consent:notice", args=[notice.pk])
         record.update(
@@ -102,9 +103,9 @@ def _receipt_issue(
                 "noticeVersion": notice.version,
                 "noticeLanguage": grant.language,
                 "noticeTextSha256": grant.text_hash,
-                "processingMethods": notice.details(grant.language)["processing_methods"],
-                "retention": notice.details(grant.language)["retention"],
-                "revenueShare": notice.details(grant.language)["revenue_share"],
+                "processingMethods": details["processing_methods"],
+                "retention": details["retention"],
+                "revenueShare": details["revenue_share"],
                 "grantedAt": _event_time(grant.granted_at)[1],
                 "withdrawnAt": _event_time(grant.withdrawn_at)[1] if grant.withdrawn_at else None,
             }

@@ -425,7 +425,7 @@ def artefact_for_buyer(*, version: ProductVersion, buyer) -> tuple[bytes, str]:
 # --- statistics and the query service (differential privacy) --------------------------------
 
 
-def _dp_tables(records: list[dict], epsilon: float, threshold: int) -> dict:
+def _dp_tables(records: list[dict], epsilon: Decimal, threshold: int) -> dict:
     """Five DP tables over one row per person; ε split evenly (sequential composition)."""
     share = epsilon / 5
     tables = {}
@@ -479,7 +479,7 @@ def _build_statistics(version: ProductVersion) -> ProductVersion:
     _progress(version, 30)
     year = timezone.localdate().year
     records = [_resume_record(resume, year) for resume in resumes]
-    tables = _dp_tables(records, float(product.epsilon), product.min_people)
+    tables = _dp_tables(records, product.epsilon, product.min_people)
     _progress(version, 70)
     members = _members_with_grants(product, resumes, records)
     if members is None:

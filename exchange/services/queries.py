@@ -129,7 +129,7 @@ def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: d
                 source=BudgetSpend.Source.QUERY,
             )
             log.result = templates.release(
-                plan, people=people, true_value=true_value, epsilon=float(product.epsilon), threshold=product.min_people
+                plan, people=people, true_value=true_value, epsilon=product.epsilon, threshold=product.min_people
             )
             log.outcome = QueryLog.Outcome.ANSWERED
             log.epsilon_micro = epsilon_micro
