@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from config.errors import ApplicationError
 
 from .models import AuditEvent, Membership, Merchant, User
-from .services import merchant_suspend, merchant_verify
+from .services import membership_end, merchant_suspend, merchant_verify, user_deactivate
 
 
 @admin.register(User)
@@ -25,6 +25,22 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "kind", "password1", "password2"]})]
+    actions = ["deactivate"]
+
+    def save_model(self, request, obj, form, change):
+        deactivating = change and "is_active" in form.changed_data and not obj.is_active
+        super().save_model(request, obj, form, change)
+        if deactivating:
+            user_deactivate(user=obj, by=request.user)
+
+    @admin.action(description=_("Deactivate selected accounts (their API keys are revoked)"), permissions=["change"])
+    def deactivate(self, request, queryset):
+        users = list(queryset.filter(is_active=True).order_by("pk"))
+        for user in users:
+            user_deactivate(user=user, by=request.user)
+        self.message_user(
+            request, ngettext("%d account deactivated.", "%d accounts deactivated.", len(users)) % len(users), messages.WARNING
+        )
 
 
 class MembershipInline(admin.TabularInline):
@@ -55,6 +71,18 @@ class MerchantAdmin(admin.ModelAdmin):
     ]
     inlines = [MembershipInline]
     actions = ["verify", "suspend"]
+
+    def save_formset(self, request, form, formset, change):
+        # A membership deleted here ends like one removed on the team page: audited, keys revoked.
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            membership_end(membership=membership, by=request.user)
+        for membership in instances:
+            membership.save()
+        formset.save_m2m()
+        return None
 
     @admin.action(description=_("Verify selected merchants"))
     def verify(self, request, queryset):

@@ -11,6 +11,7 @@ from .audit import audit_record
 from .exceptions import MerchantError
 from .lock_objects import memberships_for_update
 from .models import Membership, Merchant, User
+from .signals import membership_ended, user_deactivated
 
 
 @transaction.atomic
@@ -110,14 +111,35 @@ def membership_remove(*, membership: Membership, by: User) -> None:
             raise MerchantError(_("Only an owner can remove an owner."), code="not_allowed")
         if len(owners) == 1:
             raise MerchantError(_("The organisation needs at least one owner: make someone else owner first."), code="last_owner")
-    target.delete()
+    membership_end(membership=target, by=by)
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, by: User) -> None:
+    """Delete a membership, audit it, and announce it (the exchange revokes the person's API keys there).
+
+    Callers check who may do it: `membership_remove` for the team page, the admin for staff.
+    """
+    user_id, merchant_id = membership.user_id, membership.merchant_id
+    membership.delete()
     audit_record(
         action="membership.removed",
         actor_id=by.pk,
-        subject_id=target.user_id,
+        subject_id=user_id,
         object_type="merchant",
-        object_id=target.merchant_id,
+        object_id=merchant_id,
     )
+    membership_ended.send(sender=Membership, user_id=user_id, merchant_id=merchant_id)
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, by: User) -> User:
+    """Close an account's access: no login, and every API key the person created stops working."""
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    user.is_active = False
+    audit_record(action="user.deactivated", actor_id=by.pk, subject_id=user.pk, object_type="user", object_id=user.pk)
+    user_deactivated.send(sender=User, user_id=user.pk)
+    return user
 
 
 PROFILE_FIELDS = (

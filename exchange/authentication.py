@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from accounts.models import Merchant
+from accounts.models import Membership, Merchant
 
 from .models import ApiKey
 
@@ -26,7 +26,14 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         prefix = secret.split(".", 1)[0]
         key = ApiKey.objects.select_related("merchant", "created_by").filter(prefix=prefix, revoked_at__isnull=True).first()
         if key is None or not hmac.compare_digest(key.hashed_key, ApiKey.hash(secret)):
-            raise exceptions.AuthenticationFailed("Invalid or revoked API key.")
+            raise exceptions.AuthenticationFailed(_("Invalid or revoked API key."))
+        # The key acts as its creator: only while they are active and still in the organisation.
+        membership = Membership.objects.filter(user_id=key.created_by_id, merchant_id=key.merchant_id).first()
+        if not key.created_by.is_active or membership is None:
+            ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+            raise exceptions.AuthenticationFailed(
+                _("This API key was revoked: the person who created it is no longer an active member of the organisation.")
+            )
         if key.merchant.status == Merchant.Status.SUSPENDED:
             raise exceptions.PermissionDenied(
                 _("Your organisation is suspended; its API keys work again when staff reinstate it.")
@@ -35,7 +42,9 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         # "Last used" is shown to the minute: one write per key per minute, not one per request.
         if key.last_used_at is None or now - key.last_used_at > LAST_USED_PRECISION:
             ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+        membership.merchant = key.merchant
         request.api_merchant = key.merchant
+        request.api_membership = membership
         return key.created_by, key
 
     def authenticate_header(self, request) -> str:

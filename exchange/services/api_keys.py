@@ -1,4 +1,10 @@
-"""Merchant API keys: shown once, stored hashed, revocable."""
+"""Merchant API keys: shown once, stored hashed, revocable.
+
+A key acts as the person who created it, with that person's current role, and only
+while they are an active member: leaving the organisation or being deactivated
+revokes their keys (`api_keys_revoke_of`, from the accounts signals), and
+authentication checks both again on every request.
+"""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,3 +31,11 @@ def api_key_revoke(*, key: ApiKey, by: User) -> ApiKey:
     ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     key.refresh_from_db()
     return key
+
+
+def api_keys_revoke_of(*, user_id: int, merchant_id: int | None = None) -> int:
+    """Revoke every live key a person created (in one organisation, or in all). Returns how many."""
+    keys = ApiKey.objects.filter(created_by_id=user_id, revoked_at__isnull=True)
+    if merchant_id is not None:
+        keys = keys.filter(merchant_id=merchant_id)
+    return keys.update(revoked_at=timezone.now())

@@ -1,0 +1,113 @@
+"""An API key works only while the person who created it is an active member of its organisation.
+
+Removing the creator from the team or deactivating their account revokes their keys; and
+authentication checks both again on every request, so a change made around the services
+(a raw UPDATE) shuts the door as well. Refused requests charge nothing.
+"""
+
+import pytest
+from django.contrib.admin.sites import AdminSite
+from django.test import RequestFactory
+from rest_framework.test import APIClient
+
+from accounts.admin import UserAdmin
+from accounts.models import Membership, User
+from accounts.services import membership_remove, user_deactivate
+from exchange.models import ApiKey, Order
+from exchange.services.api_keys import api_key_create
+from exchange.services.orders import order_place
+from payouts.selectors import wallet_balance
+
+from ..factories import member_of
+from .buyer_world import market_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    market = market_create()
+    admin_user = member_of(market.buyer, role=Membership.Role.ADMIN)
+    order = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
+    _key, secret = api_key_create(merchant=market.buyer, name="integration", by=admin_user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}")
+    # A signed download link fetched while the key still worked: it must not outlive the key either.
+    link = client.post(f"/api/v1/orders/{order.pk}/download-link/", {}, format="json")
+    assert link.status_code == 201
+    return {"market": market, "admin": admin_user, "order": order, "client": client, "download": link.json()["url"]}
+
+
+def _calls(world):
+    order = world["order"]
+    return [
+        ("get", "/api/v1/wallet/", None),
+        ("get", "/api/v1/invoices/", None),
+        ("get", f"/api/v1/invoices/{order.pk}/", None),
+        ("post", f"/api/v1/orders/{order.pk}/download-link/", {}),
+        ("get", world["download"], None),
+        ("post", "/api/v1/orders/", {"product_id": world["market"].product.pk}),
+    ]
+
+
+def _assert_locked_out(world) -> None:
+    market, client = world["market"], world["client"]
+    balance, orders = wallet_balance(merchant=market.buyer), Order.objects.filter(buyer=market.buyer).count()
+    for method, path, body in _calls(world):
+        response = getattr(client, method)(path, body, format="json") if body is not None else getattr(client, method)(path)
+        assert response.status_code == 401, (path, response.status_code, response.content[:200])
+        assert b"Acme Employer" not in response.content
+        assert b"INV-" not in response.content
+    assert wallet_balance(merchant=market.buyer) == balance
+    assert Order.objects.filter(buyer=market.buyer).count() == orders
+
+
+def test_the_key_works_while_its_creator_is_a_member(world):
+    client = world["client"]
+    assert client.get("/api/v1/wallet/").status_code == 200
+    assert client.get(world["download"]).status_code == 200
+    assert client.post("/api/v1/orders/", {"product_id": world["market"].product.pk}, format="json").status_code == 201
+
+
+def test_removing_the_creator_revokes_their_keys(world):
+    market = world["market"]
+    membership_remove(membership=Membership.objects.get(user=world["admin"]), by=market.buyer_user)
+    assert ApiKey.objects.get(created_by=world["admin"]).revoked_at is not None
+    _assert_locked_out(world)
+
+
+def test_deactivating_the_creator_revokes_their_keys(world):
+    user_deactivate(user=world["admin"], by=world["market"].staff)
+    assert ApiKey.objects.get(created_by=world["admin"]).revoked_at is not None
+    _assert_locked_out(world)
+
+
+def test_deactivating_in_the_admin_revokes_keys(world):
+    admin_user = world["admin"]
+    request = RequestFactory().post("/admin/")
+    request.user = world["market"].staff
+    model_admin = UserAdmin(User, AdminSite())
+    model_admin.message_user = lambda *args, **kwargs: None
+    model_admin.deactivate(request, User.objects.filter(pk=admin_user.pk))
+    assert ApiKey.objects.get(created_by=admin_user).revoked_at is not None
+    _assert_locked_out(world)
+
+
+def test_membership_deleted_around_the_services_still_locks_the_key_out(world):
+    Membership.objects.filter(user=world["admin"]).delete()  # no signal, no revocation
+    _assert_locked_out(world)
+    assert ApiKey.objects.get(created_by=world["admin"]).revoked_at is not None  # revoked on first use
+
+
+def test_account_deactivated_around_the_services_still_locks_the_key_out(world):
+    User.objects.filter(pk=world["admin"].pk).update(is_active=False)
+    _assert_locked_out(world)
+
+
+def test_other_members_keys_keep_working(world):
+    market = world["market"]
+    _key, owner_secret = api_key_create(merchant=market.buyer, name="owner's", by=market.buyer_user)
+    membership_remove(membership=Membership.objects.get(user=world["admin"]), by=market.buyer_user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {owner_secret}")
+    assert client.get("/api/v1/wallet/").status_code == 200
