@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://… python bench/settlement.py --members 1000000
 
+Creates, migrates and drops its own `<db>_bench` database (bench/population.py).
 Seeds a version with N members (set-based SQL), places two orders, and settles
 each in a child process that runs the `settle_order` task body exactly as the
 worker does (its peak RSS is the worker's peak memory). The first sale also
@@ -18,6 +19,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from population import bench_database
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -53,13 +56,13 @@ def main() -> None:
         settle_child(args.settle)
         return
 
-    import django
+    with bench_database():
+        _measure(args.members)
 
-    django.setup()
+
+def _measure(members: int) -> None:
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        sys.exit("bench/settlement.py needs PostgreSQL: set DATABASE_URL=postgres://…")
     from config.celery import app as celery_app
     from payouts.selectors import sale_pool_total
     from tests.exchange.settlement_world import members_seed
@@ -69,7 +72,7 @@ def main() -> None:
     world = world_create(people=3)
     product = product_define(world, k=2)
     version = build_start(world, product)
-    members_seed(version=version, n=args.members, tag=f"bench{version.pk}")
+    members_seed(version=version, n=members, tag=f"bench{version.pk}")
     list_and_fund(world, product, wallet_fen=10_000_000)
     # Orders are placed without their settle message (the child settles them).
     celery_app.conf.task_always_eager = False
@@ -102,7 +105,7 @@ def main() -> None:
         json.dumps(
             {
                 "bench": "settlement",
-                "n": args.members,
+                "n": members,
                 "rows": rows,
                 "seconds": round(seconds, 3),
                 "rows_per_second": round(rows / seconds),

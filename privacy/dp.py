@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import opendp.prelude as dp
 
@@ -37,11 +37,22 @@ class BoundedMean:
     epsilon: float
 
 
-def _check_epsilon(epsilon: float | Decimal) -> float:
-    """The one place ε becomes a float: callers keep it exact (Decimal) everywhere else."""
-    if not epsilon > 0:
-        raise ValueError(f"epsilon must be positive, got {epsilon}")
-    return float(epsilon)
+def _check_epsilon(epsilon: float | Decimal | str | int) -> float:
+    """The one place ε becomes a float: callers keep it exact (Decimal) everywhere else.
+
+    ε arrives in whatever form a caller holds it: a Decimal read from the database, or the
+    string a model field was given before it was saved. Anything that is not a positive,
+    finite number is refused with a ValueError that names it.
+    """
+    if isinstance(epsilon, bool):
+        raise ValueError(f"epsilon must be a positive number, got {epsilon!r}")
+    try:
+        exact = epsilon if isinstance(epsilon, Decimal) else Decimal(str(epsilon).strip())
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"epsilon must be a positive number, got {epsilon!r}") from None
+    if not exact.is_finite() or not exact > 0:
+        raise ValueError(f"epsilon must be positive, got {epsilon!r}")
+    return float(exact)
 
 
 def _spend(measurement, d_in: int, epsilon: float | Decimal):

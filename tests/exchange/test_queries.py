@@ -199,3 +199,12 @@ def test_skills_match_whole_values_whatever_their_case(bought):
         product=product, buyer=world.buyer, template="candidates_count", params={"skills": ["go"]}, by=world.buyer_user
     )
     assert (log.version.number, log.people) == (2, 12)
+
+
+def test_a_product_holding_epsilon_as_the_string_it_was_given_still_answers(bought):
+    """Until it is read back, a model keeps ε as the string it was assigned (as bench/query.py did)."""
+    world, product = bought
+    product.epsilon = "0.5"
+    log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert log.outcome == QueryLog.Outcome.ANSWERED
+    assert log.epsilon_micro == accountant.to_micro("0.5")

@@ -99,3 +99,16 @@ def test_release_suppresses_small_results_and_small_bins():
 def test_skill_counts_cap_what_one_person_contributes():
     counts = templates.skill_counts([list(templates.SKILLS)], templates.SKILLS)
     assert sum(counts) == templates.MAX_SKILLS_PER_PERSON
+
+
+@given(st.decimals(min_value=Decimal("0.001"), max_value=Decimal("100"), places=3))
+def test_epsilon_is_read_the_same_from_a_decimal_a_string_or_a_float(epsilon):
+    """A model field holds ε as the string it was assigned until it is read back."""
+    assert dp._check_epsilon(str(epsilon)) == dp._check_epsilon(epsilon) == float(epsilon)
+    assert isinstance(dp.noisy_count(10, epsilon=str(epsilon)), int)
+
+
+@pytest.mark.parametrize("epsilon", ["", "abc", "nan", "inf", "-0.5", "0", True, None, [0.5]])
+def test_epsilon_that_is_no_positive_number_is_refused_with_a_value_error(epsilon):
+    with pytest.raises(ValueError, match="epsilon must be"):
+        dp.noisy_count(10, epsilon=epsilon)
