@@ -183,7 +183,8 @@ def main() -> None:
             if connection.vendor == "postgresql":
                 from exchange.selectors import CatalogFilters, catalog_products
 
-                for label, filters in {"search_zh": CatalogFilters(search="人才库"), "popular": CatalogFilters(sort="popular")}.items():
+                pages = {"search_zh": CatalogFilters(search="人才库"), "popular": CatalogFilters(sort="popular")}
+                for label, filters in pages.items():
                     sql, params = catalog_products(filters=filters)[:20].query.sql_with_params()
                     with connection.cursor() as cursor:
                         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)
