@@ -24,4 +24,6 @@ app.conf.beat_schedule = {
     "subscriptions-renew": {"task": "exchange.subscriptions_renew", "schedule": crontab(minute="*/10")},
     # Gather the day's withdrawals into one payout batch (the bank's CSV) each morning.
     "payout-batch": {"task": "payouts.batch_create", "schedule": crontab(hour=6, minute=0)},
+    # Return the fees of invitations unanswered for a week, and of suspended employers.
+    "invitations-expire": {"task": "talent.invitations_expire", "schedule": crontab(minute="*/15")},
 }

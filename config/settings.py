@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "consent",
     "payouts",
     "exchange",
+    "talent",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from accounts.models import Merchant
 class Purpose(models.TextChoices):
     RECORDS = "records", _("De-identified record in datasets sold to verified employers")
     STATISTICS = "statistics", _("Aggregate statistics and approved queries")
+    TALENT = "talent", _("Let verified employers find me anonymously and send me paid invitations")
 
 
 class EducationLevel(models.TextChoices):
@@ -239,11 +240,16 @@ class ConsentReceipt(models.Model):
         GRANT = "grant", _("Consent given")
         WITHDRAWAL = "withdrawal", _("Consent withdrawn")
         DELETION = "deletion", _("Account deleted")
+        # PIPL Art. 23: a separate consent to provide personal information to one named recipient.
+        DISCLOSURE = "disclosure", _("Contact details provided to an employer")
+        DISCLOSURE_WITHDRAWN = "disclosure_withdrawn", _("Consent to provide contact details withdrawn")
 
     receipt_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_receipts")
     grant = models.ForeignKey(ConsentGrant, null=True, blank=True, on_delete=models.SET_NULL, related_name="receipts")
-    event = models.CharField(max_length=12, choices=Event.choices)
+    event = models.CharField(max_length=24, choices=Event.choices)
+    # The organisation a disclosure receipt names (grants name theirs through the grant).
+    recipient = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     document = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 

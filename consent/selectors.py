@@ -67,7 +67,7 @@ def merchants_blockable(*, search: str = "", limit: int = 20) -> QuerySet[Mercha
 
 
 def receipts_for_user(*, user: User) -> QuerySet[ConsentReceipt]:
-    return ConsentReceipt.objects.filter(user=user).select_related("grant__provider").order_by("-created_at", "-id")
+    return ConsentReceipt.objects.filter(user=user).select_related("grant__provider", "recipient").order_by("-created_at", "-id")
 
 
 def upload_latest(*, user: User) -> ResumeUpload | None:

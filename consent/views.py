@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.decorators import jobseeker_required
 from accounts.models import Merchant
 from config.errors import ApplicationError
+from payouts.models import JournalEntry
 from payouts.money import format_micros
 from payouts.selectors import earnings_for_user, sale_lines_for_user
 
@@ -56,6 +57,7 @@ def _sale_lines(user) -> list[dict]:
             "industry": INDUSTRY_LABELS.get(line.entry.memo.get("buyer_industry", ""), line.entry.memo.get("buyer_industry", "")),
             "date": line.entry.created_at,
             "share": format_micros(line.amount),
+            "source": "invitation" if line.entry.kind == JournalEntry.Kind.ESCROW_SETTLE else "sale",
         }
         for line in sale_lines_for_user(user=user)
     ]
@@ -73,7 +75,7 @@ def dashboard(request):
             "upload": upload_latest(user=request.user),
             "grants": grants_active_for_user(user=request.user),
             "sales": sales,
-            "products": sorted({sale["product"] for sale in sales if sale["product"]}),
+            "products": sorted({sale["product"] for sale in sales if sale["product"] and sale["source"] == "sale"}),
             "pending": format_micros(earnings.pending),
             "available": format_micros(earnings.available),
         },

@@ -32,6 +32,7 @@ class LedgerAccount(models.Model):
         PROVIDER_AVAILABLE = "provider_available", _("Provider earnings (available)")
         SUBJECT_PENDING = "subject_pending", _("Jobseeker earnings (pending)")
         SUBJECT_AVAILABLE = "subject_available", _("Jobseeker earnings (available)")
+        ESCROW = "escrow", _("Fees held in escrow")
 
     # Accounts whose balance is the exchange's own position and may go below zero:
     # the bank (cash held is a debit) and revenue, which bears refunds after the window.
@@ -81,6 +82,12 @@ class JournalEntry(models.Model):
         WITHDRAWAL = "withdrawal", _("Withdrawal")
         PAYOUT = "payout", _("Payout")
         ADJUSTMENT = "adjustment", _("Manual adjustment")
+        ESCROW_HOLD = "escrow_hold", _("Fee held in escrow")
+        ESCROW_SETTLE = "escrow_settle", _("Escrowed fee paid out")
+        ESCROW_RETURN = "escrow_return", _("Escrowed fee returned")
+
+    # Entries whose subject shares are pending until `release_after`, then released.
+    HELD_KINDS = (Kind.SALE, Kind.ESCROW_SETTLE)
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     idempotency_key = models.CharField(max_length=128, unique=True)

@@ -60,7 +60,7 @@ def earnings_for_merchant(*, merchant: Merchant) -> Earnings:
 def sale_lines_for_user(*, user: User, limit: int = 200):
     """One line per sale that paid this person: the entry's memo says product, buyer and date."""
     return (
-        Posting.objects.filter(account__user=user, account__kind=Kind.SUBJECT_PENDING, entry__kind=JournalEntry.Kind.SALE)
+        Posting.objects.filter(account__user=user, account__kind=Kind.SUBJECT_PENDING, entry__kind__in=JournalEntry.HELD_KINDS)
         .select_related("entry")
         .order_by("-entry__created_at", "-id")[:limit]
     )
@@ -180,7 +180,7 @@ def earning_lines(
     pending_kind, _available = _earning_kinds(user)
     postings = (
         Posting.objects.filter(
-            account__kind=pending_kind, entry__kind=JournalEntry.Kind.SALE, **_owner_filter(user, merchant, "account__")
+            account__kind=pending_kind, entry__kind__in=JournalEntry.HELD_KINDS, **_owner_filter(user, merchant, "account__")
         )
         .annotate(
             released=Exists(JournalEntry.objects.filter(related=OuterRef("entry"), kind=JournalEntry.Kind.RELEASE)),
@@ -211,6 +211,8 @@ def earning_lines(
                 "industry": industries.get(memo.get("buyer_industry", ""), memo.get("buyer_industry", "")),
                 "share": posting.amount,
                 "state": state,
+                # Sales pay a share of a product; an accepted invitation pays its fee's share.
+                "source": "invitation" if posting.entry.kind == JournalEntry.Kind.ESCROW_SETTLE else "sale",
             }
         )
     return lines
@@ -222,7 +224,7 @@ def earnings_series(*, user: User | None = None, merchant: Merchant | None = Non
     rows = (
         Posting.objects.filter(
             account__kind=pending_kind,
-            entry__kind__in=[JournalEntry.Kind.SALE, JournalEntry.Kind.REFUND],
+            entry__kind__in=[*JournalEntry.HELD_KINDS, JournalEntry.Kind.REFUND],
             **_owner_filter(user, merchant, "account__"),
         )
         .annotate(day=TruncDate("entry__created_at"))
@@ -288,6 +290,7 @@ def statement_for(*, year: int, month: int, user: User | None = None, merchant: 
         kind = row["entry__kind"]
         bucket = {
             JournalEntry.Kind.SALE: "earned",
+            JournalEntry.Kind.ESCROW_SETTLE: "earned",
             JournalEntry.Kind.REFUND: "refunded",
             JournalEntry.Kind.WITHDRAWAL: "withdrawn",
             JournalEntry.Kind.PAYOUT: "returned",
@@ -320,11 +323,14 @@ class FinanceReport:
     awaiting_settlement: int
     cash: int
     paid_out: int
+    escrow: int = 0
+    invitation_revenue: int = 0
+    invitation_paid: int = 0
 
     @property
     def reconciles(self) -> bool:
         """Cash held equals everything owed plus the exchange's own revenue."""
-        owed = self.subjects_owed + self.providers_owed + self.in_payout + self.wallets + self.awaiting_settlement
+        owed = self.subjects_owed + self.providers_owed + self.in_payout + self.wallets + self.awaiting_settlement + self.escrow
         return self.cash == owed + self.revenue
 
 
@@ -339,12 +345,16 @@ def finance_report() -> FinanceReport:
 
     commission = kind_sum(Kind.EXCHANGE_REVENUE, entry_kind=JournalEntry.Kind.SALE)
     revenue = kind_sum(Kind.EXCHANGE_REVENUE)
+    invitation_revenue = kind_sum(Kind.EXCHANGE_REVENUE, entry_kind=JournalEntry.Kind.ESCROW_SETTLE)
     pool_paid = kind_sum(Kind.SUBJECT_PENDING, entry_kind=JournalEntry.Kind.SALE) + kind_sum(
         Kind.SUBJECT_PENDING, entry_kind=JournalEntry.Kind.REFUND
     )
     return FinanceReport(
         commission_earned=commission,
-        refunds_borne=revenue - commission - kind_sum(Kind.EXCHANGE_REVENUE, entry_kind=JournalEntry.Kind.ADJUSTMENT),
+        refunds_borne=revenue
+        - commission
+        - invitation_revenue
+        - kind_sum(Kind.EXCHANGE_REVENUE, entry_kind=JournalEntry.Kind.ADJUSTMENT),
         revenue=revenue,
         pool_paid=pool_paid,
         subjects_owed=kind_sum(Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE),
@@ -354,4 +364,7 @@ def finance_report() -> FinanceReport:
         awaiting_settlement=kind_sum(Kind.SALES_CLEARING),
         cash=-kind_sum(Kind.BANK),
         paid_out=Withdrawal.objects.filter(status=Withdrawal.Status.PAID).aggregate(total=Sum("amount_fen"))["total"] or 0,
+        escrow=kind_sum(Kind.ESCROW),
+        invitation_revenue=invitation_revenue,
+        invitation_paid=kind_sum(Kind.SUBJECT_PENDING, entry_kind=JournalEntry.Kind.ESCROW_SETTLE),
     )

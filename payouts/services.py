@@ -292,6 +292,88 @@ def sale_settle(
     return _entry_close(entry, cached_ids=fixed.keys())
 
 
+# Escrow: a fee held for a counterparty's answer ------------------------------------------
+
+
+@transaction.atomic
+def escrow_hold(*, merchant: Merchant, amount_micros: int, key: str, reference: str, memo: dict, by: User | None) -> JournalEntry:
+    """Take a fee from a merchant's wallet into escrow, once per `key`; refused if the wallet is short.
+
+    Wallet and escrow are locked together in id order (as every escrow movement does),
+    so parallel holds on one wallet never overdraw it and never deadlock with a return.
+    """
+    if amount_micros <= 0:
+        raise LedgerError("An escrowed fee is greater than zero.")
+    wallet = account_get(kind=Kind.MERCHANT_WALLET, merchant=merchant)
+    escrow = account_get(kind=Kind.ESCROW)
+    list(accounts_for_update([wallet.id, escrow.id]))
+    return ledger_post(
+        kind=JournalEntry.Kind.ESCROW_HOLD,
+        key=key,
+        reference=reference,
+        lines=[(wallet.id, -amount_micros), (escrow.id, amount_micros)],
+        memo=memo,
+        created_by=by,
+    )
+
+
+def _escrowed(hold: JournalEntry) -> tuple[int, int]:
+    """(wallet account id, amount) of an escrow hold."""
+    debit = hold.postings.get(amount__lt=0)
+    return debit.account_id, -debit.amount
+
+
+@transaction.atomic
+def escrow_settle(
+    *, hold: JournalEntry, key: str, user: User, share_bps: int, memo: dict, hold_days: int | None = None
+) -> JournalEntry:
+    """Pay an escrowed fee out: `share_bps` of it to the person's pending earnings, the rest to revenue.
+
+    The person's share is pending for the refund window, like a sale's, then released
+    by the same beat task. `key` is shared with `escrow_return`, so one hold is paid
+    out or returned, never both.
+    """
+    existing = _existing(key)
+    if existing is not None:
+        return existing
+    _wallet_id, amount = _escrowed(hold)
+    share = money.split_bps(amount, share_bps)
+    escrow = account_get(kind=Kind.ESCROW)
+    revenue = account_get(kind=Kind.EXCHANGE_REVENUE)
+    pending = account_get(kind=Kind.SUBJECT_PENDING, user=user)
+    list(accounts_for_update([escrow.id, revenue.id, pending.id]))
+    hold_span = timedelta(days=settings.EXCHANGE["REFUND_WINDOW_DAYS"] if hold_days is None else hold_days)
+    return ledger_post(
+        kind=JournalEntry.Kind.ESCROW_SETTLE,
+        key=key,
+        reference=hold.reference,
+        lines=[(escrow.id, -amount), (pending.id, share), (revenue.id, amount - share)],
+        memo={**memo, "fee_micros": amount, "share_micros": share, "revenue_micros": amount - share},
+        related=hold,
+        release_after=timezone.now() + hold_span,
+    )
+
+
+@transaction.atomic
+def escrow_return(*, hold: JournalEntry, key: str, memo: dict, by: User | None = None) -> JournalEntry:
+    """Give an escrowed fee back to the wallet it came from (see `escrow_settle` for `key`)."""
+    existing = _existing(key)
+    if existing is not None:
+        return existing
+    wallet_id, amount = _escrowed(hold)
+    escrow = account_get(kind=Kind.ESCROW)
+    list(accounts_for_update([wallet_id, escrow.id]))
+    return ledger_post(
+        kind=JournalEntry.Kind.ESCROW_RETURN,
+        key=key,
+        reference=hold.reference,
+        lines=[(escrow.id, -amount), (wallet_id, amount)],
+        memo=memo,
+        related=hold,
+        created_by=by,
+    )
+
+
 @transaction.atomic
 def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
     """Move one sale's pending shares to available (set-based, any number of members).
@@ -328,7 +410,7 @@ def holds_release_due(*, now: datetime | None = None, limit: int = 500) -> int:
     """Release every sale whose refund window has passed. Safe to run any number of times."""
     now = now or timezone.now()
     due = (
-        JournalEntry.objects.filter(kind=JournalEntry.Kind.SALE, release_after__lte=now)
+        JournalEntry.objects.filter(kind__in=JournalEntry.HELD_KINDS, release_after__lte=now)
         .exclude(followers__kind__in=[JournalEntry.Kind.RELEASE, JournalEntry.Kind.REFUND])
         .order_by("id")
         .values_list("id", flat=True)[:limit]

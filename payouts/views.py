@@ -215,6 +215,9 @@ def finance(request):
         (_("Reserved for payouts at the bank"), fmt(report.in_payout)),
         (_("Prepaid in buyers' wallets"), fmt(report.wallets)),
         (_("Paid, awaiting settlement"), fmt(report.awaiting_settlement)),
+        (_("Invitation fees earned by the exchange"), fmt(report.invitation_revenue)),
+        (_("Invitation fees paid to jobseekers"), fmt(report.invitation_paid)),
+        (_("Invitation fees in escrow"), fmt(report.escrow)),
         (_("Cash held"), fmt(report.cash)),
         (_("Paid out by the bank"), money.format_fen(report.paid_out)),
     ]

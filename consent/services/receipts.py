@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.models import User
+from accounts.models import Merchant, User
 
 from ..keys import receipt_private_key
 from ..models import ConsentGrant, ConsentReceipt, Purpose
@@ -121,4 +121,75 @@ def _receipt_issue(
     return ConsentReceipt.objects.create(receipt_id=receipt_uuid, user=user, grant=grant, event=event, document=document)
 
 
-__all__ = ["receipt_issue", "principal_id", "canonical"]
+def disclosure_receipt_issue(
+    *,
+    event: str,
+    user: User,
+    recipient: Merchant,
+    fields: list[str],
+    purpose: str,
+    reference: str,
+    language: str,
+    consented_at,
+    withdrawn_at=None,
+    channel: str = "web",
+) -> ConsentReceipt:
+    """A signed receipt for a consent to provide `fields` to one named `recipient` (PIPL Art. 23), or its withdrawal.
+
+    `purpose` is the text the person agreed to (in `language`); `reference` names what
+    the disclosure belongs to (e.g. an invitation), so the two receipts of one
+    disclosure can be matched. The receipt carries a pseudonym, never the details.
+    """
+    with translation.override(language):
+        receipt_uuid = uuid.uuid4()
+        timestamp, moment = _event_time(timezone.now())
+        public_key = receipt_private_key().public_key()
+        withdrawn = event == ConsentReceipt.Event.DISCLOSURE_WITHDRAWN
+        receipt = {
+            "version": KANTARA_VERSION,
+            "jurisdiction": "CN",
+            "consentTimestamp": timestamp,
+            "collectionMethod": channel,
+            "consentReceiptID": str(receipt_uuid),
+            "publicKey": key_id(public_key),
+            "language": language,
+            "piiPrincipalId": principal_id(user.pk),
+            "piiControllers": [{"piiController": recipient.name, "contact": "", "onBehalf": False}],
+            "policyUrl": "",
+            "services": [
+                {
+                    "service": str(ConsentReceipt.Event(event).label),
+                    "purposes": [
+                        {
+                            "purpose": purpose,
+                            "purposeCategory": ["PIPL Art. 23"],
+                            "consentType": "EXPLICIT",
+                            "piiCategory": list(fields),
+                            "primaryPurpose": True,
+                            "termination": "withdrawn" if withdrawn else "until withdrawn",
+                            "thirdPartyDisclosure": True,
+                            "thirdPartyName": recipient.name,
+                        }
+                    ],
+                }
+            ],
+            "sensitive": False,
+            "spiCat": [],
+            "iso27560": {
+                "recordId": str(receipt_uuid),
+                "event": event,
+                "eventTime": moment,
+                "state": "withdrawn" if withdrawn else "active",
+                "issuer": EXCHANGE_NAME,
+                "recipientId": recipient.pk,
+                "reference": reference,
+                "fields": list(fields),
+                "grantedAt": _event_time(consented_at)[1],
+                "withdrawnAt": _event_time(withdrawn_at)[1] if withdrawn_at else None,
+            },
+        }
+        document = receipt_sign(receipt, receipt_private_key()).decode("utf-8")
+    return ConsentReceipt.objects.create(receipt_id=receipt_uuid, user=user, recipient=recipient, event=event, document=document)
+
+
+__all__ = ["receipt_issue", "disclosure_receipt_issue", "principal_id", "canonical"]
