@@ -82,8 +82,11 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Resume file"),
         allow_empty_file=True,  # an empty file gets the intake's own, specific message
-        help_text=_("PDF, DOCX or plain text, at most 5 MB. It is stored encrypted and read only to fill in the form for you."),
-        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".pdf,.docx,.txt"}),
+        help_text=_(
+            "PDF, DOCX, plain text, or a JPEG/PNG photo or scan of your resume, at most 5 MB. "
+            "It is stored encrypted and read only to fill in the form for you."
+        ),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".pdf,.docx,.txt,.jpg,.jpeg,.png"}),
     )
 
 

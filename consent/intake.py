@@ -11,14 +11,18 @@ import io
 import zipfile
 import zlib
 
+from pypdf.errors import PyPdfError
+
 MAX_BYTES = 5 * 1024 * 1024
 # A DOCX that inflates beyond these is treated as a zip bomb before anything is inflated.
 MAX_INFLATED_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ZIP_ENTRIES = 2000
 MIN_TEXT_CHARS = 20
+MAX_TEXT_PAGES = 30  # a resume longer than this is read only so far
 
-PDF, DOCX, TEXT = "pdf", "docx", "txt"
+PDF, DOCX, TEXT, IMAGE = "pdf", "docx", "txt", "image"
+IMAGE_EXTENSIONS = ("jpg", "jpeg", "png")
 
 
 class IntakeRefused(Exception):
@@ -32,6 +36,10 @@ class IntakeRefused(Exception):
 def _looks_like_pdf(data: bytes) -> bool:
     # The header may follow a little junk (the PDF spec allows it within the first 1024 bytes).
     return b"%PDF-" in data[:1024]
+
+
+def _looks_like_image(data: bytes) -> bool:
+    return data[:3] == b"\xff\xd8\xff" or data[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def _looks_like_zip(data: bytes) -> bool:
@@ -63,6 +71,8 @@ def sniff(data: bytes, filename: str = "") -> str:
         kind = PDF
     elif _looks_like_zip(data):
         kind = DOCX
+    elif _looks_like_image(data):
+        kind = IMAGE
     elif _decode_text(data) is not None:
         kind = TEXT
     else:
@@ -73,38 +83,141 @@ def sniff(data: bytes, filename: str = "") -> str:
         raise IntakeRefused("not_docx" if extension == "docx" else "unsupported")
     if extension in ("txt", "text", "md") and kind != TEXT:
         raise IntakeRefused("not_text")
+    if extension in IMAGE_EXTENSIONS and kind != IMAGE:
+        raise IntakeRefused("not_image")
     if not kind:
         raise IntakeRefused("unsupported")
     return kind
 
 
-def _pdf_text(data: bytes) -> str:
+def _pdf_open_checked(data: bytes):
+    """The PDF's pages, after refusing a locked one (pypdf judges the encryption)."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        # An owner-password-only PDF opens with the empty user password; anything else is locked.
+        try:
+            if not reader.decrypt(""):
+                raise IntakeRefused("encrypted_pdf")
+        except (PyPdfError, NotImplementedError) as exc:
+            raise IntakeRefused("encrypted_pdf") from exc
+    if not reader.pages:
+        raise IntakeRefused("corrupt")
+    return reader
+
+
+def _line_text(words: list[dict]) -> str:
+    """One line's words left to right; a wide gap (a table cell, a tab stop) becomes two spaces."""
+    words = sorted(words, key=lambda w: w["x0"])
+    parts = [words[0]["text"]]
+    for before, word in zip(words, words[1:], strict=False):
+        gap = word["x0"] - before["x1"]
+        parts.append("  " if gap > max(word.get("size", 10), 6) * 1.2 else " ")
+        parts.append(word["text"])
+    return "".join(parts)
+
+
+def _lines(words: list[dict], body_size: float) -> list[tuple[float, str]]:
+    """(top, text) of each line, words clustered by their baseline; a larger or bold short line is a heading."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        text = _line_text(row)
+        size = max(w.get("size", body_size) for w in row)
+        bold = all("bold" in (w.get("fontname") or "").lower() for w in row)
+        heading = len(text) <= 40 and (size > body_size * 1.15 or bold)
+        lines.append((row[0]["top"], f"# {text}" if heading else text))
+    return lines
+
+
+def _gutter(words: list[dict], width: float) -> float | None:
+    """The x of the gap between two columns of text, if the page has two independent columns."""
+    if len(words) < 12:
+        return None
+    coverage = [0] * (int(width) + 2)
+    for word in words:
+        for x in range(max(0, int(word["x0"])), min(len(coverage), int(word["x1"]) + 1)):
+            coverage[x] += 1
+    low, high = int(width * 0.22), int(width * 0.78)
+    best, run_start, best_run = None, None, 0
+    for x in range(low, high + 1):
+        if coverage[x] <= max(1, len(words) // 100):
+            run_start = x if run_start is None else run_start
+            if x - run_start + 1 > best_run:
+                best_run, best = x - run_start + 1, (run_start + x) / 2
+        else:
+            run_start = None
+    if best is None or best_run < 8:
+        return None
+    left = [w for w in words if w["x1"] <= best]
+    right = [w for w in words if w["x0"] >= best]
+    left_tops = {round(w["top"]) for w in left}
+    right_tops = {round(w["top"]) for w in right}
+    if len(left_tops) < 4 or len(right_tops) < 4:
+        return None
+    # A table's cells share their rows; two columns of text run on their own baselines.
+    shared = sum(1 for top in right_tops if any(abs(top - other) <= 2 for other in left_tops))
+    return best if shared / len(right_tops) < 0.5 else None
+
+
+def _pdf_page_text(page) -> str:
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
+    if not words:
+        return ""
+    sizes = sorted(w.get("size", 10) for w in words)
+    body_size = sizes[len(sizes) // 2]
+    gutter = _gutter(words, float(page.width))
+    if gutter is None:
+        return "\n".join(text for _top, text in _lines(words, body_size))
+    spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
+    span_tops = {round(w["top"]) for w in spanning}
+    full = [w for w in words if any(abs(round(w["top"]) - top) <= 3 for top in span_tops)]
+    rest = [w for w in words if w not in full]
+    left = [w for w in rest if w["x1"] <= gutter]
+    right = [w for w in rest if w["x0"] >= gutter]
+    column_top = min((w["top"] for w in rest), default=0)
+    above = [text for top, text in _lines(full, body_size) if top < column_top]
+    below = [text for top, text in _lines(full, body_size) if top >= column_top]
+    flows = [text for _t, text in _lines(left, body_size)] + [text for _t, text in _lines(right, body_size)]
+    return "\n".join(above + flows + below)
+
+
+def _has_marks(page) -> bool:
+    """An image or drawn shapes: a page that shows something without a text layer is a scan."""
+    try:
+        return bool(page.images or page.curves or page.rects or page.lines)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return True
+
+
+def _pdf_text(data: bytes, on_page=None) -> str:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            # An owner-password-only PDF opens with the empty user password; anything else is locked.
-            try:
-                if not reader.decrypt(""):
-                    raise IntakeRefused("encrypted_pdf")
-            except (PyPdfError, NotImplementedError) as exc:
-                raise IntakeRefused("encrypted_pdf") from exc
-        pages = list(reader.pages)
-        if not pages:
-            raise IntakeRefused("corrupt")
-        texts, images = [], 0
-        for page in pages:
-            texts.append(page.extract_text() or "")
-            try:
-                images += len(page.images)
-            except (PyPdfError, KeyError, ValueError, TypeError):
-                images += 1
+        reader = _pdf_open_checked(data)
+        page_count = len(reader.pages)
+        texts, marks = [], False
+        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            for page in pdf.pages[:MAX_TEXT_PAGES]:
+                texts.append(_pdf_page_text(page))
+                marks = marks or _has_marks(page)
     except IntakeRefused:
         raise
     except (
         PyPdfError,
+        PDFSyntaxError,
+        PSException,
+        PdfminerException,
+        MalformedPDFException,
         ValueError,
         KeyError,
         TypeError,
@@ -114,12 +227,18 @@ def _pdf_text(data: bytes) -> str:
         RecursionError,
         zlib.error,
         NotImplementedError,
+        AssertionError,
     ) as exc:
         raise IntakeRefused("corrupt") from exc
     text = "\n".join(texts)
-    if len("".join(text.split())) < MIN_TEXT_CHARS:
-        raise IntakeRefused("scanned_pdf" if images else "no_text")
-    return text
+    if len("".join(text.split())) >= MIN_TEXT_CHARS:
+        return text
+    if not marks:
+        raise IntakeRefused("no_text")
+    # No text layer, but something is drawn: a scan (or text drawn as shapes). Read it with OCR.
+    from .ocr import ocr_pdf
+
+    return ocr_pdf(data, page_count, on_page=on_page)
 
 
 def _zip_guard(archive: zipfile.ZipFile, size: int) -> None:
@@ -162,27 +281,67 @@ def _docx_text(data: bytes) -> str:
         OSError,
     ) as exc:
         raise IntakeRefused("corrupt") from exc
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells: list[str] = []
-            for cell in row.cells:  # merged cells repeat; keep each once
-                if cell.text not in cells:
-                    cells.append(cell.text)
-            lines.append("  ".join(cells))
-    text = "\n".join(lines)
+    text = "\n".join(_docx_lines(document))
     if len("".join(text.split())) < MIN_TEXT_CHARS:
         raise IntakeRefused("no_text")
     return text
 
 
-def extract_text(data: bytes, filename: str = "") -> tuple[str, str]:
-    """(kind, text) of an uploaded resume, or IntakeRefused with the reason."""
+def _paragraph_line(paragraph) -> str:
+    """A paragraph's text; a heading style, or a short paragraph all in bold, is marked as a heading."""
+    text = paragraph.text.strip()
+    if not text:
+        return ""
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    bold = bool(runs) and all(run.bold for run in runs)
+    if style.startswith(("Heading", "Title")) or (bold and len(text) <= 40):
+        return f"# {text}"
+    return text
+
+
+def _docx_lines(document) -> list[str]:
+    """Paragraphs and tables in document order. A table of short cells reads row by row (label, value);
+    a table used for layout (a sidebar and a main column) reads cell by cell."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(_paragraph_line(Paragraph(child, document)))
+        elif tag == "tbl":
+            table = Table(child, document)
+            rows = [list(dict.fromkeys(row.cells)) for row in table.rows]  # merged cells repeat; keep each once
+            layout = any(len(cell.paragraphs) > 2 for row in rows for cell in row)
+            if layout:
+                columns = max(len(row) for row in rows)
+                for column in range(columns):
+                    for row in rows:
+                        if column < len(row):
+                            lines.extend(_paragraph_line(p) for p in row[column].paragraphs)
+            else:
+                for row in rows:
+                    lines.append("  ".join(cell.text.strip().replace("\n", " ") for cell in row if cell.text.strip()))
+    return [line for line in lines if line]
+
+
+def extract_text(data: bytes, filename: str = "", on_page=None) -> tuple[str, str]:
+    """(kind, text) of an uploaded resume, or IntakeRefused with the reason.
+
+    Scans (an image-only PDF, a JPEG or PNG photo) are read with OCR; `on_page(done, total)`
+    is called as each page is read, so the progress page can show it.
+    """
     kind = sniff(data, filename)
     if kind == PDF:
-        return kind, _pdf_text(data)
+        return kind, _pdf_text(data, on_page=on_page)
     if kind == DOCX:
         return kind, _docx_text(data)
+    if kind == IMAGE:
+        from .ocr import ocr_image
+
+        return kind, ocr_image(data, on_page=on_page)
     text = _decode_text(data) or ""
     if len("".join(text.split())) < MIN_TEXT_CHARS:
         raise IntakeRefused("no_text")

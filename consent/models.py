@@ -216,6 +216,9 @@ class ResumeUpload(models.Model):
     error_code = models.CharField(max_length=32, blank=True)
     kind = models.CharField(max_length=8, blank=True)
     size = models.PositiveIntegerField(default=0)
+    # A scan is read page by page with OCR; the progress page shows how far it is.
+    pages = models.PositiveSmallIntegerField(default=0)
+    pages_read = models.PositiveSmallIntegerField(default=0)
     original_name = EncryptedTextField(blank=True)  # file names often carry the person's name
     stored_name = models.CharField(max_length=200, blank=True)  # random name of the encrypted blob
     text = EncryptedTextField(blank=True)
@@ -231,6 +234,11 @@ class ResumeUpload(models.Model):
 
     def __str__(self) -> str:
         return f"upload #{self.pk} ({self.status})"
+
+    @property
+    def page_states(self) -> list[dict]:
+        """Each scanned page and whether OCR has read it yet, for the progress page."""
+        return [{"number": number, "done": number <= self.pages_read} for number in range(1, self.pages + 1)]
 
 
 class ConsentReceipt(models.Model):

@@ -1,169 +1,130 @@
 """Parse resume text (Chinese or English) into fields shaped after the JSON Resume schema.
 
 Plain Python (no Django). `parse_resume(text)` returns a JSON Resume-shaped dict
-(`basics`, `education`, `work`, `skills`, and an `x-exchange` block with the fields
-the exchange needs that JSON Resume has no slot for); `flat_fields(parsed)` turns it
-into the Resume model's flat fields. The parser only proposes: the person reviews and
-corrects every field before anything is used.
+(`basics`, `education`, `work`, `skills`, an `x-exchange` block with the fields the
+exchange needs that JSON Resume has no slot for, and `x-confidence`: how sure the parser
+is of each flat field, 0 for a field it did not find); `flat_fields(parsed)` turns it into
+the Resume model's flat fields. The parser only proposes: the person reviews and corrects
+every field before anything is used.
+
+How it reads: the text is cut into sections by their headings (a known heading, in either
+language, on a line of its own; "# " marks a heading the extractor saw by its font or
+style). Each field is then taken from the first extractor that finds it, strongest first:
+a labelled line or table cell ("期望薪资：20K"), a sentence that states it ("Seeking a
+Senior Data Analyst role", "8年工作经验"), and last what the layout implies (the first
+line is the name; years of experience are summed from the work history). Places come
+from China's administrative divisions (cpca, with pinyin), phone numbers from
+phonenumbers, titles, degrees, majors and skills are mapped onto the vocabularies with
+rapidfuzz, and Chinese text is segmented with jieba using the vocabularies as its
+dictionary.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .places import place_in
+
 SKILLS_FILE = Path(__file__).resolve().parent.parent / "privacy" / "data" / "skills.json"
+VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "vocabulary.json"
 
-PROVINCES = {
-    "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing", "河北": "Hebei", "山西": "Shanxi",
-    "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "江苏": "Jiangsu", "浙江": "Zhejiang", "安徽": "Anhui",
-    "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong", "河南": "Henan", "湖北": "Hubei", "湖南": "Hunan",
-    "广东": "Guangdong", "海南": "Hainan", "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "陕西": "Shaanxi",
-    "甘肃": "Gansu", "青海": "Qinghai", "台湾": "Taiwan", "内蒙古": "Inner Mongolia", "广西": "Guangxi", "西藏": "Tibet",
-    "宁夏": "Ningxia", "新疆": "Xinjiang", "香港": "Hong Kong", "澳门": "Macau",
-}  # fmt: skip
-# Cities people write instead of their province: city -> (province, English name).
-CITIES = {
-    "深圳": ("广东", "Shenzhen"), "广州": ("广东", "Guangzhou"), "东莞": ("广东", "Dongguan"), "佛山": ("广东", "Foshan"),
-    "珠海": ("广东", "Zhuhai"), "杭州": ("浙江", "Hangzhou"), "宁波": ("浙江", "Ningbo"), "南京": ("江苏", "Nanjing"),
-    "苏州": ("江苏", "Suzhou"), "无锡": ("江苏", "Wuxi"), "成都": ("四川", "Chengdu"), "武汉": ("湖北", "Wuhan"),
-    "长沙": ("湖南", "Changsha"), "西安": ("陕西", "Xi'an"), "郑州": ("河南", "Zhengzhou"), "济南": ("山东", "Jinan"),
-    "青岛": ("山东", "Qingdao"), "厦门": ("福建", "Xiamen"), "福州": ("福建", "Fuzhou"), "合肥": ("安徽", "Hefei"),
-    "沈阳": ("辽宁", "Shenyang"), "大连": ("辽宁", "Dalian"), "哈尔滨": ("黑龙江", "Harbin"), "昆明": ("云南", "Kunming"),
-    "贵阳": ("贵州", "Guiyang"), "南昌": ("江西", "Nanchang"), "石家庄": ("河北", "Shijiazhuang"), "太原": ("山西", "Taiyuan"),
-    "北京": ("北京", "Beijing"), "上海": ("上海", "Shanghai"), "天津": ("天津", "Tianjin"), "重庆": ("重庆", "Chongqing"),
-}  # fmt: skip
-_EN_PROVINCE = {english.lower(): chinese for chinese, english in PROVINCES.items()}
-_EN_CITY = {english.lower(): (province, chinese) for chinese, (province, english) in CITIES.items()}
+# How sure each kind of evidence makes the parser; the review page asks the person to check
+# anything below LOW_CONFIDENCE first.
+LABELLED, SENTENCE, LAYOUT, INFERRED = 0.95, 0.8, 0.65, 0.5
+LOW_CONFIDENCE = 0.7
 
-EDUCATION = [  # highest first; the highest level found wins
-    ("doctorate", ["博士", "phd", "ph.d", "doctorate", "doctor of"]),
-    ("master", ["硕士", "研究生", "master", "msc", "m.sc", "mba", "m.s.", "meng"]),
-    ("bachelor", ["本科", "学士", "bachelor", "bsc", "b.sc", "b.a.", "b.s.", "beng", "undergraduate"]),
-    ("associate", ["大专", "专科", "高职", "associate", "junior college", "college diploma"]),
-    ("high_school", ["高中", "中专", "职高", "high school", "secondary school", "vocational school"]),
-]
-
-ROLE_KEYWORDS = [
-    ("data", ["数据", "data", "analyst", "分析师", "算法", "machine learning", "bi "]),
-    ("engineering", ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops"]),
-    ("product", ["产品", "设计", "product", "designer", "ux", "ui"]),
-    ("sales", ["销售", "市场", "营销", "sales", "marketing", "business development", "客户经理", "account manager"]),
-    ("finance", ["会计", "财务", "审计", "出纳", "accountant", "finance", "financial", "auditor"]),
-    ("hr", ["人力", "招聘", "hr", "human resources", "recruiter", "培训"]),
-    ("operations", ["运营", "物流", "采购", "operations", "logistics", "supply", "行政", "客服", "customer service"]),
-]
-
-INDUSTRY_KEYWORDS = [
-    ("internet", ["科技", "软件", "网络", "互联网", "信息技术", "technology", "software", "tech", "internet", "digital"]),
-    ("finance", ["银行", "证券", "保险", "基金", "金融", "bank", "securities", "insurance", "capital", "finance"]),
-    ("manufacturing", ["制造", "工厂", "电子", "机械", "汽车", "manufacturing", "motors", "electronics", "industrial"]),
-    ("education", ["学校", "教育", "大学", "学院", "school", "education", "academy", "university"]),
-    ("healthcare", ["医院", "医疗", "药", "hospital", "health", "medical", "pharma"]),
-    ("retail", ["零售", "电商", "商贸", "超市", "retail", "e-commerce", "store", "trading"]),
-    ("logistics", ["物流", "快递", "运输", "logistics", "express", "shipping", "freight"]),
-    ("public", ["政府", "事业单位", "局", "government", "bureau", "public"]),
-]
-
-# Field labels, Chinese and English. Each maps to the field it introduces.
 LABELS = {
     "name": ["姓名", "名字", "name", "full name"],
-    "phone": ["手机", "电话", "联系电话", "手机号", "mobile", "phone", "tel", "telephone"],
-    "email": ["邮箱", "电子邮箱", "电子邮件", "email", "e-mail"],
-    "birth": [
-        "出生年份",
-        "出生日期",
-        "出生年月",
-        "出生",
-        "生日",
-        "born",
-        "birth year",
-        "date of birth",
-        "year of birth",
-        "birthday",
-    ],
+    "phone": ["手机", "电话", "联系电话", "手机号", "手机号码", "mobile", "phone", "tel", "telephone", "cell"],
+    "email": ["邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail"],
+    "birth": ["出生年份", "出生日期", "出生年月", "出生", "生日", "born", "birth year", "date of birth", "year of birth",
+              "birthday", "dob", "birth"],
+    "age": ["年龄", "age"],
     "gender": ["性别", "gender", "sex"],
-    "location": [
-        "现居地",
-        "现居",
-        "所在地",
-        "居住地",
-        "所在城市",
-        "城市",
-        "地址",
-        "location",
-        "city",
-        "based in",
-        "address",
-        "residence",
-    ],
-    "education": ["学历", "最高学历", "education level", "degree", "highest degree"],
-    "school": ["毕业院校", "学校", "院校", "school", "university", "institution"],
-    "field": ["专业", "所学专业", "major", "field of study", "field", "discipline"],
-    "years": ["工作年限", "工作经验", "经验", "years of experience", "experience", "work experience"],
-    "salary": [
-        "期望薪资",
-        "期望月薪",
-        "期望工资",
-        "薪资要求",
-        "expected salary",
-        "salary expectation",
-        "desired salary",
-        "salary",
-    ],
-    "desired": [
-        "期望职位",
-        "求职意向",
-        "意向岗位",
-        "目标职位",
-        "desired role",
-        "desired position",
-        "objective",
-        "target role",
-        "seeking",
-    ],
-    "skills": ["技能", "专业技能", "技能特长", "技能证书", "skills", "key skills", "technical skills", "core skills"],
-}
-SECTION_WORK = [
-    "工作经历",
-    "工作经验",
-    "职业经历",
-    "work experience",
-    "work history",
-    "employment history",
-    "experience",
-    "employment",
-]
-SECTION_EDU = ["教育背景", "教育经历", "education"]
-SECTION_SKILLS = ["专业技能", "技能特长", "技能", "skills", "key skills", "technical skills"]
-SECTION_OTHER = [
-    "自我评价",
-    "个人简介",
-    "项目经历",
-    "summary",
-    "profile",
-    "projects",
-    "about me",
-    "求职意向",
-    "基本信息",
-    "personal details",
-]
+    "location": ["现居地", "现居", "现居住地", "所在地", "居住地", "所在城市", "城市", "地址", "工作地点", "期望城市", "期望地点",
+                 "location", "city", "based in", "address", "residence", "current location", "home"],
+    "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education"],
+    "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college"],
+    "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
+    "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
+              "total experience", "years"],
+    "salary": ["期望薪资", "期望月薪", "期望工资", "期望年薪", "薪资要求", "期望薪酬", "薪资期望", "expected salary",
+               "salary expectation", "desired salary", "salary", "expected pay", "target salary", "compensation"],
+    "desired": ["期望职位", "求职意向", "意向岗位", "目标职位", "期望岗位", "应聘职位", "应聘岗位", "意向职位", "求职岗位",
+                "desired role", "desired position", "objective", "target role", "target position", "seeking",
+                "position sought", "job target", "looking for", "career objective", "applying for"],
+    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "skills", "key skills", "technical skills",
+               "core skills", "tools", "skill set", "expertise"],
+    "employer": ["公司", "当前公司", "所在公司", "current employer", "employer", "company", "current company"],
+    "title": ["职位", "当前职位", "职务", "current title", "title", "job title", "position", "current position"],
+}  # fmt: skip
+_LABEL_OF = {name: field for field, names in LABELS.items() for name in names}
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[\s\-]?)?(1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4})(?!\d)")
-RESIDENT_ID_RE = re.compile(r"(?<!\d)\d{6}(19\d{2}|20\d{2})\d{2}\d{2}\d{3}[\dXx](?!\d)")
+RESIDENT_ID_RE = re.compile(r"(?<!\d)\d{6}(19\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d{3}[\dXx](?!\d)")
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _YM = (
-    r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})\s*月?)?"
-    r"|(?P<{p}mon>[A-Za-z]{{3}})[a-z]*\.?\s+(?P<{p}y2>(?:19|20)\d{{2}}))"
+    r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})(?!\d)\s*月?)?"
+    r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s+(?P<{p}y2>(?:19|20)\d{{2}})"
+    r"|(?P<{p}m3>\d{{1,2}})\s*/\s*(?P<{p}y3>(?:19|20)\d{{2}}))"
 )
-_PRESENT = r"(?P<now>至今|今|现在|present|now|current|today)"
+_PRESENT = r"(?P<now>至今|今|现在|目前|present|now|current|today|date)"
 DATE_RANGE_RE = re.compile(
-    _YM.format(p="s") + r"\s*(?:-|–|—|~|～|至|to|until)\s*(?:" + _PRESENT + "|" + _YM.format(p="e") + ")", re.IGNORECASE
+    _YM.format(p="s") + r"\s*(?:-|–|—|~|～|至|到|to|until|till)+\s*(?:" + _PRESENT + "|" + _YM.format(p="e") + ")",
+    re.IGNORECASE,
 )
+COMPANY_RE = re.compile(
+    r"(有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所|工作室|中心|工厂|"
+    r"\bCo\.?,?\s*Ltd\.?|\bLtd\b\.?|\bLimited\b|\bInc\b\.?|\bLLC\b|\bL\.L\.C\.|\bCorp\b\.?|\bCorporation\b|\bGroup\b|"
+    r"\bCompany\b|\bBank\b|\bHospital\b|\bTechnologies\b|\bGmbH\b|\bPLC\b|\bHoldings\b)",
+    re.IGNORECASE,
+)
+TITLE_WORD_RE = re.compile(
+    r"(工程师|经理|总监|主管|专员|助理|分析师|设计师|会计|出纳|顾问|架构师|科学家|代表|主任|总裁|总经理|店长|讲师|教师|"
+    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|"
+    r"\b(?:engineer|developer|manager|director|analyst|designer|accountant|specialist|consultant|architect|scientist|"
+    r"representative|lead|head|officer|assistant|intern|administrator|executive|coordinator|supervisor|recruiter|"
+    r"auditor|programmer|owner|vp|president|cashier|bookkeeper|controller|statistician|marketer)s?\b)",
+    re.IGNORECASE,
+)
+SCHOOL_RE = re.compile(r"(大学|学院|学校|中学|University|College|Institute|School|Academy|Polytechnic)", re.I)
+_SENTENCE_END = re.compile(r"[。！？!?；;]|[.](?:\s|$)")
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
+    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾"
+    "尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
+    "仲虞敖巩明佘池查麻苑迟邝"
+)
+_ZH_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐", "公孙", "夏侯", "尉迟", "长孙")
+_HEADLINE_WORDS = re.compile(r"(简历|resume|curriculum vitae|\bcv\b|个人简历|求职)", re.I)
+_PROFICIENCY = re.compile(
+    r"^(?:熟练掌握|熟练使用|熟练运用|熟悉|精通|掌握|了解|擅长|会使用|能够使用|proficient (?:in|with)|familiar with|"
+    r"skilled in|experienced (?:in|with)|knowledge of|expert in|good at|strong|advanced|fluent in|working knowledge of)\s*",
+    re.I,
+)
+_NOT_A_SKILL = re.compile(
+    r"(\d+\s*\+?\s*(?:年|years?|yrs?)|经验|experience|岁|years? old|负责|responsible|工作|work(?:ed|ing)?\b|我|\bi\b|"
+    r"\bmy\b|期望|薪|salary|出生|born|邮箱|电话|phone|e-?mail|@|http|www\.)",
+    re.I,
+)
+
+
+# ---------------------------------------------------------------- vocabularies
 
 
 @cache
@@ -176,6 +137,48 @@ def skills_vocabulary() -> tuple[dict, dict[str, str]]:
         for name in [skill["id"], skill["en"], skill["zh"], *skill["synonyms"]]:
             lookup[name.lower().strip()] = skill["id"]
     return by_id, lookup
+
+
+@cache
+def vocabulary() -> dict:
+    data = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    data["title_list"] = [(title, category) for category, titles in data["titles"].items() for title in titles]
+    data["section_of"] = {name.lower(): section for section, names in data["sections"].items() for name in names}
+    data["degree_of"] = {name.lower(): level for level, names in data["degrees"].items() for name in names}
+    return data
+
+
+@cache
+def _skill_scanner() -> re.Pattern:
+    """One regex finding any vocabulary skill name (three characters or more) inside a phrase."""
+    _by_id, lookup = skills_vocabulary()
+    names = sorted((name for name in lookup if len(name) >= 3), key=len, reverse=True)
+    parts = []
+    for name in names:
+        escaped = re.escape(name)
+        if re.match(r"[a-z0-9]", name):
+            escaped = r"(?<![a-z0-9])" + escaped
+        if re.search(r"[a-z0-9+#]$", name):
+            escaped += r"(?![a-z0-9])"
+        parts.append(escaped)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@cache
+def _segmenter():
+    """A jieba tokenizer that knows the vocabulary's skills, titles and majors as words."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    _by_id, lookup = skills_vocabulary()
+    words = set(lookup) | {title for title, _c in vocabulary()["title_list"]} | set(vocabulary()["majors"])
+    for word in words:
+        if re.search(r"[\u4e00-\u9fff]", word):
+            tokenizer.add_word(word, freq=200000)
+    return tokenizer
 
 
 def skills_normalise(values: list[str]) -> list[str]:
@@ -192,315 +195,908 @@ def skills_normalise(values: list[str]) -> list[str]:
     return result
 
 
-def _split_skills(text: str) -> list[str]:
-    parts = re.split(r"[,，、;；|/·•\n]|\s{2,}|\band\b", text)
-    return [part.strip() for part in parts if part.strip() and len(part.strip()) <= 40]
+def skill_labels(ids: list[str], language: str) -> list[str]:
+    """Each skill's name in the reader's language (a vocabulary id is a code, never shown as such)."""
+    by_id, _lookup = skills_vocabulary()
+    key = "zh" if language.startswith("zh") else "en"
+    return [by_id[skill][key] if skill in by_id else skill for skill in ids]
+
+
+def _skill_ids(part: str) -> list[str]:
+    """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
+    _by_id, lookup = skills_vocabulary()
+    bare = _PROFICIENCY.sub("", part.strip().strip("·•-*.。:： ")).strip()
+    bare = re.sub(r"[（(][^)）]*[)）]$", "", bare).strip()  # "Python (advanced)"
+    if not bare:
+        return []
+    key = bare.lower()
+    if key in lookup:
+        return [lookup[key]]
+    if _NOT_A_SKILL.search(bare):
+        return []  # "8 years of experience in data analysis" states experience; it lists no skill
+    found = [lookup[m.group(0).lower()] for m in _skill_scanner().finditer(bare)]
+    if re.search(r"[\u4e00-\u9fff]", bare):
+        found += [lookup[token.lower()] for token in _segmenter().lcut(bare) if token.lower() in lookup]
+    if found:
+        return list(dict.fromkeys(found))
+    from rapidfuzz import fuzz, process
+
+    match = process.extractOne(key, list(lookup), scorer=fuzz.ratio, score_cutoff=90)
+    if match:
+        return [lookup[match[0]]]
+    if _looks_like_skill(bare):
+        return [key]
+    return []
+
+
+def _looks_like_skill(value: str) -> bool:
+    """Free text never becomes a skill: an unknown item is kept only if it reads like a tool or ability's name."""
+    if len(value) > 30 or _NOT_A_SKILL.search(value) or _SENTENCE_END.search(value):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", value):
+        return 2 <= len(value) <= 10 and not re.search(r"[的了是在和与及]", value)
+    words = value.split()
+    return 1 <= len(words) <= 3 and not re.search(r"\d{3,}", value) and bool(re.match(r"[A-Za-z]", value))
+
+
+# ---------------------------------------------------------------- lines and sections
 
 
 def _norm_line(line: str) -> str:
-    return line.replace("\u3000", " ").strip().strip("•·*-▪■◆").strip()
+    line = unicodedata.normalize("NFKC", line).replace("\u3000", " ")
+    return line.strip().strip("•·*▪■◆●○►➢✓-—").strip()
 
 
-def _label_value(line: str) -> tuple[str, str] | None:
-    """("field", value) for a "Label: value" line, matching the longest label."""
-    match = re.match(r"^([^:：]{1,24})[:：]\s*(.*)$", line)
-    if not match:
+def _section_of(line: str) -> str | None:
+    """The section a heading line opens, or None. Bilingual headings ("工作经历 Work Experience") count."""
+    marked = line.startswith("#")
+    bare = line.strip("#【】[]=—-_|:： *").strip()
+    if not bare or len(bare) > 40:
         return None
-    label = match.group(1).strip().lower()
-    for field, names in LABELS.items():
-        if label in names:
-            return field, match.group(2).strip()
+    section_of = vocabulary()["section_of"]
+    lowered = bare.lower()
+    if lowered in section_of:
+        return section_of[lowered]
+    halves = re.split(r"\s*[/|｜]\s*|\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])", bare, maxsplit=1)
+    if len(halves) == 2 and all(h.lower() in section_of for h in halves):
+        return section_of[halves[0].lower()]
+    if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &]+$", bare):
+        zh, en = bare.split(None, 1)
+        if zh.lower() in section_of:
+            return section_of[zh.lower()]
+        if en.lower() in section_of:
+            return section_of[en.lower()]
+    if marked or (bare.isupper() and len(bare) <= 30):
+        from rapidfuzz import fuzz, process
+
+        match = process.extractOne(lowered, list(section_of), scorer=fuzz.ratio, score_cutoff=85)
+        if match:
+            return section_of[match[0]]
     return None
 
 
-def _cell_label(cell: str) -> str | None:
-    """The field a table cell labels ("姓名", "Name:"), if it is a label."""
-    bare = cell.strip().rstrip(":：").strip().lower()
-    for field, names in LABELS.items():
-        if bare in names:
-            return field
+def _label_field(label: str) -> str | None:
+    bare = label.strip().strip("*#【】[]").strip().lower()
+    if bare in _LABEL_OF:
+        return _LABEL_OF[bare]
+    # A bilingual label: "姓名 Name", "性别/Gender"
+    for piece in re.split(r"\s*[/|｜]\s*|\s+", bare):
+        if piece in _LABEL_OF:
+            return _LABEL_OF[piece]
+    zh = re.match(r"^([\u4e00-\u9fff]+)\s*[A-Za-z ]+$", bare)
+    if zh and zh.group(1) in _LABEL_OF:
+        return _LABEL_OF[zh.group(1)]
     return None
 
 
-def _is_heading(line: str, names: list[str]) -> bool:
-    bare = line.strip().strip("【】[]#=—-:： ").lower()
-    return bare in names
+_PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
+_LABEL_VALUE_RE = re.compile(r"^([^:：]{1,28}?)\s*[:：]\s*(.*)$")
 
 
-def _year_month(year: str | None, month: str | None, mon: str | None, year2: str | None) -> str | None:
+def _labelled_pairs(line: str) -> list[tuple[str, str]]:
+    """("field", value) pairs of a line of labels: "姓名：张三  性别：女", "Name | Jane", or table cells."""
+    pairs: list[tuple[str, str]] = []
+    match = _LABEL_VALUE_RE.match(line)
+    if match and _label_field(match.group(1)):
+        rest = match.group(2)
+        # More labels may follow on the same line, separated by gaps or bars.
+        pieces = _PAIR_SPLIT.split(rest)
+        value_parts = [pieces[0]]
+        tail = pieces[1:]
+        pairs.append((_label_field(match.group(1)), ""))
+        for index, piece in enumerate(tail):
+            inner = _LABEL_VALUE_RE.match(piece.strip())
+            if inner and _label_field(inner.group(1)):
+                pairs.extend(_labelled_pairs(" | ".join(p.strip() for p in tail[index:])))
+                break
+            value_parts.append(piece)
+        field = pairs[0][0]
+        pairs[0] = (field, " ".join(p.strip() for p in value_parts).strip() if field != "skills" else ", ".join(value_parts))
+        return pairs
+    cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
+    if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 20:
+        index = 0
+        while index + 1 < len(cells):
+            field = _label_field(cells[index])
+            if field:
+                pairs.append((field, cells[index + 1]))
+                index += 2
+            else:
+                index += 1
+    return pairs
+
+
+# ---------------------------------------------------------------- values
+
+
+def _year_month(year, month, mon, year2, month3=None, year3=None) -> str | None:
     if year:
         return f"{int(year):04d}-{int(month):02d}" if month and 1 <= int(month) <= 12 else f"{int(year):04d}"
     if year2 and mon and mon.lower()[:3] in _MONTHS:
         return f"{int(year2):04d}-{_MONTHS[mon.lower()[:3]]:02d}"
+    if year3 and month3 and 1 <= int(month3) <= 12:
+        return f"{int(year3):04d}-{int(month3):02d}"
     return None
+
+
+def _range_dates(match: re.Match) -> tuple[str | None, str | None]:
+    g = match.group
+    start = _year_month(g("sy"), g("sm"), g("smon"), g("sy2"), g("sm3"), g("sy3"))
+    end = None if g("now") else _year_month(g("ey"), g("em"), g("emon"), g("ey2"), g("em3"), g("ey3"))
+    return start, end
 
 
 def _months_between(start: str, end: str | None, today: date) -> int:
-    sy, sm = (int(x) for x in (start.split("-") + ["1"])[:2])
-    ey, em = (today.year, today.month) if end is None else (int(x) for x in (end.split("-") + ["12"])[:2])
+    sy, sm = (int(x) for x in ([*start.split("-"), "1"])[:2])
+    ey, em = (today.year, today.month) if end is None else (int(x) for x in ([*end.split("-"), "12"])[:2])
     return max(0, (ey - sy) * 12 + (em - sm))
 
 
-def _work_entry(line: str, following: list[str]) -> dict | None:
-    match = DATE_RANGE_RE.search(line)
-    if not match:
-        return None
-    start = _year_month(match.group("sy"), match.group("sm"), match.group("smon"), match.group("sy2"))
-    end = (
-        None if match.group("now") else _year_month(match.group("ey"), match.group("em"), match.group("emon"), match.group("ey2"))
-    )
-    rest = (line[: match.start()] + " " + line[match.end() :]).strip(" ,，|()（）:：\t")
-    # "Title, Employer" / "Title at Employer" / "Employer | Title" / "Employer  Title"
-    parts = [p.strip() for p in re.split(r"\s*[|｜,，]\s*|\s+at\s+|\s+@\s+|\s{2,}|\t", rest) if p.strip()]
-    if not parts and following:
-        parts = [p.strip() for p in re.split(r"\s*[|｜,，]\s*|\s+at\s+|\s{2,}", following[0]) if p.strip()]
-    employer, position = "", ""
-    company_re = re.compile(
-        r"(公司|集团|银行|医院|学校|大学|学院|研究所|中心|工厂|Ltd|Inc|Co\b|Company|Group|Bank|Corp|LLC|Hospital|School|University)",
-        re.I,
-    )
-    if len(parts) == 1:  # "深圳星河科技有限公司 数据分析师": the title follows the company's legal suffix
-        split = re.match(r"^(.*?(?:有限公司|公司|集团|银行|医院|大学|学院|研究所))\s+(\S.*)$", parts[0])
-        if split:
-            parts = [split.group(1), split.group(2)]
-    for part in parts:
-        if not employer and company_re.search(part):
-            employer = part
-        elif not position:
-            position = part
-    if not employer and len(parts) >= 2:
-        employer, position = parts[0], parts[1]
-    elif not employer and parts:
-        employer = parts[0] if not position else ""
-    return {"name": employer, "position": position, "startDate": start, "endDate": end}
-
-
-def _section_of(line: str) -> str | None:
-    for name, headings in (
-        ("work", SECTION_WORK),
-        ("education", SECTION_EDU),
-        ("skills", SECTION_SKILLS),
-        ("other", SECTION_OTHER),
-    ):
-        if _is_heading(line, headings):
-            return name
+def _number(word: str) -> int | None:
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    if word in _WORD_NUMBERS:
+        return _WORD_NUMBERS[word]
+    if word and all(ch in _ZH_NUMBERS for ch in word):
+        if word == "十":
+            return 10
+        if word.startswith("十"):
+            return 10 + _ZH_NUMBERS[word[1]]
+        if "十" in word:
+            tens, _, ones = word.partition("十")
+            return _ZH_NUMBERS[tens] * 10 + (_ZH_NUMBERS[ones] if ones else 0)
+        return _ZH_NUMBERS.get(word)
     return None
 
 
-def _province_city(value: str) -> tuple[str, str]:
-    """(province, city) of the earliest place named in `value` (Chinese or English names)."""
-    candidates: list[tuple[int, str, str]] = []
-    for chinese, (province, _english) in CITIES.items():
-        position = value.find(chinese)
-        if position >= 0:
-            candidates.append((position, province, chinese))
-    for chinese in PROVINCES:
-        position = value.find(chinese)
-        if position >= 0:
-            candidates.append((position, chinese, ""))
-    lowered = value.lower()
-    for english, (province, chinese) in _EN_CITY.items():
-        match = re.search(rf"\b{re.escape(english)}\b(?!\s+(?:university|college|institute))", lowered)
-        if match:
-            candidates.append((match.start(), province, chinese))
-    for english, chinese in _EN_PROVINCE.items():
-        match = re.search(rf"\b{re.escape(english)}\b(?!\s+(?:university|college|institute))", lowered)
-        if match:
-            candidates.append((match.start(), chinese, ""))
-    if not candidates:
-        return "", ""
-    # Earliest first; at the same position a city (which names its province too) beats a bare province.
-    candidates.sort(key=lambda c: (c[0], c[2] == ""))
-    _position, province, city = candidates[0]
-    if not city:
-        for _other_position, other_province, other_city in candidates:
-            if other_city and other_province == province:
-                city = other_city
-                break
-    if not city:
-        match = re.search(r"([\u4e00-\u9fa5]{2,4})市", value)
-        if match:
-            city = match.group(1)
-    return province, city
+_AMOUNT = r"(\d+(?:\.\d+)?)\s*([kK千万wW])?"
+_SALARY_RE = re.compile(_AMOUNT + r"(?:\s*(?:元|rmb|cny|yuan)?\s*(?:-|~|～|至|到|—|–|to)\s*" + _AMOUNT + r")?", re.I)
+_YEARLY = re.compile(r"(年薪|/\s*年|每年|一年|per\s+(?:year|annum)|a\s+year|annual|annually|p\.?\s?a\.?|/\s*yr|yearly)", re.I)
+_SALARY_WORDS = re.compile(
+    r"(期望(?:月薪|年薪|薪资|工资|薪酬|待遇)|薪资(?:要求|期望)?|月薪|年薪|待遇|expected\s+(?:monthly\s+|annual\s+)?"
+    r"(?:salary|pay|compensation)|salary(?:\s+expectations?)?|target\s+(?:salary|pay)|compensation|remuneration)",
+    re.I,
+)
 
 
-def _education_level(text: str) -> str:
-    lowered = text.lower()
-    for level, words in EDUCATION:
-        if any(word in lowered for word in words):
-            return level
-    return ""
-
-
-def _salary(value: str) -> int | None:
-    cleaned = value.replace(",", "").replace("，", "").replace(" ", "")
-    # A range ("20-25K", "1.5万~2万") is read as its lower end, in the range's unit.
-    cleaned = re.sub(r"(\d+(?:\.\d+)?)[kK千万wW]?[-~～至到—–](\d+(?:\.\d+)?)([kK千万wW]?)", r"\1\3", cleaned)
-    match = re.search(r"(\d+(?:\.\d+)?)\s*([kK千万wW]?)", cleaned)
+def salary_monthly(value: str) -> int | None:
+    """Monthly yuan from "20K", "1.5万-2万", "20,000 元/月", "年薪30万", "25k-30k RMB per month"; lower end of a range."""
+    cleaned = re.sub(r"(?<=\d)[,，](?=\d{3})", "", value)
+    match = _SALARY_RE.search(cleaned)
+    while match and not (match.group(2) or match.group(4) or float(match.group(1)) >= 100):
+        # Skip small bare figures ("3 years", a page number) unless a unit makes them money.
+        match = _SALARY_RE.search(cleaned, match.end())
     if not match:
         return None
     amount = float(match.group(1))  # a parsed figure, not money in the ledger: yuan per month
-    unit = match.group(2).lower()
+    unit = (match.group(2) or match.group(4) or "").lower()
     amount *= {"k": 1000, "千": 1000, "万": 10000, "w": 10000}.get(unit, 1)
-    if re.search(r"(年薪|/年|per year|a year|annual|/yr|p\.a\.)", value, re.I):
+    if _YEARLY.search(value) or amount >= 200_000:
         amount /= 12
     return int(round(amount)) if 500 <= amount <= 1_000_000 else None
 
 
-def _keyword_choice(text: str, table: list[tuple[str, list[str]]], default: str) -> str:
-    lowered = f" {text.lower()} "
-    for choice, words in table:
-        if any(word in lowered for word in words):
-            return choice
-    return default
+def education_level(text: str) -> str:
+    """The highest degree `text` names ("本科", "M.Sc.", "Bachelor of Engineering"), or ""."""
+    lowered = text.lower()
+    for level, names in vocabulary()["degrees"].items():  # listed highest first
+        for name in names:
+            if len(name) <= 3 and name.isascii() and name.isalpha():
+                if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", lowered) and re.search(r"[A-Z]{2}", text):
+                    return level  # "MBA", "BSc" but never the "ms" of a word
+                continue
+            if re.match(r"[a-z]", name):
+                if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", lowered):
+                    return level
+            elif name in lowered:
+                return level
+    return ""
 
 
-def parse_resume(text: str, *, today: date | None = None) -> dict:
-    """Propose structured fields for one resume's text (JSON Resume shape)."""
-    today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
-    lines = [_norm_line(line) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    found: dict[str, str] = {}
-    work: list[dict] = []
-    skill_text: list[str] = []
-    section = None
-    for index, line in enumerate(lines):
+def _clean_field_of_study(value: str) -> str:
+    value = re.sub(r"^(?:in|of|major(?:ed)?\s+in|majoring\s+in)\s+", "", value.strip(), flags=re.I)
+    value = re.sub(r"(专业|方向)$", "", value).strip(" ,，.;；()（）")
+    return value
+
+
+def _field_from_line(line: str) -> tuple[str, float]:
+    """(field of study, confidence) named on one education line."""
+    degree_of = re.search(
+        r"(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|m\.?s\.?|"
+        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate)"
+        r"(?:\s+(?:of|in)\s+(?:science|arts|engineering|business))?\s*,?\s+(?:in|of|majoring in)\s+"
+        r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
+        line,
+        re.I,
+    ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
+    if degree_of:
+        value = re.split(r"\s+(?:from|at)\s+|,|\s{2,}|\s+\d", degree_of.group(1))[0]
+        return _clean_field_of_study(value), SENTENCE
+    zh = re.search(r"([\u4e00-\u9fffA-Za-z]{2,14}?)专业", line) or re.search(r"主修([\u4e00-\u9fff]{2,14})", line)
+    if zh:
+        value = re.sub(r"^.*?(大学|学院|学校)", "", zh.group(1))
+        if value:
+            return value, SENTENCE
+    parts = [
+        p.strip()
+        for p in re.split(r"[,，|｜/·]|\s{2,}|\t|\s+[-–—]\s+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", line)
+        if p.strip()
+    ]
+    candidates = []
+    for part in parts:
+        if DATE_RANGE_RE.search(part) or re.fullmatch(r"[\d.\-–—~至今年月/ ]+", part):
+            continue
+        if SCHOOL_RE.search(part) or education_level(part) or len(part) > 40:
+            continue
+        if _label_field(part.rstrip(":：")):
+            continue
+        candidates.append(part)
+    if not candidates:
+        return "", 0.0
+    from rapidfuzz import fuzz, process
+
+    majors = vocabulary()["majors"]
+    scored = []
+    for part in candidates:
+        match = process.extractOne(part, majors, scorer=fuzz.WRatio)
+        scored.append((match[1] if match else 0, part))
+    score, best = max(scored)
+    return _clean_field_of_study(best), (LAYOUT if score >= 80 else INFERRED)
+
+
+def _title_category(title: str) -> tuple[str, float]:
+    """(role category, score 0-100) of a job title, by the closest title in the vocabulary."""
+    if not title:
+        return "", 0.0
+    from rapidfuzz import fuzz, process
+
+    titles = vocabulary()["title_list"]
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", title))
+    scorer = fuzz.partial_ratio if chinese else fuzz.token_set_ratio
+    match = process.extractOne(title, _title_names(), scorer=scorer, processor=str.lower)
+    if not match:
+        return "", 0.0
+    return titles[match[2]][1], match[1]
+
+
+@cache
+def _title_names() -> list[str]:
+    return [title for title, _category in vocabulary()["title_list"]]
+
+
+def _title_score(text: str) -> float:
+    if not text or len(text) > 50:
+        return 0.0
+    bonus = 30 if TITLE_WORD_RE.search(text) else 0
+    return min(100.0, _title_category(text)[1] * 0.7 + bonus)
+
+
+def _industry(employer: str) -> str:
+    lowered = employer.lower()
+    for industry, words in vocabulary()["industries"].items():
+        for word in words:
+            if re.match(r"[a-z]", word):
+                if re.search(rf"\b{re.escape(word)}\b", lowered):
+                    return industry
+            elif word in employer:
+                return industry
+    return "other"
+
+
+# ---------------------------------------------------------------- work history
+
+_PROTECT_COMMA = re.compile(r"(\bCo)\.?\s*,\s*(Ltd|Limited)", re.I)
+_COMMA_MARK = "\x01"
+
+
+def _split_parts(text: str) -> list[str]:
+    protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
+    protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    pieces = re.split(r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+@\s+|\s{2,}|\t", protected)
+    return [p.replace(_COMMA_MARK, ",").strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
+
+
+def _split_company_title(part: str) -> list[str]:
+    """ "深圳星河科技有限公司 数据分析师" / "深圳星河科技有限公司数据分析师" -> [company, title]."""
+    match = re.match(r"^(.*(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所))\s*(\S.*)$", part)
+    if match and _title_score(match.group(2)) >= 40 and not COMPANY_RE.search(match.group(2)):
+        return [match.group(1), match.group(2)]
+    match = re.match(r"^(.*?(?:\bCo\.?,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bLLC|\bGroup|\bCorp\.?))\s+(\S.*)$", part, re.I)
+    if match and _title_score(match.group(2)) >= 40:
+        return [match.group(1), match.group(2)]
+    return [part]
+
+
+def _is_description(line: str) -> bool:
+    return len(line) > 60 or bool(
+        re.match(r"^(负责|参与|主导|完成|带领|responsible|led\b|managed|built|developed|worked)", line, re.I)
+    )
+
+
+def _employer_title(parts: list[str]) -> tuple[str, str, float]:
+    """(employer, title, confidence) from the pieces of a work entry."""
+    expanded: list[str] = []
+    for part in parts:
+        expanded.extend(_split_company_title(part))
+    parts = [p for p in expanded if not re.fullmatch(r"[\d\s.\-–—/~年月至今]+", p) and not place_only(p)]
+    if not parts:
+        return "", "", 0.0
+    companies = [p for p in parts if COMPANY_RE.search(p)]
+    employer = companies[0] if companies else ""
+    others = [p for p in parts if p != employer]
+    title = ""
+    if others:
+        scored = sorted(((_title_score(p), -i, p) for i, p in enumerate(others)), reverse=True)
+        if scored[0][0] >= 35:
+            title = scored[0][2]
+    if not employer and others:
+        rest = [p for p in others if p != title]
+        if rest:
+            employer = rest[0]
+    confidence = LAYOUT if employer and title and companies else INFERRED if employer or title else 0.0
+    return employer, title, confidence
+
+
+def place_only(text: str) -> bool:
+    """True for a piece that only names a place ("Shenzhen", "深圳", "北京市")."""
+    if len(text) > 20 or COMPANY_RE.search(text) or TITLE_WORD_RE.search(text):
+        return False
+    bare = re.sub(r"(省|市|区|, ?China)$", "", text.strip())
+    province, city = place_in(bare)
+    if not province:
+        return False
+    return bare in (province, city) or bare.lower().replace("'", "") in _pinyin_names()
+
+
+@cache
+def _pinyin_names() -> set[str]:
+    from .places import divisions
+
+    _provinces, cities, provinces = divisions()
+    return set(cities) | set(provinces)
+
+
+def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
+    """Jobs: each starts at a date range; its employer and title sit on that line or the lines around it."""
+    entries: list[dict] = []
+    used: set[int] = set()
+    date_lines = [
+        i
+        for i, line in enumerate(lines)
+        if DATE_RANGE_RE.search(line) and (sections[i] == "work" or (sections[i] in (None, "basics") and COMPANY_RE.search(line)))
+    ]
+    for position, index in enumerate(date_lines):
+        line = lines[index]
+        match = DATE_RANGE_RE.search(line)
+        start, end = _range_dates(match)
+        rest = (line[: match.start()] + "  " + line[match.end() :]).strip(" ,，|()（）:：\t")
+        parts = _split_parts(rest) if rest else []
+        employer, title, confidence = _employer_title(parts)
+        previous_date = date_lines[position - 1] if position else -1
+        next_date = date_lines[position + 1] if position + 1 < len(date_lines) else len(lines)
+        neighbours = []
+        if index - 1 > previous_date and index - 1 not in used and sections[index - 1] == sections[index]:
+            neighbours.append(index - 1)
+        for after in (index + 1, index + 2):
+            if after < next_date and sections[after] == sections[index]:
+                neighbours.append(after)
+        for neighbour in neighbours:
+            if employer and title:
+                break
+            text = lines[neighbour]
+            if _is_description(text) or _section_of(text) or _labelled_pairs(text):
+                continue
+            more_employer, more_title, _c = _employer_title(_split_parts(text))
+            took = False
+            if not employer and more_employer and (COMPANY_RE.search(more_employer) or not title):
+                employer, took = more_employer, True
+            if not title and more_title:
+                title, took = more_title, True
+            if not title and not more_title and employer and more_employer and more_employer != employer and took is False:
+                if _title_score(more_employer) >= 25:
+                    title, took = more_employer, True
+            if took:
+                used.add(neighbour)
+                confidence = LAYOUT if employer and title else INFERRED
+        used.add(index)
+        if employer or title:
+            entries.append({"name": employer, "position": title, "startDate": start, "endDate": end, "x-confidence": confidence})
+    return entries
+
+
+# ---------------------------------------------------------------- sentences
+
+_DESIRED_SENTENCES = [
+    re.compile(
+        r"(?:seeking|looking for|pursuing|searching for|apply(?:ing)? for|interested in|aiming for|targeting)\s+"
+        r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:position|role|job|opportunity|post)\s+(?:as|of)\s+(?:an?\s+)?)?"
+        r"(?P<role>[A-Za-z][A-Za-z&/\- ]{2,60}?)"
+        r"(?:\s+(?:role|position|job|opportunity|post)s?)?(?=\s*(?:[,.;()]|$|\s+(?:in|at|with|where|that|based|within|for|paying|"
+        r"offering|and|to)\b))",
+        re.I,
+    ),
+    re.compile(
+        r"(?:to (?:obtain|secure|find|join as|work as)|wish to work as|hope to work as|want to work as|next step(?: is)?"
+        r"(?: to be)?|aspiring|goal is to become)\s+(?:an?\s+|the\s+)?(?:(?:position|role|job)\s+(?:as|of)\s+(?:an?\s+)?)?"
+        r"(?P<role>[A-Za-z][A-Za-z&/\- ]{2,60}?)(?:\s+(?:role|position|job))?(?=\s*(?:[,.;()]|$|\s+(?:in|at|with|where|that|"
+        r"based|for|and|to)\b))",
+        re.I,
+    ),
+    re.compile(
+        r"(?:希望|期望|想要|意向|打算|寻求|谋求)(?:从事|应聘|担任|成为|寻找|获得|做|在[^，。]{1,12}?(?:从事|担任))?(?:一份)?"
+        r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:的)?(?:工作|岗位|职位|职务|机会|方向|一职)"
+    ),
+    re.compile(r"(?:求职意向|应聘职位|应聘岗位|意向岗位|目标岗位)(?:为|是)\s*(?P<role>[\u4e00-\u9fffA-Za-z]{2,16})"),
+]
+_YEARS_SENTENCES = [
+    re.compile(
+        r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty)\s*\+?\s*(?:full\s+)?(?:years?|yrs?)(?:['’]s?)?\s+"
+        r"(?:of\s+)?(?:[\w\-]+\s+){0,3}?(?:experience|expertise|in the industry|in the field|working)",
+        re.I,
+    ),
+    re.compile(r"(?:over|more than|nearly|almost|about)\s+(?P<n>\d{1,2}|[a-z]+)\s+years?\b", re.I),
+    re.compile(
+        r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?:以上|多)?(?:的)?(?:[\u4e00-\u9fffA-Za-z]{0,8}?)"
+        r"(?:工作|从业|相关|行业|开发|管理)?经验"
+    ),
+    re.compile(r"(?:从业|工作)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年"),
+]
+_AGE_RE = re.compile(r"(?:(?:年龄|age)\s*[:：]?\s*(?P<a>\d{2})|(?P<b>\d{2})\s*(?:岁|years? old|-year-old))", re.I)
+_BIRTH_RES = [
+    re.compile(r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)[^\d\n]{0,16}((?:19|20)\d{2})", re.I),
+    re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?(?:出生|生人|生)(?![产活])"),
+    re.compile(r"((?:19|20)\d{2})\s*年生"),
+]
+
+
+def _desired_from_sentence(text: str) -> str:
+    for pattern in _DESIRED_SENTENCES:
+        for match in pattern.finditer(text):
+            role = match.group("role").strip(" -/")
+            role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.I)
+            role = re.sub(r"\s+(?:role|position|job)$", "", role, flags=re.I)
+            if _title_score(role) >= 40 or TITLE_WORD_RE.search(role):
+                return role
+    return ""
+
+
+def _clean_desired(value: str) -> str:
+    value = re.split(
+        r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary|\s+in\s+[A-Z]", value, maxsplit=1, flags=re.I
+    )[0]
+    value = re.sub(
+        r"^(?:to\s+(?:obtain|secure|find)\s+)?(?:an?\s+|the\s+)?(?:(?:position|role)\s+as\s+(?:an?\s+)?)?",
+        "",
+        value.strip(),
+        flags=re.I,
+    )
+    return value.strip(" .。:：")
+
+
+def _years_from_text(text: str) -> int | None:
+    for pattern in _YEARS_SENTENCES:
+        match = pattern.search(text)
+        if match:
+            number = _number(match.group("n"))
+            if number is not None and 0 <= number <= 50:
+                return number
+    return None
+
+
+def _salary_from_text(text: str) -> int | None:
+    for match in _SALARY_WORDS.finditer(text):
+        window = text[match.end() : match.end() + 40].split("\n")[0]
+        window = re.split(r"[。；;]", window)[0]
+        value = salary_monthly(match.group(0) + " " + window)
+        if value:
+            return value
+    for match in re.finditer(
+        r"[¥￥]\s*\d[\d,.]*\s*[kK万]?|\d[\d,.]*\s*[kK千万]?\s*(?:元|rmb|cny|yuan)\s*(?:/|每|per)\s*(?:月|month)", text, re.I
+    ):
+        value = salary_monthly(text[match.start() : match.end() + 20])
+        if value:
+            return value
+    return None
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def _name_of(line: str) -> str:
+    """A person's name on a header line, or ""."""
+    line = re.sub(r"\s*的?\s*(个人简历|简历|求职简历)\s*$", "", line).strip()
+    line = re.sub(r"\s*[-–—|]?\s*(resume|curriculum vitae|cv)\s*$", "", line, flags=re.I).strip()
+    for part in re.split(r"\s*[|｜·•,，/]\s*|\s{2,}", line):
+        part = part.strip()
+        chinese = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part.replace(" ", ""))
+        if chinese:
+            bare = part.replace(" ", "")
+            if (bare[0] in _ZH_SURNAMES or bare[:2] in _ZH_COMPOUND_SURNAMES) and not _label_field(bare):
+                if not _section_of(bare) and not place_only(bare) and not education_level(bare):
+                    return bare
+            continue
+        words = part.split()
+        if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-zA-Z'\-]*\.?", w) for w in words):
+            if not _section_of(part) and not TITLE_WORD_RE.search(part) and not COMPANY_RE.search(part) and not place_only(part):
+                return " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in words)
+        if re.match(r"^[\u4e00-\u9fff]{2,4}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$", part):
+            zh = part.split()[0]  # a bilingual header "张伟 Wei Zhang"
+            if zh[0] in _ZH_SURNAMES or zh[:2] in _ZH_COMPOUND_SURNAMES:
+                return zh
+    return ""
+
+
+def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
+    kept, sections = [], []
+    section: str | None = None
+    for line in lines:
         heading = _section_of(line)
         if heading:
             section = heading
             continue
-        cells = [cell.strip() for cell in re.split(r"\s{2,}|\t", line) if cell.strip()]
-        if len(cells) >= 2 and _cell_label(cells[0]):
-            for label_cell, value_cell in zip(cells[::2], cells[1::2], strict=False):
-                field = _cell_label(label_cell)
-                if field:
-                    found.setdefault(field, value_cell)
-            continue
-        pairs = [part for part in re.split(r"\s{2,}", line) if part]
-        if len(pairs) > 1 and all(_label_value(part) for part in pairs):
-            for part in pairs:
-                field, value = _label_value(part)
-                if field == "skills":
-                    skill_text.append(value)
-                else:
-                    found.setdefault(field, value)
-            continue
-        labelled = _label_value(line)
-        if labelled:
-            field, value = labelled
-            if field == "skills":
-                skill_text.append(value)
-                section = "skills" if not value else section
-            elif field == "years" and not re.search(r"\d", value) and not value:
-                section = "work"
-            else:
-                found.setdefault(field, value)
-            continue
-        if section == "work" or DATE_RANGE_RE.search(line) and section not in ("education",):
-            entry = _work_entry(line, lines[index + 1 : index + 2])
-            if entry and (entry["name"] or entry["position"]):
-                work.append(entry)
-                continue
-        if section == "skills":
-            skill_text.append(line)
-        if section == "education":
-            parts = [part.strip() for part in re.split(r"[,，|｜]|\s{2,}", line) if part.strip()]
-            if len(parts) == 1:
-                parts = [part for part in line.split() if not re.fullmatch(r"[\d.\-–—~至今年月/]+", part)]
-            for position, part in enumerate(parts):
-                if "education" not in found and _education_level(part):
-                    found["education"] = part
-                    if "field" not in found and position + 1 < len(parts) and not _education_level(parts[position + 1]):
-                        found["field"] = parts[position + 1]
-                    elif (
-                        "field" not in found
-                        and position >= 2
-                        and re.search(r"(大学|学院|学校|University|College)", parts[position - 2])
-                    ):
-                        found["field"] = parts[position - 1]  # "School Field Level"
-            degree_of = re.search(r"(?:bachelor|master|doctor|phd)[a-z'’]*(?:\s+degree)?\s+(?:of|in)\s+([A-Za-z &]+)", line, re.I)
-            if degree_of and "field" not in found:
-                found["field"] = degree_of.group(1).strip()
-        if (
-            section == "education"
-            and "school" not in found
-            and re.search(r"(大学|学院|University|College|Institute)", line, re.I)
-        ):
-            found["school"] = line
+        kept.append(line.lstrip("# ").strip())
+        sections.append(section)
+    return kept, sections
 
+
+class _Found:
+    """The first value found for each field, with its confidence."""
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+        self.confidence: dict[str, float] = {}
+
+    def offer(self, field: str, value, confidence: float) -> None:
+        if value in (None, "", []) or field in self.values:
+            return
+        self.values[field] = value
+        self.confidence[field] = confidence
+
+    def get(self, field: str, default=None):
+        return self.values.get(field, default)
+
+
+def parse_resume(text: str, *, today: date | None = None) -> dict:
+    """Propose structured fields for one resume's text (JSON Resume shape), each with a confidence."""
+    today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
+    raw = [_norm_line(line) for line in text.splitlines()]
+    lines, sections = _sectioned([line for line in raw if line])
     joined = "\n".join(lines)
-    # Name: a label, or the first short line that is not a label or heading.
-    name = found.get("name", "")
-    if not name:
-        for line in lines[:3]:
-            if not _label_value(line) and not _section_of(line) and len(line) <= 30 and not re.search(r"[@\d]", line):
-                name = re.sub(r"\s*的?\s*(个人简历|简历|resume|curriculum vitae|cv)\s*$", "", line, flags=re.I).strip()
+    found = _Found()
+    labelled: dict[str, str] = {}
+    skill_chunks: list[str] = []
+    education_lines: list[str] = []
+
+    for index, line in enumerate(lines):
+        section = sections[index]
+        pairs = _labelled_pairs(line)
+        for field, value in pairs:
+            if field == "skills":
+                skill_chunks.append(value)
+            elif value:
+                labelled.setdefault(field, value)
+        if section == "skills" and not pairs:
+            skill_chunks.append(line)
+        if section == "education":
+            education_lines.append(line)
+        if section == "intent" and not pairs:
+            labelled.setdefault("intent_line", line)
+
+    # Contact details.
+    found.offer("name", labelled.get("name", "").strip(), LABELLED)
+    if "name" not in found.values:
+        for line in lines[:6]:
+            if EMAIL_RE.search(line) and not _name_of(EMAIL_RE.sub("", line)):
+                continue
+            name = _name_of(EMAIL_RE.sub("", PHONE_RE.sub("", line)))
+            if name:
+                found.offer("name", name, LAYOUT if line is lines[0] or line is lines[1] else INFERRED)
                 break
-    email_match = EMAIL_RE.search(found.get("email", "") or joined)
-    phone_match = PHONE_RE.search(found.get("phone", "") or joined)
-    birth_year = None
-    birth_match = re.search(r"(19\d{2}|20\d{2})", found.get("birth", ""))
-    if birth_match:
-        birth_year = int(birth_match.group(1))
-    else:
-        id_match = RESIDENT_ID_RE.search(joined)
-        born_match = re.search(r"(?:\bborn\b|出生)[^\d\n]{0,12}((?:19|20)\d{2})", joined, re.I) or re.search(
-            r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*)?(?:出生|生)", joined
+    email = EMAIL_RE.search(labelled.get("email", "")) or EMAIL_RE.search(joined)
+    if email:
+        found.offer("email", email.group(0), LABELLED if labelled.get("email") else SENTENCE)
+    found.offer("phone", _phone(labelled.get("phone", "")), LABELLED)
+    found.offer("phone", _phone(joined), SENTENCE)
+
+    # Birth year and gender.
+    birth = re.search(r"(19\d{2}|20\d{2})", labelled.get("birth", ""))
+    if birth:
+        found.offer("birth_year", int(birth.group(1)), LABELLED)
+    age = re.search(r"\d{2}", labelled.get("age", ""))
+    if age:
+        found.offer("birth_year", today.year - int(age.group(0)), LAYOUT)
+    for pattern in _BIRTH_RES:
+        match = pattern.search(joined)
+        if match:
+            found.offer("birth_year", int(match.group(1)), SENTENCE)
+    resident_id = RESIDENT_ID_RE.search(joined)
+    if resident_id:
+        found.offer("birth_year", int(resident_id.group(1)), SENTENCE)
+    age_match = _AGE_RE.search(joined)
+    if age_match:
+        found.offer("birth_year", today.year - int(age_match.group("a") or age_match.group("b")), INFERRED)
+    found.offer("gender", _gender(labelled.get("gender", "")), LABELLED)
+    header = "\n".join(line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary"))
+    found.offer("gender", _gender_in_text(header), SENTENCE)
+
+    # Where the person lives: a label, a sentence, then the header lines (never an employer's name).
+    if labelled.get("location"):
+        province, city = place_in(labelled["location"])
+        found.offer("province", province, LABELLED)
+        found.offer("city", city, LABELLED if city else 0)
+    if "province" not in found.values:
+        sentence = re.search(
+            r"(?:现居(?:住)?(?:于|在)?|居住(?:于|在)|常住|现在|lives? in|living in|based in|located in|reside[sd]? in|"
+            r"residing in|relocated to)\s*([^\n。;；]{2,40})",
+            joined,
+            re.I,
         )
-        age_match = re.search(r"(?:年龄|age)[:：]?\s*(\d{2})\s*岁?", joined, re.I)
-        if born_match:
-            birth_year = int(born_match.group(1))
-        elif id_match:
-            birth_year = int(id_match.group(1))
-        elif age_match:
-            birth_year = today.year - int(age_match.group(1))
-    gender_value = found.get("gender", "").lower()
-    if not gender_value:
-        loose = re.search(r"\b(female|male)\b|[|·,，\s](男|女)[|·,，\s]", f" {joined} ", re.I)
-        gender_value = (loose.group(1) or loose.group(2)).lower() if loose else ""
-    gender = "F" if gender_value in ("女", "female", "f", "woman") else "M" if gender_value in ("男", "male", "m", "man") else "U"
-    province, city = _province_city(found.get("location", "") or "")
-    if not province:
-        province, city = _province_city(joined)
-    education_text = found.get("education", "") or joined
-    education_level = _education_level(education_text) or _education_level(joined)
-    field_of_study = found.get("field", "")
-    years = None
-    years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?)", found.get("years", ""), re.I)
-    if years_match:
-        years = int(years_match.group(1))
-    elif work:
-        months = sum(_months_between(w["startDate"], w["endDate"], today) for w in work if w["startDate"])
-        years = months // 12
-    salary = _salary(found["salary"]) if found.get("salary") else None
-    desired = found.get("desired", "")
-    skills = skills_normalise([part for chunk in skill_text for part in _split_skills(chunk)])
-    current = work[0] if work else {}
-    if work:  # the most recent job first
+        if sentence:
+            province, city = place_in(sentence.group(1))
+            found.offer("province", province, SENTENCE)
+            found.offer("city", city, SENTENCE)
+    if "province" not in found.values:
+        for line, section in zip(lines, sections, strict=True):
+            if section not in (None, "basics") or COMPANY_RE.search(line) or SCHOOL_RE.search(line):
+                continue
+            bare = EMAIL_RE.sub("", line)
+            if found.get("name"):
+                bare = bare.replace(found.get("name"), " ")
+            province, city = place_in(bare)
+            if province:
+                found.offer("province", province, LAYOUT)
+                found.offer("city", city, LAYOUT)
+                break
+
+    # Education.
+    level_text = labelled.get("education", "")
+    found.offer("education_level", education_level(level_text), LABELLED)
+    for line in education_lines:
+        found.offer("education_level", education_level(line), LAYOUT)
+    if "education_level" not in found.values:
+        work_free = "\n".join(line for line, section in zip(lines, sections, strict=True) if section != "work")
+        found.offer("education_level", education_level(work_free), INFERRED)
+    if labelled.get("field"):
+        found.offer("field_of_study", _clean_field_of_study(labelled["field"]), LABELLED)
+    for line in [*education_lines, labelled.get("education", "")]:
+        field_of_study, confidence = _field_from_line(line)
+        if field_of_study and (confidence > INFERRED or len(education_lines) <= 3):
+            found.offer("field_of_study", field_of_study, confidence)
+    if "field_of_study" not in found.values:
+        sentence = re.search(
+            r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?([^\n。,，]{2,30})",
+            joined,
+            re.I,
+        )
+        if sentence:
+            field_of_study, confidence = _field_from_line(sentence.group(1))
+            found.offer("field_of_study", field_of_study, min(confidence, SENTENCE))
+    school = labelled.get("school", "")
+    if not school:
+        for line in education_lines:
+            match = re.search(
+                r"([\u4e00-\u9fff]{2,20}(?:大学|学院))"
+                r"|([A-Z][A-Za-z .&'\-]*(?:University|College|Institute)(?: of [A-Z][A-Za-z ]+)?)",
+                line,
+            )
+            if match:
+                school = (match.group(1) or match.group(2)).strip()
+                break
+
+    # Work.
+    work = _work_entries(lines, sections)
+    if work:
         work.sort(key=lambda w: (w["endDate"] is None, w["endDate"] or "", w["startDate"] or ""), reverse=True)
-        current = work[0]
-    role_text = " ".join([desired, current.get("position", "")])
+    current = work[0] if work else {}
+    employer_label, title_label = labelled.get("employer", ""), labelled.get("title", "")
+    if employer_label or title_label:
+        found.offer("current_employer", employer_label, LABELLED)
+        found.offer("current_title", title_label, LABELLED)
+    if current:
+        found.offer("current_employer", current["name"], current["x-confidence"])
+        found.offer("current_title", current["position"], current["x-confidence"])
+
+    years_label = labelled.get("years", "")
+    years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?|$)", years_label, re.I)
+    if years_match:
+        found.offer("years_experience", int(years_match.group(1)), LABELLED)
+    found.offer("years_experience", _years_from_text(joined), SENTENCE)
+    if work:
+        found.offer("years_experience", _work_months(work, today) // 12, LAYOUT)
+
+    # What the person wants.
+    if labelled.get("salary"):
+        found.offer("expected_salary", salary_monthly(labelled["salary"]), LABELLED)
+    found.offer("expected_salary", _salary_from_text(joined), SENTENCE)
+    desired = _clean_desired(labelled.get("desired", ""))
+    if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 40:
+        found.offer("desired_role", desired, LABELLED)
+    elif labelled.get("desired"):
+        found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)
+    if labelled.get("intent_line"):
+        for part in _split_parts(labelled["intent_line"]):
+            if _title_score(part) >= 45:
+                found.offer("desired_role", part, LAYOUT)
+                break
+    found.offer("desired_role", _desired_from_sentence(joined), SENTENCE)
+
+    # Skills: listed items, and vocabulary skills named after "proficient in" / "熟练掌握" in sentences.
+    skills: list[str] = []
+    for chunk in skill_chunks:
+        for part in _split_skills(chunk):
+            skills.extend(_skill_ids(part))
+    for match in re.finditer(
+        r"(?:熟练掌握|熟练使用|精通|熟悉|擅长|掌握|proficient (?:in|with)|skilled in|experienced (?:in|with)|expertise in|"
+        r"familiar with|hands-on experience with|tools? (?:include|like))([^\n。.;；]{2,120})",
+        joined,
+        re.I,
+    ):
+        for part in _split_skills(match.group(1)):
+            for skill_id in _skill_ids(part):
+                if skill_id in skills_vocabulary()[0]:
+                    skills.append(skill_id)
+    skills = list(dict.fromkeys(skills))
+    found.offer("skills", skills, LAYOUT if skill_chunks else SENTENCE)
+
+    # Categories from the vocabularies.
+    title_for_role = found.get("current_title", "") or found.get("desired_role", "")
+    category, score = _title_category(title_for_role)
+    if not category or score < 60:
+        category, score = _keyword_category(title_for_role), 60.0 if _keyword_category(title_for_role) != "other" else 0.0
+    found.offer("role_category", category or "other", min(0.95, score / 100) if category else 0.0)
+    found.offer("industry", _industry(found.get("current_employer", "")), INFERRED)
+
+    gender = found.get("gender", "U")
     return {
         "basics": {
-            "name": name,
-            "email": email_match.group(0) if email_match else "",
-            "phone": re.sub(r"[\s\-]", "", phone_match.group(1)) if phone_match else "",
-            "location": {"region": province, "city": city, "countryCode": "CN"},
-            "label": desired,
+            "name": found.get("name", ""),
+            "email": found.get("email", ""),
+            "phone": found.get("phone", ""),
+            "location": {"region": found.get("province", ""), "city": found.get("city", ""), "countryCode": "CN"},
+            "label": found.get("desired_role", ""),
         },
-        "education": [{"institution": found.get("school", ""), "studyType": education_level, "area": field_of_study}],
-        "work": work,
-        "skills": [{"name": skill} for skill in skills],
+        "education": [
+            {"institution": school, "studyType": found.get("education_level", ""), "area": found.get("field_of_study", "")}
+        ],
+        "work": [{key: value for key, value in entry.items() if key != "x-confidence"} for entry in work],
+        "skills": [{"name": skill} for skill in found.get("skills", [])],
         "x-exchange": {
-            "birthYear": birth_year,
+            "birthYear": found.get("birth_year"),
             "gender": gender,
-            "yearsExperience": years,
-            "expectedSalary": salary,
-            "desiredRole": desired,
-            "industry": _keyword_choice(current.get("name", ""), INDUSTRY_KEYWORDS, "other"),
-            "roleCategory": _keyword_choice(role_text, ROLE_KEYWORDS, "other"),
+            "yearsExperience": found.get("years_experience"),
+            "expectedSalary": found.get("expected_salary"),
+            "desiredRole": found.get("desired_role", ""),
+            "industry": found.get("industry", "other"),
+            "roleCategory": found.get("role_category", "other"),
+            "currentEmployer": found.get("current_employer", ""),
+            "currentTitle": found.get("current_title", ""),
         },
+        "x-confidence": {_FLAT.get(field, field): round(value, 2) for field, value in found.confidence.items()},
     }
+
+
+_FLAT = {"name": "full_name", "email": "contact_email"}
+_ROLE_KEYWORDS = [
+    ("data", ["数据", "data", "analyst", "分析师", "算法", "machine learning", "bi "]),
+    ("engineering", ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops"]),
+    ("product", ["产品", "设计", "product", "designer", "ux", "ui"]),
+    ("sales", ["销售", "市场", "营销", "sales", "marketing", "business development", "客户经理", "account manager"]),
+    ("finance", ["会计", "财务", "审计", "出纳", "accountant", "finance", "financial", "auditor"]),
+    ("hr", ["人力", "招聘", "hr", "human resources", "recruiter", "培训"]),
+    ("operations", ["运营", "物流", "采购", "operations", "logistics", "supply", "行政", "客服", "customer service"]),
+]
+
+
+def _keyword_category(title: str) -> str:
+    lowered = f" {title.lower()} "
+    for category, words in _ROLE_KEYWORDS:
+        if any(word in lowered for word in words):
+            return category
+    return "other"
+
+
+def _split_skills(text: str) -> list[str]:
+    parts = re.split(r"[,，、;；|/·•\n]|\s{2,}|\band\b|和|及|以及", text)
+    return [part.strip() for part in parts if part.strip() and len(part.strip()) <= 60]
+
+
+def _phone(text: str) -> str:
+    if not text:
+        return ""
+    import phonenumbers
+
+    for match in phonenumbers.PhoneNumberMatcher(text[:4000], "CN", leniency=phonenumbers.Leniency.VALID):
+        number = match.number
+        if phonenumbers.number_type(number) in (
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        ):
+            return (
+                str(number.national_number)
+                if number.country_code == 86
+                else phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            )
+    loose = PHONE_RE.search(text)
+    return re.sub(r"[\s\-]", "", loose.group(1)) if loose else ""
+
+
+def _gender(value: str) -> str:
+    value = value.strip().lower()
+    if value in ("女", "female", "f", "woman", "女性"):
+        return "F"
+    if value in ("男", "male", "m", "man", "男性"):
+        return "M"
+    return ""
+
+
+def _gender_in_text(text: str) -> str:
+    match = (
+        re.search(r"(?<![\u4e00-\u9fff])(男|女)(?:性)?(?![\u4e00-\u9fff])|\b(female|male|woman|man)\b", text, re.I)
+        or re.search(r"(?:本人|性别)\s*[:：]?\s*(男|女)(?![\u4e00-\u9fff])()", text)
+        or re.search(r"(男|女)()\s*[，,|/]\s*(?:\d{2}\s*岁|(?:19|20)\d{2})", text)
+    )
+    if not match:
+        match = re.search(r"(?:[，,]|^)(男|女)(?:[，,]|$)", text, re.M)
+    if not match:
+        return ""
+    return _gender(match.group(1) or match.group(2))
+
+
+def _work_months(work: list[dict], today: date) -> int:
+    """Months worked, overlapping jobs counted once."""
+    spans = []
+    for entry in work:
+        if not entry["startDate"]:
+            continue
+        start = entry["startDate"]
+        sy, sm = (int(x) for x in [*start.split("-"), "1"][:2])
+        begin = sy * 12 + sm
+        spans.append((begin, begin + _months_between(start, entry["endDate"], today)))
+    spans.sort()
+    total, reach = 0, None
+    for begin, finish in spans:
+        if reach is None or begin >= reach:
+            total += finish - begin
+            reach = finish
+        elif finish > reach:
+            total += finish - reach
+            reach = finish
+    return total
+
+
+def field_confidence(parsed: dict) -> dict[str, float]:
+    """How sure the parser was of each flat field (0 where it found nothing)."""
+    known = parsed.get("x-confidence") or {}
+    return {key: float(known.get(key, 0.0)) for key in CONFIDENCE_FIELDS}
+
+
+CONFIDENCE_FIELDS = [
+    "full_name", "phone", "contact_email", "birth_year", "gender", "province", "city", "education_level",
+    "field_of_study", "years_experience", "current_employer", "current_title", "industry", "role_category",
+    "desired_role", "expected_salary", "skills",
+]  # fmt: skip
 
 
 def flat_fields(parsed: dict) -> dict:
@@ -514,14 +1110,14 @@ def flat_fields(parsed: dict) -> dict:
         "phone": basics.get("phone", ""),
         "contact_email": basics.get("email", ""),
         "birth_year": extra.get("birthYear"),
-        "gender": extra.get("gender", "U"),
+        "gender": extra.get("gender") or "U",
         "province": basics.get("location", {}).get("region", ""),
         "city": basics.get("location", {}).get("city", ""),
         "education_level": education.get("studyType", ""),
         "field_of_study": education.get("area", ""),
         "years_experience": extra.get("yearsExperience"),
-        "current_employer": current.get("name", ""),
-        "current_title": current.get("position", ""),
+        "current_employer": extra.get("currentEmployer", current.get("name", "")),
+        "current_title": extra.get("currentTitle", current.get("position", "")),
         "industry": extra.get("industry", "other"),
         "role_category": extra.get("roleCategory", "other"),
         "desired_role": extra.get("desiredRole", ""),

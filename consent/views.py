@@ -21,7 +21,7 @@ from payouts.selectors import earnings_for_user, sale_lines_for_user
 from .forms import DeleteAccountForm, ResumeForm, UploadForm, VerifyReceiptForm, WorkHistoryFormSet
 from .keys import receipt_public_key
 from .models import ConsentGrant, ConsentNotice, ConsentReceipt, ResumeUpload
-from .parsing import flat_fields
+from .parsing import LOW_CONFIDENCE, field_confidence, flat_fields, skill_labels
 from .receipts import ReceiptInvalid, key_id, public_key_pem, public_key_raw, receipt_verify
 from .refusals import refusal_message
 from .selectors import (
@@ -98,14 +98,21 @@ def resume_edit(request):
     parsed = (
         upload.parsed if upload and upload.status == ResumeUpload.Status.PARSED and request.GET.get("from") == "upload" else None
     )
+    language = get_language() or "zh-hans"
     initial = None
+    check_first: list[str] = []
     if parsed is not None:
         initial = {key: value for key, value in flat_fields(parsed).items() if value not in (None, "") and key != "work_history"}
-        initial["skills"] = ", ".join(initial.get("skills", []))
+        initial["skills"] = ", ".join(skill_labels(initial.get("skills", []), language))
+        confidence = field_confidence(parsed)
+        # Missing and doubtful fields first, the least sure at the top: the person checks those before the rest.
+        check_first = sorted((key for key, value in confidence.items() if value < LOW_CONFIDENCE), key=confidence.get)
     form = ResumeForm(request.POST or None, instance=resume, initial=initial)
     if parsed is not None:
         for key, value in (initial or {}).items():  # the parsed proposal replaces what was saved before
             form.initial[key] = value
+    elif resume is not None and not request.POST:
+        form.initial["skills"] = ", ".join(skill_labels(resume.skills or [], language))
     work = WorkHistoryFormSet(request.POST or None, prefix="work", initial=_work_initial(resume, parsed))
     if request.method == "POST" and form.is_valid() and work.is_valid():
         data = dict(form.cleaned_data)
@@ -121,10 +128,20 @@ def resume_edit(request):
         else:
             messages.info(request, _("Check every field, then confirm your resume. Nothing is used before you confirm."))
             return redirect("consent:resume_review")
+    fields = list(form)
+    flagged = [field for field in fields if field.name in check_first]
+    flagged.sort(key=lambda field: check_first.index(field.name))
     return render(
         request,
         "consent/resume_form.html",
-        {"form": form, "work": work, "from_upload": parsed is not None},
+        {
+            "form": form,
+            "work": work,
+            "from_upload": parsed is not None,
+            "flagged": flagged,
+            "unflagged": [field for field in fields if field.name not in check_first],
+            "missing": {key for key in check_first if parsed and field_confidence(parsed)[key] == 0},
+        },
     )
 
 
@@ -170,8 +187,22 @@ def resume_review(request):
         resume_confirm(resume=resume)
         messages.success(request, _("Your resume is confirmed."))
         return redirect("consent:consents")
+    language = get_language() or "zh-hans"
     form = ResumeForm(instance=resume)
-    return render(request, "consent/resume_review.html", {"resume": resume, "form": form, "work": resume.work_history or []})
+    rows = []
+    for field in form:
+        if field.name == "skills":
+            value = (
+                "、".join(skill_labels(resume.skills or [], language))
+                if language.startswith("zh")
+                else ", ".join(skill_labels(resume.skills or [], language))
+            )
+        elif getattr(form.fields[field.name], "choices", None) and hasattr(resume, f"get_{field.name}_display"):
+            value = getattr(resume, f"get_{field.name}_display")()  # the label in the reader's language, never the code
+        else:
+            value = getattr(resume, field.name)
+        rows.append({"label": field.label, "value": value})
+    return render(request, "consent/resume_review.html", {"resume": resume, "rows": rows, "work": resume.work_history or []})
 
 
 @jobseeker_required

@@ -101,8 +101,13 @@ def upload_parse(*, upload_id: int) -> ResumeUpload | None:
         return upload
     data = encrypted_file_read(upload.stored_name)
     _set(upload_id, progress=30)
+
+    def page_read(done: int, total: int) -> None:
+        # OCR reads a page in seconds: the progress page shows each page as it is done.
+        _set(upload_id, pages=total, pages_read=done, progress=30 + int(40 * done / max(total, 1)))
+
     try:
-        _kind, text = extract_text(data, upload.original_name)
+        _kind, text = extract_text(data, upload.original_name, on_page=page_read)
         _set(upload_id, progress=70)
         parsed = parse_resume(text)
     except IntakeRefused as exc:

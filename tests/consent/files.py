@@ -1,7 +1,9 @@
 """Resume files for the intake tests: good ones and every kind of bad one, made in memory."""
 
 import io
+import struct
 import zipfile
+import zlib
 
 from .corpus import _as_docx, _as_pdf
 
@@ -93,6 +95,51 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def vector_only_pdf(pages: int = 1) -> bytes:
+    """Pages that only draw shapes (text turned into outlines looks like this): no text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    for _ in range(pages):
+        for row in range(20):
+            page.rect(60, 780 - row * 30, 200 + (row % 5) * 40, 8, fill=1)
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+
+def png_bomb() -> bytes:
+    """A valid PNG header announcing 20,000 x 20,000 pixels (400 million), in a few hundred bytes."""
+    header = struct.pack(">IIBBBBB", 20_000, 20_000, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\0" * 20_001 * 4)
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", pixels) + _png_chunk(b"IEND", b"")
+
+
+def _ocr_ready() -> bool:
+    from consent.ocr import tesseract_available
+
+    return tesseract_available()
+
+
+# With Tesseract a page with nothing legible on it is read and found empty; without, it is refused as a scan.
+SCAN_CODE = "no_text_in_scan" if _ocr_ready() else "scanned_pdf"
+PHOTO_CODE = "no_text_in_scan" if _ocr_ready() else "scanned_image"
+
+
+def blank_photo() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 1200), "white").save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
 # (file name, bytes maker, refusal code)
 BAD_FILES = [
     ("resume.pdf", lambda: b"", "empty"),
@@ -102,7 +149,14 @@ BAD_FILES = [
     ("resume.docx", good_pdf, "not_docx"),
     ("resume.txt", png_bytes, "not_text"),
     ("resume.pdf", encrypted_pdf, "encrypted_pdf"),
-    ("resume.pdf", scanned_pdf, "scanned_pdf"),
+    ("resume.pdf", scanned_pdf, SCAN_CODE),
+    ("resume.pdf", vector_only_pdf, SCAN_CODE),
+    ("resume.pdf", lambda: vector_only_pdf(11), "too_many_pages"),
+    ("resume.jpg", good_text, "not_image"),
+    ("resume.png", png_bytes, "image_too_small"),
+    ("resume.png", png_bomb, "image_bomb"),
+    ("photo.jpg", blank_photo, PHOTO_CODE),
+    ("photo.jpg", lambda: blank_photo()[:600], "corrupt"),
     ("resume.pdf", corrupt_pdf, "corrupt"),
     ("resume.docx", corrupt_docx, "corrupt"),
     ("resume.docx", zip_bomb_docx, "zip_bomb"),

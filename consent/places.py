@@ -1,0 +1,148 @@
+"""China's provinces and cities, in Chinese and pinyin, from cpca's table of administrative divisions.
+
+Plain Python (no Django). `place_in(text)` finds the (province, city) a piece of text names,
+written in Chinese ("贵州省遵义市", "现居深圳") or in pinyin ("Zunyi, Guizhou", "Xi'an").
+Names come back short, the way the resume form keeps them: "广东", "深圳" (no 省/市 suffix);
+for the four municipalities the city is the municipality itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+MUNICIPALITIES = {"11", "12", "31", "50"}
+_PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
+# Pinyin that differs from the plain reading, or the name the world uses.
+_PINYIN_EXCEPTIONS = {
+    "陕西": "shaanxi",
+    "内蒙古": "inner mongolia",
+    "西藏": "tibet",
+    "香港": "hong kong",
+    "澳门": "macau",
+    "台湾": "taiwan",
+}
+_PINYIN_ALIASES = {"macao": "澳门", "xian": "西安", "peking": "北京", "canton": "广州", "amoy": "厦门"}
+
+
+def short_province(name: str) -> str:
+    for suffix in _PROVINCE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def short_city(name: str) -> str:
+    return name[:-1] if name.endswith("市") and len(name) > 2 else name
+
+
+def _pinyin(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name)).lower()
+
+
+@cache
+def divisions() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[str, tuple[str, str]]]:
+    """(province code -> short name, pinyin -> [(province, city)...], pinyin of a province -> (province, city or ""))."""
+    import cpca
+
+    path = Path(cpca.__file__).resolve().parent / "resources" / "adcodes.csv"
+    provinces: dict[str, str] = {}
+    cities: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code, name = row["adcode"], row["name"]
+            if code[2:] == "0000000000":
+                provinces[code[:2]] = short_province(name)
+            elif code[4:] == "00000000" and code[:2] not in MUNICIPALITIES and name not in ("市辖区", "县"):
+                cities.append((code[:2], name))
+    city_pinyin: dict[str, list[tuple[str, str]]] = {}
+    for province_code, name in sorted(cities):
+        if not name.endswith("市"):
+            continue  # prefectures (地区, 自治州) are written in Chinese in practice
+        short = short_city(name)
+        city_pinyin.setdefault(_pinyin(short), []).append((provinces.get(province_code, ""), short))
+    province_pinyin: dict[str, tuple[str, str]] = {}
+    for code, short in provinces.items():
+        key = _PINYIN_EXCEPTIONS.get(short) or _pinyin(short)
+        province_pinyin[key] = (short, short if code in MUNICIPALITIES or short in ("香港", "澳门") else "")
+        if code in MUNICIPALITIES:
+            city_pinyin.setdefault(key, []).append((short, short))
+    for alias, chinese in _PINYIN_ALIASES.items():
+        for places in list(city_pinyin.values()):
+            if places[0][1] == chinese:
+                city_pinyin.setdefault(alias, places)
+                break
+    return provinces, city_pinyin, province_pinyin
+
+
+def _chinese_place(text: str) -> tuple[str, str]:
+    import cpca
+
+    row = cpca.transform([text[:200]]).to_dict("records")[0]
+    code = row.get("adcode") or ""
+    if not code:
+        return "", ""
+    provinces, _cities, _province_pinyin = divisions()
+    province = provinces.get(code[:2], short_province(row.get("省") or ""))
+    if code[:2] in MUNICIPALITIES or province in ("香港", "澳门"):
+        return province, province
+    city = row.get("市") or ""
+    return province, short_city(city) if city and city not in ("市辖区", "县") else ""
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_NOT_A_PLACE_AFTER = re.compile(r"^\s*(university|college|institute|normal|polytechnic|bank|tech|technology)\b", re.I)
+
+
+def _pinyin_place(text: str) -> tuple[str, str, int]:
+    """(province, city, position) of the first pinyin place name in `text`."""
+    _provinces, city_pinyin, province_pinyin = divisions()
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text)]
+    best: tuple[str, str, int] | None = None
+    province_only: tuple[str, int] | None = None
+    for index, (start, _end, _word) in enumerate(words):
+        for length in (2, 1):
+            if index + length > len(words):
+                continue
+            piece = words[index : index + length]
+            key = "".join(w[2] for w in piece).lower().replace("'", "").replace("’", "").replace("-", "")
+            spoken = " ".join(w[2] for w in piece).lower()
+            if _NOT_A_PLACE_AFTER.match(text[piece[-1][1] :]):
+                continue
+            if not piece[0][2][0].isupper():
+                continue  # place names are capitalised; "xian" inside a sentence is not Xi'an
+            if key in city_pinyin and best is None:
+                places = city_pinyin[key]
+                if len(places) > 1:  # Taizhou: 泰州 (Jiangsu) or 台州 (Zhejiang); the province named decides
+                    lowered = text.lower()
+                    named = [p for p in places if any(k in lowered for k, v in province_pinyin.items() if v[0] == p[0])]
+                    places = named or places
+                best = (*places[0], start)
+            for candidate in (spoken, key):
+                if candidate in province_pinyin and province_only is None:
+                    province_only = (province_pinyin[candidate][0], start)
+                    if province_pinyin[candidate][1] and best is None:
+                        best = (*province_pinyin[candidate], start)
+        if best:
+            break
+    if best:
+        return best
+    if province_only:
+        return province_only[0], "", province_only[1]
+    return "", "", -1
+
+
+def place_in(text: str) -> tuple[str, str]:
+    """(province, city) that `text` names, or ("", "")."""
+    if not text.strip():
+        return "", ""
+    if re.search(r"[\u4e00-\u9fff]", text):
+        province, city = _chinese_place(text)
+        if province:
+            return province, city
+    province, city, _position = _pinyin_place(text)
+    return province, city

@@ -1,0 +1,101 @@
+"""The parser's rules, one behaviour each: sentences, company names, salaries, places, skills."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consent.parsing import LOW_CONFIDENCE, field_confidence, flat_fields, parse_resume, salary_monthly
+from consent.places import place_in
+
+TODAY = date(2026, 11, 29)
+
+
+def _fields(text: str) -> dict:
+    return flat_fields(parse_resume(text, today=TODAY))
+
+
+def test_facts_stated_in_english_sentences_are_read():
+    fields = _fields(
+        "Jane Zhang\njane@example.com | 138 0013 8000\n\nSUMMARY\n"
+        "I am a female data professional born in 1991 with 8 years of experience, based in Zunyi, Guizhou.\n"
+        "Seeking a Senior Data Analyst role with an expected salary of 25k-30k RMB per month.\n"
+    )
+    assert (fields["gender"], fields["birth_year"], fields["years_experience"]) == ("F", 1991, 8)
+    assert (fields["province"], fields["city"]) == ("贵州", "遵义")
+    assert fields["desired_role"] == "Senior Data Analyst"
+    assert fields["expected_salary"] == 25000
+
+
+def test_facts_stated_in_chinese_sentences_are_read():
+    fields = _fields(
+        "王芳\n手机 13800138000\n自我评价\n本人女，1990年出生，现居贵州省遵义市，拥有6年工作经验。"
+        "希望从事高级会计工作，期望月薪1.5万。\n"
+    )
+    assert (fields["gender"], fields["birth_year"], fields["years_experience"]) == ("F", 1990, 6)
+    assert (fields["province"], fields["city"]) == ("贵州", "遵义")
+    assert fields["desired_role"] == "高级会计"
+    assert fields["expected_salary"] == 15000
+
+
+@pytest.mark.parametrize(
+    ("line", "employer", "title"),
+    [
+        ("Data Analyst, Galaxy Tech Co., Ltd.  Jul 2016 – Present", "Galaxy Tech Co., Ltd.", "Data Analyst"),
+        ("2016.07–至今  深圳星河科技有限公司 | 数据分析师", "深圳星河科技有限公司", "数据分析师"),
+        ("2016年7月至今 招商银行股份有限公司 后端工程师", "招商银行股份有限公司", "后端工程师"),
+        ("Backend Engineer at Cloudsail Network Inc. (2019/03 - now)", "Cloudsail Network Inc.", "Backend Engineer"),
+    ],
+)
+def test_employer_keeps_its_legal_suffix_and_the_title_is_split_off(line, employer, title):
+    fields = _fields(f"Li Wei\nWORK EXPERIENCE\n{line}\n")
+    assert (fields["current_employer"], fields["current_title"]) == (employer, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "monthly"),
+    [
+        ("20K", 20000),
+        ("20-25K", 20000),
+        ("1.5万-2万", 15000),
+        ("20,000 元/月", 20000),
+        ("年薪30万", 25000),
+        ("RMB 360,000 per year", 30000),
+        ("12k CNY/month", 12000),
+        ("面议", None),
+    ],
+)
+def test_salaries_in_every_common_form_become_monthly_yuan(text, monthly):
+    assert salary_monthly(text) == monthly
+
+
+def test_places_are_read_in_chinese_and_pinyin_from_the_full_division_table():
+    assert place_in("贵州省遵义市红花岗区") == ("贵州", "遵义")
+    assert place_in("Zunyi, Guizhou") == ("贵州", "遵义")
+    assert place_in("Taizhou, Zhejiang") == ("浙江", "台州")
+    assert place_in("Wuhan University") == ("", "")  # a school is not where the person lives
+
+
+def test_a_line_stating_years_of_experience_is_never_a_skill():
+    fields = _fields("Li Wei\nSKILLS\nPython, SQL\n8 years of experience in data analysis\n熟练掌握Excel，5年以上工作经验\n")
+    assert sorted(fields["skills"]) == ["excel", "python", "sql"]
+
+
+def test_skills_under_another_heading_and_in_sentences_are_found():
+    fields = _fields("张伟\n技术栈\nJava、Spring Boot、Docker\n")
+    assert sorted(fields["skills"]) == ["docker", "java", "spring"]
+    fields = _fields("Li Wei\nPROFILE\nProficient in Python, Tableau and SQL.\n")
+    assert sorted(fields["skills"]) == ["python", "sql", "tableau"]
+
+
+def test_each_field_has_a_confidence_and_missing_ones_are_zero():
+    confidence = field_confidence(parse_resume("姓名：张伟\n手机：13800138000\n", today=TODAY))
+    assert confidence["full_name"] >= LOW_CONFIDENCE and confidence["phone"] >= LOW_CONFIDENCE
+    assert confidence["expected_salary"] == 0 and confidence["desired_role"] == 0
+
+
+@given(st.text(max_size=300))
+def test_no_skill_is_ever_a_sentence(text):
+    for skill in flat_fields(parse_resume("技能\n" + text))["skills"]:
+        assert len(skill) <= 30 and "经验" not in skill and "experience" not in skill.lower()
