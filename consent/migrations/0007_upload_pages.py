@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consent', '0005_notice_details_in_english'),
+        ('consent', '0006_talent_purpose_disclosure_receipts'),
     ]
 
     operations = [
