@@ -3,7 +3,7 @@
 The same figure, as one JSON line: `python -m tests.consent.corpus` (add -v for every miss).
 """
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consent.parsing import flat_fields, parse_resume, skills_normalise, skills_vocabulary
@@ -53,6 +53,7 @@ def test_a_resident_id_number_gives_the_birth_year_when_nothing_else_does():
     assert parsed["birth_year"] == 1990 and parsed["phone"] == "13800138000"
 
 
+@settings(deadline=None)  # the first call loads the vocabularies and jieba
 @given(st.text(max_size=400))
 def test_any_text_parses_without_error_into_the_flat_fields(text):
     fields = flat_fields(parse_resume(text))

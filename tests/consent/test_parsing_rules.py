@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consent.parsing import LOW_CONFIDENCE, field_confidence, flat_fields, parse_resume, salary_monthly
@@ -95,6 +95,7 @@ def test_each_field_has_a_confidence_and_missing_ones_are_zero():
     assert confidence["expected_salary"] == 0 and confidence["desired_role"] == 0
 
 
+@settings(deadline=None)  # the first call loads the vocabularies and jieba
 @given(st.text(max_size=300))
 def test_no_skill_is_ever_a_sentence(text):
     for skill in flat_fields(parse_resume("技能\n" + text))["skills"]:
