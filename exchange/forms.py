@@ -36,7 +36,9 @@ class ProductForm(forms.Form):
     )
     category = forms.ChoiceField(label=_("Category"), choices=DataProduct.Category.choices)
     purpose = forms.ChoiceField(
-        label=_("Consent purpose (personal data)"), choices=[("", "---")] + list(Purpose.choices), required=False
+        label=_("Consent purpose (personal data)"),
+        choices=[("", "---")] + [choice for choice in Purpose.choices if choice[0] != Purpose.TALENT],
+        required=False,
     )
     price_yuan = forms.DecimalField(label=_("Price (yuan)"), min_value=0.01, max_digits=12, decimal_places=2)
     k = forms.IntegerField(label=_("k (smallest group size)"), min_value=2, max_value=100, initial=5)

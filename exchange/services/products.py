@@ -31,7 +31,8 @@ MAX_EPSILON = Decimal("5")
 def _check_privacy_fields(kind: str, fields: dict) -> None:
     """Normalise and check the privacy parameters for the product kind (in place)."""
     if kind in DataProduct.PERSONAL_KINDS:
-        if fields.get("purpose") not in Purpose.values:
+        # The talent purpose lets employers find and invite a person; no data product may rely on it.
+        if fields.get("purpose") not in Purpose.values or fields.get("purpose") == Purpose.TALENT:
             raise ProductError(_("Choose the consent purpose this product relies on."), code="purpose_required")
         if kind == DataProduct.Kind.RECORDS:
             qis = [qi for qi in fields.get("quasi_identifiers") or QUASI_IDENTIFIERS if qi in QUASI_IDENTIFIERS]

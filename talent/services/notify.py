@@ -1,10 +1,15 @@
 """The candidate hears of an invitation by e-mail, in their account's language (the portal is the record)."""
 
+import logging
+import smtplib
+
 from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import Invitation
+
+logger = logging.getLogger(__name__)
 
 
 def invitation_notify_send(*, invitation_id: int) -> bool:
@@ -12,6 +17,16 @@ def invitation_notify_send(*, invitation_id: int) -> bool:
     if invitation is None or invitation.candidate is None or not invitation.is_open:
         return False
     candidate = invitation.candidate
+    try:
+        _send(invitation, candidate)
+    except (smtplib.SMTPException, OSError):
+        # The invitation is in the portal either way; a mail outage must not fail the sending employer.
+        logger.warning("invitation mail for %s not sent", invitation.reference, exc_info=True)
+        return False
+    return True
+
+
+def _send(invitation: Invitation, candidate) -> None:
     with translation.override(candidate.language or "zh-hans"):
         where = _("remote") if invitation.remote else invitation.city
         send_mail(
@@ -31,4 +46,3 @@ def invitation_notify_send(*, invitation_id: int) -> bool:
             None,
             [candidate.email],
         )
-    return True

@@ -253,3 +253,16 @@ def test_withdrawing_the_talent_purpose_cancels_and_refunds_pending_invitations(
     invitation.refresh_from_db()
     assert invitation.status == "cancelled" and invitation.cancel_reason == "candidate_left"
     assert wallet_balance(merchant=world.employer) == before
+
+
+def test_the_candidate_is_told_by_email_in_their_language(django_capture_on_commit_callbacks, mailoutbox):
+    world = world_create(people=5)
+    person = world.people[0]
+    person.language = "zh-hans"
+    person.save(update_fields=["language"])
+    handle = handle_of(world, person)
+    with django_capture_on_commit_callbacks(execute=True):
+        send(world, handle)
+    assert [mail.to for mail in mailoutbox] == [[person.email]]
+    assert mailoutbox[0].subject == "来自Acme Robotics Ltd的付费邀请：Robotics engineer"
+    assert "18000–30000" in mailoutbox[0].body
