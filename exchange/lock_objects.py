@@ -1,4 +1,11 @@
-"""Every select_for_update in the exchange app."""
+"""Every select_for_update in the exchange app.
+
+The order in which locks are taken across the exchange is stated once, at the top
+of payouts/lock_objects.py: Order, Subscription, QueryCredit, then the ledger.
+Querysets that join related rows lock only their own table (`of=("self",)`): a
+FOR UPDATE on a joined version, product or merchant would collide with the
+key-share locks every new order takes on them.
+"""
 
 from django.db.models import QuerySet
 
@@ -6,11 +13,11 @@ from .models import DataProduct, Order, Subscription
 
 
 def product_for_update(product_id: int) -> QuerySet[DataProduct]:
-    return DataProduct.objects.select_for_update().filter(id=product_id)
+    return DataProduct.objects.select_for_update(of=("self",)).filter(id=product_id)
 
 
 def order_for_update(order_id: int) -> QuerySet[Order]:
-    return Order.objects.select_for_update().filter(id=order_id)
+    return Order.objects.select_for_update(of=("self",)).filter(id=order_id)
 
 
 def subscription_for_update(subscription_id: int) -> QuerySet[Subscription]:

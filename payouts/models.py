@@ -11,6 +11,13 @@ person at a time, so they are summed from their postings instead (an index on
 (account, entry) serves it); a withdrawal sums under the account's row lock, which
 every debit of that account takes, so it can never overdraw. Their `balance`
 column stays 0 and `verify_ledger` checks that it does.
+
+The exchange's own accounts (bank, revenue, sales and payout clearing) are
+uncached too, for another reason: every purchase and every settlement posts to
+them, so a cached balance would be one row that every sale in the country waits
+on (measured: purchases serialised on the clearing row, and purchase and
+settlement deadlocked on it). Their balances are the sums of their postings,
+read by the finance report; nothing locks them.
 """
 
 from django.conf import settings
@@ -37,8 +44,12 @@ class LedgerAccount(models.Model):
     # Accounts whose balance is the exchange's own position and may go below zero:
     # the bank (cash held is a debit) and revenue, which bears refunds after the window.
     MAY_BE_NEGATIVE = (Kind.BANK, Kind.EXCHANGE_REVENUE)
+    # The exchange's own accounts: never locked, never checked for funds (each sale takes out
+    # of clearing exactly what its purchase put in; verify_ledger proves it), summed on read.
+    EXCHANGE_OWN = (Kind.BANK, Kind.EXCHANGE_REVENUE, Kind.SALES_CLEARING, Kind.PAYOUT_CLEARING)
     # Accounts without a cached balance (see the module docstring): summed from postings.
-    UNCACHED = (Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE)
+    UNCACHED = (Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE, *EXCHANGE_OWN)
+    CACHED = (Kind.MERCHANT_WALLET, Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE)
 
     key = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=24, choices=Kind.choices)

@@ -18,7 +18,13 @@ from accounts.models import Merchant, User
 
 from . import money
 from .exceptions import AlreadyProcessed, InsufficientFunds, LedgerError
-from .lock_objects import accounts_for_update, entry_for_update, topup_for_update, withdrawal_for_update
+from .lock_objects import (
+    accounts_for_update,
+    entry_for_update,
+    topup_for_update,
+    withdrawal_for_update,
+    withdrawals_for_update,
+)
 from .models import JournalEntry, LedgerAccount, PayoutAccount, PayoutBatch, Posting, TopUp, Withdrawal
 from .pool import pool_post
 
@@ -98,18 +104,37 @@ def _merge(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
 
 
 def _check_funds(merged: dict[int, int]) -> None:
-    """Lock the accounts an entry takes money from (in id order) and refuse an overdraft."""
-    debited = [account_id for account_id, amount in merged.items() if amount < 0]
-    for account in accounts_for_update(debited):
-        if account.kind in LedgerAccount.MAY_BE_NEGATIVE:
+    """Lock every account of the entry that has a row lock to take (one call, id order), refuse an overdraft.
+
+    Debited accounts are locked so two debits cannot both spend one balance; credited
+    accounts with a cached balance are locked now too, before anything is written, so
+    that the UPDATE of their balances takes no lock out of order.
+    """
+    for account in _accounts_lock(merged):
+        amount = merged[account.id]
+        if amount >= 0 or account.kind in LedgerAccount.MAY_BE_NEGATIVE:
             continue
         # Under the row lock a fresh statement sees every committed posting of the account.
         have = account.balance if account.is_cached else account_posted_balance(account.id)
-        if have + merged[account.id] < 0:
+        if have + amount < 0:
             raise InsufficientFunds(
                 _("Insufficient balance: %(need)s needed, %(have)s available.")
-                % {"need": money.format_micros(-merged[account.id]), "have": money.format_micros(have)}
+                % {"need": money.format_micros(-amount), "have": money.format_micros(have)}
             )
+
+
+def _accounts_lock(merged: dict[int, int]) -> list[LedgerAccount]:
+    """The entry's debited and cached accounts, locked in id order (the exchange's own are never locked)."""
+    return [account for account in accounts_for_update(merged) if merged[account.id] < 0 or account.is_cached]
+
+
+def _cached_accounts_of(entry_id: int) -> list[int]:
+    """The cached accounts an entry posted to, found from the (few) cached accounts through the (account, entry) index."""
+    return list(
+        LedgerAccount.objects.filter(kind__in=LedgerAccount.CACHED, postings__entry_id=entry_id)
+        .values_list("id", flat=True)
+        .distinct()
+    )
 
 
 def _entry_open(*, kind: str, key: str, reference: str, memo: dict | None, related=None, release_after=None, created_by=None):
@@ -130,13 +155,19 @@ def _entry_open(*, kind: str, key: str, reference: str, memo: dict | None, relat
 
 
 def _entry_close(entry: JournalEntry, cached_ids: Iterable[int] | None = None) -> JournalEntry:
-    """Prove the entry balances (whatever wrote its postings), then update cached balances."""
+    """Prove the entry balances (whatever wrote its postings), then update cached balances.
+
+    The cached accounts are locked in id order first (a no-op for those the caller
+    locked already), so the balance UPDATE never waits on a row out of order.
+    """
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
         count, total = cursor.fetchone()
     if count == 0 or total != 0:
         raise LedgerError(f"Entry {entry.idempotency_key} does not balance: {total} micros over {count} postings.")
-    _apply_balances(entry.id, cached_ids)
+    ids = sorted(set(cached_ids)) if cached_ids is not None else _cached_accounts_of(entry.id)
+    list(accounts_for_update(ids).filter(kind__in=LedgerAccount.CACHED).values_list("id", flat=True))
+    _apply_balances(entry.id, ids)
     return entry
 
 
@@ -511,11 +542,14 @@ def payment_refund(
         _entry_close(entry)
         _refuse_negative(entry)
         return entry
-    if not released:
-        hold_release(sale=sale)
     paid = -purchase.postings.filter(amount__lt=0).get().amount
     wallet_id = purchase.postings.get(amount__lt=0).account_id
-    provider_pending = sale.postings.select_related("account").get(account__kind=Kind.PROVIDER_PENDING).account
+    provider_pending = LedgerAccount.objects.get(kind=Kind.PROVIDER_PENDING, postings__entry_id=sale.id)
+    # The release and the refund below touch the wallet and both provider accounts: lock all
+    # three now, in id order, rather than two in the release and the third after them.
+    list(accounts_for_update([wallet_id, provider_pending.id, provider_pending.release_to_id]))
+    if not released:
+        hold_release(sale=sale)
     provider_share = sale.memo.get("provider_micros", 0)
     lines = [
         (wallet_id, paid),
@@ -636,7 +670,8 @@ def payout_batch_create(*, business_date: date | None = None) -> PayoutBatch | N
     existing = PayoutBatch.objects.filter(business_date=business_date).first()
     if existing is not None:
         return existing
-    ids = list(Withdrawal.objects.filter(status=Withdrawal.Status.REQUESTED).order_by("id").values_list("id", flat=True))
+    requested = Withdrawal.objects.filter(status=Withdrawal.Status.REQUESTED).values_list("id", flat=True)
+    ids = list(withdrawals_for_update(requested).filter(status=Withdrawal.Status.REQUESTED).values_list("id", flat=True))
     if not ids:
         return None
     batch = PayoutBatch.objects.create(business_date=business_date)

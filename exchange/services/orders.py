@@ -386,7 +386,7 @@ def query_credit_spend(*, buyer: Merchant, product: DataProduct, credits: int = 
 
 
 @transaction.atomic
-def order_refund(*, order: Order, by: User, reason: str) -> Order:
+def order_refund(*, order: Order, by: User, reason: str, now=None) -> Order:
     """Staff refund an order to the buyer's wallet, with a reason; access ends at once.
 
     Before settlement the payment is reversed and settlement will post nothing;
@@ -401,22 +401,23 @@ def order_refund(*, order: Order, by: User, reason: str) -> Order:
     order = order_for_update(order.pk).get()
     if order.status == Order.Status.REFUNDED:
         raise OrderError(_("Order #%(id)s was already refunded.") % {"id": order.pk}, code="already_refunded")
+    # Lock order (payouts/lock_objects.py): the subscription and the credits before the ledger's rows.
+    terms = OrderTerms.objects.filter(order=order).first()
+    if terms is not None and terms.subscription_id:
+        Subscription.objects.filter(pk=terms.subscription_id).update(status=Subscription.Status.ENDED)
+    if terms is not None and terms.credits:
+        QueryCredit.objects.filter(buyer_id=order.buyer_id, product_id=order.version.product_id).update(
+            remaining=Greatest(F("remaining") - terms.credits, Value(0))
+        )
     payment_refund(
         reference=order.reference,
         purchase_key=f"{order.reference}:purchase",
         sale_key=f"{order.reference}:sale",
         reason=reason.strip(),
         by=by,
+        now=now,
     )
     order.status = Order.Status.REFUNDED
     order.save(update_fields=["status"])
     OrderRefund.objects.create(order=order, by=by, reason=reason.strip())
-    terms = OrderTerms.objects.filter(order=order).select_related("subscription").first()
-    if terms is not None and terms.subscription_id:
-        Subscription.objects.filter(pk=terms.subscription_id).update(status=Subscription.Status.ENDED)
-    if terms is not None and terms.credits:
-        product_id = order.version.product_id
-        QueryCredit.objects.filter(buyer_id=order.buyer_id, product_id=product_id).update(
-            remaining=Greatest(F("remaining") - terms.credits, Value(0))
-        )
     return order
