@@ -5,7 +5,7 @@
 `--threads` buyers (one funded wallet each) buy from one provider at once; each
 thread places an order and settles it at once, as a worker would, so purchases
 and settlements of different buyers run side by side on the shared accounts.
-Reports the purchase and settlement latencies, how many calls failed with a
+Runs in its own `<db>_bench` database (bench/population.py). Reports the purchase and settlement latencies, how many calls failed with a
 database error (deadlock, serialisation) and orders per second. One JSON line.
 """
 
@@ -18,6 +18,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from population import bench_database
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,14 +38,13 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--orders", type=int, default=10, help="orders per thread")
     args = parser.parse_args()
+    with bench_database():
+        _measure(args)
 
-    import django
 
-    django.setup()
-    from django.db import DatabaseError, connection, connections
+def _measure(args) -> None:
+    from django.db import DatabaseError, connections
 
-    if connection.vendor != "postgresql":
-        sys.exit("bench/purchases.py needs PostgreSQL: set DATABASE_URL=postgres://…")
     from config.celery import app as celery_app
     from exchange.services.orders import order_place, order_settle
     from payouts.models import TopUp

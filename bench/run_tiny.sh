@@ -21,6 +21,7 @@ declare -A TINY=(
     [build.py]="--resumes 300"
     [query.py]="--candidates 300 --runs 4"
     [settlement.py]="--members 300"
+    [purchases.py]="--threads 3 --orders 3"
 )
 MODULES=" population.py "  # imported by the others, not run
 

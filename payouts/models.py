@@ -12,7 +12,7 @@ person at a time, so they are summed from their postings instead (an index on
 every debit of that account takes, so it can never overdraw. Their `balance`
 column stays 0 and `verify_ledger` checks that it does.
 
-The exchange's own accounts (bank, revenue, sales and payout clearing) are
+The exchange's own accounts (bank, revenue, sales and payout clearing, escrow) are
 uncached too, for another reason: every purchase and every settlement posts to
 them, so a cached balance would be one row that every sale in the country waits
 on (measured: purchases serialised on the clearing row, and purchase and
@@ -46,7 +46,7 @@ class LedgerAccount(models.Model):
     MAY_BE_NEGATIVE = (Kind.BANK, Kind.EXCHANGE_REVENUE)
     # The exchange's own accounts: never locked, never checked for funds (each sale takes out
     # of clearing exactly what its purchase put in; verify_ledger proves it), summed on read.
-    EXCHANGE_OWN = (Kind.BANK, Kind.EXCHANGE_REVENUE, Kind.SALES_CLEARING, Kind.PAYOUT_CLEARING)
+    EXCHANGE_OWN = (Kind.BANK, Kind.EXCHANGE_REVENUE, Kind.SALES_CLEARING, Kind.PAYOUT_CLEARING, Kind.ESCROW)
     # Accounts without a cached balance (see the module docstring): summed from postings.
     UNCACHED = (Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE, *EXCHANGE_OWN)
     CACHED = (Kind.MERCHANT_WALLET, Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE)

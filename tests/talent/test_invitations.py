@@ -10,7 +10,7 @@ from consent.services import consent_withdraw, employer_block_add
 from exchange.models import Outbox
 from payouts import money
 from payouts.models import JournalEntry, LedgerAccount
-from payouts.selectors import earnings_for_user, finance_report, ledger_violations, wallet_balance
+from payouts.selectors import account_balance, earnings_for_user, finance_report, ledger_violations, wallet_balance
 from payouts.services import holds_release_due
 from talent.exceptions import DuplicateInvitation, InvitationCapReached, InvitationClosed, NoSuchCandidate, TalentError
 from talent.models import DisclosureView, Invitation, TalentRules
@@ -57,7 +57,7 @@ def send(world, handle, **overrides):
 
 def escrow() -> int:
     account = LedgerAccount.objects.filter(kind=LedgerAccount.Kind.ESCROW).first()
-    return account.balance if account else 0
+    return account_balance(account=account) if account else 0
 
 
 def test_sending_moves_the_fee_from_the_wallet_into_escrow():

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-OWN = ("bank", "exchange_revenue", "sales_clearing", "payout_clearing")
+OWN = ("bank", "exchange_revenue", "sales_clearing", "payout_clearing", "escrow")
 
 
 def forwards(apps, schema_editor):
@@ -20,5 +20,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("payouts", "0005_issue6_postings_without_fk")]
+    dependencies = [("payouts", "0006_escrow")]
     operations = [migrations.RunPython(forwards, backwards)]
