@@ -5,7 +5,8 @@
 `--threads` buyers (one funded wallet each) buy from one provider at once; each
 thread places an order and settles it at once, as a worker would, so purchases
 and settlements of different buyers run side by side on the shared accounts.
-Runs in its own `<db>_bench` database (bench/population.py). Reports the purchase and settlement latencies, how many calls failed with a
+Runs in its own `<db>_bench` database (bench/population.py).
+Reports the purchase and settlement latencies, how many calls failed with a
 database error (deadlock, serialisation) and orders per second. One JSON line.
 """
 
