@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.models import Purpose
 
 from .models import DataProduct
-from .services.products import QUASI_IDENTIFIERS
+from .services.products import QUASI_IDENTIFIERS, SENSITIVE_ATTRIBUTES
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -41,7 +41,41 @@ class ProductForm(forms.Form):
         required=False,
     )
     price_yuan = forms.DecimalField(label=_("Price (yuan)"), min_value=0.01, max_digits=12, decimal_places=2)
-    k = forms.IntegerField(label=_("k (smallest group size)"), min_value=2, max_value=100, initial=5)
+    k = forms.IntegerField(
+        label=_("k (smallest group size)"),
+        min_value=2,
+        max_value=100,
+        initial=5,
+        error_messages={"min_value": _("k must be at least 2: a group of one person protects no one.")},
+    )
+    m = forms.IntegerField(
+        label=_("m (skills an attacker may know)"),
+        min_value=1,
+        max_value=4,
+        initial=2,
+        required=False,
+        error_messages={
+            "min_value": _("m (the number of skills an attacker may know) must be between 1 and 4."),
+            "max_value": _("m (the number of skills an attacker may know) must be between 1 and 4."),
+        },
+    )
+    technique = forms.ChoiceField(
+        label=_("Technique"), choices=DataProduct.Technique.choices, initial="full-domain", required=False
+    )
+    loss = forms.ChoiceField(label=_("Utility loss to minimise"), choices=DataProduct.Loss.choices, initial="dm", required=False)
+    sensitive_attribute = forms.ChoiceField(
+        label=_("Sensitive attribute for l-diversity (not released as a quasi-identifier)"),
+        choices=[("", "---")] + [(name, QI_LABELS[name]) for name in SENSITIVE_ATTRIBUTES],
+        required=False,
+    )
+    l_diversity = forms.IntegerField(
+        label=_("l (distinct sensitive values per group)"),
+        min_value=1,
+        max_value=20,
+        initial=1,
+        required=False,
+        error_messages={"min_value": _("l must be at least 1.")},
+    )
     quasi_identifiers = forms.MultipleChoiceField(
         label=_("Fields to release"),
         choices=[(qi, QI_LABELS[qi]) for qi in QUASI_IDENTIFIERS],
@@ -53,9 +87,13 @@ class ProductForm(forms.Form):
         # xgettext:no-python-format
         label=_("Suppression cap (% of records)"),
         min_value=0,
-        max_value=100,
+        max_value=20,
         decimal_places=2,
         initial=5,
+        error_messages={
+            "min_value": _("The suppression cap must be between 0% and 20% of the records."),
+            "max_value": _("The suppression cap must be between 0% and 20% of the records."),
+        },
     )
     epsilon = forms.DecimalField(
         label=_("ε per release or query (statistics, query service)"),
@@ -88,6 +126,11 @@ class ProductPrivacyForm(forms.Form):
     max_suppression_percent = ProductForm.base_fields["max_suppression_percent"]
     quasi_identifiers = ProductForm.base_fields["quasi_identifiers"]
     include_skills = ProductForm.base_fields["include_skills"]
+    m = ProductForm.base_fields["m"]
+    technique = ProductForm.base_fields["technique"]
+    loss = ProductForm.base_fields["loss"]
+    sensitive_attribute = ProductForm.base_fields["sensitive_attribute"]
+    l_diversity = ProductForm.base_fields["l_diversity"]
     epsilon = ProductForm.base_fields["epsilon"]
     min_people = ProductForm.base_fields["min_people"]
     weighting = ProductForm.base_fields["weighting"]

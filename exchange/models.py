@@ -30,6 +30,14 @@ class DataProduct(models.Model):
         APPROVED = "approved", _("Approved and listed")
         REJECTED = "rejected", _("Rejected")
 
+    class Technique(models.TextChoices):
+        FULL_DOMAIN = "full-domain", _("Optimal full-domain generalisation")
+        MONDRIAN = "mondrian", _("Mondrian local recoding (ranges and sets)")
+
+    class Loss(models.TextChoices):
+        DM = "dm", _("Discernibility (DM)")
+        GCP = "gcp", _("Global certainty penalty (GCP)")
+
     class Weighting(models.TextChoices):
         EQUAL = "equal", _("Equal: every member weighs 1")
         COMPLETENESS = "completeness", _("By completeness: 1 + each released field the member filled in")
@@ -41,6 +49,11 @@ class DataProduct(models.Model):
         "max_suppression_bps",
         "quasi_identifiers",
         "include_skills",
+        "m",
+        "technique",
+        "loss",
+        "sensitive_attribute",
+        "l_diversity",
         "epsilon",
         "min_people",
         "purpose",
@@ -58,6 +71,11 @@ class DataProduct(models.Model):
     max_suppression_bps = models.PositiveSmallIntegerField(_("suppression cap (basis points)"), default=500)
     quasi_identifiers = models.JSONField(_("quasi-identifiers released"), default=list, blank=True)
     include_skills = models.BooleanField(_("include skills"), default=True)
+    m = models.PositiveSmallIntegerField(_("m (skills an attacker may know)"), default=2)
+    technique = models.CharField(_("technique"), max_length=12, choices=Technique.choices, default=Technique.FULL_DOMAIN)
+    loss = models.CharField(_("utility loss minimised"), max_length=4, choices=Loss.choices, default=Loss.DM)
+    sensitive_attribute = models.CharField(_("sensitive attribute (l-diversity)"), max_length=32, blank=True)
+    l_diversity = models.PositiveSmallIntegerField(_("l (distinct sensitive values per group)"), default=1)
     licence = models.TextField(_("licence terms"), blank=True)
     commission_bps = models.PositiveSmallIntegerField(_("commission override (bps)"), null=True, blank=True)
     pool_bps = models.PositiveSmallIntegerField(_("subject pool override (bps)"), null=True, blank=True)
@@ -86,6 +104,7 @@ class DataProduct(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(k__gte=2), name="product_k_at_least_2"),
+            models.CheckConstraint(condition=models.Q(m__gte=1), name="product_m_at_least_1"),
             models.CheckConstraint(condition=models.Q(max_suppression_bps__lte=10000), name="product_suppression_bps"),
             models.CheckConstraint(condition=models.Q(epsilon__gt=0), name="product_epsilon_positive"),
             models.CheckConstraint(condition=models.Q(min_people__gte=2), name="product_min_people_at_least_2"),

@@ -275,6 +275,7 @@ def product_new(request):
                 quasi_identifiers=data.get("quasi_identifiers") or [],
                 include_skills=data.get("include_skills", False),
                 max_suppression_bps=int(data["max_suppression_percent"] * 100),
+                **_model_fields(data),
                 epsilon=data["epsilon"],
                 min_people=data["min_people"],
                 weighting=data["weighting"],
@@ -287,6 +288,16 @@ def product_new(request):
             messages.success(request, _("Product created. Start a build to make its first version."))
             return redirect(reverse("exchange:dashboard") + f"#product-{product.pk}")
     return render(request, "exchange/product_form.html", {"form": form})
+
+
+def _model_fields(data: dict) -> dict:
+    return {
+        "m": data.get("m") or 2,
+        "technique": data.get("technique") or DataProduct.Technique.FULL_DOMAIN,
+        "loss": data.get("loss") or DataProduct.Loss.DM,
+        "sensitive_attribute": data.get("sensitive_attribute") or "",
+        "l_diversity": data.get("l_diversity") or 1,
+    }
 
 
 def _own_product(request, product_id: int) -> DataProduct:
@@ -459,6 +470,11 @@ def product_privacy_edit(request, product_id: int):
         "max_suppression_percent": product.max_suppression_bps / 100,
         "quasi_identifiers": product.quasi_identifiers,
         "include_skills": product.include_skills,
+        "m": product.m,
+        "technique": product.technique,
+        "loss": product.loss,
+        "sensitive_attribute": product.sensitive_attribute,
+        "l_diversity": product.l_diversity,
         "epsilon": product.epsilon,
         "min_people": product.min_people,
         "weighting": product.weighting,
@@ -474,6 +490,7 @@ def product_privacy_edit(request, product_id: int):
                 max_suppression_bps=int(data["max_suppression_percent"] * 100),
                 quasi_identifiers=data.get("quasi_identifiers") or None,
                 include_skills=data.get("include_skills", False),
+                **_model_fields(data),
                 epsilon=data["epsilon"],
                 min_people=data["min_people"],
                 weighting=data["weighting"],

@@ -1,9 +1,13 @@
-"""Privacy engine: generalisation hierarchies, k-anonymity, free-text scrubbing,
+"""Privacy engine: generalisation hierarchies, k- and k^m-anonymity, free-text scrubbing,
 differentially private aggregates (``privacy.dp``, OpenDP), the ε accountant
 (``privacy.budget``) and the clean-room query templates (``privacy.templates``).
 
-Plain Python: the k-anonymity and scrubbing rules use the standard library only,
-the DP mechanisms use OpenDP. Nothing here imports Django or any other package of
+To release people's records, call ``generalise_records`` (``privacy.release``):
+k-anonymity on the scalar quasi-identifiers, k^m on skills, optional l-diversity,
+by optimal full-domain generalisation or Mondrian, vocabulary values only. The
+checkers in ``privacy.kmcheck`` share no code with it.
+
+Plain Python: the search uses numpy, the DP mechanisms OpenDP. Nothing here imports Django or any other package of
 the project, so the rules can be tested in isolation and run in any worker
 (DESIGN.md §2: privacy depends on nothing of ours).
 """
@@ -17,6 +21,8 @@ from privacy.kanon import (
     is_k_anonymous,
     risk_report,
 )
+from privacy.kmcheck import is_km_anonymous, km_violations
+from privacy.release import PrivacyModel, PrivacyModelError, Release, generalise_records, records_without
 from privacy.scrub import is_valid_resident_id, scrub
 
 __all__ = [
@@ -24,8 +30,15 @@ __all__ = [
     "AnonymizationResult",
     "Hierarchy",
     "KAnonymityError",
+    "PrivacyModel",
+    "PrivacyModelError",
+    "Release",
     "RiskReport",
     "anonymize",
+    "generalise_records",
+    "is_km_anonymous",
+    "km_violations",
+    "records_without",
     "is_k_anonymous",
     "is_valid_resident_id",
     "risk_report",

@@ -30,7 +30,9 @@ from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
 from privacy import budget as accountant
 from privacy import dp
-from privacy.kanon import KAnonymityError, anonymize, is_k_anonymous, remove_records
+from privacy.kanon import is_k_anonymous
+from privacy.kmcheck import is_km_anonymous
+from privacy.release import PrivacyModel, PrivacyModelError, generalise_records, records_without
 from privacy.templates import EXPERIENCE_BANDS, SALARY_BANDS, TEMPLATES, band_of
 
 from ..exceptions import BuildError
@@ -77,10 +79,74 @@ def version_build_start(*, product: DataProduct, by: User | None) -> ProductVers
             _("No jobseeker has consented to this purpose with your organisation yet, so there is nothing to build."),
             code="no_consented_resumes",
         )
+    if product.kind == DataProduct.Kind.RECORDS:
+        _check_pool(product)
     number = (product.versions.aggregate(top=Max("number"))["top"] or 0) + 1
     version = ProductVersion.objects.create(product=product, number=number, created_by=by, dispatched_at=timezone.now())
     enqueue_on_commit(build_version, version.pk)
     return version
+
+
+def _check_pool(product: DataProduct) -> None:
+    """Refuse, before any version exists, a records build the pool cannot satisfy."""
+    pool = resumes_consented(provider=product.provider, purpose=product.purpose)
+    people = pool.count()
+    if people < product.k:
+        raise BuildError(
+            _("Only %(n)s people have consented, fewer than k = %(k)s: no group of %(k)s could be released.")
+            % {"n": people, "k": product.k},
+            code="pool_too_small",
+        )
+    if product.sensitive_attribute and product.l_diversity > 1:
+        distinct = pool.order_by().values(product.sensitive_attribute).distinct().count()
+        if product.l_diversity > distinct:
+            raise BuildError(
+                _("l = %(l)s is larger than the %(d)s distinct values of the sensitive attribute in the pool.")
+                % {"l": product.l_diversity, "d": distinct},
+                code="l_too_large",
+            )
+
+
+def privacy_model_of(product: DataProduct) -> PrivacyModel:
+    """The engine's privacy model for a record product."""
+    return PrivacyModel(
+        k=product.k,
+        m=product.m,
+        max_suppression=product.max_suppression_bps / 10_000,
+        technique=product.technique,
+        loss=product.loss,
+        sensitive=product.sensitive_attribute or None,
+        l=product.l_diversity if product.sensitive_attribute else 1,
+    )
+
+
+def pycanon_k(rows: list[dict], quasi_identifiers: list[str]) -> int:
+    """k of a released table according to pycanon, an implementation independent of ours."""
+    import pandas as pd
+    from pycanon import anonymity
+
+    frame = pd.DataFrame([{q: str(row[q]) for q in quasi_identifiers} | {"_row": i} for i, row in enumerate(rows)])
+    return int(anonymity.k_anonymity(frame, quasi_identifiers))
+
+
+def pycanon_l(rows: list[dict], quasi_identifiers: list[str], sensitive: str) -> int:
+    import pandas as pd
+    from pycanon import anonymity
+
+    frame = pd.DataFrame([{q: str(row[q]) for q in quasi_identifiers} | {sensitive: str(row[sensitive])} for row in rows])
+    return int(anonymity.l_diversity(frame, quasi_identifiers, [sensitive]))
+
+
+def released_table_passes(rows: list[dict], product: DataProduct) -> bool:
+    """The gate before sale: k by pycanon, k^m on skills and l by checkers that share nothing with the generaliser."""
+    quasi_identifiers = list(product.quasi_identifiers)
+    if not rows or pycanon_k(rows, quasi_identifiers) < product.k:
+        return False
+    if product.include_skills and not is_km_anonymous(rows, quasi_identifiers, "skills", k=product.k, m=product.m):
+        return False
+    if product.sensitive_attribute and product.l_diversity > 1:
+        return pycanon_l(rows, quasi_identifiers, product.sensitive_attribute) >= product.l_diversity
+    return True
 
 
 # A queued build whose task has not started this long after it was sent is re-sent
@@ -316,6 +382,23 @@ def _consented(product: DataProduct):
     return resumes_consented(provider=product.provider, purpose=product.purpose).order_by("id").only(*RESUME_FIELDS)
 
 
+def model_error_message(exc: PrivacyModelError) -> str:
+    """The engine's refusal in the reader's language."""
+    messages = {
+        "k_too_small": _("k must be at least 2: a group of one person protects no one."),
+        "m_out_of_range": _("m (the number of skills an attacker may know) must be between 1 and 4."),
+        "suppression_out_of_range": _("The suppression cap must be between 0% and 20% of the records."),
+        "pool_too_small": _("there are fewer consenting people than k, so no group of k could be released."),
+        "l_too_large": _("l is larger than the number of distinct values of the sensitive attribute."),
+        "bad_l": _("l-diversity needs a sensitive attribute: choose one or set l to 1."),
+        "not_achievable": _(
+            "no generalisation of these fields meets k within the suppression cap; release fewer fields, "
+            "lower k or raise the cap."
+        ),
+    }
+    return messages.get(exc.code, _("the privacy model could not be applied to these records."))
+
+
 def _build_records(version: ProductVersion) -> ProductVersion:
     product = version.product
     year = timezone.localdate().year
@@ -325,26 +408,25 @@ def _build_records(version: ProductVersion) -> ProductVersion:
     _progress(version, 20)
     records = [_resume_record(resume, year) for resume in resumes]
     quasi_identifiers = list(product.quasi_identifiers)
+    model = privacy_model_of(product)
     try:
-        result = anonymize(
+        result = generalise_records(
             records,
             quasi_identifiers=quasi_identifiers,
-            k=product.k,
-            max_suppression=product.max_suppression_bps / 10_000,
-            set_fields=("skills",) if product.include_skills else (),
+            model=model,
+            set_field="skills" if product.include_skills else None,
         )
-    except KAnonymityError as exc:
+    except PrivacyModelError as exc:
         return _fail(
             version,
-            _("The privacy check failed: %(reason)s") % {"reason": exc},
+            _("The privacy check failed: %(reason)s") % {"reason": model_error_message(exc)},
             {"kind": "records", "input_records": len(records), "k_target": product.k},
         )
     _progress(version, 60)
-    # The gate before sale: an independent check of the released rows, not the generaliser's own report.
-    if not result.rows or not is_k_anonymous(result.rows, quasi_identifiers, product.k):
+    if not released_table_passes(result.rows, product):
         return _fail(
             version,
-            _("The released table is not %(k)s-anonymous; nothing was released.") % {"k": product.k},
+            _("The released table did not pass the independent k, k^m and l checks; nothing was released."),
             {"kind": "records", "input_records": len(records), "k_target": product.k},
         )
     kept = [resumes[index] for index in result.kept_indices]
@@ -361,12 +443,11 @@ def _build_records(version: ProductVersion) -> ProductVersion:
     report = {
         "kind": "records",
         "passed": True,
-        **result.report.as_dict(),
-        "class_sizes": result.report.class_sizes[:50],
+        **result.report,
         "levels": result.levels,
         "quasi_identifiers": quasi_identifiers,
-        "input_records": len(records),
-        "released_records": len(result.rows),
+        "include_skills": product.include_skills,
+        "checked_by": "pycanon (k, l) and the k^m checker",
         "epsilon_spent": 0,
         "consent_coverage": 1.0,
         "personal_data": True,
@@ -383,7 +464,14 @@ def artefact_rows_kept(*, version: ProductVersion, drop_user_ids: set[int]) -> l
     )
     rows = _artefact_rows(version)
     quasi_identifiers = version.privacy_report.get("quasi_identifiers") or []
-    return remove_records(rows, quasi_identifiers, version.product.k, drop)
+    kept, _skills = records_without(
+        rows, quasi_identifiers=quasi_identifiers, k=version.product.k, m=version.product.m, drop=drop, set_field=_set_field(rows)
+    )
+    return kept
+
+
+def _set_field(rows: list[dict]) -> str | None:
+    return "skills" if rows and "skills" in rows[0] else None
 
 
 def _artefact_rows(version: ProductVersion) -> list[dict]:
@@ -410,9 +498,18 @@ def artefact_for_buyer(*, version: ProductVersion, buyer) -> tuple[bytes, str]:
         return data, version.artefact_sha256
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     quasi_identifiers = version.privacy_report.get("quasi_identifiers") or []
-    kept = artefact_rows_kept(version=version, drop_user_ids=drop_users)
-    released = [rows[index] for index in kept]
-    if not is_k_anonymous(released, quasi_identifiers, version.product.k):  # pragma: no cover - remove_records guarantees it
+    drop = set(
+        VersionMember.objects.filter(version=version, user_id__in=drop_users, row__isnull=False).values_list("row", flat=True)
+    )
+    set_field = _set_field(rows)
+    kept, skills = records_without(
+        rows, quasi_identifiers=quasi_identifiers, k=version.product.k, m=version.product.m, drop=drop, set_field=set_field
+    )
+    released = [rows[index] | ({set_field: ";".join(skills[index])} if set_field else {}) for index in kept]
+    product = version.product
+    if not is_k_anonymous(released, quasi_identifiers, product.k) or (
+        set_field and not is_km_anonymous(released, quasi_identifiers, set_field, k=product.k, m=product.m)
+    ):  # pragma: no cover - records_without guarantees it
         raise BuildError(_("This copy could not be made k-anonymous for your organisation."), code="derivative_failed")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()) if rows else quasi_identifiers)

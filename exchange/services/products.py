@@ -24,6 +24,10 @@ QUASI_IDENTIFIERS = (
     "industry",
     "role_category",
 )
+# A sensitive attribute for l-diversity must not also be a quasi-identifier.
+SENSITIVE_ATTRIBUTES = ("expected_salary", "years_experience", "education_level", "industry", "role_category")
+MAX_SUPPRESSION_BPS = 2000
+MAX_M = 4
 MAX_LEGAL_OPINION_BYTES = 20 * 1024 * 1024
 MAX_EPSILON = Decimal("5")
 
@@ -39,6 +43,7 @@ def _check_privacy_fields(kind: str, fields: dict) -> None:
             if not qis:
                 raise ProductError(_("Choose at least one field to release."), code="fields_required")
             fields["quasi_identifiers"] = qis
+            _check_record_model(fields)
         else:
             fields["quasi_identifiers"] = []
         epsilon = fields.get("epsilon")
@@ -52,6 +57,35 @@ def _check_privacy_fields(kind: str, fields: dict) -> None:
         fields["quasi_identifiers"] = []
     else:
         raise ProductError(_("Unknown product kind."), code="invalid_kind")
+
+
+def _check_record_model(fields: dict) -> None:
+    """The bad inputs of a record product's privacy model, each with its own message."""
+    k = fields.get("k")
+    if k is not None and k < 2:
+        raise ProductError(_("k must be at least 2: a group of one person protects no one."), code="k_too_small")
+    m = fields.get("m")
+    if m is not None and not 1 <= m <= MAX_M:
+        raise ProductError(
+            _("m (the number of skills an attacker may know) must be between 1 and %(max)s.") % {"max": MAX_M},
+            code="m_out_of_range",
+        )
+    bps = fields.get("max_suppression_bps")
+    if bps is not None and not 0 <= bps <= MAX_SUPPRESSION_BPS:
+        raise ProductError(_("The suppression cap must be between 0% and 20% of the records."), code="suppression_out_of_range")
+    sensitive = fields.get("sensitive_attribute") or ""
+    l_value = fields.get("l_diversity")
+    if sensitive and sensitive not in SENSITIVE_ATTRIBUTES:
+        raise ProductError(_("Choose the sensitive attribute from the list."), code="bad_sensitive")
+    if sensitive and sensitive in fields["quasi_identifiers"]:
+        raise ProductError(
+            _("The sensitive attribute cannot also be a released quasi-identifier; untick it or choose another."),
+            code="sensitive_is_quasi_identifier",
+        )
+    if l_value is not None and l_value < 1:
+        raise ProductError(_("l must be at least 1."), code="l_too_small")
+    if l_value is not None and l_value > 1 and not sensitive:
+        raise ProductError(_("l-diversity needs a sensitive attribute: choose one or set l to 1."), code="l_without_sensitive")
 
 
 def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:

@@ -9,13 +9,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from pycanon import anonymity
 
 from consent.models import ConsentGrant, Resume
 from consent.services import consent_withdraw
-from exchange.exceptions import DeliveryDenied, NotSellable, ProductError
+from exchange.exceptions import BuildError, DeliveryDenied, NotSellable, ProductError
 from exchange.models import BuyerNotice, DataProduct, PrivacyBudget, ProductVersion, VersionMember
-from exchange.services.builds import artefact_for_buyer
+from exchange.services.builds import artefact_for_buyer, version_build_start
 from exchange.services.orders import download_link_create, order_for_buyer
 from exchange.services.products import product_create, product_update
 from privacy import budget as accountant
@@ -55,14 +56,15 @@ def test_records_version_is_k_anonymous_by_pycanon_in_csv_and_parquet_and_holds_
     assert all(m.grant.user_id == m.user_id for m in members.select_related("grant"))
 
 
-def test_a_build_that_cannot_reach_k_fails_with_its_reason_and_is_never_sellable():
+def test_a_pool_smaller_than_k_is_refused_before_any_version_exists():
     world = world_create(people=4)
     product = product_define(world, k=5)
-    version = build_start(world, product)
-    version.refresh_from_db()
-    assert version.status == ProductVersion.Status.FAILED
-    assert version.privacy_report["passed"] is False and "k=5" in version.privacy_report["failure"]
-    assert not version.is_sellable
+    for language, expected in (("en", "fewer than k = 5"), ("zh-hans", "少于 k = 5")):
+        with translation.override(language), pytest.raises(BuildError) as refused:
+            version_build_start(product=product, by=world.provider_user)
+        assert refused.value.code == "pool_too_small"
+        assert expected in refused.value.message
+    assert not product.versions.exists()
 
 
 def test_statistics_release_spends_epsilon_for_every_member_and_ships_only_aggregates():
@@ -218,7 +220,12 @@ def test_datasets_are_validated_by_format_and_schema_with_a_preview():
 def test_provider_pages_edit_privacy_parameters_and_show_why_a_build_failed(client):
     world = world_create(people=4)
     product = product_define(world, k=5)
-    failed = build_start(world, product)
+    failed = ProductVersion.objects.create(
+        product=product,
+        number=1,
+        status=ProductVersion.Status.FAILED,
+        privacy_report={"passed": False, "failure": "The privacy check failed: k=5 cannot be met"},
+    )
     client.force_login(world.provider_user)
 
     report = client.get(f"/merchant/versions/{failed.pk}/report/", HTTP_ACCEPT_LANGUAGE="en")

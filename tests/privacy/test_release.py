@@ -1,0 +1,228 @@
+"""The engine's releases: k on scalars (pycanon), k^m on skills, l, vocabulary only, optimal search."""
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pycanon import anonymity
+
+from privacy import fulldomain, mondrian
+from privacy.encoding import encode_values
+from privacy.hierarchies import HIERARCHIES
+from privacy.kmcheck import is_km_anonymous, is_l_diverse, km_violations
+from privacy.release import PrivacyModel, PrivacyModelError, _cap, encode_records, generalise_records, records_without
+from privacy.vocabulary import FAMILIES, SKILL_FAMILY, SKILLS
+
+QIS = ["age", "gender", "province", "education_level", "industry"]
+JUNK = ["8 years", "I am a hard-working person", "Python!!", "上海市浦东新区"]
+
+record = st.fixed_dictionaries(
+    {
+        "age": st.integers(min_value=18, max_value=64),
+        "gender": st.sampled_from(["F", "M", "U"]),
+        "province": st.sampled_from(["广东", "广西", "北京", "上海", "浙江", "四川"]),
+        "education_level": st.sampled_from(["associate", "bachelor", "master"]),
+        "industry": st.sampled_from(["internet", "finance", "8 years", "CEO of Acme"]),
+        "expected_salary": st.sampled_from([5000, 9000, 12000, 30000]),
+        "skills": st.lists(st.sampled_from([*SKILLS[:12], *JUNK]), max_size=6),
+    }
+)
+models = st.builds(
+    PrivacyModel,
+    k=st.integers(min_value=2, max_value=5),
+    m=st.integers(min_value=1, max_value=3),
+    max_suppression=st.sampled_from([0.0, 0.05, 0.2]),
+    technique=st.sampled_from(["full-domain", "mondrian"]),
+    loss=st.sampled_from(["dm", "gcp"]),
+)
+
+
+def pycanon_k(rows, qis) -> int:
+    return anonymity.k_anonymity(pd.DataFrame([{q: str(row[q]) for q in qis} for row in rows]), qis)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=st.lists(record, min_size=2, max_size=80), model=models)
+def test_every_release_meets_k_by_pycanon_and_km_by_the_checker_with_vocabulary_values_only(records, model):
+    try:
+        release = generalise_records(records, quasi_identifiers=QIS, model=model)
+    except PrivacyModelError as exc:
+        assert exc.code in {"pool_too_small", "not_achievable"}
+        return
+    assert len(records) - len(release.rows) <= model.max_suppression * len(records) + 1e-9
+    if not release.rows:
+        return
+    assert pycanon_k(release.rows, QIS) >= model.k
+    assert is_km_anonymous(release.rows, QIS, "skills", k=model.k, m=model.m)
+    released_skills = {skill for row in release.rows for skill in row["skills"]}
+    assert released_skills <= set(SKILLS) | set(FAMILIES)
+    assert {row["industry"] for row in release.rows} <= {"internet", "finance", "internet/finance", "*"}
+    text = repr(release.rows)
+    for junk in [*JUNK, "CEO of Acme"]:
+        assert junk not in text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=st.lists(record, min_size=10, max_size=80), l_value=st.integers(min_value=2, max_value=3), data=st.data())
+def test_l_diversity_holds_in_every_released_class(records, l_value, data):
+    technique = data.draw(st.sampled_from(["full-domain", "mondrian"]))
+    model = PrivacyModel(k=2, m=1, max_suppression=0.2, sensitive="expected_salary", l=l_value, technique=technique)
+    qis = ["age", "gender", "province"]
+    try:
+        release = generalise_records(records, quasi_identifiers=qis, model=model, set_field=None)
+    except PrivacyModelError as exc:
+        assert exc.code in {"l_too_large", "not_achievable"}
+        return
+    if release.rows:
+        assert is_l_diverse(release.rows, qis, "expected_salary", l=l_value)
+        frame = pd.DataFrame([{q: str(r[q]) for q in qis} | {"s": str(r["expected_salary"])} for r in release.rows])
+        assert anonymity.l_diversity(frame, qis, ["s"]) >= l_value
+
+
+small_lattice = st.lists(
+    st.fixed_dictionaries(
+        {
+            "age": st.integers(min_value=18, max_value=60),
+            "gender": st.sampled_from(["F", "M"]),
+            "province": st.sampled_from(["广东", "广西", "北京", "上海", "四川", "新疆"]),
+            "years_experience": st.integers(min_value=0, max_value=25),
+        }
+    ),
+    min_size=5,
+    max_size=150,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    records=small_lattice,
+    k=st.integers(min_value=2, max_value=6),
+    cap=st.sampled_from([0.0, 0.01, 0.05, 0.2]),
+    loss=st.sampled_from(["dm", "gcp"]),
+)
+def test_the_search_finds_what_exhaustive_search_finds(records, k, cap, loss):
+    qis = ["age", "gender", "province", "years_experience"]
+    columns = [encode_values(q, HIERARCHIES[q], [r[q] for r in records]) for q in qis]
+    model = PrivacyModel(k=k, max_suppression=cap, loss=loss)
+
+    def judge():
+        return fulldomain.NodeJudge(columns, k=k, cap=_cap(model, len(records)), loss=loss)
+
+    found, optimum = fulldomain.search(judge()), fulldomain.exhaustive(judge())
+    if optimum is None:
+        assert found is None
+        return
+    assert found.score.loss == pytest.approx(optimum.score.loss, rel=1e-12)
+    assert found.levels == optimum.levels
+
+
+def test_the_search_judges_fewer_nodes_than_the_lattice_holds():
+    records = [{"age": 18 + i % 40, "gender": "FM"[i % 2], "province": ["广东", "北京", "上海"][i % 3]} for i in range(300)]
+    columns = [encode_values(q, HIERARCHIES[q], [r[q] for r in records]) for q in ("age", "gender", "province")]
+    judge = fulldomain.NodeJudge(columns, k=5, cap=15)
+    fulldomain.search(judge)
+    assert judge.stats.evaluated < judge.stats.nodes
+
+
+def test_km_checker_finds_a_pair_that_too_few_people_share():
+    rows = [{"age": "20-29", "skills": ["python", "sql"]}] * 2 + [{"age": "20-29", "skills": ["python"]}] * 3
+    rows += [{"age": "20-29", "skills": ["sql"]}] * 3
+    assert is_km_anonymous(rows, ["age"], "skills", k=2, m=2)
+    violations = km_violations(rows, ["age"], "skills", k=3, m=2)
+    assert [(v.itemset, v.support) for v in violations] == [(("python", "sql"), 2)]
+    assert is_km_anonymous(rows, ["age"], "skills", k=3, m=1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sets=st.lists(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=4), min_size=1, max_size=30),
+    k=st.integers(min_value=1, max_value=5),
+    m=st.integers(min_value=1, max_value=3),
+)
+def test_km_checker_agrees_with_the_definition(sets, k, m):
+    from itertools import combinations
+
+    rows = [{"c": "x", "skills": s} for s in sets]
+    held = [set(s) for s in sets]
+    expected = all(
+        sum(1 for h in held if set(itemset) <= h) >= k
+        for h in held
+        for size in range(1, min(m, len(h)) + 1)
+        for itemset in combinations(sorted(h), size)
+    )
+    assert is_km_anonymous(rows, ["c"], "skills", k=k, m=m) == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=st.lists(record, min_size=10, max_size=60), data=st.data())
+def test_removing_a_buyers_blocked_people_keeps_k_and_km(records, data):
+    model = PrivacyModel(k=3, m=2, max_suppression=0.2)
+    try:
+        release = generalise_records(records, quasi_identifiers=QIS, model=model)
+    except PrivacyModelError:
+        return
+    drop = data.draw(st.sets(st.integers(min_value=0, max_value=max(len(release.rows) - 1, 0))))
+    kept, skills = records_without(release.rows, quasi_identifiers=QIS, k=3, m=2, drop=drop)
+    assert not set(kept) & drop
+    remaining = [release.rows[i] | {"skills": skills[i]} for i in kept]
+    if remaining:
+        assert pycanon_k(remaining, QIS) >= 3
+        assert is_km_anonymous(remaining, QIS, "skills", k=3, m=2)
+
+
+@pytest.mark.parametrize(
+    ("model", "code"),
+    [
+        (PrivacyModel(k=1), "k_too_small"),
+        (PrivacyModel(m=0), "m_out_of_range"),
+        (PrivacyModel(max_suppression=0.25), "suppression_out_of_range"),
+        (PrivacyModel(sensitive="expected_salary", l=9), "l_too_large"),
+        (PrivacyModel(k=50), "pool_too_small"),
+    ],
+)
+def test_bad_models_are_refused_with_a_stable_code(model, code):
+    records = [{"age": 30, "gender": "F", "expected_salary": 9000, "skills": []} for _ in range(10)]
+    with pytest.raises(PrivacyModelError) as refused:
+        generalise_records(records, quasi_identifiers=["age", "gender"], model=model)
+    assert refused.value.code == code
+
+
+def test_mondrian_cells_read_as_ranges_and_sets():
+    rng = random.Random(3)
+    provinces = ["广东", "广西", "海南", "北京", "上海", "四川", "浙江", "江苏"]
+    records = [
+        {
+            "age": rng.randint(18, 64),
+            "gender": rng.choice("FM"),
+            "province": rng.choice(provinces),
+            "years_experience": rng.randint(0, 30),
+            "skills": [],
+        }
+        for _ in range(1000)
+    ]
+    release = generalise_records(
+        records,
+        quasi_identifiers=["age", "gender", "province", "years_experience"],
+        model=PrivacyModel(k=5, technique="mondrian"),
+    )
+    ages = {row["age"] for row in release.rows}
+    assert all("–" in age or age.count("-") == 1 for age in ages)
+    column = encode_values("province", HIERARCHIES["province"], ["广东", "广西", "海南", "北京"])
+    code = {label: i for i, label in enumerate(column.labels[0])}
+    assert mondrian.cell_label(column, np.array([code["广东"], code["广西"]]))[0] in {"广东/广西", "广西/广东"}
+    assert mondrian.cell_label(column, np.array([code["广东"], code["广西"], code["海南"]]))[0] == "华南"
+    assert release.report["c_avg"] <= 1.5
+
+
+def test_every_skill_has_one_family_and_families_are_not_skills():
+    assert set(SKILL_FAMILY) == set(SKILLS)
+    assert not set(FAMILIES) & set(SKILLS)
+
+
+def test_encoding_drops_values_outside_the_vocabulary():
+    table = encode_records([{"industry": "8 years", "skills": ["python", "8 years", "Python"]}], quasi_identifiers=["industry"])
+    assert table.columns[0].labels[0] == ("*",)
+    assert [table.skills.vocabulary[i] for i in table.skills.items] == ["python"]
