@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "django_tables2",
+    "django_filters",
     "bootstrap",
     "accounts",
     "consent",
@@ -266,6 +268,10 @@ CACHES = {
 }
 
 # Exchange rules (DESIGN §4, §6); staff may override per product within bounds.
+# Links in e-mails (receipts, notices) point here.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+
 EXCHANGE = {
     "COMMISSION_BPS": 1000,
     "SUBJECT_POOL_BPS": 3000,

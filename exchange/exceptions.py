@@ -17,6 +17,12 @@ class NotSellable(ConflictError):
     code = "not_sellable"
 
 
+class AlreadyOwned(ConflictError):
+    """A second payment for what the buyer already has: refused, never charged."""
+
+    code = "already_owned"
+
+
 class DeliveryDenied(ForbiddenError):
     code = "delivery_denied"
 

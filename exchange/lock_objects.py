@@ -9,7 +9,18 @@ key-share locks every new order takes on them.
 
 from django.db.models import QuerySet
 
+from accounts.models import Merchant
+
 from .models import DataProduct, Order, Subscription
+
+
+def buyer_for_purchase(merchant_id: int) -> QuerySet[Merchant]:
+    """Serialises one buyer's purchases, so that two clicks cannot both pass the "already owned" check.
+
+    FOR NO KEY UPDATE: it waits for another purchase of the same buyer, but not for the
+    key-share locks that every insert referring to the merchant takes.
+    """
+    return Merchant.objects.select_for_update(of=("self",), no_key=True).filter(id=merchant_id)
 
 
 def product_for_update(product_id: int) -> QuerySet[DataProduct]:

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from accounts.models import Merchant
 from consent.selectors import blocked_user_ids
+from payouts.money import fen_to_micros
+from payouts.selectors import wallet_balance
 
 from .models import (
     ApiKey,
@@ -235,6 +237,70 @@ def _has_terms(order: Order) -> bool:
     return True
 
 
+def order_owning_version(*, buyer: Merchant, version: ProductVersion) -> Order | None:
+    """The buyer's standing order for exactly this version (one-off or a subscription's period), if any.
+
+    A refunded order owns nothing; a pack of query credits names a version but delivers no file.
+    """
+    return (
+        Order.objects.filter(_SOLD, buyer=buyer, version=version)
+        .exclude(terms__credits__gt=0)
+        .select_related("version__product")
+        .order_by("created_at", "id")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class PurchaseQuote:
+    """What a buyer is about to pay for, shown on the review page before any money moves."""
+
+    product: DataProduct
+    plan: PricePlan | None
+    version: ProductVersion | None
+    price_fen: int
+    wallet_micros: int
+    owned: Order | None
+    subscription: Subscription | None
+    credits_left: int
+
+    @property
+    def wallet_after_micros(self) -> int:
+        return self.wallet_micros - fen_to_micros(self.price_fen)
+
+    @property
+    def affordable(self) -> bool:
+        return self.wallet_after_micros >= 0
+
+    @property
+    def kind(self) -> str:
+        return self.plan.kind if self.plan is not None else PricePlan.Kind.ONE_OFF
+
+    @property
+    def blocked(self) -> bool:
+        """True when paying would buy nothing new (the service refuses it too)."""
+        if self.kind == PricePlan.Kind.CREDITS:
+            return False
+        if self.subscription is not None:
+            return True
+        return self.kind == PricePlan.Kind.ONE_OFF and self.owned is not None
+
+
+def purchase_quote(*, buyer: Merchant, product: DataProduct, plan: PricePlan | None) -> PurchaseQuote:
+    version = product.versions.filter(status=ProductVersion.Status.READY).order_by("-number").first()
+    credit = QueryCredit.objects.filter(buyer=buyer, product=product).first()
+    return PurchaseQuote(
+        product=product,
+        plan=plan,
+        version=version,
+        price_fen=plan.price_fen if plan is not None else product.price_fen,
+        wallet_micros=wallet_balance(merchant=buyer),
+        owned=order_owning_version(buyer=buyer, version=version) if version is not None else None,
+        subscription=Subscription.objects.filter(buyer=buyer, product=product, status=Subscription.Status.ACTIVE).first(),
+        credits_left=credit.remaining if credit else 0,
+    )
+
+
 def downloads_of(*, merchant: Merchant, limit: int = 50) -> QuerySet[DownloadLog]:
     return (
         DownloadLog.objects.filter(order__buyer=merchant)
@@ -258,11 +324,26 @@ def api_keys_of(*, merchant: Merchant) -> QuerySet[ApiKey]:
 # --- charts and statistics -------------------------------------------------------------------------
 
 
-def provider_sales_by_month(*, merchant: Merchant, months: int = 12) -> list[dict]:
-    """[{month, orders, revenue_fen}] for the provider's products, oldest first."""
+def orders_of_provider(*, merchant: Merchant) -> QuerySet[Order]:
+    """Sales of the provider's products (buyers are organisations; no person is named)."""
+    return (
+        Order.objects.filter(version__product__provider=merchant)
+        .select_related("version__product", "buyer")
+        .order_by("-created_at", "-id")
+    )
+
+
+def product_revenue_fen(*, product: DataProduct) -> int:
+    """Gross sales of one product (refunds left out), in fen."""
+    return Order.objects.filter(_SOLD, version__product=product).aggregate(total=Coalesce(Sum("price_fen"), 0))["total"]
+
+
+def provider_sales_by_month(*, merchant: Merchant, months: int = 12, product: DataProduct | None = None) -> list[dict]:
+    """[{month, orders, revenue_fen}] for the provider's products (or one of them), oldest first."""
     since = timezone.now() - timedelta(days=31 * months)
+    scope = Q(version__product=product) if product is not None else Q()
     rows = (
-        Order.objects.filter(_SOLD, version__product__provider=merchant, created_at__gte=since)
+        Order.objects.filter(_SOLD, scope, version__product__provider=merchant, created_at__gte=since)
         .annotate(month=TruncMonth("created_at"))
         .values("month")
         .annotate(orders=Count("id"), revenue_fen=Sum("price_fen"))

@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.views import APIView
@@ -37,9 +38,11 @@ from payouts.services import wallet_topup_request
 from .apis import IsMerchantMember, product_columns, request_merchant
 from .charts import Bar, bar_chart_svg
 from .exceptions import ObjectMissing
+from .exports import table_csv_response
+from .filters import OrderFilter, TopUpFilter
 from .forms import ProductForm, ProductPrivacyForm, QueryForm, SubmitForm, TopUpForm
 from .invoices import invoice_for_order, invoice_pdf
-from .models import BuyerNotice, DataProduct, ProductListing, ProductVersion
+from .models import BuyerNotice, DataProduct, DownloadLog, PricePlan, ProductListing, ProductVersion
 from .selectors import (
     CatalogFilters,
     api_keys_of,
@@ -51,13 +54,17 @@ from .selectors import (
     entitlements_of,
     exchange_stats,
     notices_for_buyer,
+    order_owning_version,
     orders_of_buyer,
+    orders_of_provider,
     plan_for,
     plans_for,
+    product_revenue_fen,
     product_visible,
     products_of_provider,
     provider_buyers_by_industry,
     provider_sales_by_month,
+    purchase_quote,
     queries_of_buyer,
     subscriptions_of,
     versions_including,
@@ -76,6 +83,7 @@ from .services.orders import (
 )
 from .services.products import product_create, product_submit, product_update
 from .services.queries import query_run
+from .tables import OrdersTable, SalesTable, TopUpsTable
 
 
 def _current_merchant(request):
@@ -149,6 +157,11 @@ def catalog(request):
     )
 
 
+STANDARD_LICENCE = _lazy(
+    "Standard exchange licence: internal use by the buying organisation; no resale; no attempt to re-identify anyone."
+)
+
+
 def product_detail(request, product_id: int):
     merchant = _current_merchant(request)
     product = product_visible(product_id=product_id, merchant=merchant)
@@ -168,8 +181,8 @@ def product_detail(request, product_id: int):
             "price": money.format_fen(product.price_fen),
             "merchant": merchant,
             "subscription": subscription_active_for(buyer=merchant, product=product) if merchant else None,
-            # One key per rendered form: a double click or a resubmit places one order.
-            "idempotency_key": uuid.uuid4().hex,
+            "owned": order_owning_version(buyer=merchant, version=version) if merchant and version else None,
+            "licence": product.licence or STANDARD_LICENCE,
         },
     )
 
@@ -187,31 +200,88 @@ def dataset_sample(version: ProductVersion, rows: int = 5) -> list[list[str]]:
     return [row for row in csv.reader(lines)][1:]
 
 
-@require_POST
+def _delivers(quote) -> str:
+    """What the buyer receives, in words, for the review page and the receipt."""
+    product, version = quote.product, quote.version
+    if quote.kind == PricePlan.Kind.CREDITS:
+        return _("%(n)s query credits: each run of an allow-listed query template inside the exchange uses one.") % {
+            "n": quote.plan.credits
+        }
+    if quote.kind in PricePlan.SUBSCRIPTION_KINDS:
+        return _(
+            "Version v%(n)s now and every new version while the subscription is active, as CSV downloads and through the API."
+        ) % {"n": version.number}
+    if product.kind == DataProduct.Kind.QUERY:
+        return _("Access to version v%(n)s of the query service.") % {"n": version.number}
+    return _("Version v%(n)s (%(rows)s records) as a CSV download and through the API, for as long as it stays on sale.") % {
+        "n": version.number,
+        "rows": version.member_count or version.privacy_report.get("rows", 0),
+    }
+
+
 @merchant_required
 def product_buy(request, product_id: int):
+    """GET: the review page (price, licence, what is delivered, the wallet after). POST: pay."""
     product = product_visible(product_id=product_id, merchant=request.merchant)
     if product is None:
         raise Http404
     plan = None
-    plan_id = _int_or_none(request.POST.get("plan_id", ""))
+    plan_id = _int_or_none(request.POST.get("plan_id", "") or request.GET.get("plan", ""))
     if plan_id:
         plan = plan_for(plan_id=plan_id, product=product, merchant=request.merchant)
         if plan is None:
             raise Http404
-    try:
-        order = order_place(
-            buyer=request.merchant,
-            product=product,
-            by=request.user,
-            idempotency_key=request.POST.get("idempotency_key", "")[:100],
-            plan=plan,
+    if request.method == "POST":
+        try:
+            order = order_place(
+                buyer=request.merchant,
+                product=product,
+                by=request.user,
+                idempotency_key=request.POST.get("idempotency_key", "")[:100],
+                plan=plan,
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("exchange:product", product_id=product.pk)
+        messages.success(
+            request, _("Order #%(id)s paid. The receipt is on its way by e-mail; the data is ready below.") % {"id": order.pk}
         )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+        return redirect("exchange:purchase", order_id=order.pk)
+    quote = purchase_quote(buyer=request.merchant, product=product, plan=plan)
+    if quote.version is None:
+        messages.error(request, _("This product has no version on sale right now."))
         return redirect("exchange:product", product_id=product.pk)
-    messages.success(request, _("Order #%(id)s placed. You can download the data now.") % {"id": order.pk})
-    return redirect("exchange:dashboard")
+    return render(
+        request,
+        "exchange/purchase_review.html",
+        {
+            "quote": quote,
+            "product": product,
+            "delivers": _delivers(quote),
+            "licence": product.licence or STANDARD_LICENCE,
+            "idempotency_key": uuid.uuid4().hex,
+        },
+    )
+
+
+@merchant_required
+def purchase_detail(request, order_id: int):
+    """One purchase: what was bought, its status, downloads, invoice, notices."""
+    try:
+        order = order_for_buyer(order_id=order_id, merchant=request.merchant)
+    except ObjectMissing as exc:
+        raise Http404 from exc
+    entitlement = next((item for item in entitlements_of(merchant=request.merchant) if item.order.pk == order.pk), None)
+    return render(
+        request,
+        "exchange/purchase.html",
+        {
+            "order": order,
+            "entitlement": entitlement,
+            "downloads": DownloadLog.objects.filter(order=order).select_related("user").order_by("-created_at")[:50],
+            "notices": BuyerNotice.objects.filter(order=order).select_related("withdrawn_version", "replacement"),
+        },
+    )
 
 
 def _chart(rows: list[dict], title: str) -> str:
@@ -224,36 +294,159 @@ def _chart(rows: list[dict], title: str) -> str:
 
 @merchant_required
 def dashboard(request):
+    """Overview: balances, what needs attention, the month charts. Each concern has its own page."""
     merchant = request.merchant
     earnings = earnings_for_merchant(merchant=merchant)
     context = {
         "merchant": merchant,
-        "wallet": money.format_micros(wallet_balance(merchant=merchant)),
-        "orders": orders_of_buyer(merchant=merchant)[:50],
-        "entitlements": entitlements_of(merchant=merchant),
-        "downloads": downloads_of(merchant=merchant, limit=20),
-        "subscriptions": subscriptions_of(merchant=merchant),
-        "credits": credits_of(merchant=merchant),
-        "topups": TopUp.objects.filter(merchant=merchant).order_by("-created_at", "-id")[:10],
+        "wallet_micros": wallet_balance(merchant=merchant),
+        "orders": orders_of_buyer(merchant=merchant)[:5],
         "spend_chart": mark_safe(_chart(buyer_spend_by_month(merchant=merchant), _("Purchases per month"))),  # noqa: S308 - built from escaped parts
-        "products": products_of_provider(merchant=merchant) if merchant.is_provider else [],
-        "earnings_pending": money.format_micros(earnings.pending),
-        "earnings_available": money.format_micros(earnings.available),
-        "topup_form": TopUpForm(),
+        "earnings": earnings,
         "notices": notices_for_buyer(merchant=merchant)[:20],
+        "topups_waiting": TopUp.objects.filter(merchant=merchant, status=TopUp.Status.REQUESTED).count(),
     }
     if merchant.is_provider:
-        sales = provider_sales_by_month(merchant=merchant)
-        industries = provider_buyers_by_industry(merchant=merchant)
-        context["sales"] = sales
-        context["sales_chart"] = mark_safe(_chart(sales, _("Sales revenue per month")))  # noqa: S308
-        context["industry_chart"] = mark_safe(  # noqa: S308
-            bar_chart_svg(
-                [Bar(label=str(row["industry"]), value=row["buyers"], caption=str(row["buyers"])) for row in industries],
-                title=_("Buyers by industry"),
-            )
-        )
+        context["sales_chart"] = mark_safe(_chart(provider_sales_by_month(merchant=merchant), _("Sales revenue per month")))  # noqa: S308
+        context["products"] = products_of_provider(merchant=merchant)[:5]
     return render(request, "exchange/dashboard.html", context)
+
+
+def _table_page(request, *, table_class, queryset, filterset_class, filename: str, **table_kwargs):
+    """A filtered, sorted, paginated table, or the same rows as CSV when `?export=csv`."""
+    filterset = filterset_class(request.GET or None, queryset=queryset)
+    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+    table = table_class(rows, **table_kwargs)
+    if request.GET.get("export") == "csv":
+        RequestConfig(request, paginate=False).configure(table)
+        return table_csv_response(table, filename=filename)
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["export"] = "csv"
+    return table, filterset, query.urlencode()
+
+
+@merchant_required
+def purchases(request):
+    result = _table_page(
+        request,
+        table_class=OrdersTable,
+        queryset=orders_of_buyer(merchant=request.merchant),
+        filterset_class=OrderFilter,
+        filename="purchases",
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    table, filterset, export_query = result
+    merchant = request.merchant
+    return render(
+        request,
+        "exchange/purchases.html",
+        {
+            "table": table,
+            "filter": filterset,
+            "export_query": export_query,
+            "entitlements": entitlements_of(merchant=merchant),
+            "subscriptions": subscriptions_of(merchant=merchant),
+            "credits": credits_of(merchant=merchant),
+            "downloads": downloads_of(merchant=merchant, limit=20),
+            "notices": notices_for_buyer(merchant=merchant)[:20],
+        },
+    )
+
+
+@merchant_required
+def sales(request):
+    merchant = request.merchant
+    if not merchant.is_provider:
+        raise Http404
+    result = _table_page(
+        request,
+        table_class=SalesTable,
+        queryset=orders_of_provider(merchant=merchant),
+        filterset_class=OrderFilter,
+        filename="sales",
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    table, filterset, export_query = result
+    industries = provider_buyers_by_industry(merchant=merchant)
+    return render(
+        request,
+        "exchange/sales.html",
+        {
+            "table": table,
+            "filter": filterset,
+            "export_query": export_query,
+            "sales_chart": mark_safe(_chart(provider_sales_by_month(merchant=merchant), _("Sales revenue per month"))),  # noqa: S308
+            "industry_chart": mark_safe(  # noqa: S308
+                bar_chart_svg(
+                    [Bar(label=str(row["industry"]), value=row["buyers"], caption=str(row["buyers"])) for row in industries],
+                    title=_("Buyers by industry"),
+                )
+            ),
+        },
+    )
+
+
+@merchant_required
+def wallet(request):
+    merchant = request.merchant
+    result = _table_page(
+        request,
+        table_class=TopUpsTable,
+        queryset=TopUp.objects.filter(merchant=merchant),
+        filterset_class=TopUpFilter,
+        filename="topups",
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    table, filterset, export_query = result
+    orders = orders_of_buyer(merchant=merchant)[:50]
+    return render(
+        request,
+        "exchange/wallet.html",
+        {
+            "table": table,
+            "filter": filterset,
+            "export_query": export_query,
+            "wallet_micros": wallet_balance(merchant=merchant),
+            "topup_form": TopUpForm(request.session.pop("topup_input", None)),
+            "invoices": [invoice_for_order(order=order) for order in orders],
+        },
+    )
+
+
+@merchant_required
+def products(request):
+    if not request.merchant.is_provider:
+        raise Http404
+    return render(request, "exchange/products.html", {"products": products_of_provider(merchant=request.merchant)})
+
+
+@merchant_required
+def product_console(request, product_id: int):
+    """One product of the provider: versions, privacy report, buyers, revenue, review."""
+    product = _own_product(request, product_id)
+    product_sales = orders_of_provider(merchant=request.merchant).filter(version__product=product)
+    table = SalesTable(product_sales, exclude=["product"])
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    return render(
+        request,
+        "exchange/product_console.html",
+        {
+            "product": product,
+            "versions": product.versions.order_by("-number"),
+            "current": version_current(product=product),
+            "table": table,
+            "revenue_fen": product_revenue_fen(product=product),
+            "sales_chart": mark_safe(  # noqa: S308 - built from escaped parts
+                _chart(provider_sales_by_month(merchant=request.merchant, product=product), _("Sales revenue per month"))
+            ),
+            "plans": product.plans.order_by("price_fen", "id"),
+        },
+    )
 
 
 @merchant_required
@@ -286,7 +479,7 @@ def product_new(request):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Product created. Start a build to make its first version."))
-            return redirect(reverse("exchange:dashboard") + f"#product-{product.pk}")
+            return redirect("exchange:product_console", product_id=product.pk)
     return render(request, "exchange/product_form.html", {"form": form})
 
 
@@ -317,7 +510,7 @@ def product_build(request, product_id: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Build of version %(n)s started.") % {"n": version.number})
-    return redirect(reverse("exchange:dashboard") + f"#product-{product.pk}")
+    return redirect("exchange:product_console", product_id=product.pk)
 
 
 @require_POST
@@ -332,7 +525,7 @@ def product_submit_view(request, product_id: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Submitted for compliance review."))
-    return redirect(reverse("exchange:dashboard") + f"#product-{product.pk}")
+    return redirect("exchange:product_console", product_id=product.pk)
 
 
 @merchant_required
@@ -359,9 +552,12 @@ def topup_request(request):
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Top-up requested. Finance staff credit your wallet when the transfer arrives."))
+            return redirect("exchange:wallet")
     else:
         messages.error(request, _("Enter an amount and your bank transfer reference."))
-    return redirect("exchange:dashboard")
+    # The form on the wallet page comes back with what was typed, so nothing is typed twice.
+    request.session["topup_input"] = {key: request.POST.get(key, "")[:64] for key in ("amount_yuan", "bank_reference")}
+    return redirect("exchange:wallet")
 
 
 @require_POST
@@ -379,7 +575,7 @@ def order_download(request, order_id: int):
         token = download_link_create(order=order, by=request.user, version=version)
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return redirect("exchange:dashboard")
+        return redirect("exchange:purchase", order_id=order.pk)
     return redirect("exchange:download", token=token)
 
 
@@ -502,7 +698,7 @@ def product_privacy_edit(request, product_id: int):
                 messages.warning(request, _("Privacy parameters changed: the product is back in compliance review."))
             else:
                 messages.success(request, _("Saved. Build a new version to apply the parameters."))
-            return redirect(reverse("exchange:dashboard") + f"#product-{product.pk}")
+            return redirect("exchange:product_console", product_id=product.pk)
     return render(request, "exchange/product_privacy.html", {"form": form, "product": product})
 
 
@@ -554,7 +750,7 @@ def subscription_cancel_view(request, subscription_id: int):
         raise Http404
     subscription_cancel(subscription=subscription, by=request.user)
     messages.success(request, _("Subscription cancelled: access continues until the end of the paid period."))
-    return redirect("exchange:dashboard")
+    return redirect("exchange:purchases")
 
 
 @merchant_required
@@ -652,7 +848,7 @@ def notice_download(request, notice_id: int):
     )
     if notice is None or notice.replacement is None or notice.replacement.status != ProductVersion.Status.READY:
         messages.error(request, _("The replacement version is not ready yet."))
-        return redirect("exchange:dashboard")
+        return redirect("exchange:purchases")
     BuyerNotice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
     return _artefact_response(notice.replacement, request.merchant)
 

@@ -3,6 +3,7 @@
 A transaction takes row locks in this order of tables, and within a table in
 primary-key order; it never takes a lock on a table above one it already holds:
 
+    0. accounts.Merchant         (the buyer, FOR NO KEY UPDATE: one purchase of a buyer at a time)
     1. exchange.Order            (exchange/lock_objects.py)
     2. exchange.Subscription
     3. exchange.QueryCredit      (conditional UPDATE, no SELECT … FOR UPDATE)

@@ -36,10 +36,39 @@ def format_fen(fen: int) -> str:
 
 
 def format_micros(micros: int) -> str:
-    """Full precision for shares: ¥0.000300 must read as such, not as ¥0.00."""
+    """The one display of a ledger amount: yuan with two decimals when it is whole fen
+    (¥38,701.00), and all six decimals only when a share holds part of a fen (¥0.000300,
+    ¥13.330722), so that a tiny share never reads as ¥0.00 and nothing else shows noise.
+    """
+    micros = int(micros)
+    if micros % MICROS_PER_FEN == 0:
+        return format_fen(micros // MICROS_PER_FEN)
     sign = "-" if micros < 0 else ""
-    micros = abs(int(micros))
+    micros = abs(micros)
     return f"{sign}¥{micros // MICROS_PER_YUAN:,}.{micros % MICROS_PER_YUAN:06d}"
+
+
+def format_yuan_plain(fen: int) -> str:
+    """A fen amount as a bare yuan number for CSV and form fields (12345 → "123.45"), no sign of currency."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(int(fen))
+    return f"{sign}{fen // FEN_PER_YUAN}.{fen % FEN_PER_YUAN:02d}"
+
+
+def format_micros_plain(micros: int) -> str:
+    """A ledger amount as a bare yuan number for CSV (exact: six decimals only when part of a fen)."""
+    micros = int(micros)
+    if micros % MICROS_PER_FEN == 0:
+        return format_yuan_plain(micros // MICROS_PER_FEN)
+    sign = "-" if micros < 0 else ""
+    micros = abs(micros)
+    return f"{sign}{micros // MICROS_PER_YUAN}.{micros % MICROS_PER_YUAN:06d}"
+
+
+def format_bps_percent(bps: int) -> str:
+    """Basis points as a person reads them: 1000 → "10%", 250 → "2.5%", 5 → "0.05%"."""
+    whole, rest = divmod(int(bps), 100)
+    return f"{whole}.{rest:02d}".rstrip("0").rstrip(".") + "%"
 
 
 def split_bps(total: int, bps: int) -> int:

@@ -18,8 +18,8 @@ from payouts import money
 from payouts.exceptions import InsufficientFunds
 from payouts.services import payment_refund, sale_settle, wallet_charge
 
-from ..exceptions import DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
-from ..lock_objects import order_for_update, subscription_for_update
+from ..exceptions import AlreadyOwned, DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
+from ..lock_objects import buyer_for_purchase, order_for_update, subscription_for_update
 from ..models import (
     DataProduct,
     DownloadLog,
@@ -33,7 +33,8 @@ from ..models import (
     Subscription,
     VersionMember,
 )
-from ..selectors import version_members_for_sale
+from ..selectors import order_owning_version, version_members_for_sale
+from .receipts import order_receipt_send
 
 SETTLE_TOPIC = "order.settle"
 _DOWNLOAD_SALT = "exchange.download"
@@ -113,8 +114,8 @@ def order_place(
     if version is None:
         raise NotSellable(_("This product has no version on sale right now."))
     _check_consent(version)
-    if plan is not None and plan.is_subscription and subscription_active_for(buyer=buyer, product=product) is not None:
-        raise OrderError(_("You already subscribe to this product."), code="already_subscribed")
+    buyer_for_purchase(buyer.pk).get()  # held to commit: a parallel click waits here, then sees this order
+    _check_not_owned(buyer=buyer, product=product, version=version, plan=plan)
     price_fen = plan.price_fen if plan is not None else product.price_fen
     try:
         with transaction.atomic():
@@ -136,7 +137,29 @@ def order_place(
         QueryCredit.objects.filter(pk=credit.pk).update(remaining=F("remaining") + credits)
     OrderTerms.objects.create(order=order, plan=plan, subscription=subscription, credits=credits, fingerprint=fingerprint)
     _charge_and_queue(order, product, by)
+    transaction.on_commit(lambda: order_receipt_send(order_id=order.pk))
     return order
+
+
+def _check_not_owned(*, buyer: Merchant, product: DataProduct, version: ProductVersion, plan: PricePlan | None) -> None:
+    """Refuse to take money twice for the same thing. Credit packs add up and are never refused."""
+    if plan is not None and plan.kind == PricePlan.Kind.CREDITS:
+        return
+    subscription = subscription_active_for(buyer=buyer, product=product)
+    if subscription is not None:
+        raise AlreadyOwned(
+            _("You already subscribe to this product until %(end)s; every new version is included.")
+            % {"end": f"{timezone.localtime(subscription.current_period_end):%Y-%m-%d}"},
+            code="already_subscribed",
+        )
+    if plan is not None and plan.is_subscription:
+        return
+    owned = order_owning_version(buyer=buyer, version=version)
+    if owned is not None:
+        raise AlreadyOwned(
+            _("You already own version v%(n)s of this product (order #%(order)s). Download it from your purchases.")
+            % {"n": version.number, "order": owned.pk}
+        )
 
 
 def _charge_and_queue(order: Order, product: DataProduct, by: User | None) -> None:

@@ -42,7 +42,7 @@ def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, br
 
     # 1. The buyer asks for a top-up with the bank reference; staff confirm it in the admin.
     page = _login(browser_context(), base, buyer_user.email)
-    page.goto(f"{base}/merchant/")
+    page.goto(f"{base}/merchant/wallet/")
     page.locator("#topup-form input[name=amount_yuan]").fill("1000")
     page.locator("#topup-form input[name=bank_reference]").fill("CMB-20261129-777")
     with page.expect_navigation():
@@ -63,7 +63,7 @@ def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, br
         admin.locator("#changelist-form button[type=submit]").first.click()
     expect(admin.locator(".messagelist .success")).to_have_count(1)
     page.reload()
-    expect(page.locator("#wallet-balance")).to_have_text("¥1,000.000000")
+    expect(page.locator("#wallet-balance")).to_have_text("¥1,000.00")
 
     # 2. Search and filter update the results without a page reload (htmx).
     page.goto(f"{base}/catalog/")
@@ -77,23 +77,26 @@ def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, br
     with page.expect_navigation():
         page.locator("#results").get_by_role("link", name="Shenzhen road network").click()
 
-    # 3. Buy once (the button disables itself), then download through the signed link.
+    # 3. Review, pay once (the button disables itself), then download through the signed link.
     expect(page.locator("#schema")).to_contain_text("road_km")
     with page.expect_navigation():
         page.locator("#buy").click()
-    expect(page).to_have_url(re.compile(r"/merchant/$"))
+    expect(page.locator("#review-price")).to_have_text("¥200.00")
+    expect(page.locator("#review-wallet-after")).to_have_text("¥800.00")
+    expect(page.locator("#review-licence")).to_have_text("Internal use only.")
+    with page.expect_navigation():
+        page.locator("#confirm-purchase").click()
+    expect(page).to_have_url(re.compile(r"/merchant/purchases/\d+/$"))
     order = Order.objects.get(buyer=buyer)
     assert order.version.product_id == product.pk
-    expect(page.locator("#wallet-balance")).to_have_text("¥800.000000")
-    row = page.locator("#orders tbody tr").filter(has_text="Shenzhen road network")
     with page.expect_download() as download_info:
-        row.get_by_role("button", name="Download").click()
+        page.locator("#purchase-download").click()
     assert Path(download_info.value.path()).read_text(encoding="utf-8").startswith("district,road_km")
     assert DownloadLog.objects.filter(order=order).count() == 1
 
     # 4. The invoice carries the VAT request fields; the PDF downloads.
     with page.expect_navigation():
-        row.get_by_role("link", name="Invoice").click()
+        page.locator("#purchase-invoice").click()
     expect(page.locator("#invoice")).to_contain_text("91350100M000100Y43")
     expect(page.locator("#invoice")).to_contain_text("贰佰元整")
     with page.expect_download() as pdf_info:
@@ -102,7 +105,7 @@ def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, br
 
     # 5. The provider sees the sale on the revenue chart and the buyer's industry.
     provider_page = _login(browser_context(), base, provider_user.email)
-    provider_page.goto(f"{base}/merchant/")
+    provider_page.goto(f"{base}/merchant/sales/")
     bar = provider_page.locator("#sales-chart svg g.bar")
     expect(bar).to_have_count(1)
     expect(bar).to_have_attribute("data-value", "20000")

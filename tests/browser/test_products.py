@@ -54,7 +54,7 @@ def test_define_build_submit_approve_list_and_query(live_server, browser_context
     expect(page.locator("#report-verdict")).to_have_text("All checks passed")
     expect(page.locator("main")).to_contain_text("no attested hardware")
 
-    page.goto(f"{base}/merchant/")
+    page.goto(f"{base}/merchant/products/")
     page.locator(f"#product-{product.pk} form[action$='/submit/'] input[type=file]").set_input_files(
         files=[{"name": "opinion.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
     )
@@ -84,8 +84,8 @@ def test_define_build_submit_approve_list_and_query(live_server, browser_context
     buyer_page = _login(browser_context(), base, buyer_user.email)
     buyer_page.goto(f"{base}/catalog/")
     expect(buyer_page.locator("main")).to_contain_text(TITLE)
-    buyer_page.goto(f"{base}/catalog/{product.pk}/")
-    _submit(buyer_page, "form[action$='/buy/']")
+    buyer_page.goto(f"{base}/catalog/{product.pk}/buy/")
+    _submit(buyer_page, "#confirm-form")
     buyer_page.goto(f"{base}/catalog/{product.pk}/query/")
     expect(buyer_page.locator("#honest-wording")).to_contain_text("privacy-preserving computation".capitalize())
     buyer_page.locator("#id_template").select_option("candidates_count")

@@ -225,14 +225,15 @@ def test_a_consented_resume_is_built_listed_bought_downloaded_and_paid_for(live_
     product.refresh_from_db()
     assert product.status == DataProduct.Status.IN_REVIEW
 
-    # 5a. The buyer asks for a wallet top-up from its dashboard.
+    # 5a. The buyer asks for a wallet top-up from its wallet page.
     buyer_page = _login(browser_context(locale="en-US"), base, buyer_user.email)
     expect(buyer_page).to_have_url(re.compile(r"/merchant/$"))
+    buyer_page.goto(f"{base}/merchant/wallet/")
     buyer_page.locator("input[name=amount_yuan]").fill("1000")
     buyer_page.locator("input[name=bank_reference]").fill("CMB-20261129-001")
     _submit(buyer_page, "form[action$='/merchant/topup/']")
     topup = TopUp.objects.get(merchant=buyer)
-    expect(buyer_page.locator("#wallet-balance")).to_have_text("¥0.000000")
+    expect(buyer_page.locator("#wallet-balance")).to_have_text("¥0.00")
 
     # 4. Staff list the product and confirm the top-up in the admin.
     staff_page = _open(browser_context(locale="en-US"), f"{base}/admin/")
@@ -248,7 +249,7 @@ def test_a_consented_resume_is_built_listed_bought_downloaded_and_paid_for(live_
 
     # 5b. The buyer finds the product, buys it and downloads the data.
     buyer_page.reload()
-    expect(buyer_page.locator("#wallet-balance")).to_have_text("¥1,000.000000")
+    expect(buyer_page.locator("#wallet-balance")).to_have_text("¥1,000.00")
     buyer_page.goto(f"{base}/catalog/")
     buyer_page.get_by_role("searchbox", name="Search").fill("Guangdong talent")
     result = buyer_page.locator("#results").get_by_role("link", name=PRODUCT_TITLE)
@@ -256,15 +257,16 @@ def test_a_consented_resume_is_built_listed_bought_downloaded_and_paid_for(live_
     with buyer_page.expect_navigation():
         result.click()
     expect(buyer_page.locator("#price")).to_have_text("¥300.01")
-    _submit(buyer_page, "form[action$='/buy/']")
-    expect(buyer_page).to_have_url(re.compile(r"/merchant/$"))
+    with buyer_page.expect_navigation():
+        buyer_page.locator("#buy").click()
+    expect(buyer_page.locator("#review-wallet-after")).to_have_text("¥699.99")
+    _submit(buyer_page, "#confirm-form")
+    expect(buyer_page).to_have_url(re.compile(r"/merchant/purchases/\d+/$"))
     order = Order.objects.get(buyer=buyer)
     assert (order.version_id, order.status) == (version.pk, Order.Status.SETTLED)
-    expect(buyer_page.locator("#wallet-balance")).to_have_text("¥699.990000")
 
-    row = buyer_page.locator("#orders tbody tr").filter(has_text=PRODUCT_TITLE)
     with buyer_page.expect_download() as download_info:
-        row.get_by_role("button", name="Download").click()
+        buyer_page.locator("#purchase-download").click()
     download = download_info.value
     assert download.suggested_filename == f"product-{product.pk}-v{version.number}.csv"
     content = Path(download.path()).read_text(encoding="utf-8")

@@ -66,7 +66,7 @@ def test_purchase_with_too_little_in_the_wallet_writes_nothing(django_capture_on
         buy(world, product)
 
     assert "Insufficient balance" in str(error.value.message)
-    assert "¥5,000.000000 needed" in str(error.value.message)
+    assert "¥5,000.00 needed" in str(error.value.message)
     assert Order.objects.count() == 0
     assert Outbox.objects.count() == 0
     assert JournalEntry.objects.count() == entries_before

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from accounts.services import merchant_suspend
-from exchange.exceptions import DeliveryDenied, LinkExpired, NotSellable, ObjectMissing, OrderError
+from exchange.exceptions import AlreadyOwned, DeliveryDenied, LinkExpired, NotSellable, ObjectMissing, OrderError
 from exchange.models import ApiIdempotency, DownloadLog, Order, OrderRefund, PricePlan, ProductVersion, QueryCredit, Subscription
 from exchange.services.api_keys import api_key_create
 from exchange.services.orders import (
@@ -86,7 +86,7 @@ def test_keys_are_per_merchant(market):
 
 def test_the_web_form_resubmitted_places_one_order(market, client):
     client.force_login(market.buyer_user)
-    page = client.get(f"/catalog/{market.product.pk}/").content.decode()
+    page = client.get(f"/catalog/{market.product.pk}/buy/").content.decode()
     key = page.split('name="idempotency_key" value="')[1].split('"')[0]
     for _ in range(3):
         client.post(f"/catalog/{market.product.pk}/buy/", {"idempotency_key": key})
@@ -159,7 +159,7 @@ def test_subscription_gives_new_versions_renews_from_the_wallet_and_stops_when_i
     monthly = plan(market.product, PricePlan.Kind.MONTHLY, 50_000)
     order = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user, plan=monthly)
     subscription = Subscription.objects.get(buyer=market.buyer)
-    with pytest.raises(OrderError):
+    with pytest.raises(AlreadyOwned):
         order_place(buyer=market.buyer, product=market.product, by=market.buyer_user, plan=monthly)
     # A new version appears: the subscriber may download it through the same order.
     newer = ProductVersion.objects.create(

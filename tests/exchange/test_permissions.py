@@ -72,7 +72,8 @@ def _api_cases(world):
         ("api-product", "get", f"/api/v1/products/{draft.pk}/", 404, 404),
         ("api-product-versions", "get", f"/api/v1/products/{product.pk}/versions/", 200, 200),
         ("api-orders", "get", "/api/v1/orders/", 200, 200),
-        ("api-orders", "post", "/api/v1/orders/", 201, 201),
+        # The owner already holds the current version: a second payment is refused, a stranger buys.
+        ("api-orders", "post", "/api/v1/orders/", 409, 201),
         ("api-order", "get", f"/api/v1/orders/{order.pk}/", 200, 404),
         ("api-order-download-link", "post", f"/api/v1/orders/{order.pk}/download-link/", 201, 404),
         ("api-entitlements", "get", "/api/v1/entitlements/", 200, 200),
@@ -146,6 +147,11 @@ def _pages(world):
         ("get", f"/merchant/invoices/{order.pk}/", "own"),
         ("get", f"/merchant/invoices/{order.pk}/pdf/", "own"),
         ("get", "/merchant/api-keys/", 200),
+        ("get", "/merchant/purchases/", 200),
+        ("get", "/merchant/purchases/?export=csv", 200),
+        ("get", f"/merchant/purchases/{order.pk}/", "own"),
+        ("get", "/merchant/wallet/", 200),
+        ("get", "/merchant/wallet/?export=csv", 200),
         ("post", f"/merchant/orders/{order.pk}/download/", "own-redirect"),
         ("post", f"/merchant/subscriptions/{subscription.pk}/cancel/", "own-redirect"),
     ]

@@ -19,8 +19,8 @@ from django.db import connection
 from kombu import pools
 
 from config.celery import app as celery_app
-from exchange.models import Order, Outbox
-from exchange.services.orders import outbox_resend
+from exchange.models import Order, Outbox, PricePlan
+from exchange.services.orders import order_place, outbox_resend
 from payouts.models import JournalEntry, LedgerAccount, Posting
 from payouts.selectors import ledger_violations
 
@@ -200,9 +200,10 @@ def test_purchases_succeed_while_redis_is_down_and_all_settle_when_it_returns(
         first = buy(world, product)
         _wait(lambda: _settled([first.pk]), seconds=60, what="the first settlement")
     with worker_process(url, log):
-        # when Redis is down, buyers keep buying
+        # when Redis is down, buyers keep buying (packs of credits: a version itself is sold once per buyer)
+        pack = PricePlan.objects.create(product=product, kind=PricePlan.Kind.CREDITS, price_fen=1_000, credits=10)
         started = time.monotonic()
-        during = [buy(world, product) for _ in range(5)]
+        during = [order_place(buyer=world.buyer, product=product, by=world.buyer_user, plan=pack) for _ in range(5)]
         # then every purchase committed at once, none settled yet, and the failed send was logged
         assert time.monotonic() - started < 30
         assert Order.objects.filter(pk__in=[o.pk for o in during], status=Order.Status.PAID).count() == 5
