@@ -1,7 +1,8 @@
 """Every select_for_update in the exchange app.
 
 The order in which locks are taken across the exchange is stated once, at the top
-of payouts/lock_objects.py: Order, Subscription, QueryCredit, then the ledger.
+of payouts/lock_objects.py: the buyer's merchant row, Order, Subscription, QueryCredit,
+then the ledger.
 Querysets that join related rows lock only their own table (`of=("self",)`): a
 FOR UPDATE on a joined version, product or merchant would collide with the
 key-share locks every new order takes on them.

@@ -115,6 +115,11 @@ def order_place(
         raise NotSellable(_("This product has no version on sale right now."))
     _check_consent(version)
     buyer_for_purchase(buyer.pk).get()  # held to commit: a parallel click waits here, then sees this order
+    if idempotency_key:
+        # A request with the same key may have committed while this one waited for the lock.
+        existing = Order.objects.filter(buyer=buyer, idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return _replay(existing, fingerprint)
     _check_not_owned(buyer=buyer, product=product, version=version, plan=plan)
     price_fen = plan.price_fen if plan is not None else product.price_fen
     try:
