@@ -1,9 +1,20 @@
-"""Celery tasks: thin wrappers that take ids and call services."""
+"""Celery tasks: thin wrappers that take ids and call services.
+
+Money tasks are safe to run twice (unique keys, state checks), so they are
+acknowledged only when done (`acks_late`), handed back to the queue when the
+process running them dies (`reject_on_worker_lost`: another worker process takes
+it within seconds), and re-run after a transient database error (config/retry.py).
+"""
 
 from celery import shared_task
+from celery.signals import worker_ready
+
+from config.retry import retry_transient
 
 from .services.builds import version_build, versions_recover
 from .services.orders import order_settle, outbox_resend, subscriptions_renew_due
+
+_MONEY = {"acks_late": True, "reject_on_worker_lost": True}
 
 
 @shared_task(name="exchange.builds_recover", time_limit=120, soft_time_limit=100)
@@ -16,17 +27,31 @@ def build_version(version_id: int) -> None:
     version_build(version_id=version_id)
 
 
-@shared_task(name="exchange.settle_order", acks_late=True, time_limit=900, soft_time_limit=840)
+@shared_task(name="exchange.settle_order", time_limit=900, soft_time_limit=840, **_MONEY)
 def settle_order(order_id: int) -> None:
-    order_settle(order_id=order_id)
+    retry_transient(lambda: order_settle(order_id=order_id))
 
 
 @shared_task(name="exchange.outbox_sweep", time_limit=120, soft_time_limit=100)
-def outbox_sweep() -> int:
-    return outbox_resend()
+def outbox_sweep(resend_after_seconds: int | None = None) -> int:
+    if resend_after_seconds is None:
+        return retry_transient(outbox_resend)
+    return retry_transient(lambda: outbox_resend(older_than_seconds=0, resend_after_seconds=resend_after_seconds))
 
 
-@shared_task(name="exchange.subscriptions_renew", time_limit=600, soft_time_limit=540)
+@shared_task(name="exchange.subscriptions_renew", time_limit=600, soft_time_limit=540, **_MONEY)
 def subscriptions_renew() -> int:
     """Beat job: charge the wallet for every subscription whose period ended (one order per period)."""
-    return subscriptions_renew_due()
+    return retry_transient(subscriptions_renew_due)
+
+
+@worker_ready.connect
+def _settlements_resume(sender=None, **kwargs) -> None:
+    """A worker that starts re-sends every unsettled order at once, without waiting for beat.
+
+    The message of a worker killed as a whole stays unacknowledged in the broker
+    until its visibility timeout; this resumes its settlement as soon as any worker
+    is back. A duplicate is harmless: it waits for the order's row lock, then finds
+    the order settled.
+    """
+    outbox_sweep.apply_async(kwargs={"resend_after_seconds": 0}, retry=False)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -176,10 +176,15 @@ def _charge_and_queue(order: Order, product: DataProduct, by: User | None) -> No
         memo={"product": product.title, "version": order.version.number},
         by=by,
     )
-    Outbox.objects.create(topic=SETTLE_TOPIC, key=f"{order.reference}:settle", payload={"order_id": order.pk})
+    message = Outbox.objects.create(topic=SETTLE_TOPIC, key=f"{order.reference}:settle", payload={"order_id": order.pk})
     from ..tasks import settle_order
 
-    enqueue_on_commit(settle_order, order.pk)
+    enqueue_on_commit(settle_order, order.pk, on_sent=lambda: _outbox_sent(message.pk))
+
+
+def _outbox_sent(message_id: int) -> None:
+    """The broker took the message: the sweep leaves it alone for RESEND_AFTER_SECONDS."""
+    Outbox.objects.filter(pk=message_id, processed_at__isnull=True).update(last_sent_at=timezone.now())
 
 
 @transaction.atomic
@@ -223,16 +228,29 @@ def order_settle(*, order_id: int) -> Order:
     return order
 
 
-def outbox_resend(*, older_than_seconds: int = 30) -> int:
+# A settlement sent this long ago and still not done is presumed lost (its worker died as a
+# whole and its message is waiting out the broker's visibility timeout); until then it is
+# running or queued, and a copy would only hold another worker on the order's row lock.
+RESEND_AFTER_SECONDS = 15 * 60
+
+
+def outbox_resend(*, older_than_seconds: int = 30, resend_after_seconds: int = RESEND_AFTER_SECONDS) -> int:
     """Re-send settlements whose task never ran (lost message, broker outage).
 
-    Stops at the first message the broker refuses: the rest stay in the outbox for
-    the next sweep, so an outage costs a delay and never a settlement.
+    Skips messages sent within `resend_after_seconds` (a long settlement is not
+    sent again every minute). Stops at the first message the broker refuses: the
+    rest stay in the outbox for the next sweep, so an outage costs a delay and
+    never a settlement.
     """
     from ..tasks import settle_order
 
-    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    pending = Outbox.objects.filter(topic=SETTLE_TOPIC, processed_at__isnull=True, created_at__lte=cutoff).order_by("id")[:500]
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=older_than_seconds)
+    pending = (
+        Outbox.objects.filter(topic=SETTLE_TOPIC, processed_at__isnull=True, created_at__lte=cutoff)
+        .filter(Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=now - timedelta(seconds=resend_after_seconds)))
+        .order_by("id")[:500]
+    )
     sent = 0
     for message in pending:
         try:

@@ -77,3 +77,31 @@ def test_staff_refund_an_order_in_the_admin_with_a_reason(client, django_capture
     order.refresh_from_db()
     assert order.status == Order.Status.REFUNDED
     assert JournalEntry.objects.get(kind=JournalEntry.Kind.REFUND).memo["reason"] == "Wrong product"
+
+
+def test_the_sweep_skips_settlements_sent_recently_and_resends_lost_ones(django_capture_on_commit_callbacks):
+    from config.celery import app as celery_app
+    from exchange.services.orders import outbox_resend
+
+    # given a world and a broker that takes messages but no worker that runs them
+    world, product = _ready(django_capture_on_commit_callbacks)
+    celery_app.conf.task_always_eager = False
+    before = celery_app.conf.broker_url
+    celery_app.conf.broker_url = "memory://"
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            sent = buy(world, product)
+        with django_capture_on_commit_callbacks(execute=True):
+            lost = buy(world, product)
+        Outbox.objects.filter(key=f"{lost.reference}:settle").update(last_sent_at=None)  # its send failed
+
+        # when the sweep runs: the one sent a moment ago is left alone, the lost one is sent
+        assert Outbox.objects.get(key=f"{sent.reference}:settle").last_sent_at is not None
+        assert outbox_resend(older_than_seconds=0) == 1
+        assert Outbox.objects.get(key=f"{lost.reference}:settle").attempts == 1
+        # then a second sweep sends neither again; a sweep that presumes everything lost sends both
+        assert outbox_resend(older_than_seconds=0) == 0
+        assert outbox_resend(older_than_seconds=0, resend_after_seconds=0) == 2
+    finally:
+        celery_app.conf.broker_url = before
+        celery_app.conf.task_always_eager = True

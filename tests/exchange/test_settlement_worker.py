@@ -217,3 +217,58 @@ def test_purchases_succeed_while_redis_is_down_and_all_settle_when_it_returns(
     assert JournalEntry.objects.filter(kind=JournalEntry.Kind.SALE).count() == 6
     assert ledger_violations() == []
     celery_app.conf.task_always_eager = True
+
+
+def _purchase_seconds(api, product_id: int) -> float:
+    started = time.perf_counter()
+    response = api.post("/api/v1/orders/", {"product_id": product_id}, format="json")
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 201, response.content
+    return elapsed
+
+
+@pytest.mark.postgres
+def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_settles_later(
+    postgres, redis_url, tmp_path, django_capture_on_commit_callbacks, settings, capsys
+):
+    # given the API on a cache and a broker that are both an own Redis, and a worker on it
+    require(shutil.which("redis-server") is not None, "needs redis-server (apt-get install redis-server)")
+    from rest_framework.test import APIClient
+
+    from config.cache import ResilientRedisCache
+    from exchange.services.api_keys import api_key_create
+
+    world, product, _version = _world(django_capture_on_commit_callbacks)
+    port = _free_port()
+    url = f"redis://127.0.0.1:{port}/0"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+    ResilientRedisCache._down_until = 0.0
+    _key, secret = api_key_create(merchant=world.buyer, name="outage", by=world.buyer_user)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}")
+    log = tmp_path / "worker.log"
+    _broker_use(url)
+    with own_redis(port, tmp_path), worker_process(url, log):
+        up = [_purchase_seconds(api, product.pk) for _ in range(6)]
+        _wait(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 6, seconds=60, what="settlements")
+    # when Redis stops (cache, throttle counters and broker all gone)
+    down = [_purchase_seconds(api, product.pk) for _ in range(6)]
+    # then every purchase succeeded, about as fast as before, and waits in the outbox
+    up_median, down_median = sorted(up)[3], sorted(down)[3]
+    with capsys.disabled():
+        print(f"\npurchase latency, Redis up: median {up_median * 1000:.0f} ms, max {max(up) * 1000:.0f} ms; "
+              f"Redis stopped: median {down_median * 1000:.0f} ms, max {max(down) * 1000:.0f} ms")  # fmt: skip
+    assert max(down) < max(1.0, 3 * max(up))
+    assert Order.objects.filter(status=Order.Status.PAID).count() == 6
+    # when Redis returns, a worker starts and resumes the outbox on its own (no beat, no sweep call)
+    with own_redis(port, tmp_path), worker_process(url, log):
+        _wait(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 12, seconds=60,
+              what="the returning worker to settle the outbox", log=log)  # fmt: skip
+    assert ledger_violations() == []
+    ResilientRedisCache._down_until = 0.0
