@@ -7,3 +7,10 @@ class MerchantError(ApplicationError):
 
 class NotAMerchantMember(ForbiddenError):
     code = "not_a_merchant_member"
+
+
+class RoleForbidden(MerchantError):
+    """The person's role (or the organisation's suspension) does not allow the action."""
+
+    code = "not_allowed"
+    status = 403

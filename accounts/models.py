@@ -145,6 +145,7 @@ class Membership(models.Model):
         OWNER = "owner", _("Owner")
         ADMIN = "admin", _("Administrator")
         MEMBER = "member", _("Member")
+        VIEWER = "viewer", _("Viewer (read only)")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="memberships")
@@ -159,7 +160,10 @@ class Membership(models.Model):
 
     @property
     def can_manage(self) -> bool:
-        return self.role in (self.Role.OWNER, self.Role.ADMIN)
+        """May manage the team (the team page shows its controls by this)."""
+        from .roles import Capability, role_can
+
+        return role_can(self.role, Capability.MANAGE_TEAM)
 
 
 class AuditEvent(models.Model):

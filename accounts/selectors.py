@@ -20,9 +20,9 @@ def merchant_for_user(*, user: User) -> Merchant:
 
 def memberships_of(*, merchant: Merchant):
     """The organisation's team, owners first."""
-    order = {Membership.Role.OWNER: 0, Membership.Role.ADMIN: 1, Membership.Role.MEMBER: 2}
+    order = {role: rank for rank, role in enumerate(Membership.Role.values)}
     team = list(Membership.objects.filter(merchant=merchant).select_related("user").order_by("created_at", "id"))
-    return sorted(team, key=lambda m: order.get(m.role, 3))
+    return sorted(team, key=lambda m: order.get(m.role, len(order)))
 
 
 def membership_in(*, merchant: Merchant, membership_id: int | None) -> Membership | None:

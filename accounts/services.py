@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from . import credit_code
 from .audit import audit_record
-from .exceptions import MerchantError
+from .exceptions import MerchantError, RoleForbidden
 from .lock_objects import memberships_for_update
 from .models import Membership, Merchant, User
+from .roles import Capability, capability_require, role_can
 from .signals import membership_ended, user_deactivated
 
 
@@ -54,16 +55,9 @@ def merchant_join(*, user: User, invite_code: str) -> Membership:
     return membership
 
 
-def _manager(*, merchant: Merchant, by: User) -> Membership:
-    membership = Membership.objects.filter(merchant=merchant, user=by).first()
-    if membership is None or not membership.can_manage:
-        raise MerchantError(_("Only the organisation's owner or an administrator can manage its team."), code="not_allowed")
-    return membership
-
-
 def merchant_invite_rotate(*, merchant: Merchant, by: User) -> Merchant:
     """Issue a new invite code; the old one stops working at once."""
-    _manager(merchant=merchant, by=by)
+    capability_require(user=by, merchant=merchant, capability=Capability.MANAGE_TEAM)
     merchant.invite_code = secrets.token_urlsafe(12)
     merchant.save(update_fields=["invite_code"])
     audit_record(action="merchant.invite_rotated", actor_id=by.pk, object_type="merchant", object_id=merchant.pk)
@@ -77,8 +71,8 @@ def membership_role_change(*, membership: Membership, role: str, by: User) -> Me
         raise MerchantError(_("Choose a valid role."), code="invalid_role")
     team = {m.pk: m for m in memberships_for_update(membership.merchant_id)}
     actor = next((m for m in team.values() if m.user_id == by.pk), None)
-    if actor is None or actor.role != Membership.Role.OWNER:
-        raise MerchantError(_("Only an owner can change roles."), code="not_allowed")
+    if actor is None or not role_can(actor.role, Capability.CHANGE_ROLES):
+        raise RoleForbidden(_("Only an owner can change roles."))
     target = team[membership.pk]
     owners = [m for m in team.values() if m.role == Membership.Role.OWNER]
     if target.role == Membership.Role.OWNER and role != Membership.Role.OWNER and len(owners) == 1:
@@ -102,13 +96,13 @@ def membership_remove(*, membership: Membership, by: User) -> None:
     """An owner or administrator removes someone; administrators cannot remove owners; the last owner stays."""
     team = {m.pk: m for m in memberships_for_update(membership.merchant_id)}
     actor = next((m for m in team.values() if m.user_id == by.pk), None)
-    if actor is None or not actor.can_manage:
-        raise MerchantError(_("Only the organisation's owner or an administrator can manage its team."), code="not_allowed")
+    if actor is None or not role_can(actor.role, Capability.MANAGE_TEAM):
+        raise RoleForbidden(_("Only the organisation's owner or an administrator can manage its team."))
     target = team[membership.pk]
     if target.role == Membership.Role.OWNER:
         owners = [m for m in team.values() if m.role == Membership.Role.OWNER]
         if actor.role != Membership.Role.OWNER:
-            raise MerchantError(_("Only an owner can remove an owner."), code="not_allowed")
+            raise RoleForbidden(_("Only an owner can remove an owner."))
         if len(owners) == 1:
             raise MerchantError(_("The organisation needs at least one owner: make someone else owner first."), code="last_owner")
     membership_end(membership=target, by=by)
@@ -156,13 +150,6 @@ LICENCE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 MAX_LICENCE_BYTES = 10 * 1024 * 1024
 
 
-def _membership_managing(*, merchant: Merchant, user: User) -> Membership:
-    membership = Membership.objects.filter(merchant=merchant, user=user).first()
-    if membership is None or not membership.can_manage:
-        raise MerchantError(_("Only the organisation's owner or an administrator can change its profile."), code="not_allowed")
-    return membership
-
-
 @transaction.atomic
 def merchant_profile_update(*, merchant: Merchant, by: User, business_licence=None, **fields: str) -> Merchant:
     """The owner fills in the onboarding profile: credit code, contacts, invoice details, licence.
@@ -170,7 +157,7 @@ def merchant_profile_update(*, merchant: Merchant, by: User, business_licence=No
     The credit code is checked against its GB 32100 check character. Changing the
     code or the licence of a verified merchant sends it back to verification.
     """
-    _membership_managing(merchant=merchant, user=by)
+    capability_require(user=by, merchant=merchant, capability=Capability.MANAGE_PROFILE)
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise MerchantError(_("Unknown profile fields."), code="invalid_fields")

@@ -9,10 +9,12 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from kombu.exceptions import OperationalError as BrokerError
 
+from accounts.decorators import public
 from accounts.models import User
 from config.celery import app as celery_app
 
 
+@public(methods=frozenset({"POST"}))
 @require_POST
 def language_set(request):
     """Switch the language of this browser and, for a signed-in person, of their account (e-mails too)."""
@@ -23,6 +25,7 @@ def language_set(request):
     return response
 
 
+@public
 def home(request):
     return render(request, "home.html")
 
@@ -46,6 +49,7 @@ def _broker_ok() -> tuple[bool, str]:
     return True, "redis" if settings.REDIS_URL else "filesystem"
 
 
+@public
 def healthz(request):
     database_ok, database = _database_ok()
     broker_ok, broker = _broker_ok()

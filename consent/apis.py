@@ -9,6 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.roles import Access
 from config.errors import error_responses
 
 from .keys import receipt_public_key
@@ -37,6 +38,7 @@ class ReceiptVerifyApi(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    access = Access(public=frozenset({"POST"}))
 
     @extend_schema(request=ReceiptVerifyInput, responses={200: ReceiptVerifyOutput, **error_responses(400, 429)})
     def post(self, request):
@@ -61,6 +63,7 @@ class ReceiptVerifyApi(APIView):
 class PublicKeyApi(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    access = Access(public=frozenset({"GET"}))
 
     @extend_schema(responses=PublicKeyOutput)
     def get(self, request):

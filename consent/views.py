@@ -9,9 +9,9 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from accounts.decorators import jobseeker_required
+from accounts.decorators import jobseeker_required, public
 from accounts.models import Merchant
 from config.errors import ApplicationError
 from payouts.models import JournalEntry
@@ -225,8 +225,7 @@ def notice_detail(request, notice_id: int):
     )
 
 
-@require_POST
-@jobseeker_required
+@jobseeker_required(methods=frozenset({"POST"}))
 def consent_grant_view(request, notice_id: int):
     notice = get_object_or_404(ConsentNotice, pk=notice_id, published_at__isnull=False)
     if request.POST.get("agree") != "yes":
@@ -241,8 +240,7 @@ def consent_grant_view(request, notice_id: int):
     return redirect("consent:consents")
 
 
-@require_POST
-@jobseeker_required
+@jobseeker_required(methods=frozenset({"POST"}))
 def consent_withdraw_view(request, grant_id: int):
     grant = get_object_or_404(ConsentGrant, pk=grant_id, user=request.user)
     consent_withdraw(grant=grant, by=request.user)
@@ -296,8 +294,7 @@ def data_download(request):
     return response
 
 
-@require_POST
-@jobseeker_required
+@jobseeker_required(methods=frozenset({"POST"}))
 def account_delete_view(request):
     form = DeleteAccountForm(request.POST)
     if not form.is_valid():
@@ -315,6 +312,7 @@ def account_delete_view(request):
 # Public: anyone can verify a receipt and fetch the key to verify it offline.
 
 
+@public(methods=frozenset({"GET", "POST"}))
 def receipt_verify_page(request):
     form = VerifyReceiptForm(request.POST or None, request.FILES or None)
     result = None
@@ -330,6 +328,7 @@ def receipt_verify_page(request):
     return render(request, "consent/verify.html", {"form": form, "result": result, "key_id": key_id(receipt_public_key())})
 
 
+@public
 def public_key(request):
     key = receipt_public_key()
     if request.GET.get("format") == "pem":

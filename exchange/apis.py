@@ -6,13 +6,16 @@ Every error has one shape, `{"error": {"code", "message", "fields"}}` (config/er
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import Membership
+from accounts.roles import Access, Capability, membership_refusal
 from accounts.selectors import membership_current
 from config.errors import error_responses as _errors
 from payouts import money
@@ -44,28 +47,58 @@ from .services.orders import (
 )
 
 
+def request_membership(request) -> Membership | None:
+    """The membership the call acts through: the API key's creator's, or the signed-in member's."""
+    membership = getattr(request, "api_membership", None)
+    if membership is not None:
+        return membership
+    if not (request.user and request.user.is_authenticated):
+        return None
+    return membership_current(user=request.user)
+
+
 def request_merchant(request):
-    merchant = getattr(request, "api_merchant", None)
-    if merchant is not None:
-        return merchant
-    membership = membership_current(user=request.user)
+    membership = request_membership(request)
     return membership.merchant if membership else None
 
 
-class IsMerchantMember(BasePermission):
-    message = "This endpoint is for merchant organisations."
+class HasCapability(BasePermission):
+    """The view's `capabilities[method]` (accounts/roles.py), for key and session callers alike.
+
+    A suspended organisation's API refuses every call, whichever way the caller signed in.
+    """
 
     def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated and request_merchant(request) is not None)
+        membership = request_membership(request)
+        if membership is None:  # anonymous callers get 401 from DRF, signed-in non-members 403
+            self.message = _("This endpoint is for merchant organisations.")
+            return False
+        if membership.merchant.is_suspended:
+            self.message = _("Your organisation is suspended; its API works again when staff reinstate it.")
+            return False
+        capability = view.capabilities.get("GET" if request.method in ("HEAD", "OPTIONS") else request.method)
+        if capability is None:
+            raise exceptions.MethodNotAllowed(request.method)
+        refusal = membership_refusal(membership, capability)
+        if refusal is not None:
+            self.message = refusal
+            return False
+        return True
 
 
 MAX_ID = 2**31 - 1
 
 
 class MerchantApi(APIView):
-    """Base of every buyer endpoint: merchant members only; an id no row can have is simply not found."""
+    """Base of every merchant endpoint: members whose role has the capability each method declares
+    (`capabilities`, see accounts/roles.py); an id no row can have is simply not found."""
 
-    permission_classes = [IsMerchantMember]
+    permission_classes = [HasCapability]
+    capabilities: dict[str, Capability] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.access = Access(merchant=dict(cls.capabilities))
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -194,6 +227,8 @@ def _catalog_filters(query_params) -> CatalogFilters:
 
 
 class ProductListApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(
         summary="Search and filter the catalog",
         operation_id="products_list",
@@ -241,6 +276,8 @@ def _product_or_404(request, product_id: int) -> DataProduct:
 
 
 class ProductDetailApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(
         summary="A product: schema, licence, price plans", responses={200: ProductDetailOutput, **_errors(404, *COMMON)}
     )
@@ -250,6 +287,8 @@ class ProductDetailApi(MerchantApi):
 
 
 class ProductVersionsApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(summary="A product's version history", responses={200: _page_of(VersionOutput), **_errors(404, *COMMON)})
     def get(self, request, product_id: int):
         product = _product_or_404(request, product_id)
@@ -294,6 +333,8 @@ _IDEMPOTENCY_HEADER = OpenApiParameter(
 
 
 class OrderListCreateApi(MerchantApi):
+    capabilities = {"GET": Capability.READ, "POST": Capability.BUY}
+
     @extend_schema(
         operation_id="orders_list", summary="My orders", responses={200: _page_of(OrderOutput), **_errors(404, *COMMON)}
     )
@@ -352,6 +393,8 @@ def _replayed(stored: ApiIdempotency, fingerprint: str) -> Response:
 
 
 class OrderDetailApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(summary="One of my orders", responses={200: OrderOutput, **_errors(404, *COMMON)})
     def get(self, request, order_id: int):
         return Response(OrderOutput(order_for_buyer(order_id=order_id, merchant=request_merchant(request))).data)
@@ -369,6 +412,8 @@ class DownloadLinkOutput(serializers.Serializer):
 
 
 class OrderDownloadLinkApi(MerchantApi):
+    capabilities = {"POST": Capability.DOWNLOAD}
+
     @extend_schema(
         summary="A signed download link that expires",
         request=DownloadLinkInput,
@@ -406,6 +451,8 @@ class EntitlementOutput(serializers.Serializer):
 
 
 class EntitlementListApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(summary="What I may download now", responses={200: EntitlementOutput(many=True), **_errors(*COMMON)})
     def get(self, request):
         return Response(EntitlementOutput(entitlements_of(merchant=request_merchant(request)), many=True).data)
@@ -422,6 +469,8 @@ class SubscriptionOutput(serializers.Serializer):
 
 
 class SubscriptionListApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(summary="My subscriptions", responses={200: _page_of(SubscriptionOutput), **_errors(404, *COMMON)})
     def get(self, request):
         paginator = Pagination()
@@ -430,6 +479,8 @@ class SubscriptionListApi(MerchantApi):
 
 
 class SubscriptionCancelApi(MerchantApi):
+    capabilities = {"POST": Capability.BUY}
+
     @extend_schema(
         summary="Cancel at the end of the paid period", request=None, responses={200: SubscriptionOutput, **_errors(404, *COMMON)}
     )
@@ -447,6 +498,8 @@ class CreditOutput(serializers.Serializer):
 
 
 class CreditListApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(summary="My query credits per query service", responses={200: CreditOutput(many=True), **_errors(*COMMON)})
     def get(self, request):
         return Response(CreditOutput(credits_of(merchant=request_merchant(request)), many=True).data)
@@ -461,6 +514,8 @@ class WalletOutput(serializers.Serializer):
 
 
 class WalletApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(
         summary="My wallet balance",
         responses={200: WalletOutput, **_errors(*COMMON)},
@@ -485,6 +540,8 @@ class TopUpInput(serializers.Serializer):
 
 
 class TopUpListCreateApi(MerchantApi):
+    capabilities = {"GET": Capability.READ, "POST": Capability.BUY}
+
     @extend_schema(summary="My top-up requests", responses={200: _page_of(TopUpOutput), **_errors(404, *COMMON)})
     def get(self, request):
         paginator = Pagination()
@@ -538,6 +595,8 @@ class InvoiceOutput(serializers.Serializer):
 
 
 class InvoiceListApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(
         operation_id="invoices_list",
         summary="Invoice requests for my purchases",
@@ -550,6 +609,8 @@ class InvoiceListApi(MerchantApi):
 
 
 class InvoiceDetailApi(MerchantApi):
+    capabilities = {"GET": Capability.READ}
+
     @extend_schema(summary="The invoice request of one order", responses={200: InvoiceOutput, **_errors(404, *COMMON)})
     def get(self, request, order_id: int):
         order = order_for_buyer(order_id=order_id, merchant=request_merchant(request))
@@ -576,6 +637,8 @@ class QueryRunInput(serializers.Serializer):
 
 class QueryRunApi(MerchantApi):
     """Run one allow-listed clean-room query (privacy-preserving computation; never free SQL)."""
+
+    capabilities = {"POST": Capability.BUY}
 
     InputSerializer = QueryRunInput
 

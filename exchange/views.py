@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework.views import APIView
 
-from accounts.decorators import jobseeker_required, merchant_required
+from accounts.decorators import jobseeker_required, merchant_required, public
 from accounts.forms import MerchantProfileForm
 from accounts.models import Membership
+from accounts.roles import Capability
 from accounts.selectors import membership_current, membership_in, memberships_of
 from accounts.services import (
     PROFILE_FIELDS,
@@ -35,7 +35,7 @@ from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, wallet_balance
 from payouts.services import wallet_topup_request
 
-from .apis import IsMerchantMember, product_columns, request_merchant
+from .apis import MerchantApi, product_columns, request_merchant
 from .charts import Bar, bar_chart_svg
 from .exceptions import ObjectMissing
 from .exports import table_csv_response
@@ -127,6 +127,7 @@ def catalog_filters_from(params) -> CatalogFilters:
 CATALOG_PAGE_SIZE = 24
 
 
+@public
 def catalog(request):
     filters = catalog_filters_from(request.GET)
     page = Paginator(catalog_products(filters=filters), CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -162,6 +163,7 @@ STANDARD_LICENCE = _lazy(
 )
 
 
+@public
 def product_detail(request, product_id: int):
     merchant = _current_merchant(request)
     product = product_visible(product_id=product_id, merchant=merchant)
@@ -219,7 +221,7 @@ def _delivers(quote) -> str:
     }
 
 
-@merchant_required
+@merchant_required(get=Capability.BUY, post=Capability.BUY)
 def product_buy(request, product_id: int):
     """GET: the review page (price, licence, what is delivered, the wallet after). POST: pay."""
     product = product_visible(product_id=product_id, merchant=request.merchant)
@@ -264,7 +266,7 @@ def product_buy(request, product_id: int):
     )
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def purchase_detail(request, order_id: int):
     """One purchase: what was bought, its status, downloads, invoice, notices."""
     try:
@@ -292,7 +294,7 @@ def _chart(rows: list[dict], title: str) -> str:
     return bar_chart_svg(bars, title=title)
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def dashboard(request):
     """Overview: balances, what needs attention, the month charts. Each concern has its own page."""
     merchant = request.merchant
@@ -327,7 +329,7 @@ def _table_page(request, *, table_class, queryset, filterset_class, filename: st
     return table, filterset, query.urlencode()
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def purchases(request):
     result = _table_page(
         request,
@@ -356,7 +358,7 @@ def purchases(request):
     )
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def sales(request):
     merchant = request.merchant
     if not merchant.is_provider:
@@ -390,7 +392,7 @@ def sales(request):
     )
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def wallet(request):
     merchant = request.merchant
     result = _table_page(
@@ -418,14 +420,14 @@ def wallet(request):
     )
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def products(request):
     if not request.merchant.is_provider:
         raise Http404
     return render(request, "exchange/products.html", {"products": products_of_provider(merchant=request.merchant)})
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def product_console(request, product_id: int):
     """One product of the provider: versions, privacy report, buyers, revenue, review."""
     product = _own_product(request, product_id)
@@ -449,7 +451,7 @@ def product_console(request, product_id: int):
     )
 
 
-@merchant_required
+@merchant_required(get=Capability.MANAGE_PRODUCTS, post=Capability.MANAGE_PRODUCTS)
 def product_new(request):
     form = ProductForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -501,7 +503,7 @@ def _own_product(request, product_id: int) -> DataProduct:
 
 
 @require_POST
-@merchant_required
+@merchant_required(post=Capability.MANAGE_PRODUCTS)
 def product_build(request, product_id: int):
     product = _own_product(request, product_id)
     try:
@@ -514,7 +516,7 @@ def product_build(request, product_id: int):
 
 
 @require_POST
-@merchant_required
+@merchant_required(post=Capability.MANAGE_PRODUCTS)
 def product_submit_view(request, product_id: int):
     product = _own_product(request, product_id)
     try:
@@ -528,7 +530,7 @@ def product_submit_view(request, product_id: int):
     return redirect("exchange:product_console", product_id=product.pk)
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def version_progress(request, version_id: int):
     version = ProductVersion.objects.filter(pk=version_id, product__provider=request.merchant).first()
     if version is None:
@@ -537,7 +539,7 @@ def version_progress(request, version_id: int):
 
 
 @require_POST
-@merchant_required
+@merchant_required(post=Capability.BUY)
 def topup_request(request):
     form = TopUpForm(request.POST)
     if form.is_valid():
@@ -561,7 +563,7 @@ def topup_request(request):
 
 
 @require_POST
-@merchant_required
+@merchant_required(post=Capability.DOWNLOAD)
 def order_download(request, order_id: int):
     try:
         order = order_for_buyer(order_id=order_id, merchant=request.merchant)
@@ -579,10 +581,10 @@ def order_download(request, order_id: int):
     return redirect("exchange:download", token=token)
 
 
-class DownloadView(APIView):
+class DownloadView(MerchantApi):
     """Streams a bought artefact for a signed, unexpired link (session or API key)."""
 
-    permission_classes = [IsMerchantMember]
+    capabilities = {"GET": Capability.DOWNLOAD}
 
     @extend_schema(
         summary="Download a bought artefact through a signed link",
@@ -599,13 +601,13 @@ download = DownloadView.as_view()
 # --- invoices, API keys, subscriptions, profile, statistics -------------------------------------------------
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def invoices(request):
     orders = orders_of_buyer(merchant=request.merchant)[:200]
     return render(request, "exchange/invoices.html", {"invoices": [invoice_for_order(order=order) for order in orders]})
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def invoice_detail(request, order_id: int):
     try:
         order = order_for_buyer(order_id=order_id, merchant=request.merchant)
@@ -614,7 +616,7 @@ def invoice_detail(request, order_id: int):
     return render(request, "exchange/invoice.html", {"invoice": invoice_for_order(order=order)})
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def invoice_pdf_view(request, order_id: int):
     try:
         order = order_for_buyer(order_id=order_id, merchant=request.merchant)
@@ -637,7 +639,7 @@ def _artefact_response(version: ProductVersion, buyer) -> FileResponse:
     return response
 
 
-@merchant_required
+@merchant_required(get=Capability.READ, post=Capability.MANAGE_KEYS)
 def api_keys(request):
     secret = None
     if request.method == "POST":
@@ -658,7 +660,7 @@ def api_keys(request):
     return response
 
 
-@merchant_required
+@merchant_required(get=Capability.READ, post=Capability.MANAGE_PRODUCTS)
 def product_privacy_edit(request, product_id: int):
     product = _own_product(request, product_id)
     initial = {
@@ -702,7 +704,7 @@ def product_privacy_edit(request, product_id: int):
     return render(request, "exchange/product_privacy.html", {"form": form, "product": product})
 
 
-@merchant_required
+@merchant_required(get=Capability.READ)
 def version_report(request, version_id: int):
     version = ProductVersion.objects.select_related("product").filter(pk=version_id, product__provider=request.merchant).first()
     if version is None:
@@ -710,7 +712,7 @@ def version_report(request, version_id: int):
     return render(request, "exchange/version_report.html", {"version": version, "report": version.privacy_report})
 
 
-@merchant_required
+@merchant_required(get=Capability.READ, post=Capability.BUY)
 def query_console(request, product_id: int):
     """A buyer's clean-room query page: allow-listed templates only."""
     product = product_visible(product_id=product_id, merchant=request.merchant)
@@ -743,7 +745,7 @@ def query_console(request, product_id: int):
 
 
 @require_POST
-@merchant_required
+@merchant_required(post=Capability.BUY)
 def subscription_cancel_view(request, subscription_id: int):
     subscription = subscriptions_of(merchant=request.merchant).filter(pk=subscription_id).first()
     if subscription is None:
@@ -753,7 +755,7 @@ def subscription_cancel_view(request, subscription_id: int):
     return redirect("exchange:purchases")
 
 
-@merchant_required
+@merchant_required(get=Capability.READ, post=Capability.MANAGE_PROFILE)
 def merchant_profile(request):
     merchant = request.merchant
     initial = {name: getattr(merchant, name) for name in PROFILE_FIELDS}
@@ -775,7 +777,7 @@ def merchant_profile(request):
     return render(request, "exchange/profile.html", {"form": form, "merchant": merchant})
 
 
-@merchant_required
+@merchant_required(get=Capability.READ, post=Capability.MANAGE_TEAM)
 def team(request):
     """The organisation's members and roles; owners and administrators see the invite code."""
     merchant = request.merchant
@@ -812,6 +814,7 @@ def team(request):
     )
 
 
+@public
 def exchange_statistics(request):
     stats = exchange_stats()
     month_chart = bar_chart_svg(
@@ -838,7 +841,7 @@ def exchange_statistics(request):
 
 
 @require_POST
-@merchant_required
+@merchant_required(post=Capability.DOWNLOAD)
 def notice_download(request, notice_id: int):
     """The replacement of a withdrawn version, for a buyer who was told to delete the old one."""
     notice = (

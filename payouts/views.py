@@ -4,19 +4,17 @@ Thin: each view resolves the owner (the signed-in jobseeker, or the member's
 organisation) and calls one selector or service.
 """
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import jobseeker_required, merchant_required
-from accounts.models import Membership
+from accounts.decorators import jobseeker_required, merchant_required, staff_required
+from accounts.roles import Access, Capability
 from config.errors import ApplicationError
 
 from . import money
@@ -39,8 +37,13 @@ from .statements import statement_pdf
 SIDES = ("me", "merchant")
 
 
-def _owner_view(view):
-    """Resolve the owner of the earnings: `me` is the jobseeker, `merchant` the member's organisation."""
+def _owner_view(*, get: Capability | None = None, post: Capability | None = None):
+    """Resolve the owner of the earnings: `me` is the jobseeker, `merchant` the member's organisation
+    (whose members need the capability stated per method, see accounts/roles.py)."""
+    return partial(_owner_view_of, get=get, post=post)
+
+
+def _owner_view_of(view, *, get: Capability | None, post: Capability | None):
 
     def for_me(request, *args, **kwargs):
         request.owner = {"user": request.user}
@@ -52,8 +55,10 @@ def _owner_view(view):
         request.side = "merchant"
         return view(request, *args, **kwargs)
 
-    me = jobseeker_required(wraps(view)(for_me))
-    merchant = merchant_required(wraps(view)(for_merchant))
+    me = jobseeker_required(
+        wraps(view)(for_me), methods=frozenset(method for method, cap in (("GET", get), ("POST", post)) if cap)
+    )
+    merchant = merchant_required(wraps(view)(for_merchant), get=get, post=post)
 
     @wraps(view)
     def dispatch(request, side, *args, **kwargs):
@@ -63,12 +68,8 @@ def _owner_view(view):
             return merchant(request, *args, **kwargs)
         raise Http404
 
+    dispatch.access = Access(jobseeker=me.access.jobseeker, merchant=merchant.access.merchant)
     return dispatch
-
-
-def _may_move_money(request) -> None:
-    if request.side == "merchant" and request.membership.role == Membership.Role.MEMBER:
-        raise PermissionDenied
 
 
 def _holder(request) -> str:
@@ -77,7 +78,7 @@ def _holder(request) -> str:
     return request.merchant.name
 
 
-@_owner_view
+@_owner_view(get=Capability.READ)
 def earnings(request):
     owner = request.owner
     balances = earnings_for_user(**owner) if request.side == "me" else earnings_for_merchant(**owner)
@@ -112,9 +113,8 @@ def earnings(request):
 
 
 @require_POST
-@_owner_view
+@_owner_view(post=Capability.MANAGE_PAYOUTS)
 def payout_account_create(request):
-    _may_move_money(request)
     form = PayoutAccountForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the payout account details."))
@@ -133,9 +133,8 @@ def payout_account_create(request):
 
 
 @require_POST
-@_owner_view
+@_owner_view(post=Capability.MANAGE_PAYOUTS)
 def withdraw(request):
-    _may_move_money(request)
     accounts = PayoutAccount.objects.filter(is_active=True, **request.owner)
     form = WithdrawalForm(request.POST, accounts=accounts)
     if not form.is_valid():
@@ -167,7 +166,7 @@ def _statement(request, year: int, month: int):
     return statement_for(**request.owner, year=year, month=month)
 
 
-@_owner_view
+@_owner_view(get=Capability.READ)
 def statement(request, year: str, month: str):
     data = _statement(request, int(year), int(month))
     lines = [{**line, "amount_display": money.format_micros(line["amount"])} for line in data.lines]
@@ -193,7 +192,7 @@ def statement(request, year: str, month: str):
     )
 
 
-@_owner_view
+@_owner_view(get=Capability.READ)
 def statement_download(request, year: str, month: str):
     data = _statement(request, int(year), int(month))
     response = HttpResponse(statement_pdf(data, holder=_holder(request)), content_type="application/pdf")
@@ -201,7 +200,7 @@ def statement_download(request, year: str, month: str):
     return response
 
 
-@staff_member_required
+@staff_required
 def finance(request):
     report = finance_report()
     fmt = money.format_micros

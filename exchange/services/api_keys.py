@@ -7,19 +7,16 @@ authentication checks both again on every request.
 """
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Merchant, User
+from accounts.models import Merchant, User
+from accounts.roles import Capability, capability_require
 
-from ..exceptions import ProductError
 from ..models import ApiKey
 
 
 def api_key_create(*, merchant: Merchant, name: str, by: User) -> tuple[ApiKey, str]:
     """Create a key for the merchant; returns the row and the secret (never stored)."""
-    membership = Membership.objects.filter(user=by, merchant=merchant).first()
-    if membership is None or not membership.can_manage:
-        raise ProductError(_("Only an owner or administrator can create API keys."), code="not_allowed")
+    capability_require(user=by, merchant=merchant, capability=Capability.MANAGE_KEYS)
     prefix, secret = ApiKey.generate()
     key = ApiKey.objects.create(
         merchant=merchant, name=name.strip() or "API key", prefix=prefix, hashed_key=ApiKey.hash(secret), created_by=by
@@ -28,6 +25,7 @@ def api_key_create(*, merchant: Merchant, name: str, by: User) -> tuple[ApiKey, 
 
 
 def api_key_revoke(*, key: ApiKey, by: User) -> ApiKey:
+    capability_require(user=by, merchant=key.merchant, capability=Capability.MANAGE_KEYS)
     ApiKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     key.refresh_from_db()
     return key

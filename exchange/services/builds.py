@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
+from accounts.roles import Capability, capability_require
 from config.deferred import enqueue_on_commit
 from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
@@ -67,9 +68,14 @@ HONEST_WORDING = (
 
 @transaction.atomic
 def version_build_start(*, product: DataProduct, by: User | None) -> ProductVersion:
-    """Queue a build of the product's next version (one build at a time per product)."""
+    """Queue a build of the product's next version (one build at a time per product).
+
+    `by` is the member who asked (an owner or administrator); None for the exchange's own rebuilds.
+    """
     from ..tasks import build_version
 
+    if by is not None:
+        capability_require(user=by, merchant=product.provider, capability=Capability.MANAGE_PRODUCTS)
     product = product_for_update(product.pk).get()
     running = product.versions.filter(status__in=ACTIVE).first()
     if running is not None:

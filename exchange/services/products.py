@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
+from accounts.roles import Capability, capability_require
 from consent.models import Purpose
 
 from ..exceptions import ProductError
@@ -90,6 +91,7 @@ def _check_record_model(fields: dict) -> None:
 
 def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:
     """A provider defines a product (draft until submitted and approved)."""
+    capability_require(user=by, merchant=provider, capability=Capability.MANAGE_PRODUCTS)
     if not provider.is_provider:
         raise ProductError(_("Your organisation is not registered as a data provider."), code="not_a_provider")
     kind = fields.get("kind")
@@ -104,6 +106,7 @@ def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:
 def product_update(*, product: DataProduct, by: User, **fields) -> DataProduct:
     """Change a product's definition. Changing a privacy parameter of a reviewed product
     sends it back to review: it leaves the catalog until staff approve it again."""
+    capability_require(user=by, merchant=product.provider, capability=Capability.MANAGE_PRODUCTS)
     product = product_for_update(product.pk).get()
     fields = {name: value for name, value in fields.items() if value is not None}
     merged = {name: getattr(product, name) for name in DataProduct.PRIVACY_FIELDS} | fields
@@ -141,6 +144,7 @@ def product_submit(*, product: DataProduct, by: User, legal_opinion: UploadedFil
     Staff see the legal opinion next to the privacy report of the newest version
     whose checks passed.
     """
+    capability_require(user=by, merchant=product.provider, capability=Capability.MANAGE_PRODUCTS)
     product = product_for_update(product.pk).get()
     if product.status not in (DataProduct.Status.DRAFT, DataProduct.Status.REJECTED):
         raise ProductError(_("This product is already in review or listed."), code="already_submitted")
