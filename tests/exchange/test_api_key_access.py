@@ -19,7 +19,7 @@ from exchange.services.orders import order_place
 from payouts.selectors import wallet_balance
 
 from ..factories import member_of
-from .buyer_world import market_create
+from .buyer_world import listed_dataset, market_create
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,15 @@ def world():
     # A signed download link fetched while the key still worked: it must not outlive the key either.
     link = client.post(f"/api/v1/orders/{order.pk}/download-link/", {}, format="json")
     assert link.status_code == 201
-    return {"market": market, "admin": admin_user, "order": order, "client": client, "download": link.json()["url"]}
+    unbought = listed_dataset(market.provider, title="Not bought yet")
+    return {
+        "market": market,
+        "admin": admin_user,
+        "order": order,
+        "client": client,
+        "download": link.json()["url"],
+        "unbought": unbought,
+    }
 
 
 def _calls(world):
@@ -46,7 +54,7 @@ def _calls(world):
         ("get", f"/api/v1/invoices/{order.pk}/", None),
         ("post", f"/api/v1/orders/{order.pk}/download-link/", {}),
         ("get", world["download"], None),
-        ("post", "/api/v1/orders/", {"product_id": world["market"].product.pk}),
+        ("post", "/api/v1/orders/", {"product_id": world["unbought"].pk}),
     ]
 
 
@@ -66,7 +74,7 @@ def test_the_key_works_while_its_creator_is_a_member(world):
     client = world["client"]
     assert client.get("/api/v1/wallet/").status_code == 200
     assert client.get(world["download"]).status_code == 200
-    assert client.post("/api/v1/orders/", {"product_id": world["market"].product.pk}, format="json").status_code == 201
+    assert client.post("/api/v1/orders/", {"product_id": world["unbought"].pk}, format="json").status_code == 201
 
 
 def test_removing_the_creator_revokes_their_keys(world):
