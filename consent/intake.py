@@ -136,34 +136,54 @@ def _lines(words: list[dict], body_size: float) -> list[tuple[float, str]]:
     return lines
 
 
-def _gutter(words: list[dict], width: float) -> float | None:
-    """The x of the gap between two columns of text, if the page has two independent columns."""
-    if len(words) < 12:
-        return None
-    coverage = [0] * (int(width) + 2)
-    for word in words:
-        for x in range(max(0, int(word["x0"])), min(len(coverage), int(word["x1"]) + 1)):
-            coverage[x] += 1
-    low, high = int(width * 0.22), int(width * 0.78)
-    best, run_start, best_run = None, None, 0
-    for x in range(low, high + 1):
-        if coverage[x] <= max(1, len(words) // 100):
-            run_start = x if run_start is None else run_start
-            if x - run_start + 1 > best_run:
-                best_run, best = x - run_start + 1, (run_start + x) / 2
+def _is_label(word: str) -> bool:
+    from .parsing import _label_field
+
+    return bool(_label_field(word.rstrip(":："))) and len(word) <= 20
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 3:
+            rows[-1].append(word)
         else:
-            run_start = None
-    if best is None or best_run < 8:
+            rows.append([word])
+    return rows
+
+
+def _gutter(rows: list[list[dict]], width: float) -> float | None:
+    """The x of the gap between two columns: a vertical strip that (almost) no line crosses,
+    with enough lines on both sides of it."""
+    if len(rows) < 8:
         return None
-    left = [w for w in words if w["x1"] <= best]
-    right = [w for w in words if w["x0"] >= best]
-    left_tops = {round(w["top"]) for w in left}
-    right_tops = {round(w["top"]) for w in right}
-    if len(left_tops) < 4 or len(right_tops) < 4:
+    valid: dict[int, int] = {}
+    for x in range(int(width * 0.22), int(width * 0.78), 2):
+        crossing = left = right = both = labelled = 0
+        for row in rows:
+            if any(w["x0"] - 2 < x < w["x1"] + 2 for w in row):
+                crossing += 1
+                continue
+            on_left = [w for w in row if w["x1"] <= x]
+            on_right = any(w["x0"] >= x for w in row)
+            left, right, both = left + bool(on_left), right + on_right, both + bool(on_left and on_right)
+            if on_left and on_right and _is_label(max(on_left, key=lambda w: w["x1"])["text"]):
+                labelled += 1
+        # A form's gap separates a label from its value; a gap between two columns of text does not.
+        if crossing <= len(rows) * 0.15 and min(left, right) >= 5 and labelled < max(1, both // 2):
+            valid[x] = crossing
+    if not valid:
         return None
-    # A table's cells share their rows; two columns of text run on their own baselines.
-    shared = sum(1 for top in right_tops if any(abs(top - other) <= 2 for other in left_tops))
-    return best if shared / len(right_tops) < 0.5 else None
+    fewest = min(valid.values())
+    # The middle of the widest run of positions that the fewest lines cross.
+    runs: list[list[int]] = []
+    for x in sorted(x for x, crossing in valid.items() if crossing == fewest):
+        if runs and x - runs[-1][-1] == 2:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    widest = max(runs, key=len)
+    return (widest[0] + widest[-1]) / 2
 
 
 def _pdf_page_text(page) -> str:
@@ -172,13 +192,14 @@ def _pdf_page_text(page) -> str:
         return ""
     sizes = sorted(w.get("size", 10) for w in words)
     body_size = sizes[len(sizes) // 2]
-    gutter = _gutter(words, float(page.width))
+    rows = _rows(words)
+    gutter = _gutter(rows, float(page.width))
     if gutter is None:
         return "\n".join(text for _top, text in _lines(words, body_size))
-    spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
-    span_tops = {round(w["top"]) for w in spanning}
-    full = [w for w in words if any(abs(round(w["top"]) - top) <= 3 for top in span_tops)]
-    rest = [w for w in words if w not in full]
+    # Two columns: lines that cross the gutter (a header across the page) stay whole, above or below;
+    # the left column is read to its end before the right one.
+    full = [w for row in rows if any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row) for w in row]
+    rest = [w for row in rows if not any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row) for w in row]
     left = [w for w in rest if w["x1"] <= gutter]
     right = [w for w in rest if w["x0"] >= gutter]
     column_top = min((w["top"] for w in rest), default=0)

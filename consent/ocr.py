@@ -41,13 +41,40 @@ def _tidy(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
 def _read(image) -> str:
+    """One page's text, line by line from Tesseract's word boxes: a wide gap between words (a table
+    cell, a tab stop) stays two spaces; Chinese characters Tesseract spaced out are joined again."""
     import pytesseract
 
     image = image.convert("L")
     # One thread per page: the machine's cores are shared; the task reads pages one after another.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return _tidy(pytesseract.image_to_string(image, lang="+".join(OCR_LANGUAGES), config="--psm 3"))
+    data = pytesseract.image_to_data(image, lang="+".join(OCR_LANGUAGES), config="--psm 3", output_type=pytesseract.Output.DICT)
+    lines: dict[tuple[int, int, int], list[tuple[int, int, int, str]]] = {}
+    for index, text in enumerate(data["text"]):
+        text = text.strip()
+        if not text:
+            continue
+        key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
+        lines.setdefault(key, []).append((data["left"][index], data["width"][index], data["height"][index], text))
+    out = []
+    for key in sorted(lines):
+        words = sorted(lines[key])
+        height = sorted(h for _l, _w, h, _t in words)[len(words) // 2]
+        parts = [words[0][3]]
+        for before, word in zip(words, words[1:], strict=False):
+            gap = word[0] - (before[0] + before[1])
+            cjk = _CJK.search(before[3][-1]) or _CJK.search(word[3][0])
+            if gap > height * (0.5 if cjk else 1.0):
+                parts.append("  ")
+            elif not (_CJK.search(before[3][-1]) and _CJK.search(word[3][0])):
+                parts.append(" ")
+            parts.append(word[3])
+        out.append("".join(parts))
+    return _tidy("\n".join(out))
 
 
 def _need_tesseract(code: str) -> None:

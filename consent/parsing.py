@@ -299,6 +299,17 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     match = _LABEL_VALUE_RE.match(line)
     if match and _label_field(match.group(1)):
         rest = match.group(2)
+        # Another label inside the value ("Target role: X Expected salary: Y" once the separator is lost).
+        for inner in re.finditer(r"(?<=\s)([A-Za-z][A-Za-z\- ]{1,24}|[\u4e00-\u9fff]{2,6})\s*[:：]", rest):
+            words = inner.group(1).split()
+            for cut in range(len(words)):
+                if _label_field(" ".join(words[cut:])) and " ".join(words[cut:]).lower() in _LABEL_OF:
+                    position = inner.start() + len(" ".join(words[:cut])) + (1 if cut else 0)
+                    rest = rest[:position].rstrip() + "  " + rest[position:]
+                    break
+            else:
+                continue
+            break
         # More labels may follow on the same line, separated by gaps or bars.
         pieces = _PAIR_SPLIT.split(rest)
         value_parts = [pieces[0]]
@@ -424,7 +435,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
     """(field of study, confidence) named on one education line."""
     degree_of = re.search(
         r"(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|m\.?s\.?|"
-        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate)"
+        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|high school)"
         r"(?:\s+(?:of|in)\s+(?:science|arts|engineering|business))?\s*,?\s+(?:in|of|majoring in)\s+"
         r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
         line,
@@ -472,12 +483,18 @@ def _title_category(title: str) -> tuple[str, float]:
     from rapidfuzz import fuzz, process
 
     titles = vocabulary()["title_list"]
+    exact = process.extractOne(title, _title_names(), scorer=fuzz.ratio, processor=str.lower, score_cutoff=90)
+    if exact:
+        return titles[exact[2]][1], exact[1]
     chinese = bool(re.search(r"[\u4e00-\u9fff]", title))
     scorer = fuzz.partial_ratio if chinese else fuzz.token_set_ratio
-    match = process.extractOne(title, _title_names(), scorer=scorer, processor=str.lower)
-    if not match:
+    # Among equally good matches the longest vocabulary title wins: "高级产品经理" is a 产品经理, not a 经理.
+    matches = process.extract(title, _title_names(), scorer=scorer, processor=str.lower, limit=8)
+    if not matches:
         return "", 0.0
-    return titles[match[2]][1], match[1]
+    top = max(score for _name, score, _index in matches)
+    name, score, index = max((m for m in matches if m[1] == top), key=lambda m: len(m[0]))
+    return titles[index][1], score
 
 
 @cache
@@ -554,6 +571,9 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
         rest = [p for p in others if p != title]
         if rest:
             employer = rest[0]
+    bilingual = re.fullmatch(r"([\u4e00-\u9fffA-Za-z]*[\u4e00-\u9fff])\s+[A-Za-z][A-Za-z &/\-]+", title)
+    if bilingual:
+        title = bilingual.group(1)  # "数据分析师 Data Analyst": the resume's own language first
     confidence = LAYOUT if employer and title and companies else INFERRED if employer or title else 0.0
     return employer, title, confidence
 
@@ -683,6 +703,7 @@ def _desired_from_sentence(text: str) -> str:
 
 
 def _clean_desired(value: str) -> str:
+    value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
     value = re.split(
         r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary|\s+in\s+[A-Z]", value, maxsplit=1, flags=re.I
     )[0]
@@ -937,7 +958,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)
     if labelled.get("intent_line"):
         for part in _split_parts(labelled["intent_line"]):
-            if _title_score(part) >= 45:
+            part = _clean_desired(part)
+            if part and _title_score(part) >= 45:
                 found.offer("desired_role", part, LAYOUT)
                 break
     found.offer("desired_role", _desired_from_sentence(joined), SENTENCE)

@@ -1,35 +1,55 @@
-"""Field-level parsing accuracy on a generated corpus of 72 resumes (Chinese and English; PDF, DOCX, text).
+"""Field-level accuracy of the intake (extraction + parsing) on the generated, labelled corpus.
 
-The same figure, as one JSON line: `python -m tests.consent.corpus` (add -v for every miss).
+Tuned and held-out layouts are reported apart; the same figures, per field and per layout:
+`python -m tests.consent.corpus`. Layouts that are scans need Tesseract; without it they are
+left out here (and their own test skips with the reason).
 """
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consent.ocr import tesseract_available
 from consent.parsing import flat_fields, parse_resume, skills_normalise, skills_vocabulary
 
-from .corpus import FIELDS_MEASURED, HELD_OUT, corpus, report
+from ..conftest import require
+from .corpus import FIELDS_MEASURED, FONT, HELD_OUT, LAYOUTS, TUNED, corpus, report
+
+# Floors that catch a regression; the figures themselves are in the issue's note.
+TUNED_FLOOR = 0.97
+HELD_OUT_FLOOR = 0.85
 
 
-def test_the_corpus_has_at_least_forty_resumes_in_both_languages_and_three_formats():
-    samples = corpus()
-    assert len(samples) >= 40
+def test_the_corpus_spans_twelve_layouts_both_languages_every_format_and_scans():
+    text_layouts = tuple(layout for layout in LAYOUTS if not layout.startswith(("scan_", "photo_")))
+    samples = corpus(text_layouts, per_cell=1)
+    assert len(LAYOUTS) >= 12 and len(HELD_OUT) >= 4 and not set(TUNED) & set(HELD_OUT)
     assert {s.fmt for s in samples} == {"pdf", "docx", "txt"}
-    assert {s.layout for s in samples} == {"zh_labelled", "zh_table", "zh_compact", "en_labelled", "en_narrative", "en_compact"}
-    assert HELD_OUT
+    assert any(name.startswith("scan_") for name in HELD_OUT) and any(name.startswith("photo_") for name in HELD_OUT)
+    assert {s.truth["full_name"].isascii() for s in samples} == {True, False}  # English and Chinese people
 
 
-def test_field_level_accuracy_on_the_corpus(capsys):
-    result = report()
+def test_field_level_accuracy_on_the_text_layouts(capsys):
+    result = report(ocr=False)
     with capsys.disabled():
         print(  # noqa: T201 (the figure is the point)
-            f"\nparsing accuracy {result['accuracy']:.4f} over {result['fields']} fields "
-            f"(tuned layouts {result['tuned_accuracy']:.4f}, held-out {result['held_out_accuracy']:.4f}): {result['by_field']}"
+            f"\nintake accuracy: tuned {result['tuned']['accuracy']:.4f}, held-out {result['held_out']['accuracy']:.4f}; "
+            f"held-out by field {result['held_out']['by_field']}"
         )
-    assert result["accuracy"] >= 0.9, result["misses"]
-    assert result["tuned_accuracy"] >= 0.98, result["misses"]
-    # The held-out layout is the honest estimate; this floor only catches a regression.
-    assert result["held_out_accuracy"] >= 0.5, result["misses"]
+    assert result["tuned"]["accuracy"] >= TUNED_FLOOR, result["tuned"]["misses"]
+    assert result["held_out"]["accuracy"] >= HELD_OUT_FLOOR  # the misses of held-out layouts are never printed
+
+
+def test_field_level_accuracy_on_the_scanned_layouts():
+    require(tesseract_available(), "Tesseract with the chi_sim and eng models is not installed")
+    require(FONT.exists(), f"the Noto CJK font to draw test pages is missing ({FONT})")
+    from .corpus import measure
+
+    scans = tuple(layout for layout in LAYOUTS if layout.startswith(("scan_", "photo_")))
+    samples = corpus(scans, ocr_per_cell=1)
+    tuned = measure([s for s in samples if s.layout in TUNED])
+    held_out = measure([s for s in samples if s.layout in HELD_OUT])
+    assert tuned["accuracy"] >= 0.9, tuned["misses"]
+    assert held_out["accuracy"] >= 0.7
 
 
 def test_skills_are_normalised_across_languages_and_synonyms():

@@ -1,0 +1,142 @@
+"""Scans and photos of resumes are read with Tesseract OCR; without it they are refused as scans.
+
+The OCR tests need Tesseract with its Chinese and English models and the Noto CJK fonts (to draw
+the test pages): they skip with the reason when those are missing, and fail under CI=true,
+where .ci/run installs them.
+"""
+
+import io
+import random
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import translation
+
+from consent.intake import IntakeRefused, extract_text
+from consent.models import ResumeUpload
+from consent.ocr import tesseract_available
+from consent.parsing import flat_fields, parse_resume
+from consent.refusals import REFUSALS
+
+from ..conftest import require
+from ..factories import UserFactory
+from .corpus import FONT, TODAY, Spec, _as_image, _as_scanned_pdf
+
+pytestmark = pytest.mark.django_db
+
+ZH_PAGE = Spec(
+    [
+        "## 个人简历",
+        "姓名：王秀英",
+        "性别：女",
+        "出生年份：1991年",
+        "手机：13912345678",
+        "邮箱：wang.xy@example.com",
+        "现居地：贵州省遵义市",
+        "最高学历：本科",
+        "期望职位：高级会计",
+        "期望薪资：1.5万/月",
+        "## 工作经历",
+        "2019.07 - 至今  遵义红花岗商贸有限公司  会计",
+    ]
+)
+EN_PAGE = Spec(
+    [
+        "## RESUME",
+        "Name: Kevin Wu",
+        "Gender: Male",
+        "Year of birth: 1988",
+        "Mobile: 13612345678",
+        "Email: kevin.wu@example.com",
+        "Location: Luoyang, Henan",
+        "Desired role: Senior Data Analyst",
+        "## Skills",
+        "Python, SQL, Tableau",
+    ]
+)
+
+
+def _need_ocr():
+    require(
+        tesseract_available(),
+        "Tesseract with the chi_sim and eng models is not installed "
+        "(apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)",
+    )
+    require(FONT.exists(), f"the Noto CJK font to draw test pages is missing ({FONT}; apt-get install fonts-noto-cjk)")
+
+
+def _fields(kind_text) -> dict:
+    return flat_fields(parse_resume(kind_text[1], today=TODAY))
+
+
+def test_a_photo_of_an_english_resume_is_read():
+    _need_ocr()
+    for fmt in ("jpg", "png"):
+        fields = _fields(extract_text(_as_image(EN_PAGE, random.Random(1), fmt), f"cv.{fmt}"))
+        assert (fields["full_name"], fields["phone"], fields["contact_email"]) == (
+            "Kevin Wu",
+            "13612345678",
+            "kevin.wu@example.com",
+        )
+        assert (fields["province"], fields["city"], fields["birth_year"]) == ("河南", "洛阳", 1988)
+        assert sorted(fields["skills"]) == ["python", "sql", "tableau"]
+
+
+def test_an_image_only_pdf_of_a_chinese_resume_is_read_page_by_page():
+    _need_ocr()
+    from pypdf import PdfReader, PdfWriter
+
+    one_page = _as_scanned_pdf(ZH_PAGE, random.Random(2))
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_page(PdfReader(io.BytesIO(one_page)).pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    pages_seen = []
+    kind, text = extract_text(buffer.getvalue(), "scan.pdf", on_page=lambda done, total: pages_seen.append((done, total)))
+    assert kind == "pdf" and pages_seen == [(1, 2), (2, 2)]
+    fields = _fields((kind, text))
+    assert (fields["full_name"], fields["gender"], fields["birth_year"]) == ("王秀英", "F", 1991)
+    assert (fields["province"], fields["city"], fields["expected_salary"]) == ("贵州", "遵义", 15000)
+    assert fields["current_employer"] == "遵义红花岗商贸有限公司"
+
+
+def test_an_uploaded_photo_is_parsed_by_the_task_and_the_pages_are_counted(django_capture_on_commit_callbacks):
+    _need_ocr()
+    person = UserFactory()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/me/resume/upload/", {"file": SimpleUploadedFile("photo.jpg", _as_image(EN_PAGE, random.Random(3), "jpg"))})
+    upload = ResumeUpload.objects.get(owner=person)
+    assert upload.status == ResumeUpload.Status.PARSED and (upload.pages, upload.pages_read) == (1, 1)
+    assert "Kevin Wu" in client.get("/me/resume/?from=upload").content.decode()
+
+
+def test_the_progress_page_shows_each_scanned_page():
+    person = UserFactory()
+    upload = ResumeUpload.objects.create(owner=person, kind="pdf", size=10, stored_name="x", progress=50, pages=3, pages_read=1)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(person)
+    partial = client.get(f"/me/resume/upload/{upload.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Scanned pages read: 1 of 3" in partial
+    assert partial.count("bg-success") == 1 and "Page 3" in partial and 'hx-trigger="every 1s"' in partial
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    client.force_login(person)
+    assert "已识别扫描页：1 / 3" in client.get(f"/me/resume/upload/{upload.pk}/").content.decode()
+
+
+@pytest.mark.parametrize(("name", "code"), [("scan.pdf", "scanned_pdf"), ("photo.png", "scanned_image")])
+def test_without_tesseract_a_scan_is_refused_saying_it_is_a_scan_and_what_to_do(name, code, monkeypatch, tmp_path):
+    from .files import blank_photo, vector_only_pdf
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without the tesseract program
+    data = vector_only_pdf() if name.endswith(".pdf") else blank_photo()
+    with pytest.raises(IntakeRefused) as refused:
+        extract_text(data, name)
+    assert refused.value.code == code
+    with translation.override("en"):
+        assert "scan" in str(REFUSALS[code]) and "text PDF or DOCX" in str(REFUSALS[code])
+    with translation.override("zh-hans"):
+        assert "扫描件" in str(REFUSALS[code])

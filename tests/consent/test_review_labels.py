@@ -1,0 +1,64 @@
+"""The review page shows every coded value as its label in the reader's language, and after an
+upload the form puts the missing and doubtful fields first."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ..factories import ResumeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CODES = ["F", "master", "internet", "data", "project_management"]
+
+
+def _review(resume, language: str) -> str:
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(resume.owner)
+    page = client.get("/me/resume/review/").content.decode()
+    return re.search(r'<dl class="row" id="resume-fields">(.*?)</dl>', page, re.S).group(1)
+
+
+def _values(fields_html: str) -> list[str]:
+    return [value.strip() for value in re.findall(r"<dd[^>]*>(.*?)</dd>", fields_html, re.S)]
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["Female", "Master&#x27;s degree", "Internet and software", "Data and analytics", "Project management"]),
+        ("zh-hans", ["女", "硕士研究生", "互联网与软件", "数据与分析", "项目管理"]),
+    ],
+)
+def test_the_review_page_shows_labels_never_codes(language, labels):
+    resume = ResumeFactory(
+        gender="F", education_level="master", industry="internet", role_category="data", skills=["project_management", "sql"]
+    )
+    values = _values(_review(resume, language))
+    for code in CODES:
+        assert code not in values and not any(value.split("、")[0].split(", ")[0] == code for value in values)
+    joined = " | ".join(values)
+    for label in labels:
+        assert label in joined
+    assert "project_management" not in joined
+
+
+def test_the_form_after_an_upload_lists_missing_and_doubtful_fields_first(django_capture_on_commit_callbacks):
+    person = UserFactory()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(person)
+    text = "Name: Li Wei\nMobile: 13912345678\nEmail: li.wei@example.com\nSKILLS\nPython, Project management\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/me/resume/upload/", {"file": SimpleUploadedFile("cv.txt", text.encode())})
+    page = client.get("/me/resume/?from=upload").content.decode()
+    check_first = re.search(r'<section[^>]*id="check-first">(.*?)</section>', page, re.S).group(1)
+    flagged = re.findall(r'data-field="([a-z_]+)"', check_first)
+    # what the file never says comes first, marked as not found; what it said clearly is not flagged
+    assert {"birth_year", "expected_salary", "desired_role", "province"} <= set(flagged)
+    assert not {"full_name", "phone", "contact_email"} & set(flagged)
+    assert "Not found: please fill in" in check_first
+    assert page.index('id="check-first"') < page.index('name="full_name"')
+    # skills are shown by name in the reader's language, not as vocabulary codes
+    assert "Python, Project management" in page and "project_management" not in page
