@@ -262,7 +262,7 @@ def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_se
     # then every purchase succeeded, about as fast as before, and waits in the outbox
     up_median, down_median = sorted(up)[3], sorted(down)[3]
     with capsys.disabled():
-        print(f"\npurchase latency, Redis up: median {up_median * 1000:.0f} ms, max {max(up) * 1000:.0f} ms; "
+        print(f"\npurchase latency, Redis up: median {up_median * 1000:.0f} ms, max {max(up) * 1000:.0f} ms; "  # noqa: T201
               f"Redis stopped: median {down_median * 1000:.0f} ms, max {max(down) * 1000:.0f} ms")  # fmt: skip
     assert max(down) < max(1.0, 3 * max(up))
     assert Order.objects.filter(status=Order.Status.PAID).count() == 6
