@@ -64,6 +64,8 @@ class NodeScore:
     loss: float
     bound: float
     classes: int
+    # What suppressing one more record at any successor adds to ``bound`` at least.
+    slack: float = 0.0
 
 
 @dataclass
@@ -209,12 +211,18 @@ class NodeJudge:
             kept = sizes[~small]
             loss = float(int((kept * kept).sum()) + self.n * suppressed)
             bound = float(int((sizes * np.maximum(sizes, self.k)).sum()))
+            # A record suppressed at a successor costs n there and counted at most this in ``bound``:
+            # k when only size decides (it sat in a class under k here too), else the largest class.
+            counted = self.k if self.l <= 1 else max(self.k, int(sizes.max()) if len(sizes) else 0)
+            slack = float(self.n - counted)
         else:
             cells = max(len(self.columns), 1) * max(self.n, 1)
-            penalty = self.cell_penalty(histogram, starts) * sizes
+            per_record = self.cell_penalty(histogram, starts)
+            penalty = per_record * sizes
             loss = (float(penalty[~small].sum()) + suppressed * len(self.columns)) / cells
             bound = float(penalty.sum()) / cells
-        score = NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, int((~small).sum()))
+            slack = (len(self.columns) - (float(per_record.max()) if len(per_record) else 0.0)) / cells
+        score = NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, int((~small).sum()), max(slack, 0.0))
         self.stats.scores[levels] = score
         self._keep(histogram)
         return score, histogram
@@ -246,48 +254,43 @@ def search(judge: NodeJudge) -> SearchResult | None:
     height = nodes.sum(axis=1).astype(np.int64)
     n = max(judge.n, 1)
     bound = np.zeros(count, dtype=np.float64)
+    slack = np.full(count, np.inf)
+    suppressed_at_least = np.zeros(count, dtype=np.float64)
     done = np.zeros(count, dtype=bool)
     dead = np.zeros(count, dtype=bool)
     strides = np.cumprod([1] + [column.levels + 1 for column in reversed(columns)])[:-1][::-1].astype(np.int64)
     top = np.array([column.levels for column in columns], dtype=np.int64)
     best: tuple[float, int, tuple[int, ...]] | None = None
     best_score: NodeScore | None = None
-    cap = judge.cap
-    over: list[tuple[np.ndarray, int]] = []  # evaluated nodes and their suppression
 
     def index(levels: np.ndarray) -> int:
         return int((levels * strides).sum())
 
-    def limit(loss: float) -> int:
-        # Every suppressed record costs n in DM (1/n in GCP): a node suppressing more than
-        # this cannot beat or tie the best, and neither can anything below it.
-        per_record = n if judge.loss == "dm" else 1.0 / n
-        return min(judge.cap, int(loss / per_record + 1e-9))
-
     def evaluate(i: int) -> NodeScore:
-        nonlocal best, best_score, cap
+        nonlocal best, best_score
         levels = tuple(int(v) for v in nodes[i])
         score, _ = judge.score(levels)
         done[i] = True
+        # Lower bounds: a successor costs at least this node's bound, and a predecessor
+        # suppresses at least as many records; each suppressed record adds ``slack``.
         above = (nodes >= nodes[i]).all(axis=1)
+        below = (nodes <= nodes[i]).all(axis=1)
         np.maximum(bound, np.where(above, score.bound, 0.0), out=bound)
-        over.append((nodes[i], score.suppressed))
-        if score.suppressed > cap:
-            dead[(nodes <= nodes[i]).all(axis=1)] = True
+        np.minimum(slack, np.where(above, score.slack, np.inf), out=slack)
+        np.maximum(suppressed_at_least, np.where(below, float(score.suppressed), 0.0), out=suppressed_at_least)
+        if score.suppressed > judge.cap:
+            dead[below] = True
         elif score.feasible:
             candidate = (score.loss, int(height[i]), levels)
             if best is None or candidate < best:
                 best, best_score = candidate, score
-                tighter = limit(score.loss)
-                if tighter < cap:
-                    cap = tighter
-                    heavy = np.array([v for v, s in over if s > cap], dtype=np.int16).reshape(-1, len(columns))
-                    if len(heavy):
-                        dead[(nodes[None, :, :] <= heavy[:, None, :]).all(axis=2).any(axis=0)] = True
         if best is not None:
             # A small relative slack keeps float rounding of the GCP bound from pruning a tie.
-            dead[bound > best[0] + 1e-9 * abs(best[0])] = True
+            dead[lower_bound() > best[0] + 1e-9 * abs(best[0])] = True
         return score
+
+    def lower_bound() -> np.ndarray:
+        return bound + suppressed_at_least * np.where(np.isfinite(slack), slack, 0.0)
 
     def alive(i: int) -> bool:
         return not done[i] and not dead[i]
@@ -327,13 +330,13 @@ def search(judge: NodeJudge) -> SearchResult | None:
             if not alive(path[middle]):
                 # Tagged meanwhile: by a lower bound (this and above cannot win: look lower) or
                 # by suppression (this and below: look higher).
-                if best is not None and bound[path[middle]] > best[0] + 1e-9 * abs(best[0]):
+                if best is not None and bound[path[middle]] > best[0] + 1e-9 * abs(best[0]):  # noqa: SIM114
                     high = middle - 1
                 else:
                     low = middle + 1
                 continue
             score = evaluate(path[middle])
-            if score.suppressed > cap:
+            if score.suppressed > judge.cap or (best is not None and score.suppressed * n > best[0] and judge.loss == "dm"):
                 low = middle + 1
             else:
                 high = middle - 1

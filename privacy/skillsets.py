@@ -84,34 +84,63 @@ def _level_entries(skills: SkillColumn, level: int, row_class: np.ndarray) -> tu
     return rows[kept], values[kept], width
 
 
-def km_repair(skills: SkillColumn, level: int, row_class: np.ndarray, class_count: int, *, k: int, m: int):
-    """Entries (row, value) left after the k^m repair at ``level``; ``row_class`` is -1 for suppressed rows."""
+def km_repair(
+    skills: SkillColumn, level: int, row_class: np.ndarray, class_count: int, *, k: int, m: int, record_rounds: int = 2
+):
+    """Entries (row, value) left after the k^m repair at ``level``; ``row_class`` is -1 for suppressed rows.
+
+    First up to ``record_rounds`` rounds take values out of the offending records only;
+    whatever still violates is then settled in one pass per itemset size by taking the
+    value out of its whole class, which cannot create a new violation (supports of
+    itemsets without it are unchanged, those with it become 0).
+    """
     rows, values, width = _level_entries(skills, level, row_class)
     alive = np.ones(len(rows), dtype=bool)
     dirty = np.ones(class_count, dtype=bool)
-    min_support = 0
-    while True:
+    for _ in range(record_rounds):
         index = np.flatnonzero(alive & dirty[row_class[rows]])
         if len(index) == 0:
-            break
-        r, v = rows[index], values[index]
-        cls = row_class[r]
-        single = _support(cls * width + v, cls, width, class_count)
+            return rows[alive], values[alive], width
+        cls = row_class[rows[index]]
+        single = _support(cls * width + values[index], cls, width, class_count)
         killed = index[single < k]
-        single_of = np.zeros(len(rows), dtype=np.int64)
-        single_of[index] = single
         if m >= 2:
+            single_of = np.zeros(len(rows), dtype=np.int64)
+            single_of[index] = single
             survivors = index[single >= k]
-            killed = np.concatenate(
-                [killed, _itemset_kills(rows, values, survivors, row_class, single_of, width, class_count, k, m)]
-            )
+            pairs = _itemset_kills(rows, values, survivors, row_class, single_of, width, class_count, k, m)
+            killed = np.concatenate([killed, pairs])
         if len(killed) == 0:
-            break
+            return rows[alive], values[alive], width
         alive[killed] = False
         dirty[:] = False
         dirty[row_class[rows[killed]]] = True
-    min_support = _min_support(rows[alive], values[alive], row_class, width, class_count, m)
-    return rows[alive], values[alive], width, min_support
+    for size in range(1, m + 1):
+        index = np.flatnonzero(alive & dirty[row_class[rows]])
+        if len(index) == 0:
+            break
+        cls = row_class[rows[index]]
+        single = _support(cls * width + values[index], cls, width, class_count)
+        if size == 1:
+            alive[index[single < k]] = False
+            continue
+        single_of = np.zeros(len(rows), dtype=np.int64)
+        single_of[index] = single
+        combo = _combos(rows, index, size)
+        if len(combo) == 0:
+            break
+        combo_class = row_class[rows[combo[:, 0]]]
+        span = width**size
+        support = _support(combo_class * span + _itemset_keys(values, combo, width), combo_class, span, class_count)
+        bad = combo[support < k]
+        if len(bad) == 0:
+            continue
+        rarity = single_of[bad] * (width + 1) - values[bad]
+        victims = bad[np.arange(len(bad)), np.argmin(rarity, axis=1)]
+        # The victim value leaves its whole class.
+        gone = np.unique(row_class[rows[victims]] * width + values[victims])
+        alive[index[np.isin(cls * width + values[index], gone)]] = False
+    return rows[alive], values[alive], width
 
 
 def _combos(rows: np.ndarray, entries: np.ndarray, size: int) -> np.ndarray:
@@ -172,6 +201,15 @@ def _min_support(rows, values, row_class, width, class_count, m) -> int:
     return smallest
 
 
+def _singleton_loss(skills: SkillColumn, row_class: np.ndarray, class_count: int, k: int) -> float:
+    """A lower bound of the skill-level loss: the share of values held by fewer than k of their class."""
+    rows, values, width = _level_entries(skills, 0, row_class)
+    if len(rows) == 0:
+        return 0.0
+    cls = row_class[rows]
+    return float((_support(cls * width + values, cls, width, class_count) < k).mean())
+
+
 def _family_ncp(skills: SkillColumn) -> np.ndarray:
     sizes = np.bincount(skills.family, minlength=len(skills.families)).astype(np.float64)
     leaves = len(skills.vocabulary)
@@ -187,10 +225,13 @@ def release_skills(
     kept_original = row_class[orig_rows] >= 0
     total = int(kept_original.sum())
     options = []
-    for candidate in (0, 1) if level is None else (level,):
+    for candidate in (1, 0) if level is None else (level,):
         if candidate == 2:
             continue
-        rows, values, width, min_support = km_repair(skills, candidate, row_class, class_count, k=k, m=m)
+        if candidate == 0 and options and _singleton_loss(skills, row_class, class_count, k) >= options[0].loss:
+            continue  # taking out the values under k alone already loses more than families do
+        rows, values, width = km_repair(skills, candidate, row_class, class_count, k=k, m=m)
+        min_support = 0
         if candidate == 0:
             lost = total - len(rows)
             loss = lost / total if total else 0.0
@@ -212,4 +253,6 @@ def release_skills(
     if level is None and total and best.loss >= 1.0:
         empty = np.zeros(0, dtype=np.int64)
         return SkillRelease(2, empty, empty, (), total, 1.0, 0)
-    return best
+    width = len(best.labels)
+    smallest = _min_support(best.rows, best.values, row_class, width, class_count, m)
+    return SkillRelease(best.level, best.rows, best.values, best.labels, best.suppressed_values, best.loss, smallest)

@@ -44,7 +44,7 @@ def pycanon_k(rows, qis) -> int:
     return anonymity.k_anonymity(pd.DataFrame([{q: str(row[q]) for q in qis} for row in rows]), qis)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records=st.lists(record, min_size=2, max_size=80), model=models)
 def test_every_release_meets_k_by_pycanon_and_km_by_the_checker_with_vocabulary_values_only(records, model):
     try:
@@ -59,7 +59,7 @@ def test_every_release_meets_k_by_pycanon_and_km_by_the_checker_with_vocabulary_
     assert is_km_anonymous(release.rows, QIS, "skills", k=model.k, m=model.m)
     released_skills = {skill for row in release.rows for skill in row["skills"]}
     assert released_skills <= set(SKILLS) | set(FAMILIES)
-    assert {row["industry"] for row in release.rows} <= {"internet", "finance", "internet/finance", "*"}
+    assert {row["industry"] for row in release.rows} <= {"internet", "finance", "internet/finance", "finance/internet", "*"}
     text = repr(release.rows)
     for junk in [*JUNK, "CEO of Acme"]:
         assert junk not in text
