@@ -35,6 +35,7 @@ class PrivacyLossExceeded(ValueError):
 class BoundedMean:
     value: float | None
     epsilon: float
+    count: int = 0  # the noisy count the mean divides by
 
 
 def _check_epsilon(epsilon: float | Decimal | str | int) -> float:
@@ -109,8 +110,8 @@ def dp_bounded_mean(values: Sequence[int], *, bounds: tuple[int, int], epsilon: 
     count = dp_count(values, epsilon=half)
     noisy_total = total([int(value) for value in values])
     if count <= 0:
-        return BoundedMean(value=None, epsilon=epsilon)
-    return BoundedMean(value=min(max(noisy_total / count, lower), upper), epsilon=epsilon)
+        return BoundedMean(value=None, epsilon=epsilon, count=count)
+    return BoundedMean(value=min(max(noisy_total / count, lower), upper), epsilon=epsilon, count=count)
 
 
 def noisy_count(true_count: int, *, epsilon: float | Decimal, sensitivity: int = 1) -> int:

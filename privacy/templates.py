@@ -6,17 +6,17 @@ parameters into a ``QueryPlan``: neutral filter conditions (field, operator,
 value) that the exchange translates into its database query, and the aggregate
 to compute. ``release`` then adds OpenDP noise and applies the threshold.
 
-What this protects: a buyer sees only noised aggregates over at least
-``threshold`` distinct people, and each person's lifetime ε bounds what any
-sequence of queries can learn about them. What it does not: the exchange's
-operators run the query on raw data (there is no attested hardware), and a
-threshold on true counts is a policy, not part of the DP guarantee.
+What this protects: a buyer sees only noised aggregates, suppressed on noisy
+counts under ``threshold``, each query ε-differentially private whatever its
+outcome, and each person's lifetime ε bounds what any sequence of queries can
+learn about them. What it does not: the exchange's operators run the query on
+raw data (there is no attested hardware).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -216,32 +216,52 @@ def skill_counts(skill_lists: Sequence[Sequence[str]], vocabulary: Sequence[str]
     return counts
 
 
-def release(query: QueryPlan, *, people: int, true_value, epsilon: float | Decimal, threshold: int) -> dict[str, Any]:
-    """Noise the aggregate and suppress what was drawn from fewer than ``threshold`` people.
+NoisyCounts = Callable[..., list[int]]
 
-    ``people`` is the number of distinct people matching the filters. A whole
-    result under the threshold is suppressed; so is each bin whose true count is
-    under it. Noised counts are clipped at zero (post-processing, no extra ε).
+
+def release(
+    query: QueryPlan,
+    *,
+    people: int,
+    true_value,
+    epsilon: float | Decimal,
+    threshold: int,
+    noise: NoisyCounts = dp.noisy_counts,
+) -> dict[str, Any]:
+    """Noise the aggregate; suppress on noisy counts only. The caller charges ε whatever the outcome.
+
+    ``people`` is the true number of distinct people matching the filters. Every
+    decision to suppress is taken on a noisy value, never on a true one, so the
+    answer (suppressed or not) is ε-differentially private:
+
+    - a count is noised with all of ε and suppressed when the noisy count is under
+      ``threshold``;
+    - a histogram or a skills list spends ε/2 on a noisy number of people (the
+      whole result is suppressed when it is under ``threshold``) and ε/2 on the
+      noisy counts, each bin or skill being suppressed when its own noisy count is
+      under ``threshold``.
+
+    Clipping at zero and suppression are post-processing and cost no extra ε.
+    ``noise(counts, epsilon=, sensitivity=)`` draws the noise (OpenDP's discrete Laplace).
     """
-    if people < threshold:
-        return {"suppressed": True, "reason": "fewer_than_threshold", "threshold": threshold}
+    suppressed = {"suppressed": True, "reason": "fewer_than_threshold", "threshold": threshold}
     if query.aggregate == "count":
-        return {"suppressed": False, "count": max(dp.noisy_count(true_value, epsilon=epsilon), 0)}
+        (noisy,) = noise([int(people if true_value is None else true_value)], epsilon=epsilon, sensitivity=1)
+        return suppressed if noisy < threshold else {"suppressed": False, "count": max(noisy, 0)}
+    half = Decimal(str(epsilon)) / 2
+    (noisy_people,) = noise([int(people)], epsilon=half, sensitivity=1)
+    if noisy_people < threshold:
+        return suppressed
+    noisy = noise([int(value) for value in true_value], epsilon=half, sensitivity=query.sensitivity)
     if query.aggregate == "histogram":
         labels = [_band_label(band) for band in query.bands]
-        noisy = dp.noisy_counts(true_value, epsilon=epsilon, sensitivity=query.sensitivity)
         bins = [
-            {"band": label, "count": max(value, 0) if true >= threshold else None, "suppressed": true < threshold}
-            for label, true, value in zip(labels, true_value, noisy, strict=True)
+            {"band": label, "count": value if value >= threshold else None, "suppressed": value < threshold}
+            for label, value in zip(labels, noisy, strict=True)
         ]
         return {"suppressed": False, "bins": bins}
-    noisy = dp.noisy_counts(true_value, epsilon=epsilon, sensitivity=query.sensitivity)
     ranked = sorted(
-        (
-            (max(value, 0), skill)
-            for skill, true, value in zip(query.vocabulary, true_value, noisy, strict=True)
-            if true >= threshold
-        ),
+        ((value, skill) for skill, value in zip(query.vocabulary, noisy, strict=True) if value >= threshold),
         key=lambda pair: (-pair[0], pair[1]),
     )
     return {"suppressed": False, "skills": [{"skill": skill, "count": count} for count, skill in ranked[:10]]}

@@ -535,12 +535,9 @@ def _dp_tables(records: list[dict], epsilon: Decimal, threshold: int) -> dict:
 
     def histogram(name, values, categories):
         noisy = dp.dp_histogram(values, categories=categories, epsilon=share)
-        true = {c: 0 for c in categories}
-        for value in values:
-            if value in true:
-                true[value] += 1
+        # Suppressed on the noisy count only: which bins are hidden is part of the DP release.
         tables[name] = [
-            {"value": c, "count": max(noisy[c], 0) if true[c] >= threshold else None, "suppressed": true[c] < threshold}
+            {"value": c, "count": noisy[c] if noisy[c] >= threshold else None, "suppressed": noisy[c] < threshold}
             for c in categories
         ]
 
@@ -554,10 +551,11 @@ def _dp_tables(records: list[dict], epsilon: Decimal, threshold: int) -> dict:
     histogram("experience_bands", [band_of(r["years_experience"], EXPERIENCE_BANDS) for r in records], experience_labels)
     salaries = [r["expected_salary"] for r in records if r["expected_salary"] is not None]
     mean = dp.dp_bounded_mean(salaries, bounds=(0, 100_000), epsilon=share)
+    hidden = mean.value is None or mean.count < threshold  # the noisy count, never the true one
     tables["mean_expected_salary"] = {
-        "value": round(mean.value) if mean.value is not None and len(salaries) >= threshold else None,
+        "value": None if hidden else round(mean.value),
         "bounds": [0, 100_000],
-        "suppressed": len(salaries) < threshold,
+        "suppressed": hidden,
     }
     return tables
 

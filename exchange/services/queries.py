@@ -1,10 +1,11 @@
 """Clean-room queries: allow-listed templates run inside the exchange, noised and thresholded.
 
 Buyers never send SQL or code. Each person counts at most once (one resume per
-person), OpenDP adds the noise, results drawn from fewer than the product's
-threshold of distinct people are suppressed, every answered query spends ε
-against each contributing person's lifetime budget, and every query is logged,
-refused ones included.
+person), OpenDP adds the noise, results and bins whose noisy count is under the
+product's threshold are suppressed, every query that reads the pool spends ε
+against each matching person's lifetime budget whether it is answered or
+suppressed, a refusal says only that the query cannot be answered now, and every
+query is logged, refused ones included.
 """
 
 import time
@@ -110,16 +111,12 @@ def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: d
     matching = query_pool(version=version, buyer=buyer).filter(_filters(plan))
     people = matching.count()
     log.people = people
-    if people < product.min_people:
-        log.outcome = QueryLog.Outcome.SUPPRESSED
-        log.result = templates.release(plan, people=people, true_value=None, epsilon=1.0, threshold=product.min_people)
-        log.elapsed_ms = int((time.monotonic() - started) * 1000)
-        log.save()
-        return log
     epsilon_micro = accountant.to_micro(product.epsilon)
     true_value = _true_aggregate(plan, matching, people)
     try:
         with transaction.atomic():
+            # Every query that reads the pool spends ε, answered or suppressed: the
+            # suppression is decided on noisy counts, so it is part of the ε-DP answer.
             budget_spend(
                 user_ids=matching.values("user_id"),
                 epsilon_micro=epsilon_micro,
@@ -131,17 +128,12 @@ def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: d
             log.result = templates.release(
                 plan, people=people, true_value=true_value, epsilon=product.epsilon, threshold=product.min_people
             )
-            log.outcome = QueryLog.Outcome.ANSWERED
+            suppressed = log.result.get("suppressed")
+            log.outcome = QueryLog.Outcome.SUPPRESSED if suppressed else QueryLog.Outcome.ANSWERED
             log.epsilon_micro = epsilon_micro
             log.elapsed_ms = int((time.monotonic() - started) * 1000)
             log.save()
-    except BudgetExhausted as exc:
-        refuse(
-            _(
-                "Refused: answering would take %(n)s of the people in this result past their lifetime privacy "
-                "budget. Ask a broader question or a different one."
-            )
-            % {"n": exc.people},
-            code="budget_exhausted",
-        )
+    except BudgetExhausted:
+        # One fixed message: neither how many people are over their budget nor any other count.
+        refuse(_("This query cannot be answered now."), code="cannot_answer_now")
     return log

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from accounts.models import User
 from exchange.exceptions import QueryError, QueryRefused
-from exchange.models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion, QueryLog, VersionMember
+from exchange.models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion, QueryLog, QueryPoolRow, VersionMember
 from exchange.selectors import version_members_for_sale
 from exchange.services.products import product_create
 from exchange.services.queries import query_run
@@ -54,39 +54,47 @@ def test_entitled_buyer_gets_a_noised_count_that_spends_epsilon_for_each_contrib
     assert BudgetSpend.objects.get(source="query").people == 40
 
 
-def test_a_result_from_fewer_than_ten_people_is_suppressed_and_spends_nothing(bought):
+def test_a_suppressed_query_spends_epsilon_like_an_answered_one(bought):
     world, product = bought
     # ResumeFactory cycles four provinces: 10 people in 广东, narrowed further by experience.
-    log = query_run(
-        product=product,
-        buyer=world.buyer,
-        template="candidates_count",
-        params={"province": "广东", "min_experience": 10},
-        by=world.buyer_user,
-    )
-    assert log.outcome == QueryLog.Outcome.SUPPRESSED and log.people < 10
-    assert log.result == {"suppressed": True, "reason": "fewer_than_threshold", "threshold": 10}
-    assert not PrivacyBudget.objects.exists()
+    params = {"province": "广东", "min_experience": 10}
+    matching = set(QueryPoolRow.objects.filter(province="广东", years_experience__gte=10).values_list("user_id", flat=True))
+    assert len(matching) < 10
+    outcomes = []
+    for run in range(1, 4):
+        log = query_run(product=product, buyer=world.buyer, template="candidates_count", params=params, by=world.buyer_user)
+        outcomes.append(log.outcome)
+        assert log.epsilon_micro == accountant.to_micro("0.5")
+        spent = dict(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
+        assert spent == dict.fromkeys(matching, run * accountant.to_micro("0.5"))
+        if log.outcome == QueryLog.Outcome.SUPPRESSED:
+            assert log.result == {"suppressed": True, "reason": "fewer_than_threshold", "threshold": 10}
+            break
+    # The noisy count of a handful of people reaches 10 with well under 1% chance, three times in a row never.
+    assert QueryLog.Outcome.SUPPRESSED in outcomes
 
 
-def test_a_query_that_would_take_anyone_past_their_lifetime_budget_is_refused_and_logged(bought, settings):
+def test_a_refusal_reads_the_same_whatever_the_number_of_people_over_budget(bought, settings):
     world, product = bought
     settings.EXCHANGE = {**settings.EXCHANGE, "LIFETIME_EPSILON": "1"}
     for _ in range(2):
         query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
-    with translation.override("en"), pytest.raises(QueryRefused) as error:
-        query_run(
-            product=product,
-            buyer=world.buyer,
-            template="experience_distribution",
-            params={},
-            by=world.buyer_user,
-        )
-    assert error.value.code == "budget_exhausted" and "lifetime privacy budget" in error.value.message
-    refused = QueryLog.objects.get(outcome=QueryLog.Outcome.REFUSED)
-    assert refused.template == "experience_distribution" and refused.epsilon_micro == 0
-    # Nothing of the refused query was charged.
+    messages = []
+    # Everyone (40 people) is over budget in the first query, 10 in the second.
+    for params in ({}, {"province": "广东"}):
+        with translation.override("en"), pytest.raises(QueryRefused) as error:
+            query_run(product=product, buyer=world.buyer, template="experience_distribution", params=params, by=world.buyer_user)
+        assert error.value.code == "cannot_answer_now"
+        messages.append(error.value.message)
+    assert messages == ["This query cannot be answered now."] * 2
+    assert not any(character.isdigit() for character in messages[0])
+    refused = QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED)
+    assert refused.count() == 2 and set(refused.values_list("epsilon_micro", flat=True)) == {0}
+    # Nothing of the refused queries was charged.
     assert set(PrivacyBudget.objects.values_list("spent_micro", flat=True)) == {accountant.to_micro("1")}
+    with translation.override("zh-hans"), pytest.raises(QueryRefused) as error:
+        query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    assert error.value.message == "该查询暂时无法回答。"
 
 
 def test_free_sql_and_unknown_parameters_are_refused_and_logged(bought):
