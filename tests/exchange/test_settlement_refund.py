@@ -5,10 +5,11 @@ import pytest
 from exchange.exceptions import OrderError
 from exchange.models import Order, Outbox
 from exchange.services.orders import order_refund, order_settle
+from exchange.services.products import product_review, product_submit
 from payouts.models import JournalEntry, LedgerAccount, Posting
 from payouts.selectors import earnings_for_user, ledger_violations, wallet_balance
 
-from ..flow import build_start, buy, list_and_fund, product_define, world_create
+from ..flow import build_start, buy, legal_opinion_pdf, list_and_fund, product_define, world_create
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +86,12 @@ def test_the_sweep_skips_settlements_sent_recently_and_resends_lost_ones(django_
 
     # given a world and a broker that takes messages but no worker that runs them
     world, product = _ready(django_capture_on_commit_callbacks)
+    other = product_define(world, k=2)  # a version is sold once to a buyer: the second order buys another product
+    with django_capture_on_commit_callbacks(execute=True):
+        build_start(world, other)
+    product_submit(product=other, by=world.provider_user, legal_opinion=legal_opinion_pdf())
+    product_review(product=other, by=world.staff, approve=True, notes="Legal opinion on file.")
+    other.refresh_from_db()
     celery_app.conf.task_always_eager = False
     before = celery_app.conf.broker_url
     celery_app.conf.broker_url = "memory://"
@@ -92,7 +99,7 @@ def test_the_sweep_skips_settlements_sent_recently_and_resends_lost_ones(django_
         with django_capture_on_commit_callbacks(execute=True):
             sent = buy(world, product)
         with django_capture_on_commit_callbacks(execute=True):
-            lost = buy(world, product)
+            lost = buy(world, other)
         Outbox.objects.filter(key=f"{lost.reference}:settle").update(last_sent_at=None)  # its send failed
 
         # when the sweep runs: the one sent a moment ago is left alone, the lost one is sent
