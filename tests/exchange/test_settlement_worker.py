@@ -146,7 +146,7 @@ def test_worker_killed_half_way_through_a_large_settlement_leaves_the_ledger_a_c
 
     # when the worker restarts and the outbox sweeper re-sends the unsettled order
     with worker_process(redis_url, log):
-        assert outbox_resend(older_than_seconds=0) == 1
+        assert outbox_resend(older_than_seconds=0, resend_after_seconds=0) == 1
         _wait(lambda: _settled([order.pk]), seconds=300, what="the settlement after restart", log=log)
 
     # then the ledger is complete and exactly what a clean run gives
@@ -219,9 +219,9 @@ def test_purchases_succeed_while_redis_is_down_and_all_settle_when_it_returns(
     celery_app.conf.task_always_eager = True
 
 
-def _purchase_seconds(api, product_id: int) -> float:
+def _purchase_seconds(api, product_id: int, plan_id: int) -> float:
     started = time.perf_counter()
-    response = api.post("/api/v1/orders/", {"product_id": product_id}, format="json")
+    response = api.post("/api/v1/orders/", {"product_id": product_id, "plan_id": plan_id}, format="json")
     elapsed = time.perf_counter() - started
     assert response.status_code == 201, response.content
     return elapsed
@@ -239,6 +239,8 @@ def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_se
     from exchange.services.api_keys import api_key_create
 
     world, product, _version = _world(django_capture_on_commit_callbacks)
+    # packs of credits: a version itself is sold once per buyer
+    pack = PricePlan.objects.create(product=product, kind=PricePlan.Kind.CREDITS, price_fen=1_000, credits=10)
     port = _free_port()
     url = f"redis://127.0.0.1:{port}/0"
     settings.CACHES = {
@@ -255,10 +257,10 @@ def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_se
     log = tmp_path / "worker.log"
     _broker_use(url)
     with own_redis(port, tmp_path), worker_process(url, log):
-        up = [_purchase_seconds(api, product.pk) for _ in range(6)]
+        up = [_purchase_seconds(api, product.pk, pack.pk) for _ in range(6)]
         _wait(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 6, seconds=60, what="settlements")
     # when Redis stops (cache, throttle counters and broker all gone)
-    down = [_purchase_seconds(api, product.pk) for _ in range(6)]
+    down = [_purchase_seconds(api, product.pk, pack.pk) for _ in range(6)]
     # then every purchase succeeded, about as fast as before, and waits in the outbox
     up_median, down_median = sorted(up)[3], sorted(down)[3]
     with capsys.disabled():
