@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://… python bench/purchases.py --threads 8 --orders 40
 
-`--threads` buyers (one funded wallet each) buy from one provider at once; each
+`--threads` buyers (one funded wallet each) buy `--orders` datasets of one provider at once; each
 thread places an order and settles it at once, as a worker would, so purchases
 and settlements of different buyers run side by side on the shared accounts.
 Runs in its own `<db>_bench` database (bench/population.py).
@@ -57,7 +57,8 @@ def _measure(args) -> None:
     celery_app.conf.broker_url = "memory://"  # settlement runs in the thread, not through a broker
     tag = f"{time.time_ns()}"
     provider = ProviderFactory(name=f"Bench provider {tag}")
-    product = listed_dataset(provider, title=f"Bench dataset {tag}", price_fen=1_000)
+    # A version is sold once to each buyer: each thread buys `orders` different datasets.
+    products = [listed_dataset(provider, title=f"Bench dataset {tag}-{n}", price_fen=1_000) for n in range(args.orders)]
     staff = StaffFactory(email=f"bench-staff-{tag}@example.com")
     buyers = []
     for i in range(args.threads):
@@ -76,7 +77,7 @@ def _measure(args) -> None:
     def run(buyer, user) -> None:
         try:
             barrier.wait()
-            for _ in range(args.orders):
+            for product in products:
                 started = time.perf_counter()
                 try:
                     order = order_place(buyer=buyer, product=product, by=user)

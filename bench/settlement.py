@@ -66,6 +66,10 @@ def _measure(members: int) -> None:
     from config.celery import app as celery_app
     from payouts.selectors import sale_pool_total
     from tests.exchange.settlement_world import members_seed
+    from exchange.services.orders import order_place
+    from payouts.models import TopUp
+    from payouts.services import wallet_topup_confirm, wallet_topup_request
+    from tests.factories import MerchantFactory, member_of
     from tests.flow import build_start, buy, list_and_fund, product_define, world_create
 
     celery_app.conf.task_always_eager = True
@@ -77,7 +81,13 @@ def _measure(members: int) -> None:
     # Orders are placed without their settle message (the child settles them).
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = "memory://"
-    first, second = buy(world, product), buy(world, product)
+    # A version is sold once to each buyer: the second sale is another buyer's.
+    second_buyer = MerchantFactory(name="Second Employer")
+    second_user = member_of(second_buyer)
+    topup = wallet_topup_request(merchant=second_buyer, amount_fen=10_000_000, bank_reference="BENCH-2", by=second_user)
+    wallet_topup_confirm(topup=TopUp.objects.get(pk=topup.pk), by=world.staff)
+    first = buy(world, product)
+    second = order_place(buyer=second_buyer, product=product, by=second_user)
 
     first_seconds, _ = _settle_in_child(first.pk)
     seconds, peak_mb = _settle_in_child(second.pk)
