@@ -45,6 +45,7 @@ def floor_urls():
     from django.urls import include, path
     from rest_framework import filters, generics, serializers
 
+    from accounts.roles import Capability
     from exchange.apis import MerchantApi, Pagination
     from exchange.models import DataProduct
     from payouts import money
@@ -69,6 +70,7 @@ def floor_urls():
     class ProductList(generics.ListAPIView):
         authentication_classes = MerchantApi.authentication_classes
         permission_classes = MerchantApi.permission_classes
+        capabilities = {"GET": Capability.READ}  # what the permission class reads, as on the catalog API
         serializer_class = ProductSerializer
         pagination_class = Pagination
         filter_backends = [filters.OrderingFilter]

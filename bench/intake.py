@@ -83,14 +83,17 @@ def ocr_bench() -> dict:
 
 def main(n: int) -> dict:
     _pin_one_core()
+    started = time.perf_counter()
     text = text_bench(n)
+    ocr = ocr_bench()
     return {
         "bench": "intake",
         "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "n": n,
         "text_resumes_per_second": text["txt"]["resumes_per_second"],
         "by_format": text,
-        "ocr": ocr_bench(),
+        "ocr": ocr,
+        "seconds": round(time.perf_counter() - started, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 

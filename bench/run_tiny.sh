@@ -17,13 +17,14 @@ esac
 # script -> arguments (and environment) for a tiny run
 declare -A TINY=(
     [intake.py]="72"
+    [anonymize.py]="--n 300 --k 5"
     [catalog.py]="--products 300 --requests 40"
     [build.py]="--resumes 300"
     [query.py]="--candidates 300 --runs 4"
     [settlement.py]="--members 300"
     [purchases.py]="--threads 3 --orders 3"
 )
-MODULES=" population.py "  # imported by the others, not run
+MODULES=" population.py census.py "  # imported by the others, not run
 
 failed=0
 for script in bench/*.py; do

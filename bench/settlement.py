@@ -64,11 +64,11 @@ def _measure(members: int) -> None:
     from django.db import connection
 
     from config.celery import app as celery_app
-    from payouts.selectors import sale_pool_total
-    from tests.exchange.settlement_world import members_seed
     from exchange.services.orders import order_place
     from payouts.models import TopUp
+    from payouts.selectors import sale_pool_total
     from payouts.services import wallet_topup_confirm, wallet_topup_request
+    from tests.exchange.settlement_world import members_seed
     from tests.factories import MerchantFactory, member_of
     from tests.flow import build_start, buy, list_and_fund, product_define, world_create
 
