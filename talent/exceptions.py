@@ -27,8 +27,3 @@ class DuplicateInvitation(ConflictError):
 
 class InvitationClosed(ConflictError):
     code = "invitation_closed"
-
-
-class IdempotencyKeyReused(ApplicationError):
-    code = "idempotency_key_reused"
-    status = 422

@@ -17,6 +17,7 @@ from config.deferred import enqueue_on_commit
 from config.errors import ForbiddenError
 from consent.models import ConsentGrant, ConsentReceipt, EmployerBlock, Purpose, Resume
 from consent.services import disclosure_receipt_issue
+from exchange.exceptions import IdempotencyKeyReused
 from exchange.models import Outbox
 from payouts import money
 from payouts.lock_objects import accounts_for_update
@@ -25,7 +26,6 @@ from payouts.services import account_get, escrow_hold, escrow_return, escrow_set
 
 from ..exceptions import (
     DuplicateInvitation,
-    IdempotencyKeyReused,
     InvitationCapReached,
     InvitationClosed,
     NoSuchCandidate,
