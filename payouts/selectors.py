@@ -29,6 +29,11 @@ class Earnings:
     def total(self) -> int:
         return self.pending + self.available
 
+    @property
+    def owed(self) -> int:
+        """A receivable: what a provider owes the exchange after a refund it had already withdrawn (0 if none)."""
+        return max(0, -self.available)
+
 
 def account_balance(*, account: LedgerAccount) -> int:
     """The account's balance: the cache where there is one, else the sum of its postings."""
@@ -104,9 +109,14 @@ def ledger_violations() -> list[str]:
         problems += [f"posting {row[0]} names a missing account or entry" for row in cursor.fetchall()]
         uncached = ", ".join(f"'{kind}'" for kind in LedgerAccount.UNCACHED)
         negative_ok = ", ".join(f"'{kind}'" for kind in LedgerAccount.MAY_BE_NEGATIVE)
+        # A provider's available earnings go below zero only through a refund after the window
+        # (a receivable: what it owes the exchange); anywhere else a negative balance is a fault.
+        receivable = f"""(a.kind = '{Kind.PROVIDER_AVAILABLE}' AND EXISTS (
+            SELECT 1 FROM payouts_posting r JOIN payouts_journalentry re ON re.id = r.entry_id
+             WHERE r.account_id = a.id AND r.amount < 0 AND re.kind = '{JournalEntry.Kind.REFUND}'))"""
         cursor.execute(
             f"""
-            SELECT a.key, a.kind IN ({uncached}), a.balance, COALESCE(s.total, 0), a.kind IN ({negative_ok})
+            SELECT a.key, a.kind IN ({uncached}), a.balance, COALESCE(s.total, 0), a.kind IN ({negative_ok}) OR {receivable}
               FROM payouts_ledgeraccount a
               LEFT JOIN (SELECT account_id, SUM(amount) AS total FROM payouts_posting GROUP BY account_id) s
                 ON s.account_id = a.id
@@ -252,6 +262,7 @@ class Statement:
     returned: int
     adjusted: int
     lines: list[dict]
+    owed: int = 0  # a provider's receivable at the month's end (its available earnings below zero)
 
     @property
     def reconciles(self) -> bool:
@@ -276,6 +287,7 @@ def statement_for(*, year: int, month: int, user: User | None = None, merchant: 
     postings = Posting.objects.filter(account__kind__in=kinds, **_owner_filter(user, merchant, "account__"))
     opening = postings.filter(entry__created_at__lt=start).aggregate(total=Sum("amount"))["total"] or 0
     closing = postings.filter(entry__created_at__lt=end).aggregate(total=Sum("amount"))["total"] or 0
+    available = postings.filter(account__kind=kinds[1], entry__created_at__lt=end).aggregate(total=Sum("amount"))["total"] or 0
     by_entry = (
         postings.filter(entry__created_at__gte=start, entry__created_at__lt=end)
         .values("entry_id", "entry__kind", "entry__created_at", "entry__reference", "entry__memo")
@@ -307,7 +319,7 @@ def statement_for(*, year: int, month: int, user: User | None = None, merchant: 
                 "amount": row["total"],
             }
         )
-    return Statement(year=year, month=month, opening=opening, closing=closing, lines=lines, **totals)
+    return Statement(year=year, month=month, opening=opening, closing=closing, lines=lines, owed=max(0, -available), **totals)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,16 +103,18 @@ def _merge(lines: Iterable[tuple[int, int]]) -> dict[int, int]:
     return {account_id: amount for account_id, amount in merged.items() if amount}
 
 
-def _check_funds(merged: dict[int, int]) -> None:
+def _check_funds(merged: dict[int, int], may_overdraw: Iterable[int] = ()) -> None:
     """Lock every account of the entry that has a row lock to take (one call, id order), refuse an overdraft.
 
     Debited accounts are locked so two debits cannot both spend one balance; credited
     accounts with a cached balance are locked now too, before anything is written, so
-    that the UPDATE of their balances takes no lock out of order.
+    that the UPDATE of their balances takes no lock out of order. Accounts named in
+    `may_overdraw` are locked but not checked (a provider's receivable, see `payment_refund`).
     """
+    may_overdraw = set(may_overdraw)
     for account in _accounts_lock(merged):
         amount = merged[account.id]
-        if amount >= 0 or account.kind in LedgerAccount.MAY_BE_NEGATIVE:
+        if amount >= 0 or account.kind in LedgerAccount.MAY_BE_NEGATIVE or account.id in may_overdraw:
             continue
         # Under the row lock a fresh statement sees every committed posting of the account.
         have = account.balance if account.is_cached else account_posted_balance(account.id)
@@ -192,12 +194,13 @@ def ledger_post(
     related: JournalEntry | None = None,
     release_after: datetime | None = None,
     created_by: User | None = None,
+    may_overdraw: Iterable[int] = (),
 ) -> JournalEntry:
     """Post one balanced entry of `(account_id, micros)` lines, once per `key`.
 
     Accounts that must not go negative are locked (in id order) and checked
-    before anything is written; a second call with the same key returns the
-    first entry unchanged.
+    before anything is written (except those in `may_overdraw`); a second call
+    with the same key returns the first entry unchanged.
     """
     existing = _existing(key)
     if existing is not None:
@@ -207,7 +210,7 @@ def ledger_post(
         raise LedgerError("An entry needs at least one non-zero posting.")
     if sum(merged.values()) != 0:
         raise LedgerError(f"Entry {key} does not balance: {sum(merged.values())} micros.")
-    _check_funds(merged)
+    _check_funds(merged, may_overdraw)
     entry = _entry_open(
         kind=kind, key=key, reference=reference, memo=memo, related=related, release_after=release_after, created_by=created_by
     )
@@ -499,7 +502,11 @@ def payment_refund(
     Settled, inside the refund window: the sale and the purchase are reversed,
     every member's pending share included. After the window: the sale is released
     (jobseekers keep their shares) and the exchange (commission and pool) and the
-    provider (its share) bear the refund.
+    provider (its share) bear the refund. The buyer is always refunded: when the
+    provider has already withdrawn its share, its available earnings go below zero.
+    That negative balance is a receivable (what the provider owes the exchange): its
+    next released earnings repay it first, and it withdraws nothing until they have
+    (as Stripe does with a negative balance).
     """
     reason = (reason or "").strip()
     if not reason:
@@ -551,19 +558,23 @@ def payment_refund(
     if not released:
         hold_release(sale=sale)
     provider_share = sale.memo.get("provider_micros", 0)
+    available_id = provider_pending.release_to_id
+    # Read under the row lock taken above: the provider's balance before this refund.
+    before = LedgerAccount.objects.filter(pk=available_id).values_list("balance", flat=True).get()
     lines = [
         (wallet_id, paid),
         (account_get(kind=Kind.EXCHANGE_REVENUE).id, -(paid - provider_share)),
-        (provider_pending.release_to_id, -provider_share),
+        (available_id, -provider_share),
     ]
     return ledger_post(
         kind=JournalEntry.Kind.REFUND,
         key=key,
         reference=reference,
         lines=lines,
-        memo={**memo, "scope": "after_window"},
+        memo={**memo, "scope": "after_window", "provider_receivable_micros": max(0, provider_share - max(before, 0))},
         related=sale,
         created_by=by,
+        may_overdraw=[available_id],
     )
 
 
@@ -645,13 +656,24 @@ def withdrawal_request(
         raise LedgerError(
             _("The smallest withdrawal is %(minimum)s.") % {"minimum": money.format_fen(minimum)}, code="below_minimum"
         )
+    available = _available_account(user, merchant)
+    if merchant is not None and available.balance < 0:
+        # A receivable: the next earnings repay it before anything is paid out (checked again under the lock below).
+        raise InsufficientFunds(
+            _(
+                "You owe the exchange %(owed)s from a refund after the refund window; "
+                "your next earnings repay it before you can withdraw."
+            )
+            % {"owed": money.format_micros(-available.balance)},
+            code="receivable_outstanding",
+        )
     withdrawal = Withdrawal.objects.create(user=user, merchant=merchant, payout_account=payout_account, amount_fen=amount_fen)
     micros = money.fen_to_micros(amount_fen)
     withdrawal.reserve_entry = ledger_post(
         kind=JournalEntry.Kind.WITHDRAWAL,
         key=f"withdrawal:{withdrawal.pk}:reserve",
         reference=f"withdrawal:{withdrawal.pk}",
-        lines=[(_available_account(user, merchant).id, -micros), (account_get(kind=Kind.PAYOUT_CLEARING).id, micros)],
+        lines=[(available.id, -micros), (account_get(kind=Kind.PAYOUT_CLEARING).id, micros)],
         memo={"payout_account": payout_account.masked},
         created_by=by,
     )
@@ -664,13 +686,20 @@ def payout_batch_create(*, business_date: date | None = None) -> PayoutBatch | N
     """Gather every requested withdrawal into the day's batch and write the bank's CSV.
 
     Run daily by beat; a second run on the same day returns the same batch, and a
-    withdrawal is claimed by one batch only (conditional update).
+    withdrawal is claimed by one batch only (conditional update). A provider that owes
+    the exchange (a refund after the window left its earnings below zero) is paid
+    nothing: its requested withdrawals wait until its earnings have repaid the receivable.
     """
     business_date = business_date or timezone.localdate()
     existing = PayoutBatch.objects.filter(business_date=business_date).first()
     if existing is not None:
         return existing
-    requested = Withdrawal.objects.filter(status=Withdrawal.Status.REQUESTED).values_list("id", flat=True)
+    owing = LedgerAccount.objects.filter(kind=Kind.PROVIDER_AVAILABLE, balance__lt=0).values("merchant_id")
+    requested = (
+        Withdrawal.objects.filter(status=Withdrawal.Status.REQUESTED)
+        .filter(Q(merchant__isnull=True) | ~Q(merchant_id__in=owing))
+        .values_list("id", flat=True)
+    )
     ids = list(withdrawals_for_update(requested).filter(status=Withdrawal.Status.REQUESTED).values_list("id", flat=True))
     if not ids:
         return None

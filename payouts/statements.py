@@ -43,6 +43,8 @@ def statement_pdf(statement: Statement, *, holder: str) -> bytes:
         [_("Adjustments"), money.format_micros(statement.adjusted)],
         [_("Closing balance"), money.format_micros(statement.closing)],
     ]
+    if statement.owed:
+        summary.append([_("Owed to the exchange (repaid from your next earnings)"), money.format_micros(statement.owed)])
     table_style = TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), font),

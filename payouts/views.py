@@ -98,6 +98,7 @@ def earnings(request):
             "holder": _holder(request),
             "pending": money.format_micros(balances.pending),
             "available": money.format_micros(balances.available),
+            "owed": money.format_micros(balances.owed) if balances.owed else "",
             "in_payout": money.format_fen(in_payout_fen(**owner)),
             "paid": money.format_fen(paid_out_fen(**owner)),
             "lines": lines,
@@ -187,6 +188,7 @@ def statement(request, year: str, month: str):
                 (_("Returned from failed payouts"), fmt(data.returned)),
                 (_("Adjustments"), fmt(data.adjusted)),
                 (_("Closing balance"), fmt(data.closing)),
+                *([(_("Owed to the exchange (repaid from your next earnings)"), fmt(data.owed))] if data.owed else []),
             ],
         },
     )
