@@ -29,6 +29,8 @@ from functools import cache
 from pathlib import Path
 
 from .places import place_in
+from .salaries import SALARY_WORDS as _SALARY_WORDS
+from .salaries import salary_in_text, salary_monthly, salary_negotiable
 
 SKILLS_FILE = Path(__file__).resolve().parent.parent / "privacy" / "data" / "skills.json"
 VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "vocabulary.json"
@@ -381,33 +383,6 @@ def _number(word: str) -> int | None:
     return None
 
 
-_AMOUNT = r"(\d+(?:\.\d+)?)\s*([kK千万wW])?"
-_SALARY_RE = re.compile(_AMOUNT + r"(?:\s*(?:元|rmb|cny|yuan)?\s*(?:-|~|～|至|到|—|–|to)\s*" + _AMOUNT + r")?", re.I)
-_YEARLY = re.compile(r"(年薪|/\s*年|每年|一年|per\s+(?:year|annum)|a\s+year|annual|annually|p\.?\s?a\.?|/\s*yr|yearly)", re.I)
-_SALARY_WORDS = re.compile(
-    r"(期望(?:月薪|年薪|薪资|工资|薪酬|待遇)|薪资(?:要求|期望)?|月薪|年薪|待遇|expected\s+(?:monthly\s+|annual\s+)?"
-    r"(?:salary|pay|compensation)|salary(?:\s+expectations?)?|target\s+(?:salary|pay)|compensation|remuneration)",
-    re.I,
-)
-
-
-def salary_monthly(value: str) -> int | None:
-    """Monthly yuan from "20K", "1.5万-2万", "20,000 元/月", "年薪30万", "25k-30k RMB per month"; lower end of a range."""
-    cleaned = re.sub(r"(?<=\d)[,，](?=\d{3})", "", value)
-    match = _SALARY_RE.search(cleaned)
-    while match and not (match.group(2) or match.group(4) or float(match.group(1)) >= 100):
-        # Skip small bare figures ("3 years", a page number) unless a unit makes them money.
-        match = _SALARY_RE.search(cleaned, match.end())
-    if not match:
-        return None
-    amount = float(match.group(1))  # a parsed figure, not money in the ledger: yuan per month
-    unit = (match.group(2) or match.group(4) or "").lower()
-    amount *= {"k": 1000, "千": 1000, "万": 10000, "w": 10000}.get(unit, 1)
-    if _YEARLY.search(value) or amount >= 200_000:
-        amount /= 12
-    return int(round(amount)) if 500 <= amount <= 1_000_000 else None
-
-
 def education_level(text: str) -> str:
     """The highest degree `text` names ("本科", "M.Sc.", "Bachelor of Engineering"), or ""."""
     lowered = text.lower()
@@ -726,22 +701,6 @@ def _years_from_text(text: str) -> int | None:
     return None
 
 
-def _salary_from_text(text: str) -> int | None:
-    for match in _SALARY_WORDS.finditer(text):
-        window = text[match.end() : match.end() + 40].split("\n")[0]
-        window = re.split(r"[。；;]", window)[0]
-        value = salary_monthly(match.group(0) + " " + window)
-        if value:
-            return value
-    for match in re.finditer(
-        r"[¥￥]\s*\d[\d,.]*\s*[kK万]?|\d[\d,.]*\s*[kK千万]?\s*(?:元|rmb|cny|yuan)\s*(?:/|每|per)\s*(?:月|month)", text, re.I
-    ):
-        value = salary_monthly(text[match.start() : match.end() + 20])
-        if value:
-            return value
-    return None
-
-
 # ---------------------------------------------------------------- the parser
 
 
@@ -780,6 +739,11 @@ def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
         kept.append(line.lstrip("# ").strip())
         sections.append(section)
     return kept, sections
+
+
+def _salary_text(lines: list[str], sections: list[str | None]) -> str:
+    """The lines where a person states what they want: not the work history or projects (their budgets and revenue)."""
+    return "\n".join(line for line, section in zip(lines, sections, strict=True) if section not in ("work", "other"))
 
 
 class _Found:
@@ -950,7 +914,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     # What the person wants.
     if labelled.get("salary"):
         found.offer("expected_salary", salary_monthly(labelled["salary"]), LABELLED)
-    found.offer("expected_salary", _salary_from_text(joined), SENTENCE)
+    if not salary_negotiable(labelled.get("salary", "")):
+        found.offer("expected_salary", salary_in_text(_salary_text(lines, sections)), SENTENCE)
     desired = _clean_desired(labelled.get("desired", ""))
     if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 40:
         found.offer("desired_role", desired, LABELLED)
