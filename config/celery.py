@@ -25,5 +25,7 @@ app.conf.beat_schedule = {
     # Gather the day's withdrawals into one payout batch (the bank's CSV) each morning.
     "payout-batch": {"task": "payouts.batch_create", "schedule": crontab(hour=6, minute=0)},
     # Return the fees of invitations unanswered for a week, and of suspended employers.
+    # Forget API Idempotency-Keys older than 24 hours (EXCHANGE["IDEMPOTENCY_KEY_HOURS"]).
+    "idempotency-keys-purge": {"task": "exchange.idempotency_keys_purge", "schedule": crontab(minute=17)},
     "invitations-expire": {"task": "talent.invitations_expire", "schedule": crontab(minute="*/15")},
 }

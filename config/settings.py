@@ -290,6 +290,8 @@ EXCHANGE = {
     "MIN_AGE": 16,
     # Lifetime differential-privacy budget of one person, across every release and query.
     "LIFETIME_EPSILON": "10",
+    # API Idempotency-Keys (and the first response they replay) are kept this long, then purged by beat.
+    "IDEMPOTENCY_KEY_HOURS": 24,
 }
 
 LOGGING = {

@@ -3,8 +3,10 @@
 Every error has one shape, `{"error": {"code", "message", "fields"}}` (config/errors.py).
 """
 
+from functools import wraps
+
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
@@ -17,6 +19,7 @@ from rest_framework.views import APIView
 from accounts.models import Membership
 from accounts.roles import Access, Capability, membership_refusal
 from accounts.selectors import membership_current
+from config.errors import ApplicationError
 from config.errors import error_responses as _errors
 from payouts import money
 from payouts.models import TopUp
@@ -38,9 +41,9 @@ from .selectors import (
     subscriptions_of,
     versions_of,
 )
+from .services.idempotency import idempotency_record, idempotency_stored, request_fingerprint
 from .services.orders import (
     download_link_create,
-    order_fingerprint,
     order_for_buyer,
     order_place,
     subscription_cancel,
@@ -87,6 +90,73 @@ class HasCapability(BasePermission):
 
 
 MAX_ID = 2**31 - 1
+
+# --- Idempotency-Key (the rules: services/idempotency.py) ---------------------------------------------
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+MAX_IDEMPOTENCY_KEY = 100
+# Refusals before the handler ran: nothing began executing, so nothing is stored.
+_NOT_STARTED = (exceptions.NotAuthenticated, exceptions.AuthenticationFailed, exceptions.PermissionDenied, exceptions.Throttled)
+
+
+class _AnsweredElsewhere(Exception):
+    """Leaves the transaction (rolling it back) when a parallel request stored its answer first."""
+
+
+def _replayed(stored: ApiIdempotency, fingerprint: str) -> Response:
+    if stored.fingerprint != fingerprint:
+        raise IdempotencyKeyReused(
+            _("This Idempotency-Key was already used for a different order. Use a new key for a new order.")
+        )
+    response = Response(stored.body, status=stored.status_code)
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def idempotent(handler):
+    """Replay a POST handler's first response for a repeated `Idempotency-Key` (as Stripe does).
+
+    Stored: the answer of every request that began executing, successes and the errors
+    the exchange raises (402 insufficient balance, 400 invalid input, 404, 409, 422).
+    Not stored: refusals before the handler (authentication, permission, throttling)
+    and server errors (a retry may succeed). The handler and the storing of its answer
+    share one transaction: a request whose parallel twin stored first is rolled back
+    whole and answers with the twin's response, so an order is never placed behind a
+    replayed 402.
+    """
+
+    @wraps(handler)
+    def wrapped(view, request, *args, **kwargs):
+        key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+        if not key:
+            return handler(view, request, *args, **kwargs)
+        if len(key) > MAX_IDEMPOTENCY_KEY:
+            raise ApplicationError(
+                _("An Idempotency-Key has at most %(n)d characters.") % {"n": MAX_IDEMPOTENCY_KEY},
+                code="invalid_idempotency_key",
+            )
+        merchant = request_merchant(request)
+        fingerprint = request_fingerprint(method=request.method, path=request.path, data=request.data)
+        stored = idempotency_stored(merchant=merchant, key=key)
+        if stored is not None:
+            return _replayed(stored, fingerprint)
+        try:
+            with transaction.atomic():
+                try:
+                    response = handler(view, request, *args, **kwargs)
+                except (ApplicationError, exceptions.APIException) as exc:
+                    if isinstance(exc, _NOT_STARTED):
+                        raise
+                    response = view.handle_exception(exc)
+                if response.status_code < 500 and not idempotency_record(
+                    merchant=merchant, key=key, fingerprint=fingerprint, status_code=response.status_code, body=response.data
+                ):
+                    raise _AnsweredElsewhere
+        except _AnsweredElsewhere:
+            return _replayed(ApiIdempotency.objects.get(merchant=merchant, key=key), fingerprint)
+        return response
+
+    return wrapped
 
 
 class MerchantApi(APIView):
@@ -323,12 +393,16 @@ class OrderInput(serializers.Serializer):
     plan_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False, allow_null=True)
 
 
-_IDEMPOTENCY_HEADER = OpenApiParameter(
-    "Idempotency-Key",
+_IDEMPOTENCY_PARAMETER = OpenApiParameter(
+    IDEMPOTENCY_HEADER,
     str,
     OpenApiParameter.HEADER,
     required=False,
-    description="Retry-safe ordering: the same key and body return the first response; the same key with another body is a 422.",
+    description=(
+        "Retry-safe requests (at most 100 characters): the first response of a request that began executing"
+        " (success or error, 402 and 400 included) is replayed for the same key and body for 24 hours;"
+        " the same key with another body is a 422."
+    ),
 )
 
 
@@ -347,17 +421,17 @@ class OrderListCreateApi(MerchantApi):
         summary="Buy a product from the wallet",
         request=OrderInput,
         responses={201: OrderOutput, **_errors(400, 402, 404, 409, 422, *COMMON)},
-        parameters=[_IDEMPOTENCY_HEADER],
+        parameters=[_IDEMPOTENCY_PARAMETER],
         examples=[
             OpenApiExample("One-off purchase", request_only=True, value={"product_id": 7}),
             OpenApiExample("Subscription", request_only=True, value={"product_id": 7, "plan_id": 12}),
         ],
     )
+    @idempotent
     def post(self, request):
         data = OrderInput(data=request.data)
         data.is_valid(raise_exception=True)
         merchant = request_merchant(request)
-        key = request.headers.get("Idempotency-Key", "").strip()[:100]
         product = product_visible(product_id=data.validated_data["product_id"], merchant=merchant)
         if product is None:
             raise ObjectMissing("No such product.")
@@ -366,30 +440,10 @@ class OrderListCreateApi(MerchantApi):
             plan = plan_for(plan_id=data.validated_data["plan_id"], product=product, merchant=merchant)
             if plan is None:
                 raise ObjectMissing("No such price plan.")
-        fingerprint = order_fingerprint(product=product, plan=plan)
-        if key:
-            stored = ApiIdempotency.objects.filter(merchant=merchant, key=key).first()
-            if stored is not None:
-                return _replayed(stored, fingerprint)
+        key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
         order = order_place(buyer=merchant, product=product, by=request.user, idempotency_key=key, plan=plan)
         body = OrderOutput(order_for_buyer(order_id=order.pk, merchant=merchant)).data
-        if key:
-            try:
-                with transaction.atomic():
-                    ApiIdempotency.objects.create(
-                        merchant=merchant, key=key, fingerprint=fingerprint, status_code=201, body=dict(body)
-                    )
-            except IntegrityError:
-                return _replayed(ApiIdempotency.objects.get(merchant=merchant, key=key), fingerprint)
         return Response(body, status=status.HTTP_201_CREATED)
-
-
-def _replayed(stored: ApiIdempotency, fingerprint: str) -> Response:
-    if stored.fingerprint != fingerprint:
-        raise IdempotencyKeyReused("This Idempotency-Key was already used for a different order. Use a new key for a new order.")
-    response = Response(stored.body, status=stored.status_code)
-    response["Idempotent-Replayed"] = "true"
-    return response
 
 
 class OrderDetailApi(MerchantApi):
@@ -482,8 +536,12 @@ class SubscriptionCancelApi(MerchantApi):
     capabilities = {"POST": Capability.BUY}
 
     @extend_schema(
-        summary="Cancel at the end of the paid period", request=None, responses={200: SubscriptionOutput, **_errors(404, *COMMON)}
+        summary="Cancel at the end of the paid period",
+        request=None,
+        responses={200: SubscriptionOutput, **_errors(404, 422, *COMMON)},
+        parameters=[_IDEMPOTENCY_PARAMETER],
     )
+    @idempotent
     def post(self, request, subscription_id: int):
         subscription = subscriptions_of(merchant=request_merchant(request)).filter(pk=subscription_id).first()
         if subscription is None:
@@ -552,11 +610,13 @@ class TopUpListCreateApi(MerchantApi):
     @extend_schema(
         summary="Announce a bank transfer; finance staff credit the wallet when it arrives",
         request=TopUpInput,
-        responses={201: TopUpOutput, **_errors(400, 409, *COMMON)},
+        responses={201: TopUpOutput, **_errors(400, 409, 422, *COMMON)},
+        parameters=[_IDEMPOTENCY_PARAMETER],
         examples=[
             OpenApiExample("Top-up", request_only=True, value={"amount_fen": 1000000, "bank_reference": "CMB-20261129-001"})
         ],
     )
+    @idempotent
     def post(self, request):
         data = TopUpInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -645,8 +705,10 @@ class QueryRunApi(MerchantApi):
     @extend_schema(
         summary="Run an allow-listed clean-room query",
         request=InputSerializer,
-        responses={201: QueryLogOutput, **_errors(400, 404, *COMMON)},
+        responses={201: QueryLogOutput, **_errors(400, 404, 422, *COMMON)},
+        parameters=[_IDEMPOTENCY_PARAMETER],
     )
+    @idempotent
     def post(self, request, product_id: int):
         from .services.queries import query_run
 

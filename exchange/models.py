@@ -418,7 +418,7 @@ class OrderRefund(models.Model):
 
 
 class ApiIdempotency(models.Model):
-    """The first response to an API request with an `Idempotency-Key`, replayed for retries."""
+    """The first response to an API request with an `Idempotency-Key`, replayed for retries for 24 hours."""
 
     merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=100)
@@ -429,6 +429,7 @@ class ApiIdempotency(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["merchant", "key"], name="api_idempotency_unique")]
+        indexes = [models.Index(fields=["created_at"], name="api_idempotency_created")]  # the hourly purge
 
     def __str__(self) -> str:
         return self.key

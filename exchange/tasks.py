@@ -12,6 +12,7 @@ from celery.signals import worker_ready
 from config.retry import retry_transient
 
 from .services.builds import version_build, versions_recover
+from .services.idempotency import idempotency_keys_purge
 from .services.orders import order_settle, outbox_resend, subscriptions_renew_due
 
 _MONEY = {"acks_late": True, "reject_on_worker_lost": True}
@@ -43,6 +44,12 @@ def outbox_sweep(resend_after_seconds: int | None = None) -> int:
 def subscriptions_renew() -> int:
     """Beat job: charge the wallet for every subscription whose period ended (one order per period)."""
     return retry_transient(subscriptions_renew_due)
+
+
+@shared_task(name="exchange.idempotency_keys_purge", time_limit=300, soft_time_limit=270)
+def idempotency_keys_purge_due() -> int:
+    """Beat job: forget API Idempotency-Keys older than the window (24 hours)."""
+    return retry_transient(idempotency_keys_purge)
 
 
 @worker_ready.connect
