@@ -137,8 +137,10 @@ def test_the_receivable_is_shown_on_the_earnings_page_and_the_statement(client):
     statement = statement_for(merchant=market.provider, year=today.year, month=today.month)
     assert statement.owed == money.fen_to_micros(600_000) and statement.reconciles
     kwargs = {"side": "merchant", "year": f"{today.year:04d}", "month": f"{today.month:02d}"}
-    html = client.get(reverse("payouts:statement", kwargs=kwargs)).content.decode()
+    html = client.get(reverse("payouts:statement", kwargs=kwargs), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Owed to the exchange" in html and owed in html
+    html = client.get(reverse("payouts:statement", kwargs=kwargs), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "欠交易所" in html and owed in html
     assert client.get(reverse("payouts:statement_pdf", kwargs=kwargs)).content.startswith(b"%PDF")
 
 
