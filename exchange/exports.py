@@ -2,24 +2,13 @@
 
 import csv
 import io
-import re
 
 from django.http import HttpResponse
 from django.utils import timezone
 
-# A cell that starts with one of these is read as a formula by Excel, LibreOffice and
-# Numbers ("=HYPERLINK(...)" in a product title would run when a buyer opens the file).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A negative amount ("-0.05") is a number, not a formula, and must stay one.
-_NEGATIVE_NUMBER = re.compile(r"-\d+(\.\d+)?")
+from config.csvsafe import csv_cell
 
-
-def csv_cell(value) -> str:
-    """One cell as text that a spreadsheet shows and never evaluates (OWASP CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _NEGATIVE_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+__all__ = ["csv_cell", "table_csv_response"]
 
 
 def table_csv_response(table, *, filename: str) -> HttpResponse:

@@ -1,8 +1,6 @@
 """Writes to the ledger. Every entry balances; every entry has a unique key, so a
 service that runs twice (a retried task, a double click) posts once."""
 
-import csv
-import io
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.audit import audit_record
 from accounts.models import Merchant, User
+from config.csvsafe import csv_text
 
 from . import money
 from .exceptions import AlreadyProcessed, InsufficientFunds, LedgerError
@@ -708,12 +707,11 @@ def payout_batch_create(*, business_date: date | None = None) -> PayoutBatch | N
         status=Withdrawal.Status.BATCHED, batch=batch
     )
     lines = list(batch.lines.select_related("payout_account").order_by("id"))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["line", "payee", "account_type", "account_number", "bank", "amount_cny", "reference"])
+    header = ["line", "payee", "account_type", "account_number", "bank", "amount_cny", "reference"]
+    rows = []
     for line in lines:
         account = line.payout_account
-        writer.writerow(
+        rows.append(
             [
                 line.pk,
                 account.holder_name,
@@ -724,7 +722,8 @@ def payout_batch_create(*, business_date: date | None = None) -> PayoutBatch | N
                 f"withdrawal:{line.pk}",
             ]
         )
-    batch.csv = out.getvalue()
+    # Payee names and numbers are typed by people: the bank file never carries a formula.
+    batch.csv = csv_text(rows, header=header)
     batch.total_fen = sum(line.amount_fen for line in lines)
     batch.line_count = len(lines)
     batch.save(update_fields=["csv", "total_fen", "line_count"])

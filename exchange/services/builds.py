@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
 from accounts.roles import Capability, capability_require
+from config.csvsafe import csv_cell, neutralised_csv
 from config.deferred import enqueue_on_commit
 from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
@@ -215,7 +216,8 @@ def _csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="raise")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, **({"skills": ";".join(row["skills"])} if "skills" in row else {})})
+        row = {**row, **({"skills": ";".join(row["skills"])} if "skills" in row else {})}
+        writer.writerow({column: csv_cell(value) for column, value in row.items()})
     return buffer.getvalue().encode("utf-8")
 
 
@@ -378,6 +380,9 @@ def _build_dataset(version: ProductVersion) -> ProductVersion:
     report = {"kind": "dataset", "passed": True, "personal_data": False, "schema": schema, "rows": schema["rows"]}
     report["columns"] = [c["name"] for c in schema["columns"]]
     extension = product.source_file.name.rsplit(".", 1)[-1].lower()
+    if extension == "csv":
+        # Buyers open the file in a spreadsheet: a provider's "=HYPERLINK(...)" cell must not run there.
+        data = neutralised_csv(data)
     return _finish(version, data, report, members=[], extension=extension)
 
 
@@ -520,7 +525,7 @@ def artefact_for_buyer(*, version: ProductVersion, buyer) -> tuple[bytes, str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()) if rows else quasi_identifiers)
     writer.writeheader()
-    writer.writerows(released)
+    writer.writerows({column: csv_cell(value) for column, value in row.items()} for row in released)
     derived = buffer.getvalue().encode("utf-8")
     return derived, hashlib.sha256(derived).hexdigest()
 
