@@ -25,7 +25,7 @@ import json
 import re
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .places import place_in
@@ -383,20 +383,40 @@ def _number(word: str) -> int | None:
     return None
 
 
-def education_level(text: str) -> str:
-    """The highest degree `text` names ("本科", "M.Sc.", "Bachelor of Engineering"), or ""."""
-    lowered = text.lower()
+@cache
+def _degree_matchers() -> list[tuple[str, str, re.Pattern | str]]:
+    """(level, kind, matcher) for each degree name, highest level first: "short" for an acronym that
+    counts only beside capitals, "word" for a whole-word English name, "text" for a Chinese one."""
+    matchers = []
     for level, names in vocabulary()["degrees"].items():  # listed highest first
         for name in names:
             if len(name) <= 3 and name.isascii() and name.isalpha():
-                if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", lowered) and re.search(r"[A-Z]{2}", text):
-                    return level  # "MBA", "BSc" but never the "ms" of a word
-                continue
-            if re.match(r"[a-z]", name):
-                if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", lowered):
-                    return level
-            elif name in lowered:
+                matchers.append((level, "short", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")))
+            elif re.match(r"[a-z]", name):
+                matchers.append((level, "word", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")))
+            else:
+                matchers.append((level, "text", name))
+    return matchers
+
+
+_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
+def education_level(text: str) -> str:
+    """The highest degree `text` names ("本科", "M.Sc.", "Bachelor of Engineering"), or ""."""
+    lowered = text.lower()
+    capitals = None
+    for level, kind, matcher in _degree_matchers():
+        if kind == "text":
+            if matcher in lowered:
                 return level
+        elif matcher.search(lowered):
+            if kind == "word":
+                return level
+            if capitals is None:
+                capitals = bool(_CAPITALS.search(text))
+            if capitals:
+                return level  # "MBA", "BSc" but never the "ms" of a word
     return ""
 
 
@@ -451,6 +471,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
     return _clean_field_of_study(best), (LAYOUT if score >= 80 else INFERRED)
 
 
+@lru_cache(maxsize=8192)
 def _title_category(title: str) -> tuple[str, float]:
     """(role category, score 0-100) of a job title, by the closest title in the vocabulary."""
     if not title:

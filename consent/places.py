@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 MUNICIPALITIES = {"11", "12", "31", "50"}
@@ -79,10 +79,18 @@ def divisions() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[
     return provinces, city_pinyin, province_pinyin
 
 
-def _chinese_place(text: str) -> tuple[str, str]:
+def _cpca_row(text: str) -> dict:
+    """cpca's reading of one address (its one-address reader, without building a pandas table for it)."""
     import cpca
 
-    row = cpca.transform([text[:200]]).to_dict("records")[0]
+    one = getattr(cpca, "_get_one_addr", None)
+    if one is not None:
+        return one(text, False, {})
+    return cpca.transform([text]).to_dict("records")[0]
+
+
+def _chinese_place(text: str) -> tuple[str, str]:
+    row = _cpca_row(text[:200])
     code = row.get("adcode") or ""
     if not code:
         return "", ""
@@ -136,6 +144,7 @@ def _pinyin_place(text: str) -> tuple[str, str, int]:
     return "", "", -1
 
 
+@lru_cache(maxsize=4096)
 def place_in(text: str) -> tuple[str, str]:
     """(province, city) that `text` names, or ("", "")."""
     if not text.strip():
