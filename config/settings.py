@@ -151,11 +151,18 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_PREVENT_ENUMERATION = False  # a taken e-mail gets a clear message at signup
+# Whether an e-mail has an account is itself personal data (being a jobseeker here is sensitive):
+# sign-up and password reset answer the same for known and unknown addresses, and the owner of
+# a taken address is told by e-mail instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # per IP, and per e-mail at one IP (accounts/adapters.py): one person cannot lock out an office
+    "login_failed": "60/15m/ip,5/5m/key",
+    # per e-mail from any IP: guesses spread over many addresses still stop
+    "login_failed_account": "20/15m/key",
     "login": "30/m/ip",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",

@@ -12,27 +12,10 @@ from exchange.services.orders import download_link_create, download_resolve, ord
 from payouts.exceptions import InsufficientFunds
 from payouts.models import JournalEntry
 
-from ..factories import MerchantFactory, NoticeFactory, ProviderFactory, UserFactory, member_of
+from ..factories import MerchantFactory, NoticeFactory, ProviderFactory, member_of
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
 
 pytestmark = pytest.mark.django_db
-
-
-def test_signup_with_a_taken_email_is_refused_with_a_clear_message(client):
-    UserFactory(email="taken@example.com")
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "Taken@example.com",
-            "password1": "a-long-pass-2026",
-            "password2": "a-long-pass-2026",
-            "account_type": "jobseeker",
-        },
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-    assert response.status_code == 200
-    assert "A user is already registered with this email address." in response.content.decode()
-    assert User.objects.filter(email__iexact="taken@example.com").count() == 1
 
 
 def test_merchant_signup_with_a_taken_organisation_name_creates_nothing(client):
