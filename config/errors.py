@@ -8,7 +8,7 @@ translatable message; views show the message, the API renders
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import exceptions as drf_exceptions
 from rest_framework import serializers
@@ -43,13 +43,18 @@ class ConflictError(ApplicationError):
     status = 409
 
 
-def _body(code: str, message: Any, fields: dict | None = None) -> dict:
+def error_body(code: str, message: Any, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": str(message), "fields": fields or {}}}
+
+
+def json_error(status: int, code: str, message: Any) -> JsonResponse:
+    """The same error body from plain Django views and middleware (error pages under /api/)."""
+    return JsonResponse(error_body(code, message), status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, ApplicationError):
-        return Response(_body(exc.code, exc.message, exc.fields), status=exc.status)
+        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status)
     if isinstance(exc, Http404):
         exc = drf_exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -59,11 +64,11 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return None
     if isinstance(exc, drf_exceptions.ValidationError):
         fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-        response.data = _body("invalid", drf_exceptions.ValidationError.default_detail, fields)
+        response.data = error_body("invalid", drf_exceptions.ValidationError.default_detail, fields)
     else:
         detail = getattr(exc, "detail", str(exc))
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
-        response.data = _body(code, detail)
+        response.data = error_body(code, detail)
     return response
 
 

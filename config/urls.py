@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -15,8 +15,10 @@ urlpatterns = [
     path("i18n/setlang/", views.language_set, name="set_language"),
     path("api/schema/", public(SpectacularAPIView.as_view()), name="api-schema"),
     path("api/docs/", public(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
+    path("api/v1/", views.api_root, name="api-root"),
     path("api/v1/", include("exchange.api_urls")),
     path("api/v1/", include("consent.api_urls")),
+    re_path(r"^api/(?:.*/)?$", views.api_not_found, name="api-not-found"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("payouts.urls")),
@@ -25,3 +27,9 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", views.home, name="home"),
 ]
+
+# Under /api/ these answer JSON in the API's error shape; elsewhere the translated HTML pages.
+handler400 = "config.views.bad_request"
+handler403 = "config.views.permission_denied"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

@@ -1,16 +1,17 @@
 """Public API: verify a consent receipt and fetch the public key (`/api/v1/receipts/...`)."""
 
 import base64
-import json
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Access
 from config.errors import error_responses
+from config.parsers import json_loads_limited
 
 from .keys import receipt_public_key
 from .receipts import ReceiptInvalid, key_id, public_key_pem, public_key_raw, receipt_verify
@@ -44,8 +45,8 @@ class ReceiptVerifyApi(APIView):
     def post(self, request):
         body = request.body
         try:
-            parsed = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            parsed = json_loads_limited(body)  # size and nesting limits of every API body
+        except ParseError:
             parsed = None
         if isinstance(parsed, dict) and "signature" in parsed:
             document = body  # the receipt file as sent, byte for byte
