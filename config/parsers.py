@@ -71,9 +71,8 @@ def json_loads_limited(body: bytes | str, *, encoding: str = "utf-8"):
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise ParseError(
-            _("The request body is not valid JSON (line %(line)d, column %(column)d).") % {"line": exc.lineno, "column": exc.colno}
-        ) from exc
+        where = {"line": exc.lineno, "column": exc.colno}
+        raise ParseError(_("The request body is not valid JSON (line %(line)d, column %(column)d).") % where) from exc
     except (ValueError, RecursionError) as exc:
         raise ParseError(_("The request body is not valid JSON.")) from exc
 
@@ -101,4 +100,3 @@ class LimitedJSONParser(JSONParser):
         if len(body) > limit:
             raise PayloadTooLarge(limit)
         return json_loads_limited(body, encoding=encoding)
-

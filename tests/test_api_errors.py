@@ -97,9 +97,7 @@ def test_a_body_without_a_declared_length_is_cut_off_by_the_parser(settings):
 def test_djangos_request_data_too_big_is_a_json_413_under_the_api(settings):
     # The receipt endpoint reads request.body, where Django's own limit raises RequestDataTooBig.
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
-    response = Client().post(
-        "/api/v1/receipts/verify/", '{"document": "' + "x" * 2_000 + '"}', content_type="application/json"
-    )
+    response = Client().post("/api/v1/receipts/verify/", '{"document": "' + "x" * 2_000 + '"}', content_type="application/json")
     assert response.status_code == 413
     assert _error(response)["code"] == "too_large"
 
