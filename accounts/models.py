@@ -46,6 +46,8 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self) -> str:
@@ -102,8 +104,10 @@ class Merchant(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     status_reason = models.TextField(_("reason for status"), blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
-    invite_code = models.CharField(max_length=32, unique=True, default=_invite_code, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    invite_code = models.CharField(
+        max_length=32, unique=True, default=_invite_code, editable=False, verbose_name=_("invite code")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     # Onboarding profile (issue 5): what staff check before verifying, and what a VAT invoice request needs.
     business_licence = models.FileField(_("business licence (PDF or image)"), upload_to="licences/", blank=True)
     contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
@@ -147,10 +151,10 @@ class Membership(models.Model):
         MEMBER = "member", _("Member")
         VIEWER = "viewer", _("Viewer (read only)")
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("merchant"))
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "merchant"], name="membership_unique")]
@@ -175,17 +179,17 @@ class AuditEvent(models.Model):
     trigger refuses UPDATE and DELETE outright.
     """
 
-    seq = models.PositiveBigIntegerField(unique=True)
-    created_at = models.DateTimeField()
+    seq = models.PositiveBigIntegerField(unique=True, verbose_name=_("sequence number"))
+    created_at = models.DateTimeField(verbose_name=_("created at"))
     # Plain integers, not foreign keys: deleting a user must not rewrite audit rows.
-    actor_id = models.BigIntegerField(null=True, blank=True)
-    subject_id = models.BigIntegerField(null=True, blank=True, db_index=True)
-    action = models.CharField(max_length=64)
-    object_type = models.CharField(max_length=64, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, verbose_name=_("actor (user ID)"))
+    subject_id = models.BigIntegerField(null=True, blank=True, db_index=True, verbose_name=_("subject (user ID)"))
+    action = models.CharField(max_length=64, verbose_name=_("action"))
+    object_type = models.CharField(max_length=64, blank=True, verbose_name=_("object type"))
+    object_id = models.CharField(max_length=64, blank=True, verbose_name=_("object ID"))
+    data = models.JSONField(default=dict, blank=True, verbose_name=_("data"))
+    prev_hash = models.CharField(max_length=64, verbose_name=_("previous hash"))
+    hash = models.CharField(max_length=64, unique=True, verbose_name=_("hash"))
 
     class Meta:
         verbose_name = _("audit event")

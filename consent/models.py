@@ -59,7 +59,9 @@ class Resume(models.Model):
         DRAFT = "draft", _("Draft: not used until you confirm it")
         CONFIRMED = "confirmed", _("Confirmed")
 
-    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume")
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume", verbose_name=_("owner")
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     # Direct identifiers: encrypted, never in any product.
     full_name = EncryptedTextField(_("full name"))
@@ -83,8 +85,8 @@ class Resume(models.Model):
     # Structured history after JSON Resume's `work` ({name, position, startDate, endDate}); it names
     # employers, so it is encrypted. The flat fields above stay what builds read.
     work_history = EncryptedJSONField(_("work history"), null=True, blank=True)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("resume")
@@ -120,7 +122,7 @@ class ConsentNotice(models.Model):
     retention_en = models.CharField(_("retention period (English)"), max_length=100, blank=True)
     revenue_share_en = models.CharField(_("revenue-share terms (English)"), max_length=300, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("consent notice")
@@ -168,15 +170,17 @@ class ConsentGrant(models.Model):
 
     # SET_NULL: after an account is erased, its (withdrawn) grants remain as the record of what was
     # agreed, under no one's name; product versions still point at them.
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_grants")
-    notice = models.ForeignKey(ConsentNotice, on_delete=models.PROTECT, related_name="grants")
-    purpose = models.CharField(max_length=16, choices=Purpose.choices)
-    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="+")
-    language = models.CharField(max_length=10)
-    text_hash = models.CharField(max_length=64)
-    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.WEB)
-    granted_at = models.DateTimeField(auto_now_add=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_grants", verbose_name=_("user")
+    )
+    notice = models.ForeignKey(ConsentNotice, on_delete=models.PROTECT, related_name="grants", verbose_name=_("consent notice"))
+    purpose = models.CharField(max_length=16, choices=Purpose.choices, verbose_name=_("purpose"))
+    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="+", verbose_name=_("provider"))
+    language = models.CharField(max_length=10, verbose_name=_("language"))
+    text_hash = models.CharField(max_length=64, verbose_name=_("hash of the text shown"))
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.WEB, verbose_name=_("channel"))
+    granted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("granted at"))
+    withdrawn_at = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("withdrawn at"))
 
     class Meta:
         verbose_name = _("consent grant")
@@ -210,11 +214,13 @@ class ResumeUpload(models.Model):
         PARSED = "parsed", _("Read: please review")
         FAILED = "failed", _("Could not be used")
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume_uploads")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume_uploads", verbose_name=_("owner")
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status"))
+    progress = models.PositiveSmallIntegerField(default=0, verbose_name=_("build progress (%)"))
     error_code = models.CharField(max_length=32, blank=True)
-    kind = models.CharField(max_length=8, blank=True)
+    kind = models.CharField(max_length=8, blank=True, verbose_name=_("kind"))
     size = models.PositiveIntegerField(default=0)
     # A scan is read page by page with OCR; the progress page shows how far it is.
     pages = models.PositiveSmallIntegerField(default=0)
@@ -223,8 +229,8 @@ class ResumeUpload(models.Model):
     stored_name = models.CharField(max_length=200, blank=True)  # random name of the encrypted blob
     text = EncryptedTextField(blank=True)
     parsed = EncryptedJSONField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)  # when a worker claimed the parse
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))  # when a worker claimed the parse
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -252,14 +258,20 @@ class ConsentReceipt(models.Model):
         DISCLOSURE = "disclosure", _("Contact details provided to an employer")
         DISCLOSURE_WITHDRAWN = "disclosure_withdrawn", _("Consent to provide contact details withdrawn")
 
-    receipt_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_receipts")
-    grant = models.ForeignKey(ConsentGrant, null=True, blank=True, on_delete=models.SET_NULL, related_name="receipts")
-    event = models.CharField(max_length=24, choices=Event.choices)
+    receipt_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, verbose_name=_("receipt ID"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consent_receipts", verbose_name=_("user")
+    )
+    grant = models.ForeignKey(
+        ConsentGrant, null=True, blank=True, on_delete=models.SET_NULL, related_name="receipts", verbose_name=_("consent grant")
+    )
+    event = models.CharField(max_length=24, choices=Event.choices, verbose_name=_("event"))
     # The organisation a disclosure receipt names (grants name theirs through the grant).
-    recipient = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    document = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    recipient = models.ForeignKey(
+        Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("recipient")
+    )
+    document = models.TextField(verbose_name=_("document"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("consent receipt")
@@ -273,9 +285,11 @@ class ConsentReceipt(models.Model):
 class EmployerBlock(models.Model):
     """A merchant that must never receive this person's data (e.g. their current employer)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_blocks")
-    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="blocked_by")
-    created_at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_blocks", verbose_name=_("user")
+    )
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="blocked_by", verbose_name=_("merchant"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("blocked employer")

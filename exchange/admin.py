@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
+from payouts.admin_money import BPS, FEN, MoneyAdminMixin
 
 from .models import (
     ApiKey,
@@ -38,7 +39,8 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(DataProduct)
-class DataProductAdmin(admin.ModelAdmin):
+class DataProductAdmin(MoneyAdminMixin, admin.ModelAdmin):
+    money_fields = {"price_fen": FEN, "max_suppression_bps": BPS, "commission_bps": BPS, "pool_bps": BPS}
     list_display = ["title", "provider", "kind", "price_fen", "status", "reviewed_at"]
     list_filter = ["status", "kind", "category"]
     search_fields = ["title", "provider__name"]
@@ -86,7 +88,8 @@ class RefundForm(forms.Form):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(MoneyAdminMixin, admin.ModelAdmin):
+    money_fields = {"price_fen": FEN}
     list_display = ["id", "buyer", "version", "price_fen", "status", "created_at", "settled_at"]
     list_filter = ["status"]
     search_fields = ["buyer__name", "version__product__title"]
@@ -132,7 +135,13 @@ class OutboxAdmin(admin.ModelAdmin):
     list_display = ["key", "topic", "created_at", "processed_at", "attempts"]
     list_filter = ["topic"]
 
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -140,7 +149,13 @@ class OutboxAdmin(admin.ModelAdmin):
 class DownloadLogAdmin(admin.ModelAdmin):
     list_display = ["order", "user", "created_at"]
 
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -155,7 +170,8 @@ class ApiKeyAdmin(admin.ModelAdmin):
 
 
 @admin.register(PricePlan)
-class PricePlanAdmin(admin.ModelAdmin):
+class PricePlanAdmin(MoneyAdminMixin, admin.ModelAdmin):
+    money_fields = {"price_fen": FEN}
     list_display = ["product", "kind", "price_fen", "credits", "private_buyer", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["product__title", "private_buyer__name"]
@@ -178,6 +194,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
 @admin.register(QueryCredit)
 class QueryCreditAdmin(admin.ModelAdmin):
     list_display = ["buyer", "product", "remaining", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False  # credits come from purchases, never typed in
 
     def has_change_permission(self, request, obj=None):
         return False

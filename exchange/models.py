@@ -60,15 +60,15 @@ class DataProduct(models.Model):
         "weighting",
     )
 
-    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="products")
+    provider = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="products", verbose_name=_("provider"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     category = models.CharField(_("category"), max_length=12, choices=Category.choices, default=Category.TALENT)
     purpose = models.CharField(_("consent purpose"), max_length=16, choices=Purpose.choices, blank=True)
-    price_fen = models.PositiveBigIntegerField(_("price (fen)"))
+    price_fen = models.PositiveBigIntegerField(_("price (¥)"))
     k = models.PositiveSmallIntegerField(_("k (smallest group size)"), default=5)
-    max_suppression_bps = models.PositiveSmallIntegerField(_("suppression cap (basis points)"), default=500)
+    max_suppression_bps = models.PositiveSmallIntegerField(_("suppression cap (% of records)"), default=500)
     quasi_identifiers = models.JSONField(_("quasi-identifiers released"), default=list, blank=True)
     include_skills = models.BooleanField(_("include skills"), default=True)
     m = models.PositiveSmallIntegerField(_("m (skills an attacker may know)"), default=2)
@@ -77,20 +77,27 @@ class DataProduct(models.Model):
     sensitive_attribute = models.CharField(_("sensitive attribute (l-diversity)"), max_length=32, blank=True)
     l_diversity = models.PositiveSmallIntegerField(_("l (distinct sensitive values per group)"), default=1)
     licence = models.TextField(_("licence terms"), blank=True)
-    commission_bps = models.PositiveSmallIntegerField(_("commission override (bps)"), null=True, blank=True)
-    pool_bps = models.PositiveSmallIntegerField(_("subject pool override (bps)"), null=True, blank=True)
+    commission_bps = models.PositiveSmallIntegerField(_("commission override (%)"), null=True, blank=True)
+    pool_bps = models.PositiveSmallIntegerField(_("subject pool override (%)"), null=True, blank=True)
     status = models.CharField(_("review status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     source_file = models.FileField(_("source data file (datasets)"), upload_to="sources/", blank=True)
     legal_opinion = models.FileField(_("legal opinion (PDF)"), upload_to="legal/", blank=True)
     review_notes = models.TextField(_("review notes"), blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     # Differential privacy (statistics and query service) and the subject pool's split.
     epsilon = models.DecimalField(_("ε per release or query"), max_digits=6, decimal_places=3, default=Decimal("0.500"))
     min_people = models.PositiveSmallIntegerField(_("suppress results from fewer people than"), default=10)
     weighting = models.CharField(_("weighting rule"), max_length=16, choices=Weighting.choices, default=Weighting.EQUAL)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted at"))
 
     class Meta:
         verbose_name = _("data product")
@@ -130,23 +137,25 @@ class ProductVersion(models.Model):
         FAILED = "failed", _("Failed")
         WITHDRAWN = "withdrawn", _("Withdrawn: contains a person who withdrew consent")
 
-    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="versions")
-    number = models.PositiveIntegerField()
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
-    artefact = models.FileField(upload_to="artefacts/", blank=True)
-    artefact_sha256 = models.CharField(max_length=64, blank=True)
-    artefact_parquet = models.FileField(upload_to="artefacts/", blank=True)
-    privacy_report = models.JSONField(default=dict, blank=True)
-    member_count = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="versions", verbose_name=_("product"))
+    number = models.PositiveIntegerField(verbose_name=_("version number"))
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status"))
+    progress = models.PositiveSmallIntegerField(default=0, verbose_name=_("build progress (%)"))
+    artefact = models.FileField(upload_to="artefacts/", blank=True, verbose_name=_("artefact"))
+    artefact_sha256 = models.CharField(max_length=64, blank=True, verbose_name=_("artefact SHA-256"))
+    artefact_parquet = models.FileField(upload_to="artefacts/", blank=True, verbose_name=_("artefact (Parquet)"))
+    privacy_report = models.JSONField(default=dict, blank=True, verbose_name=_("privacy and utility report"))
+    member_count = models.PositiveIntegerField(default=0, verbose_name=_("people"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     # When the build task was last sent, and when a worker claimed it: the recovery
     # sweep re-sends a lost task and fails a build whose worker died.
-    dispatched_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("dispatched at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    built_at = models.DateTimeField(null=True, blank=True, verbose_name=_("built at"))
 
     class Meta:
         verbose_name = _("product version")
@@ -165,9 +174,13 @@ class ProductVersion(models.Model):
 class VersionMember(models.Model):
     """Exactly who is in a version, under which consent, with which weight."""
 
-    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="version_memberships")
-    grant = models.ForeignKey(ConsentGrant, on_delete=models.PROTECT, related_name="version_memberships")
+    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="members", verbose_name=_("version"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="version_memberships", verbose_name=_("user")
+    )
+    grant = models.ForeignKey(
+        ConsentGrant, on_delete=models.PROTECT, related_name="version_memberships", verbose_name=_("consent grant")
+    )
     weight = models.PositiveIntegerField(default=1)
     # Position of the member's row in the artefact (records), to cut a per-buyer copy.
     row = models.PositiveIntegerField(null=True, blank=True)
@@ -188,14 +201,16 @@ class Order(models.Model):
         SETTLED = "settled", _("Settled")
         REFUNDED = "refunded", _("Refunded")
 
-    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="orders")
-    version = models.ForeignKey(ProductVersion, on_delete=models.PROTECT, related_name="orders")
-    price_fen = models.PositiveBigIntegerField()
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PAID)
-    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    idempotency_key = models.CharField(max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    settled_at = models.DateTimeField(null=True, blank=True)
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="orders", verbose_name=_("buyer"))
+    version = models.ForeignKey(ProductVersion, on_delete=models.PROTECT, related_name="orders", verbose_name=_("version"))
+    price_fen = models.PositiveBigIntegerField(verbose_name=_("price (¥)"))
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PAID, verbose_name=_("status"))
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("placed by")
+    )
+    idempotency_key = models.CharField(max_length=100, blank=True, verbose_name=_("idempotency key"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    settled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("settled at"))
 
     class Meta:
         verbose_name = _("order")
@@ -218,22 +233,32 @@ class Order(models.Model):
 class Outbox(models.Model):
     """Messages that must leave the process, committed with the change that caused them."""
 
-    topic = models.CharField(max_length=40)
-    key = models.CharField(max_length=100, unique=True)
-    payload = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
-    processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_sent_at = models.DateTimeField(null=True, blank=True)
+    topic = models.CharField(max_length=40, verbose_name=_("topic"))
+    key = models.CharField(max_length=100, unique=True, verbose_name=_("message key"))
+    payload = models.JSONField(default=dict, verbose_name=_("payload"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    processed_at = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("processed at"))
+    attempts = models.PositiveIntegerField(default=0, verbose_name=_("attempts"))
+    last_sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last sent at"))
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
 
     def __str__(self) -> str:
         return self.key
 
 
 class DownloadLog(models.Model):
-    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="downloads")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="downloads", verbose_name=_("order"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("download record")
+        verbose_name_plural = _("download records")
 
     def __str__(self) -> str:
         return f"download of {self.order} at {self.created_at:%Y-%m-%d %H:%M}"
@@ -242,14 +267,16 @@ class DownloadLog(models.Model):
 class ApiKey(models.Model):
     """A merchant's API key. Only a hash is stored; the key is shown once."""
 
-    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="api_keys")
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="api_keys", verbose_name=_("merchant"))
     name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(max_length=12, unique=True)
-    hashed_key = models.CharField(max_length=64)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    prefix = models.CharField(max_length=12, unique=True, verbose_name=_("prefix"))
+    hashed_key = models.CharField(max_length=64, verbose_name=_("hashed key"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    last_used_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last used at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     class Meta:
         verbose_name = _("API key")
@@ -282,7 +309,7 @@ class ProductListing(models.Model):
         QUARTERLY = "quarterly", _("Quarterly")
         YEARLY = "yearly", _("Yearly")
 
-    product = models.OneToOneField(DataProduct, on_delete=models.CASCADE, related_name="listing")
+    product = models.OneToOneField(DataProduct, on_delete=models.CASCADE, related_name="listing", verbose_name=_("product"))
     update_frequency = models.CharField(_("update frequency"), max_length=10, choices=Frequency.choices, default=Frequency.ONCE)
 
     class Meta:
@@ -305,9 +332,9 @@ class PricePlan(models.Model):
 
     SUBSCRIPTION_KINDS = (Kind.MONTHLY, Kind.YEARLY)
 
-    product = models.ForeignKey(DataProduct, on_delete=models.CASCADE, related_name="plans")
+    product = models.ForeignKey(DataProduct, on_delete=models.CASCADE, related_name="plans", verbose_name=_("product"))
     kind = models.CharField(_("plan"), max_length=10, choices=Kind.choices)
-    price_fen = models.PositiveBigIntegerField(_("price (fen)"))
+    price_fen = models.PositiveBigIntegerField(_("price (¥)"))
     credits = models.PositiveIntegerField(_("query credits"), default=0)
     private_buyer = models.ForeignKey(
         Merchant,
@@ -318,7 +345,7 @@ class PricePlan(models.Model):
         verbose_name=_("private offer for"),
     )
     is_active = models.BooleanField(_("on offer"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("price plan")
@@ -351,14 +378,14 @@ class Subscription(models.Model):
 
     LIVE = (Status.ACTIVE,)
 
-    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="subscriptions")
-    plan = models.ForeignKey(PricePlan, on_delete=models.PROTECT, related_name="subscriptions")
-    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="subscriptions")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    current_period_end = models.DateTimeField()
-    cancel_at_period_end = models.BooleanField(default=False)
-    renewal_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="subscriptions", verbose_name=_("buyer"))
+    plan = models.ForeignKey(PricePlan, on_delete=models.PROTECT, related_name="subscriptions", verbose_name=_("price plan"))
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="subscriptions", verbose_name=_("product"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status"))
+    current_period_end = models.DateTimeField(verbose_name=_("current period ends"))
+    cancel_at_period_end = models.BooleanField(default=False, verbose_name=_("cancels at period end"))
+    renewal_error = models.TextField(blank=True, verbose_name=_("renewal error"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("subscription")
@@ -377,8 +404,10 @@ class Subscription(models.Model):
 class OrderTerms(models.Model):
     """What an order bought beyond its version: the plan, the subscription period, the credits."""
 
-    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="terms")
-    plan = models.ForeignKey(PricePlan, null=True, blank=True, on_delete=models.PROTECT, related_name="order_terms")
+    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="terms", verbose_name=_("order"))
+    plan = models.ForeignKey(
+        PricePlan, null=True, blank=True, on_delete=models.PROTECT, related_name="order_terms", verbose_name=_("price plan")
+    )
     subscription = models.ForeignKey(Subscription, null=True, blank=True, on_delete=models.PROTECT, related_name="orders")
     credits = models.PositiveIntegerField(default=0)
     # What the idempotent request asked for: the same key with another request is refused.
@@ -391,10 +420,10 @@ class OrderTerms(models.Model):
 class QueryCredit(models.Model):
     """A buyer's remaining query credits for one query-service product."""
 
-    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="query_credits")
-    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="query_credits")
-    remaining = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="query_credits", verbose_name=_("buyer"))
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="query_credits", verbose_name=_("product"))
+    remaining = models.PositiveIntegerField(default=0, verbose_name=_("queries remaining"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("query credits")
@@ -408,10 +437,14 @@ class QueryCredit(models.Model):
 class OrderRefund(models.Model):
     """Staff refunded an order: who, when and why. Access ends with it."""
 
-    order = models.OneToOneField(Order, on_delete=models.PROTECT, related_name="refund")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    order = models.OneToOneField(Order, on_delete=models.PROTECT, related_name="refund", verbose_name=_("order"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("refunded by"))
+    reason = models.TextField(verbose_name=_("reason"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("order refund")
+        verbose_name_plural = _("order refunds")
 
     def __str__(self) -> str:
         return f"refund of {self.order}"
@@ -420,12 +453,12 @@ class OrderRefund(models.Model):
 class ApiIdempotency(models.Model):
     """The first response to an API request with an `Idempotency-Key`, replayed for retries for 24 hours."""
 
-    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+", verbose_name=_("merchant"))
     key = models.CharField(max_length=100)
     fingerprint = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
     body = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["merchant", "key"], name="api_idempotency_unique")]
@@ -441,9 +474,11 @@ class ApiIdempotency(models.Model):
 class PrivacyBudget(models.Model):
     """ε a person has spent across every release and query, in micro-ε (exact integer sums)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_budget")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_budget", verbose_name=_("user")
+    )
     spent_micro = models.PositiveBigIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("privacy budget")
@@ -461,11 +496,13 @@ class BudgetSpend(models.Model):
         QUERY = "query", _("Clean-room query")
 
     source = models.CharField(max_length=8, choices=Source.choices)
-    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="budget_spends")
-    version = models.ForeignKey(ProductVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="budget_spends", verbose_name=_("product"))
+    version = models.ForeignKey(
+        ProductVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("version")
+    )
     epsilon_micro = models.PositiveBigIntegerField()
     people = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     def __str__(self) -> str:
         return f"{self.source} spend {self.epsilon_micro} µε × {self.people}"
@@ -479,9 +516,11 @@ class QueryLog(models.Model):
         SUPPRESSED = "suppressed", _("Suppressed: too few people")
         REFUSED = "refused", _("Refused")
 
-    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="query_logs")
-    version = models.ForeignKey(ProductVersion, null=True, on_delete=models.PROTECT, related_name="query_logs")
-    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="query_logs")
+    product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="query_logs", verbose_name=_("product"))
+    version = models.ForeignKey(
+        ProductVersion, null=True, on_delete=models.PROTECT, related_name="query_logs", verbose_name=_("version")
+    )
+    buyer = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="query_logs", verbose_name=_("buyer"))
     run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     template = models.CharField(max_length=40)
     params = models.JSONField(default=dict)
@@ -491,7 +530,7 @@ class QueryLog(models.Model):
     epsilon_micro = models.PositiveBigIntegerField(default=0)
     people = models.PositiveIntegerField(default=0)
     elapsed_ms = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("clean-room query")
@@ -505,10 +544,10 @@ class QueryLog(models.Model):
 class BuyerNotice(models.Model):
     """A buyer holds a withdrawn version: delete it; here is its replacement."""
 
-    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="notices")
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="notices", verbose_name=_("order"))
     withdrawn_version = models.ForeignKey(ProductVersion, on_delete=models.PROTECT, related_name="+")
     replacement = models.ForeignKey(ProductVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -527,8 +566,8 @@ class QueryPoolRow(models.Model):
     rows of a withdrawn version are deleted with the withdrawal.
     """
 
-    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(ProductVersion, on_delete=models.CASCADE, related_name="+", verbose_name=_("version"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user"))
     province = models.CharField(max_length=20)
     role_category = models.CharField(max_length=20)
     education_level = models.CharField(max_length=16)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from config.errors import ApplicationError
 
 from . import money
+from .admin_money import FEN, MICROS, MoneyAdminMixin
 from .models import JournalEntry, LedgerAccount, PayoutAccount, PayoutBatch, Posting, TopUp, Withdrawal
 from .services import (
     adjustment_post,
@@ -45,10 +46,12 @@ class LedgerAccountAdmin(ReadOnlyAdmin):
     search_fields = ["key"]
 
 
-class PostingInline(admin.TabularInline):
+class PostingInline(MoneyAdminMixin, admin.TabularInline):
     model = Posting
+    money_fields = {"amount": MICROS}
     extra = 0
     can_delete = False
+    fields = ["account", "amount"]
     readonly_fields = ["account", "amount"]
 
     def has_add_permission(self, request, obj=None):
@@ -73,7 +76,8 @@ class JournalEntryAdmin(ReadOnlyAdmin):
 
 
 @admin.register(TopUp)
-class TopUpAdmin(admin.ModelAdmin):
+class TopUpAdmin(MoneyAdminMixin, admin.ModelAdmin):
+    money_fields = {"amount_fen": FEN}
     list_display = ["id", "merchant", "amount_fen", "bank_reference", "status", "created_at", "confirmed_at"]
     list_filter = ["status"]
     search_fields = ["merchant__name", "bank_reference"]
@@ -106,20 +110,15 @@ class PayoutAccountAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Withdrawal)
-class WithdrawalAdmin(ReadOnlyAdmin):
-    list_display = ["id", "user", "merchant", "payout_account", "amount", "status", "batch", "created_at", "decided_by"]
+class WithdrawalAdmin(MoneyAdminMixin, ReadOnlyAdmin):
+    money_fields = {"amount_fen": FEN}
+    list_display = ["id", "user", "merchant", "payout_account", "amount_fen", "status", "batch", "created_at", "decided_by"]
+    readonly_fields = [field.name for field in Withdrawal._meta.fields]
     list_filter = ["status", "batch"]
     actions = ["mark_paid", "mark_failed"]
 
     def has_change_permission(self, request, obj=None):
         return request.user.is_staff  # actions only; every field stays read-only
-
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
-
-    @admin.display(description=_("amount"))
-    def amount(self, obj):
-        return money.format_fen(obj.amount_fen)
 
     def _mark(self, request, queryset, service, done_message, **kwargs):
         for withdrawal in queryset.order_by("id"):
@@ -145,8 +144,9 @@ class WithdrawalAdmin(ReadOnlyAdmin):
         )
 
 
-class WithdrawalInline(admin.TabularInline):
+class WithdrawalInline(MoneyAdminMixin, admin.TabularInline):
     model = Withdrawal
+    money_fields = {"amount_fen": FEN}
     extra = 0
     can_delete = False
     fields = ["id", "user", "merchant", "payout_account", "amount_fen", "status"]
@@ -157,16 +157,13 @@ class WithdrawalInline(admin.TabularInline):
 
 
 @admin.register(PayoutBatch)
-class PayoutBatchAdmin(ReadOnlyAdmin):
-    list_display = ["business_date", "status", "line_count", "total", "created_at"]
+class PayoutBatchAdmin(MoneyAdminMixin, ReadOnlyAdmin):
+    money_fields = {"total_fen": FEN}
+    list_display = ["business_date", "status", "line_count", "total_fen", "created_at"]
     fields = ["business_date", "status", "line_count", "total_fen", "created_at"]
     readonly_fields = fields
     inlines = [WithdrawalInline]
     actions = ["download_csv"]
-
-    @admin.display(description=_("total"))
-    def total(self, obj):
-        return money.format_fen(obj.total_fen)
 
     @admin.action(description=_("Download the bank CSV of the selected batch"))
     def download_csv(self, request, queryset):

@@ -51,18 +51,29 @@ class LedgerAccount(models.Model):
     UNCACHED = (Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE, *EXCHANGE_OWN)
     CACHED = (Kind.MERCHANT_WALLET, Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE)
 
-    key = models.CharField(max_length=64, unique=True)
-    kind = models.CharField(max_length=24, choices=Kind.choices)
-    merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="ledger_accounts")
+    key = models.CharField(max_length=64, unique=True, verbose_name=_("account key"))
+    kind = models.CharField(max_length=24, choices=Kind.choices, verbose_name=_("kind"))
+    merchant = models.ForeignKey(
+        Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="ledger_accounts", verbose_name=_("merchant")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger_accounts"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ledger_accounts",
+        verbose_name=_("user"),
     )
     # Pending accounts name the available account their holds are released to.
-    release_to = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="released_from")
-    balance = models.BigIntegerField(
-        default=0, help_text=_("Cached sum of postings, in micros (always 0 for jobseekers' accounts: summed on read)")
+    release_to = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="released_from", verbose_name=_("released into")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    balance = models.BigIntegerField(
+        default=0,
+        help_text=_("Cached sum of postings, in micros (always 0 for jobseekers' accounts: summed on read)"),
+        verbose_name=_("balance"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("ledger account")
@@ -100,15 +111,21 @@ class JournalEntry(models.Model):
     # Entries whose subject shares are pending until `release_after`, then released.
     HELD_KINDS = (Kind.SALE, Kind.ESCROW_SETTLE)
 
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    idempotency_key = models.CharField(max_length=128, unique=True)
-    reference = models.CharField(max_length=64, db_index=True, help_text=_("What this entry is about, e.g. order:42"))
-    memo = models.JSONField(default=dict, blank=True)
-    related = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="followers")
-    release_after = models.DateTimeField(null=True, blank=True, db_index=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
+    idempotency_key = models.CharField(max_length=128, unique=True, verbose_name=_("idempotency key"))
+    reference = models.CharField(
+        max_length=64, db_index=True, help_text=_("What this entry is about, e.g. order:42"), verbose_name=_("reference")
+    )
+    memo = models.JSONField(default=dict, blank=True, verbose_name=_("memo"))
+    related = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="followers", verbose_name=_("related entry")
+    )
+    release_after = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("released after"))
     # PROTECT: entries are immutable, so a user who recorded one is deactivated, never deleted.
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("journal entry")
@@ -126,7 +143,9 @@ class Posting(models.Model):
     # deleted (triggers refuse it), every writer posts to accounts it has just read or
     # joined, `ledger_post` checks its account ids exist, and `verify_ledger` reports
     # any posting whose entry or account is missing.
-    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="postings", db_constraint=False)
+    entry = models.ForeignKey(
+        JournalEntry, on_delete=models.PROTECT, related_name="postings", db_constraint=False, verbose_name=_("journal entry")
+    )
     # Indexed by (account, entry) below, which also serves lookups by account alone.
     account = models.ForeignKey(
         LedgerAccount, on_delete=models.PROTECT, related_name="postings", db_index=False, db_constraint=False
@@ -151,15 +170,26 @@ class TopUp(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         REJECTED = "rejected", _("Rejected")
 
-    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="topups")
-    amount_fen = models.PositiveBigIntegerField(_("amount (fen)"))
+    merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="topups", verbose_name=_("merchant"))
+    amount_fen = models.PositiveBigIntegerField(_("amount (¥)"))
     bank_reference = models.CharField(_("bank transfer reference"), max_length=64)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    entry = models.OneToOneField(JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="topup")
-    created_at = models.DateTimeField(auto_now_add=True)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED, verbose_name=_("status"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    entry = models.OneToOneField(
+        JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="topup", verbose_name=_("journal entry")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
 
     class Meta:
         verbose_name = _("wallet top-up")
@@ -181,17 +211,24 @@ class PayoutAccount(models.Model):
         ALIPAY = "alipay", _("Alipay account")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="payout_accounts"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="payout_accounts",
+        verbose_name=_("user"),
     )
-    merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="payout_accounts")
+    merchant = models.ForeignKey(
+        Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="payout_accounts", verbose_name=_("merchant")
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     holder_name = EncryptedTextField(_("account holder"))
     number = EncryptedTextField(_("card number or Alipay account"))
     bank_name = models.CharField(_("bank"), max_length=100, blank=True)
     # Shown on screen and in lists without decrypting; never more than the last four characters.
-    masked = models.CharField(max_length=40, editable=False)
-    is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    masked = models.CharField(max_length=40, editable=False, verbose_name=_("account (masked)"))
+    is_active = models.BooleanField(default=True, verbose_name=_("active"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("payout account")
@@ -215,12 +252,12 @@ class PayoutBatch(models.Model):
         OPEN = "open", _("Sent to the bank")
         CLOSED = "closed", _("Every line answered")
 
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
-    business_date = models.DateField(unique=True)
-    csv = models.TextField(blank=True)
-    total_fen = models.PositiveBigIntegerField(default=0)
-    line_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN, verbose_name=_("status"))
+    business_date = models.DateField(unique=True, verbose_name=_("business date"))
+    csv = models.TextField(blank=True, verbose_name=_("bank CSV"))
+    total_fen = models.PositiveBigIntegerField(default=0, verbose_name=_("total (¥)"))
+    line_count = models.PositiveIntegerField(default=0, verbose_name=_("lines"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("payout batch")
@@ -245,19 +282,38 @@ class Withdrawal(models.Model):
         FAILED = "failed", _("Failed, money returned")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="withdrawals"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="withdrawals",
+        verbose_name=_("user"),
     )
-    merchant = models.ForeignKey(Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="withdrawals")
-    payout_account = models.ForeignKey(PayoutAccount, on_delete=models.PROTECT, related_name="withdrawals")
-    amount_fen = models.PositiveBigIntegerField(_("amount (fen)"))
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.REQUESTED, db_index=True)
-    batch = models.ForeignKey(PayoutBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="lines")
-    reserve_entry = models.OneToOneField(JournalEntry, null=True, on_delete=models.PROTECT, related_name="+")
-    outcome_entry = models.OneToOneField(JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    failure_reason = models.CharField(max_length=200, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    merchant = models.ForeignKey(
+        Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="withdrawals", verbose_name=_("merchant")
+    )
+    payout_account = models.ForeignKey(
+        PayoutAccount, on_delete=models.PROTECT, related_name="withdrawals", verbose_name=_("payout account")
+    )
+    amount_fen = models.PositiveBigIntegerField(_("amount (¥)"))
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.REQUESTED, db_index=True, verbose_name=_("status")
+    )
+    batch = models.ForeignKey(
+        PayoutBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="lines", verbose_name=_("payout batch")
+    )
+    reserve_entry = models.OneToOneField(
+        JournalEntry, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("reserving entry")
+    )
+    outcome_entry = models.OneToOneField(
+        JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("outcome entry")
+    )
+    failure_reason = models.CharField(max_length=200, blank=True, verbose_name=_("failure reason"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("decided by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
 
     class Meta:
         verbose_name = _("withdrawal")
