@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("payouts.urls")),
     path("me/", include("consent.urls")),
     path("receipts/", include("consent.public_urls")),
+    path("", include("talent.urls")),
     path("", include("exchange.urls")),
     path("", views.home, name="home"),
 ]
