@@ -85,9 +85,33 @@ def _level_entries(skills: SkillColumn, level: int, row_class: np.ndarray) -> tu
 
 
 def km_repair(
-    skills: SkillColumn, level: int, row_class: np.ndarray, class_count: int, *, k: int, m: int, record_rounds: int = 2
+    skills: SkillColumn,
+    level: int,
+    row_class: np.ndarray,
+    class_count: int,
+    *,
+    k: int,
+    m: int,
+    record_rounds: int = 2,
+    give_up: float | None = None,
 ):
     """Entries (row, value) left after the k^m repair at ``level``; ``row_class`` is -1 for suppressed rows.
+
+    None when ``give_up`` is given and the share of values lost must reach it (the
+    caller has something better already).
+    """
+    width = len(skills.vocabulary) if level == 0 else len(skills.families)
+    if width <= _ZETA_WIDTH:
+        return _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds)
+    if m <= 2:
+        return _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up)
+    return _km_repair_any(skills, level, row_class, class_count, k=k, m=m, record_rounds=record_rounds)
+
+
+def _km_repair_any(
+    skills: SkillColumn, level: int, row_class: np.ndarray, class_count: int, *, k: int, m: int, record_rounds: int = 2
+):
+    """The general repair (any width, any m).
 
     First up to ``record_rounds`` rounds take values out of the offending records only;
     whatever still violates is then settled in one pass per itemset size by taking the
@@ -230,7 +254,10 @@ def release_skills(
             continue
         if candidate == 0 and options and _singleton_loss(skills, row_class, class_count, k) >= options[0].loss:
             continue  # taking out the values under k alone already loses more than families do
-        rows, values, width = km_repair(skills, candidate, row_class, class_count, k=k, m=m)
+        repaired = km_repair(skills, candidate, row_class, class_count, k=k, m=m, give_up=options[0].loss if options else None)
+        if repaired is None:
+            continue
+        rows, values, width = repaired
         min_support = 0
         if candidate == 0:
             lost = total - len(rows)
@@ -254,5 +281,237 @@ def release_skills(
         empty = np.zeros(0, dtype=np.int64)
         return SkillRelease(2, empty, empty, (), total, 1.0, 0)
     width = len(best.labels)
-    smallest = _min_support(best.rows, best.values, row_class, width, class_count, m)
+    if width <= _ZETA_WIDTH:
+        smallest = _min_support_zeta(best.rows, best.values, row_class, width, class_count, m)
+    else:
+        smallest = _min_support(best.rows, best.values, row_class, width, class_count, m)
     return SkillRelease(best.level, best.rows, best.values, best.labels, best.suppressed_values, best.loss, smallest)
+
+
+# -- fast paths ------------------------------------------------------------------------------
+#
+# Classes are independent, so every path works on blocks of whole classes. A record's
+# values at a level are one bit mask; with few values (families) the support of every
+# itemset in every class comes from one superset-sum (zeta) transform of the class ×
+# mask count table, and the values each record loses from one subset-OR transform.
+
+_ZETA_WIDTH = 12
+_ZETA_CELLS = 1 << 22
+
+
+def _row_masks(skills: SkillColumn, level: int) -> tuple[np.ndarray, int]:
+    counts = np.diff(skills.indptr)
+    values = skills.items.astype(np.int64) if level == 0 else skills.family[skills.items].astype(np.int64)
+    width = len(skills.vocabulary) if level == 0 else len(skills.families)
+    masks = np.zeros(len(counts), dtype=np.uint64)
+    filled = counts > 0
+    if filled.any():
+        bits = np.left_shift(np.uint64(1), values.astype(np.uint64))
+        masks[filled] = np.bitwise_or.reduceat(bits, skills.indptr[:-1][filled])
+    return masks, width
+
+
+def _itemsets(width: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every itemset of 1..m of ``width`` values as a mask, its size, and its items (padded with ``width``)."""
+    masks, sizes, items = [], [], []
+    for size in range(1, min(m, width) + 1):
+        for combo in combinations(range(width), size):
+            masks.append(sum(1 << i for i in combo))
+            sizes.append(size)
+            items.append([*combo, *[width] * (m - size)])
+    return np.array(masks, dtype=np.int64), np.array(sizes, dtype=np.int64), np.array(items, dtype=np.int64).reshape(-1, m)
+
+
+def _superset_sums(local: np.ndarray, masks: np.ndarray, classes: int, width: int) -> np.ndarray:
+    """Per itemset (mask) and class, the records of the class holding it: a (2^width, classes) table."""
+    size = 1 << width
+    table = np.bincount(masks * classes + local, minlength=classes * size).astype(np.int32).reshape(size, classes)
+    for bit in range(width):
+        view = table.reshape(size >> (bit + 1), 2, (1 << bit) * classes)
+        view[:, 0] += view[:, 1]
+    return table
+
+
+def _victims(support: np.ndarray, itemsets, width: int, k: int, only_size: int | None = None) -> np.ndarray:
+    """Per itemset of 1..m and class: the bit of the value an offending record drops (0 if none offends)."""
+    masks, sizes, items = itemsets
+    held = support[masks]
+    bad = (held > 0) & (held < k)
+    if only_size is not None:
+        bad &= (sizes == only_size)[:, None]
+    single = support[1 << np.arange(width)].astype(np.int64)
+    # Rarest in the class first; ties: the later value (as the record-level pass elsewhere).
+    rarity = np.concatenate(
+        [single * (width + 1) - np.arange(width)[:, None], np.full((1, single.shape[1]), np.iinfo(np.int64).max)]
+    )
+    pick = np.argmin(rarity[items], axis=1)
+    victim = items[np.arange(len(items))[:, None], pick]
+    return np.where(bad, np.left_shift(1, np.minimum(victim, width - 1)), 0).astype(np.int64)
+
+
+def _repair_block_zeta(local, masks, classes, width, k, m, itemsets, record_rounds):
+    size = 1 << width
+    for _ in range(record_rounds):
+        support = _superset_sums(local, masks, classes, width)
+        drop = np.zeros((size, classes), dtype=np.int64)
+        drop[itemsets[0]] = _victims(support, itemsets, width, k)
+        if not drop.any():
+            return masks
+        # A record loses the victim of every offending itemset it holds: OR over subsets of its mask.
+        for bit in range(width):
+            view = drop.reshape(size >> (bit + 1), 2, (1 << bit) * classes)
+            view[:, 1] |= view[:, 0]
+        masks = masks & ~drop.reshape(-1)[masks * classes + local]
+    for itemset_size in range(1, m + 1):
+        support = _superset_sums(local, masks, classes, width)
+        gone = np.bitwise_or.reduce(_victims(support, itemsets, width, k, only_size=itemset_size), axis=0)
+        if gone.any():
+            # The value leaves its whole class: supports of itemsets without it stay, with it become 0.
+            masks = masks & ~gone[local]
+    return masks
+
+
+def _class_blocks(cls: np.ndarray, class_count: int, per_block: int):
+    if class_count <= per_block:
+        yield 0, class_count, np.arange(len(cls))
+        return
+    block = cls // per_block
+    blocks = int(block.max()) + 1 if len(block) else 1
+    # Few blocks: a stable radix sort of small integers.
+    order = np.argsort(block.astype(np.int16) if blocks < 1 << 15 else block, kind="stable")
+    edges = np.searchsorted(block[order], np.arange(0, blocks + 1))
+    for b in range(len(edges) - 1):
+        yield b * per_block, min((b + 1) * per_block, class_count), order[edges[b] : edges[b + 1]]
+
+
+def _masks_to_entries(rows: np.ndarray, masks: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    bits = ((masks[:, None] >> np.arange(width, dtype=np.uint64)[None, :]) & np.uint64(1)).astype(bool)
+    where_row, where_value = np.nonzero(bits)
+    return rows[where_row], where_value.astype(np.int64)
+
+
+def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
+    masks, width = _row_masks(skills, level)
+    rows = np.flatnonzero((row_class >= 0) & (masks != 0))
+    cls = row_class[rows]
+    masks = masks[rows].astype(np.int64)
+    itemsets = _itemsets(width, m)
+    per_block = max(_ZETA_CELLS >> width, 1)
+    out = np.zeros(len(rows), dtype=np.int64)
+    for first, last, chosen in _class_blocks(cls, class_count, per_block):
+        if len(chosen):
+            out[chosen] = _repair_block_zeta(
+                cls[chosen] - first, masks[chosen], last - first, width, k, m, itemsets, record_rounds
+            )
+    keep = out != 0
+    entry_rows, values = _masks_to_entries(rows[keep], out[keep].astype(np.uint64), width)
+    return entry_rows, values, width
+
+
+def _min_support_zeta(rows, values, row_class, width, class_count, m) -> int:
+    if len(rows) == 0:
+        return 0
+    masks = np.zeros(int(rows.max()) + 1, dtype=np.int64)
+    np.bitwise_or.at(masks, rows, np.left_shift(1, values))
+    held = np.flatnonzero(masks)
+    cls, masks = row_class[held], masks[held]
+    itemsets = _itemsets(width, m)[0]
+    smallest = None
+    for first, last, chosen in _class_blocks(cls, class_count, max(_ZETA_CELLS >> width, 1)):
+        if len(chosen) == 0:
+            continue
+        support = _superset_sums(cls[chosen] - first, masks[chosen], last - first, width)[itemsets]
+        positive = support[support > 0]
+        if len(positive):
+            low = int(positive.min())
+            smallest = low if smallest is None else min(smallest, low)
+    return smallest or 0
+
+
+_PAIR_BINS = 1 << 20
+
+
+def _pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i, j), i < j, of entries of one row; entries are sorted by row."""
+    if len(rows) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    longest = int(np.diff(np.r_[starts, len(rows)]).max())
+    firsts, seconds = [], []
+    for gap in range(1, longest):
+        left = np.flatnonzero(rows[:-gap] == rows[gap:])
+        firsts.append(left)
+        seconds.append(left + gap)
+    if not firsts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(firsts), np.concatenate(seconds)
+
+
+def _repair_block_pairs(rows, values, local, classes, width, k, m, record_rounds):
+    """Alive flags of one block's entries (sorted by row) after the k^m repair, m <= 2."""
+    alive = np.ones(len(rows), dtype=bool)
+    span = width * width
+
+    def supports(index):
+        cls = local[index]
+        single = np.bincount(cls * width + values[index], minlength=classes * width)[cls * width + values[index]]
+        if m < 2:
+            return single, None, None, None
+        first, second = _pairs(rows[index])
+        key = cls[first] * span + values[index[first]] * width + values[index[second]]
+        pair = np.bincount(key, minlength=classes * span)[key]
+        bad = pair < k
+        first, second = first[bad], second[bad]
+        rarer = single[first] * (width + 1) - values[index[first]] < single[second] * (width + 1) - values[index[second]]
+        return single, first, second, np.where(rarer, first, second)
+
+    for _ in range(record_rounds):
+        index = np.flatnonzero(alive)
+        single, _, _, victims = supports(index)
+        killed = single < k
+        if victims is not None:
+            killed[victims] = True
+        if not killed.any():
+            return alive
+        alive[index[killed]] = False
+    # Settle what is left class-wide: singles first, then pairs (a value leaving its whole
+    # class leaves the supports of itemsets without it as they were).
+    index = np.flatnonzero(alive)
+    cls = local[index]
+    single = np.bincount(cls * width + values[index], minlength=classes * width)[cls * width + values[index]]
+    alive[index[single < k]] = False
+    if m >= 2:
+        index = np.flatnonzero(alive)
+        _, _, _, victims = supports(index)
+        if len(victims):
+            gone = np.unique(local[index[victims]] * width + values[index[victims]])
+            alive[index[np.isin(local[index] * width + values[index], gone)]] = False
+    return alive
+
+
+def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up: float | None):
+    """The repair for m <= 2 in blocks of classes; None as soon as its loss must reach ``give_up``."""
+    rows, values, width = _level_entries(skills, level, row_class)
+    total = len(rows)
+    cls = row_class[rows]
+    single = _support(cls * width + values, cls, width, class_count)
+    # Values under k in their class go whatever else happens: a lower bound of the loss.
+    pending = np.bincount(cls, weights=(single < k).astype(np.float64), minlength=class_count)
+    alive = np.zeros(total, dtype=bool)
+    lost = 0.0
+    bound = float(pending.sum())
+    per_block = max(_PAIR_BINS // (width * width), 1)
+    for first, last, chosen in _class_blocks(cls, class_count, per_block):
+        if len(chosen) == 0:
+            continue
+        # A stable sort by class keeps each row's entries together and in order.
+        kept = _repair_block_pairs(rows[chosen], values[chosen], cls[chosen] - first, last - first, width, k, m, record_rounds)
+        alive[chosen] = kept
+        block_lost = float(len(chosen) - int(kept.sum()))
+        bound += block_lost - float(pending[first:last].sum())
+        lost += block_lost
+        if give_up is not None and total and bound / total >= give_up:
+            return None
+    return rows[alive], values[alive], width
