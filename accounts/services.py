@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.uploads import EXTENSIONS, NotADocument, document_type
+
 from . import credit_code
 from .audit import audit_record
 from .exceptions import MerchantError, RoleForbidden
@@ -150,6 +152,22 @@ LICENCE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 MAX_LICENCE_BYTES = 10 * 1024 * 1024
 
 
+def _licence_checked(upload) -> str:
+    """The licence's file extension, from its content; a clear refusal for anything else."""
+    if upload.size > MAX_LICENCE_BYTES:
+        raise MerchantError(_("The business licence is larger than 10 MB."), code="licence_size")
+    data = upload.read()
+    upload.seek(0)
+    try:
+        mime = document_type(data, LICENCE_TYPES)
+    except NotADocument as exc:
+        raise MerchantError(
+            _("Upload the business licence as a PDF, PNG or JPEG of at most 10 MB; this file is not one that opens."),
+            code="invalid_licence",
+        ) from exc
+    return EXTENSIONS[mime]
+
+
 @transaction.atomic
 def merchant_profile_update(*, merchant: Merchant, by: User, business_licence=None, **fields: str) -> Merchant:
     """The owner fills in the onboarding profile: credit code, contacts, invoice details, licence.
@@ -181,10 +199,9 @@ def merchant_profile_update(*, merchant: Merchant, by: User, business_licence=No
         "credit_code" in cleaned and cleaned["credit_code"] != merchant.credit_code
     )
     if business_licence is not None:
-        content_type = getattr(business_licence, "content_type", "")
-        if content_type not in LICENCE_TYPES or business_licence.size > MAX_LICENCE_BYTES:
-            raise MerchantError(_("Upload the business licence as a PDF, PNG or JPEG of at most 10 MB."), code="invalid_licence")
-        merchant.business_licence.save(business_licence.name, business_licence, save=False)
+        extension = _licence_checked(business_licence)
+        # The stored name follows the content: "licence.html" holding a PDF is kept as a .pdf.
+        merchant.business_licence.save(f"licence.{extension}", business_licence, save=False)
     for name, value in cleaned.items():
         setattr(merchant, name, value)
     if identity_changed and merchant.status == Merchant.Status.VERIFIED:

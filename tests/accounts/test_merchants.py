@@ -1,9 +1,13 @@
 """Merchant onboarding: the GB 32100 credit code, the profile, and staff verification and suspension."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
+from PIL import Image
+from pypdf import PdfWriter
 
 from accounts import credit_code
 from accounts.exceptions import MerchantError
@@ -48,11 +52,68 @@ def test_malformed_codes_fail(bad):
 pytestmark_db = pytest.mark.django_db
 
 
+def _pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _png(size=(40, 30)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytestmark_db
+@pytest.mark.parametrize(
+    ("name", "content_type", "data"),
+    [
+        # a web page that says it is a PDF
+        ("licence.pdf", "application/pdf", lambda: b"<html><script>alert(1)</script></html>"),
+        # the magic bytes of a PDF and nothing that opens
+        ("licence.pdf", "application/pdf", lambda: b"%PDF-1.4 licence"),
+        # a PNG header on garbage
+        ("licence.png", "image/png", lambda: b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+        # an image that decodes to far more pixels than a scan has (decompression bomb)
+        ("licence.png", "image/png", lambda: _png((9000, 9000))),
+        # a GIF is an image, but not one of the kinds staff accept
+        ("licence.gif", "image/gif", lambda: b"GIF89a" + b"\0" * 64),
+    ],
+)
+def test_a_licence_is_judged_by_its_content_and_a_refusal_keeps_nothing(name, content_type, data):
+    merchant = MerchantFactory(status=Merchant.Status.PENDING, verified_at=None)
+    owner = member_of(merchant)
+    with pytest.raises(MerchantError) as error:
+        merchant_profile_update(
+            merchant=merchant, by=owner, business_licence=SimpleUploadedFile(name, data(), content_type=content_type)
+        )
+    assert error.value.code == "invalid_licence"
+    merchant.refresh_from_db()
+    assert not merchant.business_licence
+
+
+@pytestmark_db
+def test_a_real_document_is_kept_under_the_name_its_content_gives():
+    merchant = MerchantFactory(status=Merchant.Status.PENDING, verified_at=None)
+    owner = member_of(merchant)
+    # the browser called it a web page; it is a PNG scan, and it is stored as one
+    scan = SimpleUploadedFile("licence.html", _png(), content_type="text/html")
+    merchant_profile_update(merchant=merchant, by=owner, business_licence=scan)
+    merchant.refresh_from_db()
+    assert merchant.business_licence.name.endswith(".png")
+    too_big = SimpleUploadedFile("licence.pdf", _pdf() + b"\0" * (10 * 1024 * 1024), content_type="application/pdf")
+    with pytest.raises(MerchantError) as error:
+        merchant_profile_update(merchant=merchant, by=owner, business_licence=too_big)
+    assert error.value.code == "licence_size"
+
+
 @pytestmark_db
 def test_owner_completes_the_profile_and_staff_verify(settings, tmp_path):
     merchant = MerchantFactory(status=Merchant.Status.PENDING, verified_at=None)
     owner = member_of(merchant)
-    licence = SimpleUploadedFile("licence.pdf", b"%PDF-1.4 licence", content_type="application/pdf")
+    licence = SimpleUploadedFile("licence.pdf", _pdf(), content_type="application/pdf")
     merchant_profile_update(
         merchant=merchant,
         by=owner,
