@@ -1,10 +1,12 @@
-import json
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
@@ -23,6 +25,7 @@ from .models import (
     QueryCredit,
     Subscription,
 )
+from .review import attribute_rows, consent_coverage, product_summary, report_rows, review_version
 from .services.orders import order_refund
 from .services.products import product_review
 
@@ -31,7 +34,7 @@ class VersionInline(admin.TabularInline):
     model = ProductVersion
     extra = 0
     can_delete = False
-    fields = ["number", "status", "member_count", "privacy_report", "error", "built_at"]
+    fields = ["number", "status", "member_count", "error", "built_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -41,7 +44,7 @@ class VersionInline(admin.TabularInline):
 @admin.register(DataProduct)
 class DataProductAdmin(MoneyAdminMixin, admin.ModelAdmin):
     money_fields = {"price_fen": FEN, "max_suppression_bps": BPS, "commission_bps": BPS, "pool_bps": BPS}
-    list_display = ["title", "provider", "kind", "price_fen", "status", "reviewed_at"]
+    list_display = ["title", "provider", "kind", "price_fen", "status", "reviewed_at", "review_link"]
     list_filter = ["status", "kind", "category"]
     search_fields = ["title", "provider__name"]
     readonly_fields = ["status", "reviewed_by", "reviewed_at", "created_at", "submitted_at", "latest_privacy_report"]
@@ -52,14 +55,89 @@ class DataProductAdmin(MoneyAdminMixin, admin.ModelAdmin):
         version = obj.versions.order_by("-number").first()
         if version is None:
             return "-"
+        rows = format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", report_rows(version.privacy_report))
         return format_html(
-            "v{} · {}<pre>{}</pre>",
+            '<p>v{} · {} · <a href="{}">{}</a></p><table>{}</table>',
             version.number,
             version.get_status_display(),
-            json.dumps(version.privacy_report, ensure_ascii=False, indent=2),
+            reverse("admin:exchange_dataproduct_review", args=[obj.pk]),
+            _("Open the review page"),
+            rows,
         )
 
     actions = ["approve", "reject"]
+
+    @admin.display(description=_("review"))
+    def review_link(self, obj):
+        label = _("Review") if obj.status == DataProduct.Status.IN_REVIEW else _("Report")
+        return format_html('<a href="{}">{}</a>', reverse("admin:exchange_dataproduct_review", args=[obj.pk]), label)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:product_id>/review/", view(self.review_view), name="exchange_dataproduct_review"),
+            path("<int:product_id>/legal-opinion/", view(self.legal_opinion_view), name="exchange_dataproduct_legal_opinion"),
+        ] + super().get_urls()
+
+    def _product_or_404(self, request, product_id: int) -> DataProduct:
+        product = DataProduct.objects.select_related("provider", "reviewed_by").filter(pk=product_id).first()
+        if product is None:
+            raise Http404
+        if not self.has_view_permission(request, product):
+            raise PermissionDenied
+        return product
+
+    def legal_opinion_view(self, request, product_id: int):
+        product = self._product_or_404(request, product_id)
+        if not product.legal_opinion:
+            raise Http404
+        response = FileResponse(product.legal_opinion.open("rb"), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="legal-opinion-{product.pk}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def review_view(self, request, product_id: int):
+        """One listing's review: what it sells, the legal opinion, its report as a table, consent, the decision."""
+        product = self._product_or_404(request, product_id)
+        notes = product.review_notes
+        if request.method == "POST":
+            if not self.has_change_permission(request, product):
+                raise PermissionDenied
+            notes = request.POST.get("notes", "")
+            approve = request.POST.get("decision") == "approve"
+            try:
+                product_review(product=product, by=request.user, approve=approve, notes=notes)
+            except ApplicationError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    (_("%(p)s approved and listed.") if approve else _("%(p)s rejected.")) % {"p": product},
+                    messages.SUCCESS,
+                )
+                changelist = reverse("admin:exchange_dataproduct_changelist")
+                return redirect(f"{changelist}?status__exact={DataProduct.Status.IN_REVIEW}")
+        version = review_version(product)
+        report = version.privacy_report if version else {}
+        return TemplateResponse(
+            request,
+            "admin/exchange/dataproduct/review.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Review: %(title)s") % {"title": product.title},
+                "opts": self.model._meta,
+                "original": product,
+                "product": product,
+                "summary": product_summary(product),
+                "version": version,
+                "report": report,
+                "report_rows": report_rows(report),
+                "attribute_rows": attribute_rows(report),
+                "coverage": consent_coverage(product, version),
+                "notes": notes,
+                "can_decide": self.has_change_permission(request, product),
+            },
+        )
 
     def _review(self, request, queryset, approve: bool):
         for product in queryset.order_by("id"):
