@@ -40,6 +40,8 @@ from privacy.encoding import EncodedColumn
 
 LOSSES = ("dm", "gcp")
 _BINCOUNT_LIMIT = 1 << 24
+_BLOCK_SPAN = 1 << 13
+_PARTS_BYTES = 256 << 20
 
 
 @dataclass
@@ -54,6 +56,14 @@ class Histogram:
     @property
     def size(self) -> int:
         return len(self.counts)
+
+    @property
+    def weights(self) -> np.ndarray:
+        """The counts as float64, as ``np.bincount`` takes its weights (converted once)."""
+        cached = self.__dict__.get("_weights")
+        if cached is None:
+            cached = self.__dict__["_weights"] = self.counts.astype(np.float64)
+        return cached
 
 
 @dataclass(frozen=True)
@@ -117,37 +127,98 @@ class NodeJudge:
         self._rows = rows
         self.bottom = self._group(rows, bottom_levels)
         self._keep(self.bottom, force=True)
+        self._blocks = self._block_codes()
+        # Per block and levels of its members: the bottom's key part, kept while memory allows.
+        self._parts: dict[tuple, np.ndarray] = {}
+        self._parts_bytes = 0
+
+    def _block_codes(self) -> list[tuple[list[int], np.ndarray, list[np.ndarray]]]:
+        """The bottom's entries coded in a few blocks of quasi-identifiers (each block's codes a small range).
+
+        A node rolled up from the bottom is then one lookup per block instead of one per
+        quasi-identifier: the lookup tables are per node and as small as the blocks' ranges.
+        """
+        order = sorted(range(len(self.columns)), key=lambda q: -self.columns[q].radix(0))
+        blocks: list[list[int]] = []
+        spans: list[int] = []
+        for q in order:
+            radix = self.columns[q].radix(0)
+            for b, span in enumerate(spans):
+                if span * radix <= _BLOCK_SPAN:
+                    blocks[b].append(q)
+                    spans[b] = span * radix
+                    break
+            else:
+                blocks.append([q])
+                spans.append(radix)
+        coded = []
+        for members, span in zip(blocks, spans, strict=True):
+            code = np.zeros(self.bottom.size, dtype=np.int64)
+            digits: list[np.ndarray] = []
+            inner = span
+            for q in members:
+                radix = self.columns[q].radix(0)
+                code = code * radix + self.bottom.codes[q]
+                inner //= radix
+                # The level-0 code of q for every block code.
+                digits.append((np.arange(span, dtype=np.int64) // inner) % radix)
+            coded.append((members, code.astype(np.intp), digits))
+        return coded
+
+    def _bottom_key(self, levels: tuple[int, ...]) -> tuple[np.ndarray, list[int]]:
+        """The bottom's keys at ``levels`` (mixed radix over the returned quasi-identifiers, in order)."""
+        key = None
+        order: list[int] = []
+        for b, (members, code, digits) in enumerate(self._blocks):
+            active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+            if not active:
+                continue
+            radix = 1
+            for q in active:
+                radix *= self.columns[q].radix(levels[q])
+            cache_key = (b, tuple(levels[q] for q in active), tuple(active))
+            part = self._parts.get(cache_key)
+            if part is None:
+                table = np.zeros(len(digits[0]), dtype=np.int64)
+                for q, digit in zip(members, digits, strict=True):
+                    if q in active:
+                        table = table * self.columns[q].radix(levels[q]) + self.columns[q].up[levels[q]][digit]
+                part = table[code]
+                if self._parts_bytes + part.nbytes <= _PARTS_BYTES:
+                    self._parts[cache_key] = part
+                    self._parts_bytes += part.nbytes
+            key = part if key is None else key * radix + part
+            order.extend(active)
+        return (np.zeros(self.bottom.size, dtype=np.int64) if key is None else key), order
 
     # -- grouping --------------------------------------------------------------------------
 
     def _group(self, source: Histogram, levels: tuple[int, ...]) -> Histogram:
         self.stats.rows_grouped += source.size
-        key = np.zeros(source.size, dtype=np.int64)
-        radices: list[int] = []
-        active: list[int] = []
-        for q, column in enumerate(self.columns):
-            radix = column.radix(levels[q])
-            radices.append(radix)
-            if radix == 1:
-                continue
-            active.append(q)
-            codes = source.codes[q]
-            if source.levels[q] != levels[q]:
-                codes = column.between[source.levels[q]][levels[q]][codes]
-            key *= radix
-            key += codes
+        radices = [column.radix(levels[q]) for q, column in enumerate(self.columns)]
+        active = [q for q in range(len(self.columns)) if radices[q] > 1]
+        if getattr(self, "_blocks", None) and source is self.bottom:
+            key, active = self._bottom_key(levels)
+        else:
+            key = np.zeros(source.size, dtype=np.int64)
+            for q in active:
+                column = self.columns[q]
+                codes = source.codes[q]
+                if source.levels[q] != levels[q]:
+                    codes = column.between[source.levels[q]][levels[q]][codes]
+                key *= radices[q]
+                key += codes
         total = int(np.prod([radices[q] for q in active], dtype=np.float64)) if active else 1
         if source.sensitive is not None:
-            key *= self.sensitive_radix
-            key += source.sensitive
+            key = key * self.sensitive_radix + source.sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
         if total <= _BINCOUNT_LIMIT and total <= 4 * source.size + 4096:
-            counted = np.bincount(key, weights=source.counts, minlength=total)
+            counted = np.bincount(key, weights=source.weights, minlength=total)
             keys = np.flatnonzero(counted)
             counts = counted[keys].astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
-            counts = np.bincount(inverse, weights=source.counts).astype(np.int64)
+            counts = np.bincount(inverse, weights=source.weights).astype(np.int64)
         sensitive = None
         if source.sensitive is not None:
             keys, sensitive = np.divmod(keys, self.sensitive_radix)

@@ -102,7 +102,8 @@ def km_repair(
     """
     width = len(skills.vocabulary) if level == 0 else len(skills.families)
     if width <= _ZETA_WIDTH:
-        return _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds)
+        rows, masks, _, width = _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds)
+        return (*_masks_to_entries(rows, masks, width), width)
     if m <= 2:
         return _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up)
     return _km_repair_any(skills, level, row_class, class_count, k=k, m=m, record_rounds=record_rounds)
@@ -245,47 +246,59 @@ def release_skills(
 ) -> SkillRelease:
     """The skills to release under k^m, at ``level`` or (None) at the level that loses least."""
     counts = np.diff(skills.indptr)
-    orig_rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
-    kept_original = row_class[orig_rows] >= 0
-    total = int(kept_original.sum())
+    total = int(counts[row_class >= 0].sum())
+    empty = np.zeros(0, dtype=np.int64)
+    if level == 2 or total == 0:
+        return SkillRelease(2, empty, empty, (), total, 1.0 if total else 0.0, 0)
     options = []
     for candidate in (1, 0) if level is None else (level,):
-        if candidate == 2:
+        width = len(skills.vocabulary) if candidate == 0 else len(skills.families)
+        if candidate == 1 and width <= _ZETA_WIDTH:
+            options.append(_family_release(skills, row_class, class_count, k, m, total))
             continue
-        if candidate == 0 and options and _singleton_loss(skills, row_class, class_count, k) >= options[0].loss:
-            continue  # taking out the values under k alone already loses more than families do
-        repaired = km_repair(skills, candidate, row_class, class_count, k=k, m=m, give_up=options[0].loss if options else None)
+        give_up = options[0].loss if options else None
+        repaired = km_repair(skills, candidate, row_class, class_count, k=k, m=m, give_up=give_up)
         if repaired is None:
             continue
         rows, values, width = repaired
-        min_support = 0
         if candidate == 0:
-            lost = total - len(rows)
-            loss = lost / total if total else 0.0
-            suppressed = lost
+            suppressed = total - len(rows)
+            loss = suppressed / total
         else:
-            present = np.zeros(len(counts) * width, dtype=bool)
-            present[rows * width + values] = True
-            fam = skills.family[skills.items].astype(np.int64)
-            hit = present[orig_rows * width + fam] & kept_original
-            ncp = _family_ncp(skills)
-            loss = (float(ncp[fam[hit]].sum()) + float((kept_original & ~hit).sum())) / total if total else 0.0
-            suppressed = int((kept_original & ~hit).sum())
+            masks = np.zeros(len(counts), dtype=np.int64)
+            np.bitwise_or.at(masks, rows, np.left_shift(1, values))
+            loss, suppressed = _family_loss(skills, row_class, masks, total)
         labels = skills.vocabulary if candidate == 0 else skills.families
-        options.append(SkillRelease(candidate, rows, values, labels, suppressed, loss, min_support))
-    if level == 2 or (level is None and not options):
-        empty = np.zeros(0, dtype=np.int64)
-        return SkillRelease(2, empty, empty, (), total, 1.0 if total else 0.0, 0)
-    best = min(options, key=lambda option: (option.loss, option.level))
-    if level is None and total and best.loss >= 1.0:
-        empty = np.zeros(0, dtype=np.int64)
+        smallest = _min_support(rows, values, row_class, width, class_count, m)
+        options.append(SkillRelease(candidate, rows, values, labels, suppressed, loss, smallest))
+    if not options:
         return SkillRelease(2, empty, empty, (), total, 1.0, 0)
-    width = len(best.labels)
-    if width <= _ZETA_WIDTH:
-        smallest = _min_support_zeta(best.rows, best.values, row_class, width, class_count, m)
-    else:
-        smallest = _min_support(best.rows, best.values, row_class, width, class_count, m)
-    return SkillRelease(best.level, best.rows, best.values, best.labels, best.suppressed_values, best.loss, smallest)
+    best = min(options, key=lambda option: (option.loss, option.level))
+    if level is None and best.loss >= 1.0:
+        return SkillRelease(2, empty, empty, (), total, 1.0, 0)
+    return best
+
+
+def _family_loss(skills: SkillColumn, row_class: np.ndarray, masks: np.ndarray, total: int) -> tuple[float, int]:
+    """Loss of releasing families: a skill whose family is released costs its family's NCP, one left out 1."""
+    counts = np.diff(skills.indptr)
+    entry_row = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    family = skills.family[skills.items]
+    kept = row_class[entry_row] >= 0
+    hit = ((masks[entry_row] >> family) & 1).astype(bool) & kept
+    ncp = _family_ncp(skills)
+    lost = int(kept.sum()) - int(hit.sum())
+    return (float(ncp[family[hit]].sum()) + lost) / total, lost
+
+
+def _family_release(skills, row_class, class_count, k, m, total) -> SkillRelease:
+    rows, masks, smallest, width = _repair_zeta(skills, 1, row_class, class_count, k, m, 2)
+    full = np.zeros(len(row_class), dtype=np.int64)
+    full[rows] = masks
+    loss, lost = _family_loss(skills, row_class, full, total)
+    keep = masks != 0
+    entry_rows, values = _masks_to_entries(rows[keep], masks[keep], width)
+    return SkillRelease(1, entry_rows, values, skills.families, lost, loss, smallest)
 
 
 # -- fast paths ------------------------------------------------------------------------------
@@ -296,18 +309,18 @@ def release_skills(
 # mask count table, and the values each record loses from one subset-OR transform.
 
 _ZETA_WIDTH = 12
-_ZETA_CELLS = 1 << 22
+_ZETA_CELLS = 1 << 23
 
 
 def _row_masks(skills: SkillColumn, level: int) -> tuple[np.ndarray, int]:
+    """Each row's values at ``level`` as one int64 bit mask (``width`` <= 63)."""
     counts = np.diff(skills.indptr)
-    values = skills.items.astype(np.int64) if level == 0 else skills.family[skills.items].astype(np.int64)
     width = len(skills.vocabulary) if level == 0 else len(skills.families)
-    masks = np.zeros(len(counts), dtype=np.uint64)
+    bit = np.left_shift(1, np.arange(len(skills.vocabulary), dtype=np.int64) if level == 0 else skills.family.astype(np.int64))
+    masks = np.zeros(len(counts), dtype=np.int64)
     filled = counts > 0
     if filled.any():
-        bits = np.left_shift(np.uint64(1), values.astype(np.uint64))
-        masks[filled] = np.bitwise_or.reduceat(bits, skills.indptr[:-1][filled])
+        masks[filled] = np.bitwise_or.reduceat(bit[skills.items], skills.indptr[:-1][filled])
     return masks, width
 
 
@@ -350,25 +363,29 @@ def _victims(support: np.ndarray, itemsets, width: int, k: int, only_size: int |
 
 
 def _repair_block_zeta(local, masks, classes, width, k, m, itemsets, record_rounds):
+    """One block's masks after the repair, and the smallest positive support of an itemset of 1..m left."""
     size = 1 << width
+    support = _superset_sums(local, masks, classes, width)
     for _ in range(record_rounds):
-        support = _superset_sums(local, masks, classes, width)
         drop = np.zeros((size, classes), dtype=np.int64)
         drop[itemsets[0]] = _victims(support, itemsets, width, k)
         if not drop.any():
-            return masks
+            break
         # A record loses the victim of every offending itemset it holds: OR over subsets of its mask.
         for bit in range(width):
             view = drop.reshape(size >> (bit + 1), 2, (1 << bit) * classes)
             view[:, 1] |= view[:, 0]
         masks = masks & ~drop.reshape(-1)[masks * classes + local]
-    for itemset_size in range(1, m + 1):
         support = _superset_sums(local, masks, classes, width)
+    for itemset_size in range(1, m + 1):
         gone = np.bitwise_or.reduce(_victims(support, itemsets, width, k, only_size=itemset_size), axis=0)
         if gone.any():
             # The value leaves its whole class: supports of itemsets without it stay, with it become 0.
             masks = masks & ~gone[local]
-    return masks
+            support = _superset_sums(local, masks, classes, width)
+    held = support[itemsets[0]]
+    positive = held[held > 0]
+    return masks, int(positive.min()) if len(positive) else 0
 
 
 def _class_blocks(cls: np.ndarray, class_count: int, per_block: int):
@@ -385,47 +402,42 @@ def _class_blocks(cls: np.ndarray, class_count: int, per_block: int):
 
 
 def _masks_to_entries(rows: np.ndarray, masks: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
-    bits = ((masks[:, None] >> np.arange(width, dtype=np.uint64)[None, :]) & np.uint64(1)).astype(bool)
+    """(row, value) entries of rows' masks, sorted by row then value."""
+    if width <= _ZETA_WIDTH:
+        every = np.arange(1 << width, dtype=np.int64)
+        held = (every[:, None] >> np.arange(width)[None, :]) & 1
+        popcount = held.sum(axis=1)
+        flat = np.nonzero(held)[1].astype(np.int64)
+        offset = np.r_[0, np.cumsum(popcount)[:-1]]
+        lengths = popcount[masks]
+        out_rows = np.repeat(rows, lengths)
+        starts = np.cumsum(lengths) - lengths
+        within = np.arange(len(out_rows)) - np.repeat(starts, lengths)
+        return out_rows, flat[np.repeat(offset[masks], lengths) + within]
+    bits = ((masks[:, None] >> np.arange(width, dtype=np.int64)[None, :]) & 1).astype(bool)
     where_row, where_value = np.nonzero(bits)
     return rows[where_row], where_value.astype(np.int64)
 
 
 def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
+    """(rows holding a value, their masks after the repair, smallest support left, width)."""
     masks, width = _row_masks(skills, level)
     rows = np.flatnonzero((row_class >= 0) & (masks != 0))
     cls = row_class[rows]
-    masks = masks[rows].astype(np.int64)
+    masks = masks[rows]
     itemsets = _itemsets(width, m)
     per_block = max(_ZETA_CELLS >> width, 1)
     out = np.zeros(len(rows), dtype=np.int64)
+    smallest = 0
     for first, last, chosen in _class_blocks(cls, class_count, per_block):
-        if len(chosen):
-            out[chosen] = _repair_block_zeta(
-                cls[chosen] - first, masks[chosen], last - first, width, k, m, itemsets, record_rounds
-            )
-    keep = out != 0
-    entry_rows, values = _masks_to_entries(rows[keep], out[keep].astype(np.uint64), width)
-    return entry_rows, values, width
-
-
-def _min_support_zeta(rows, values, row_class, width, class_count, m) -> int:
-    if len(rows) == 0:
-        return 0
-    masks = np.zeros(int(rows.max()) + 1, dtype=np.int64)
-    np.bitwise_or.at(masks, rows, np.left_shift(1, values))
-    held = np.flatnonzero(masks)
-    cls, masks = row_class[held], masks[held]
-    itemsets = _itemsets(width, m)[0]
-    smallest = None
-    for first, last, chosen in _class_blocks(cls, class_count, max(_ZETA_CELLS >> width, 1)):
         if len(chosen) == 0:
             continue
-        support = _superset_sums(cls[chosen] - first, masks[chosen], last - first, width)[itemsets]
-        positive = support[support > 0]
-        if len(positive):
-            low = int(positive.min())
-            smallest = low if smallest is None else min(smallest, low)
-    return smallest or 0
+        out[chosen], low = _repair_block_zeta(
+            cls[chosen] - first, masks[chosen], last - first, width, k, m, itemsets, record_rounds
+        )
+        if low:
+            smallest = low if not smallest else min(smallest, low)
+    return rows, out, smallest, width
 
 
 _PAIR_BINS = 1 << 20
@@ -492,26 +504,41 @@ def _repair_block_pairs(rows, values, local, classes, width, k, m, record_rounds
 
 
 def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up: float | None):
-    """The repair for m <= 2 in blocks of classes; None as soon as its loss must reach ``give_up``."""
+    """The repair for m <= 2 in blocks of classes; None as soon as its loss must reach ``give_up``.
+
+    The first block is a small share of the classes, so a level that cannot win is
+    found out after a few per cent of the work.
+    """
     rows, values, width = _level_entries(skills, level, row_class)
     total = len(rows)
+    if total == 0:
+        return rows, values, width
     cls = row_class[rows]
     single = _support(cls * width + values, cls, width, class_count)
     # Values under k in their class go whatever else happens: a lower bound of the loss.
     pending = np.bincount(cls, weights=(single < k).astype(np.float64), minlength=class_count)
-    alive = np.zeros(total, dtype=bool)
-    lost = 0.0
     bound = float(pending.sum())
+    if give_up is not None and bound / total >= give_up:
+        return None
+    alive = np.zeros(total, dtype=bool)
     per_block = max(_PAIR_BINS // (width * width), 1)
-    for first, last, chosen in _class_blocks(cls, class_count, per_block):
+    probe = min(max(class_count // 32, 1), per_block)
+    in_probe = cls < probe
+    blocks = [(0, probe, np.flatnonzero(in_probe))]
+    rest = np.flatnonzero(~in_probe)
+
+    def remaining():
+        yield from blocks
+        for first, last, chosen in _class_blocks(cls[rest] - probe, max(class_count - probe, 0), per_block):
+            yield first + probe, last + probe, rest[chosen]
+
+    for first, last, chosen in remaining():
         if len(chosen) == 0:
             continue
-        # A stable sort by class keeps each row's entries together and in order.
+        # Entries are taken in row order, so each row's entries stay together and in order.
         kept = _repair_block_pairs(rows[chosen], values[chosen], cls[chosen] - first, last - first, width, k, m, record_rounds)
         alive[chosen] = kept
-        block_lost = float(len(chosen) - int(kept.sum()))
-        bound += block_lost - float(pending[first:last].sum())
-        lost += block_lost
-        if give_up is not None and total and bound / total >= give_up:
+        bound += float(len(chosen) - int(kept.sum())) - float(pending[first:last].sum())
+        if give_up is not None and bound / total >= give_up:
             return None
     return rows[alive], values[alive], width

@@ -226,3 +226,29 @@ def test_encoding_drops_values_outside_the_vocabulary():
     table = encode_records([{"industry": "8 years", "skills": ["python", "8 years", "Python"]}], quasi_identifiers=["industry"])
     assert table.columns[0].labels[0] == ("*",)
     assert [table.skills.vocabulary[i] for i in table.skills.items] == ["python"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sets=st.lists(st.lists(st.sampled_from(SKILLS[:20]), max_size=7), min_size=1, max_size=120),
+    classes=st.integers(min_value=1, max_value=6),
+    k=st.integers(min_value=2, max_value=4),
+    m=st.integers(min_value=1, max_value=3),
+    level=st.sampled_from([0, 1]),
+    data=st.data(),
+)
+def test_the_blockwise_skills_repair_removes_what_the_general_one_removes(sets, classes, k, m, level, data):
+    from privacy.encoding import encode_skills
+    from privacy.skillsets import _km_repair_any, km_repair
+
+    skills = encode_skills("skills", sets, vocabulary=SKILLS, family_of=SKILL_FAMILY, families=FAMILIES)
+    row_class = np.array(data.draw(st.lists(st.integers(-1, classes - 1), min_size=len(sets), max_size=len(sets))))
+    fast = km_repair(skills, level, row_class, classes, k=k, m=m)
+    general = _km_repair_any(skills, level, row_class, classes, k=k, m=m)
+    assert sorted(zip(fast[0].tolist(), fast[1].tolist())) == sorted(zip(general[0].tolist(), general[1].tolist()))
+    labels = skills.vocabulary if level == 0 else skills.families
+    released = [[] for _ in sets]
+    for row, value in zip(fast[0].tolist(), fast[1].tolist()):
+        released[row].append(labels[value])
+    rows = [{"c": int(row_class[i]), "skills": released[i]} for i in range(len(sets)) if row_class[i] >= 0]
+    assert is_km_anonymous(rows, ["c"], "skills", k=k, m=m)
