@@ -245,10 +245,11 @@ def test_the_blockwise_skills_repair_removes_what_the_general_one_removes(sets, 
     row_class = np.array(data.draw(st.lists(st.integers(-1, classes - 1), min_size=len(sets), max_size=len(sets))))
     fast = km_repair(skills, level, row_class, classes, k=k, m=m)
     general = _km_repair_any(skills, level, row_class, classes, k=k, m=m)
-    assert sorted(zip(fast[0].tolist(), fast[1].tolist())) == sorted(zip(general[0].tolist(), general[1].tolist()))
+    pairs = lambda rows, values: sorted(zip(rows.tolist(), values.tolist(), strict=True))  # noqa: E731
+    assert pairs(fast[0], fast[1]) == pairs(general[0], general[1])
     labels = skills.vocabulary if level == 0 else skills.families
     released = [[] for _ in sets]
-    for row, value in zip(fast[0].tolist(), fast[1].tolist()):
+    for row, value in zip(fast[0].tolist(), fast[1].tolist(), strict=True):
         released[row].append(labels[value])
     rows = [{"c": int(row_class[i]), "skills": released[i]} for i in range(len(sets)) if row_class[i] >= 0]
     assert is_km_anonymous(rows, ["c"], "skills", k=k, m=m)
