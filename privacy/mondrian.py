@@ -9,7 +9,9 @@ range of bands or a run of sibling categories.
 
 Released cells read well in both languages: numeric bands become one range
 ("25–34", "6+"), categories a set ("广东/广西") or, when a set fills a node of the
-hierarchy, that node ("华南"); larger sets rise to their lowest common ancestor. A
+hierarchy, that node ("华南"); larger sets rise to their lowest common ancestor.
+A set lists its members in one fixed order per column (``CANONICAL_ORDER``: provinces
+as the regions list them, closed codes as declared), so equal sets always read alike. A
 cell whose partition holds a missing value is released as ``"*"``.
 
 The loop runs once per partition (numpy inside), never once per record.
@@ -24,10 +26,30 @@ from dataclasses import dataclass
 import numpy as np
 
 from privacy.encoding import EncodedColumn
-from privacy.hierarchies import SUPPRESSED
+from privacy.hierarchies import EDUCATION_LEVELS, REGIONS, SUPPRESSED
+from privacy.vocabulary import INDUSTRIES, ROLE_CATEGORIES
 
 _BAND = re.compile(r"^(\d+)(?:-(\d+)|\+)$")
 MAX_SET = 3
+
+# The fixed order members of a set cell are listed in, whatever order the data came in:
+# provinces as the regions list them (north to south-west), closed codes as declared.
+CANONICAL_ORDER: dict[str, dict[str, int]] = {
+    name: {label: rank for rank, label in enumerate(order)}
+    for name, order in {
+        "province": [province for provinces in REGIONS.values() for province in provinces],
+        "gender": ["F", "M", "U"],
+        "education_level": list(EDUCATION_LEVELS),
+        "industry": list(INDUSTRIES),
+        "role_category": list(ROLE_CATEGORIES),
+    }.items()
+}
+
+
+def canonical_set(column_name: str, names: Sequence[str]) -> str:
+    """A set cell's text: its distinct members in the column's fixed order, joined by "/"."""
+    order = CANONICAL_ORDER.get(column_name, {})
+    return "/".join(sorted(set(names), key=lambda name: (order.get(name, len(order)), name)))
 
 
 @dataclass(frozen=True)
@@ -129,6 +151,8 @@ def cell_label(column: EncodedColumn, present: np.ndarray) -> tuple[str, int]:
             if members == len(names):
                 return column.labels[level][int(parents[0])], members
             if len(names) <= MAX_SET:
-                return "/".join(names), len(names)
+                return canonical_set(column.name, names), len(names)
             return column.labels[level][int(parents[0])], members
-    return "/".join(names) if len(names) <= MAX_SET else SUPPRESSED, len(names) if len(names) <= MAX_SET else len(leaves)
+    if len(names) <= MAX_SET:
+        return canonical_set(column.name, names), len(names)
+    return SUPPRESSED, len(leaves)
