@@ -136,6 +136,29 @@ class ProductPrivacyForm(forms.Form):
     weighting = ProductForm.base_fields["weighting"]
 
 
+class PrivacyCompareForm(forms.Form):
+    """Which values of k to compare side by side (each technique at each)."""
+
+    ks = forms.CharField(
+        label=_("Values of k to compare"),
+        max_length=40,
+        required=False,
+        help_text=_("Up to four whole numbers from 2 to 50, separated by commas."),
+    )
+
+    def clean_ks(self) -> list[int]:
+        text = self.cleaned_data["ks"].replace("，", ",").strip()
+        if not text:
+            return []
+        try:
+            values = sorted({int(part) for part in text.split(",") if part.strip()})
+        except ValueError:
+            values = []
+        if not values or len(values) > 4 or not all(2 <= value <= 50 for value in values):
+            raise forms.ValidationError(_("Enter up to four whole numbers from 2 to 50, separated by commas."))
+        return values
+
+
 class SubmitForm(forms.Form):
     legal_opinion = forms.FileField(label=_("Legal opinion (PDF)"), required=False)
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("merchant/orders/<int:order_id>/download/", views.order_download, name="order_download"),
     path("download/<str:token>/", views.download, name="download"),
     path("merchant/products/<int:product_id>/privacy/", views.product_privacy_edit, name="product_privacy"),
+    path("merchant/products/<int:product_id>/privacy/compare/", views.product_privacy_compare, name="product_privacy_compare"),
     path("merchant/versions/<int:version_id>/report/", views.version_report, name="version_report"),
     path("catalog/<int:product_id>/query/", views.query_console, name="query_console"),
     path("merchant/notices/<int:notice_id>/download/", views.notice_download, name="notice_download"),

@@ -40,7 +40,7 @@ from .charts import Bar, bar_chart_svg
 from .exceptions import ObjectMissing
 from .exports import table_csv_response
 from .filters import OrderFilter, TopUpFilter
-from .forms import ProductForm, ProductPrivacyForm, QueryForm, SubmitForm, TopUpForm
+from .forms import PrivacyCompareForm, ProductForm, ProductPrivacyForm, QueryForm, SubmitForm, TopUpForm
 from .invoices import invoice_for_order, invoice_pdf
 from .models import BuyerNotice, DataProduct, DownloadLog, PricePlan, ProductListing, ProductVersion
 from .selectors import (
@@ -71,7 +71,7 @@ from .selectors import (
     versions_of,
 )
 from .services.api_keys import api_key_create, api_key_revoke
-from .services.builds import HONEST_WORDING, artefact_for_buyer, version_build_start
+from .services.builds import HONEST_WORDING, artefact_for_buyer, privacy_compare, version_build_start
 from .services.orders import (
     download_link_create,
     download_resolve,
@@ -702,6 +702,29 @@ def product_privacy_edit(request, product_id: int):
                 messages.success(request, _("Saved. Build a new version to apply the parameters."))
             return redirect("exchange:product_console", product_id=product.pk)
     return render(request, "exchange/product_privacy.html", {"form": form, "product": product})
+
+
+def default_compare_ks(k: int) -> list[int]:
+    """The product's k, half and twice it (within 2..50)."""
+    return sorted({max(2, k // 2), k, min(50, k * 2)})
+
+
+@merchant_required(get=Capability.MANAGE_PRODUCTS)
+def product_privacy_compare(request, product_id: int):
+    """Full-domain and Mondrian at a few values of k, side by side, before anything is built."""
+    product = _own_product(request, product_id)
+    form = PrivacyCompareForm(request.GET or None)
+    compared = None
+    ks = default_compare_ks(product.k)
+    if form.is_bound and form.is_valid():
+        ks = form.cleaned_data["ks"] or ks
+    if product.kind == DataProduct.Kind.RECORDS and (not form.is_bound or form.is_valid()):
+        compared = privacy_compare(product=product, ks=ks)
+    return render(
+        request,
+        "exchange/product_privacy_compare.html",
+        {"product": product, "form": form, "compared": compared, "ks": ks},
+    )
 
 
 @merchant_required(get=Capability.READ)

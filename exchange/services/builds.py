@@ -6,6 +6,7 @@ checker that does not share code with the generaliser.
 """
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -466,6 +467,40 @@ def _build_records(version: ProductVersion) -> ProductVersion:
     }
     parquet = _parquet_bytes(result.rows, columns)
     return _finish(version, _csv_bytes(result.rows, columns), report, members=members, parquet=parquet)
+
+
+COMPARE_TECHNIQUES = ("full-domain", "mondrian")
+
+
+def privacy_compare(*, product: DataProduct, ks: list[int]) -> list[dict]:
+    """Each technique at each k on today's consenting pool, with the product's other privacy parameters.
+
+    Nothing is built, stored or released: every entry holds the figures of the privacy
+    report that build would give (``report``) or why it cannot be released (``error``).
+    """
+    year = timezone.localdate().year
+    records = [_resume_record(resume, year) for resume in _consented(product)]
+    if not records:
+        return []
+    base = privacy_model_of(product)
+    current = (base.technique, base.k)
+    compared = []
+    for technique in COMPARE_TECHNIQUES:
+        for k in ks:
+            entry = {"technique": technique, "k": k, "current": (technique, k) == current}
+            try:
+                release = generalise_records(
+                    records,
+                    quasi_identifiers=list(product.quasi_identifiers),
+                    model=dataclasses.replace(base, k=k, technique=technique),
+                    set_field="skills" if product.include_skills else None,
+                )
+            except PrivacyModelError as exc:
+                entry["error"] = model_error_message(exc)
+            else:
+                entry["report"] = release.report
+            compared.append(entry)
+    return compared
 
 
 def artefact_rows_kept(*, version: ProductVersion, drop_user_ids: set[int]) -> list[int]:

@@ -143,6 +143,7 @@ ROUTE_KWARGS = {
     "exchange:build": {"product_id": "own_product_id"},
     "exchange:submit": {"product_id": "own_product_id"},
     "exchange:product_privacy": {"product_id": "own_product_id"},
+    "exchange:product_privacy_compare": {"product_id": "own_product_id"},
     "exchange:product_console": {"product_id": "own_product_id"},
 }
 KWARGS = {
