@@ -520,17 +520,29 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     bound = float(pending.sum())
     if give_up is not None and bound / total >= give_up:
         return None
+    # Classes are taken smallest first: they lose most beyond their singles, so a level
+    # that cannot win is found out soonest (the bound holds in any order).
+    by_size = np.argsort(np.bincount(cls, minlength=class_count), kind="stable")
+    rank = np.empty(class_count, dtype=np.int64)
+    rank[by_size] = np.arange(class_count)
+    cls = rank[cls]
+    pending = pending[by_size]
     alive = np.zeros(total, dtype=bool)
     per_block = max(_PAIR_BINS // (width * width), 1)
     probe = min(max(class_count // 32, 1), per_block)
-    in_probe = cls < probe
-    blocks = [(0, probe, np.flatnonzero(in_probe))]
-    rest = np.flatnonzero(~in_probe)
+    edges = [0, probe, *range(probe + per_block, class_count, per_block), class_count]
+    edges = sorted(set(edges))
 
     def remaining():
-        yield from blocks
-        for first, last, chosen in _class_blocks(cls[rest] - probe, max(class_count - probe, 0), per_block):
-            yield first + probe, last + probe, rest[chosen]
+        # The first blocks are picked out by a comparison (most levels that lose stop there);
+        # what is left after them is sorted by class once.
+        for first, last in zip(edges[:-1], edges[1:17], strict=False):
+            yield first, last, np.flatnonzero((cls >= first) & (cls < last))
+        if len(edges) > 17:
+            start = edges[16]
+            rest = np.flatnonzero(cls >= start)
+            for first, last, chosen in _class_blocks(cls[rest] - start, class_count - start, per_block):
+                yield first + start, last + start, rest[chosen]
 
     for first, last, chosen in remaining():
         if len(chosen) == 0:
