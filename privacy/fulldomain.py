@@ -41,6 +41,7 @@ from privacy.encoding import EncodedColumn
 LOSSES = ("dm", "gcp")
 _BINCOUNT_LIMIT = 1 << 24
 _BLOCK_SPAN = 1 << 13
+_PROBE_FINE = 4
 _PARTS_BYTES = 256 << 20
 
 
@@ -334,6 +335,11 @@ def search(judge: NodeJudge) -> SearchResult | None:
     best: tuple[float, int, tuple[int, ...]] | None = None
     best_score: NodeScore | None = None
 
+    def cones(i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The nodes above (successors) and below (predecessors) node i, itself included."""
+        difference = nodes - nodes[i]
+        return difference.min(axis=1) >= 0, difference.max(axis=1) <= 0
+
     def index(levels: np.ndarray) -> int:
         return int((levels * strides).sum())
 
@@ -344,11 +350,10 @@ def search(judge: NodeJudge) -> SearchResult | None:
         done[i] = True
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
         # suppresses at least as many records; each suppressed record adds ``slack``.
-        above = (nodes >= nodes[i]).all(axis=1)
-        below = (nodes <= nodes[i]).all(axis=1)
-        np.maximum(bound, np.where(above, score.bound, 0.0), out=bound)
-        np.minimum(slack, np.where(above, score.slack, np.inf), out=slack)
-        np.maximum(suppressed_at_least, np.where(below, float(score.suppressed), 0.0), out=suppressed_at_least)
+        above, below = cones(i)
+        np.maximum(bound, score.bound, out=bound, where=above)
+        np.minimum(slack, score.slack, out=slack, where=above)
+        np.maximum(suppressed_at_least, float(score.suppressed), out=suppressed_at_least, where=below)
         if score.suppressed > judge.cap:
             dead[below] = True
         elif score.feasible:
@@ -389,6 +394,14 @@ def search(judge: NodeJudge) -> SearchResult | None:
     # Each evaluation tags a cone: below a node over the limit nothing can win, nor above
     # a node whose lower bound exceeds the best loss.
     evaluate(0)
+    # Probes first: the nodes with up to four quasi-identifiers at level 0 and the rest at
+    # "*", finest first. Their histograms are small, and what they suppress every node
+    # below them suppresses too, which rules out most of the fine nodes unevaluated.
+    at_zero = (nodes == 0).sum(axis=1)
+    is_probe = ((nodes == 0) | (nodes == top)).all(axis=1) & (at_zero >= 1) & (at_zero <= _PROBE_FINE)
+    for i in np.flatnonzero(is_probe)[np.argsort(-at_zero[is_probe], kind="stable")]:
+        if alive(int(i)):
+            evaluate(int(i))
     while True:
         open_nodes = np.flatnonzero(~done & ~dead)
         if len(open_nodes) == 0:

@@ -281,3 +281,50 @@ def test_set_cells_of_closed_codes_follow_the_declared_order():
     code = {label: i for i, label in enumerate(column.labels[0])}
     text, covered = mondrian.cell_label(column, np.array(sorted([code["finance"], code["internet"]])))
     assert (text, covered) == ("internet/finance", 2)
+
+
+@st.composite
+def random_hierarchy(draw, name: str):
+    """A random nested hierarchy over 1..40 leaves: each level merges runs of the level below."""
+    from privacy.hierarchies import Hierarchy
+
+    leaves = draw(st.integers(min_value=1, max_value=40))
+    depth = draw(st.integers(min_value=0, max_value=3))
+    groups = [list(range(leaves))]
+    for _ in range(depth):
+        width = draw(st.integers(min_value=2, max_value=5))
+        groups.append([g // width for g in groups[-1]])
+    steps = tuple((lambda level: lambda value: f"{name}{level}-{groups[level][value]}")(level) for level in range(len(groups)))
+    return Hierarchy(name, steps), leaves
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    columns=st.integers(min_value=1, max_value=5),
+    n=st.integers(min_value=5, max_value=300),
+    k=st.integers(min_value=2, max_value=6),
+    cap=st.sampled_from([0.0, 0.02, 0.1, 0.2]),
+    loss=st.sampled_from(["dm", "gcp"]),
+    l_value=st.sampled_from([1, 2]),
+)
+def test_on_random_hierarchies_the_search_finds_what_exhaustive_search_finds(data, columns, n, k, cap, loss, l_value):
+    encoded = []
+    for q in range(columns):
+        hierarchy, leaves = data.draw(random_hierarchy(f"q{q}"))
+        values = data.draw(st.lists(st.integers(min_value=0, max_value=leaves - 1), min_size=n, max_size=n))
+        encoded.append(encode_values(f"q{q}", hierarchy, values))
+    sensitive = None
+    if l_value > 1:
+        sensitive = np.array(data.draw(st.lists(st.integers(min_value=0, max_value=3), min_size=n, max_size=n)), dtype=np.int32)
+    model = PrivacyModel(k=k, max_suppression=cap, loss=loss)
+
+    def judge():
+        return fulldomain.NodeJudge(encoded, k=k, cap=_cap(model, n), loss=loss, sensitive=sensitive, l=l_value)
+
+    found, optimum = fulldomain.search(judge()), fulldomain.exhaustive(judge())
+    if optimum is None:
+        assert found is None
+        return
+    assert found.score.loss == pytest.approx(optimum.score.loss, rel=1e-12)
+    assert found.levels == optimum.levels
