@@ -294,7 +294,11 @@ def random_hierarchy(draw, name: str):
     for _ in range(depth):
         width = draw(st.integers(min_value=2, max_value=5))
         groups.append([g // width for g in groups[-1]])
-    steps = tuple((lambda level: lambda value: f"{name}{level}-{groups[level][value]}")(level) for level in range(len(groups)))
+
+    def step(level: int):
+        return lambda value: f"{name}{level}-{groups[level][value]}"
+
+    steps = tuple(step(level) for level in range(len(groups)))
     return Hierarchy(name, steps), leaves
 
 
