@@ -367,7 +367,7 @@ def _repair_block_zeta(local, masks, classes, width, k, m, itemsets, record_roun
     size = 1 << width
     support = _superset_sums(local, masks, classes, width)
     for _ in range(record_rounds):
-        drop = np.zeros((size, classes), dtype=np.int64)
+        drop = np.zeros((size, classes), dtype=np.int16 if width < 16 else np.int64)
         drop[itemsets[0]] = _victims(support, itemsets, width, k)
         if not drop.any():
             break
