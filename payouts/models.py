@@ -4,6 +4,10 @@ Entries and postings are append-only (a PostgreSQL trigger refuses UPDATE and
 DELETE); corrections are new entries. `LedgerAccount.balance` is a cache of the
 account's posted sum, maintained in the same transaction as every posting and
 proved equal by `verify_ledger` — for every account except the jobseekers' own.
+On PostgreSQL the database guards all of it (migration 0009): a balance changes only
+through `payouts_apply_balances`, an account's kind and owner never change, every
+entry balances at commit, postings go only to entries of the same transaction, and
+TRUNCATE is refused.
 
 A sale over a million members would otherwise rewrite a million cached balances
 (measured: most of the settlement's time). Jobseekers' balances are read one
@@ -140,9 +144,10 @@ class Posting(models.Model):
     # key row by row at commit and locks every referenced row (FOR KEY SHARE), which
     # for a million-member sale cost more than writing the postings (measured 14 s of
     # a 1M-row insert). Integrity holds without them: entries and accounts are never
-    # deleted (triggers refuse it), every writer posts to accounts it has just read or
-    # joined, `ledger_post` checks its account ids exist, and `verify_ledger` reports
-    # any posting whose entry or account is missing.
+    # deleted or truncated (triggers refuse it), and on PostgreSQL one check per INSERT
+    # statement over its new rows refuses a posting whose entry or account does not exist
+    # or whose entry is closed (migration 0009); `ledger_post` checks its account ids too
+    # (SQLite), and `verify_ledger` reports any posting whose entry or account is missing.
     entry = models.ForeignKey(
         JournalEntry, on_delete=models.PROTECT, related_name="postings", db_constraint=False, verbose_name=_("journal entry")
     )

@@ -62,17 +62,15 @@ def _apply_balances(entry_id: int, account_ids: Iterable[int] | None = None) -> 
 
     With `account_ids` (the cached accounts of an entry whose member postings go to
     uncached accounts) only those postings are read, through the (account, entry) index.
+    On PostgreSQL this is the database function `payouts_apply_balances`, the only writer
+    a balance accepts (migration 0009: an UPDATE of a balance from anywhere else is refused).
     """
-    only = ""
-    params: list = [entry_id]
-    if account_ids is not None:
-        only = "AND p.account_id = ANY(%s)" if connection.vendor == "postgresql" else ""
-        ids = sorted(account_ids)
-        if connection.vendor == "postgresql":
-            params.append(ids)
-        else:
-            only = f"AND p.account_id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
+    ids = sorted(account_ids) if account_ids is not None else None
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT payouts_apply_balances(%s::bigint, %s::bigint[])", [entry_id, ids])
+            return
+        only = "" if ids is None else f"AND p.account_id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
         cursor.execute(
             f"""
             UPDATE payouts_ledgeraccount SET balance = payouts_ledgeraccount.balance + s.total
@@ -80,7 +78,7 @@ def _apply_balances(entry_id: int, account_ids: Iterable[int] | None = None) -> 
                    WHERE p.entry_id = %s {only} GROUP BY p.account_id) s
             WHERE payouts_ledgeraccount.id = s.account_id AND payouts_ledgeraccount.kind NOT IN ({_uncached_sql()})
             """,
-            params,
+            [entry_id],
         )
 
 

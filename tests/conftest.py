@@ -16,6 +16,29 @@ from config import deferred
 from config.celery import app as celery_app
 
 IN_CI = os.environ.get("CI") == "true"
+
+
+def _flush_may_truncate_the_ledger() -> None:
+    """Let the flush between transactional tests TRUNCATE the ledger and audit tables.
+
+    PostgreSQL refuses TRUNCATE of postings, entries, ledger accounts and audit events
+    (payouts migration 0009) unless the transaction sets `exchange.allow_truncate`: the
+    flush statements run in one transaction, so the setting goes first, for that one only.
+    """
+    try:
+        from django.db.backends.postgresql.operations import DatabaseOperations
+    except ImportError:  # no PostgreSQL driver: nothing to let through
+        return
+    plain = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        statements = plain(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return ["SET LOCAL exchange.allow_truncate = 'on'", *statements] if statements else statements
+
+    DatabaseOperations.sql_flush = sql_flush
+
+
+_flush_may_truncate_the_ledger()
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 

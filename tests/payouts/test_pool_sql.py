@@ -1,6 +1,9 @@
 """The SQL split (PostgreSQL) gives exactly the shares of the pure allocation, tie-breaks included."""
 
+from contextlib import contextmanager
+
 import pytest
+from django.db import transaction
 from django.db.models import F
 
 from accounts.models import User
@@ -11,43 +14,57 @@ from payouts.pool import pool_post
 from ..factories import UserFactory
 
 
+@contextmanager
+def _rolled_back():
+    """One transaction, rolled back: the pool's entry is never committed half-posted.
+
+    (The database refuses at commit an entry whose postings do not sum to zero, and postings
+    added to an entry after the transaction that opened it; a split alone is half a sale.)
+    """
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize(
     ("pool", "modulus"),
     [(1_000, 1), (999, 1), (7, 1), (1_000_003, 3), (10**12 + 7, 5), (30, 7), (0, 2), (5, 4), (123_456_789, 11)],
 )
 def test_sql_split_equals_the_pure_allocation(postgres, pool, modulus):
-    people = [UserFactory() for _ in range(37)]
-    ids = [person.pk for person in people]
-    members = User.objects.filter(pk__in=ids).annotate(w=F("id") % modulus + 1).order_by("id").values_list("id", "w")
-    entry = JournalEntry.objects.create(kind="sale", idempotency_key=f"t:{pool}:{modulus}", reference="t")
-    salt = f"order:{pool}"
-    pool_post(entry_id=entry.id, pool=pool, members=members, salt=salt)
-    pool_post_again = Posting.objects.filter(entry=entry).count()
-    got = dict(
-        Posting.objects.filter(entry=entry, account__kind=LedgerAccount.Kind.SUBJECT_PENDING).values_list(
-            "account__user_id", "amount"
+    with _rolled_back():
+        people = [UserFactory() for _ in range(37)]
+        ids = [person.pk for person in people]
+        members = User.objects.filter(pk__in=ids).annotate(w=F("id") % modulus + 1).order_by("id").values_list("id", "w")
+        entry = JournalEntry.objects.create(kind="sale", idempotency_key=f"t:{pool}:{modulus}", reference="t")
+        salt = f"order:{pool}"
+        pool_post(entry_id=entry.id, pool=pool, members=members, salt=salt)
+        pool_post_again = Posting.objects.filter(entry=entry).count()
+        got = dict(
+            Posting.objects.filter(entry=entry, account__kind=LedgerAccount.Kind.SUBJECT_PENDING).values_list(
+                "account__user_id", "amount"
+            )
         )
-    )
-    expected = largest_remainder(pool, [(pk, pk % modulus + 1) for pk in ids], salt=salt)
-    assert got == {pk: share for pk, share in expected.items() if share}
-    assert pool_post_again == len(got)
+        expected = largest_remainder(pool, [(pk, pk % modulus + 1) for pk in ids], salt=salt)
+        assert got == {pk: share for pk, share in expected.items() if share}
+        assert pool_post_again == len(got)
 
 
 @pytest.mark.postgres
 def test_new_members_beyond_the_sample_get_accounts_through_the_retry(postgres):
-    # given 120 members paid before, and 30 newcomers after them (the cheap sample sees only old ones)
-    ids = sorted(person.pk for person in (UserFactory() for _ in range(150)))
-    old = User.objects.filter(pk__in=ids[:120]).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
-    everyone = User.objects.filter(pk__in=ids).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
-    first = JournalEntry.objects.create(kind="sale", idempotency_key="t:first", reference="t")
-    pool_post(entry_id=first.id, pool=120_000, members=old, salt="a")
-    second = JournalEntry.objects.create(kind="sale", idempotency_key="t:second", reference="t")
+    with _rolled_back():
+        # given 120 members paid before, and 30 newcomers after them (the cheap sample sees only old ones)
+        ids = sorted(person.pk for person in (UserFactory() for _ in range(150)))
+        old = User.objects.filter(pk__in=ids[:120]).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
+        everyone = User.objects.filter(pk__in=ids).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
+        first = JournalEntry.objects.create(kind="sale", idempotency_key="t:first", reference="t")
+        pool_post(entry_id=first.id, pool=120_000, members=old, salt="a")
+        second = JournalEntry.objects.create(kind="sale", idempotency_key="t:second", reference="t")
 
-    # when a sale includes everyone
-    pool_post(entry_id=second.id, pool=1_000_003, members=everyone, salt="b")
+        # when a sale includes everyone
+        pool_post(entry_id=second.id, pool=1_000_003, members=everyone, salt="b")
 
-    # then everyone, newcomers included, got exactly the pure allocation
-    got = dict(Posting.objects.filter(entry=second).values_list("account__user_id", "amount"))
-    expected = largest_remainder(1_000_003, [(pk, pk % 3 + 1) for pk in ids], salt="b")
-    assert got == {pk: share for pk, share in expected.items() if share}
+        # then everyone, newcomers included, got exactly the pure allocation
+        got = dict(Posting.objects.filter(entry=second).values_list("account__user_id", "amount"))
+        expected = largest_remainder(1_000_003, [(pk, pk % 3 + 1) for pk in ids], salt="b")
+        assert got == {pk: share for pk, share in expected.items() if share}
