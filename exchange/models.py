@@ -98,6 +98,9 @@ class DataProduct(models.Model):
     min_people = models.PositiveSmallIntegerField(_("suppress results from fewer people than"), default=10)
     weighting = models.CharField(_("weighting rule"), max_length=16, choices=Weighting.choices, default=Weighting.EQUAL)
     submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted at"))
+    # Orders not refunded, kept by the order services (placing +1, refunding -1) so that the
+    # catalog sorts by popularity through an index instead of counting every product's orders.
+    sales_count = models.PositiveIntegerField(_("sales"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("data product")
@@ -108,7 +111,12 @@ class DataProduct(models.Model):
         indexes = [
             models.Index(fields=["status", "-id"], name="product_catalog_newest"),
             models.Index(fields=["status", "price_fen", "id"], name="product_catalog_price"),
+            models.Index(fields=["status", "-sales_count", "-id"], name="product_catalog_popular"),
+            models.Index(fields=["status", "title", "id"], name="product_catalog_title"),
         ]
+        # On PostgreSQL the search document is a stored generated tsvector column with a GIN
+        # index, and titles have a trigram GIN index (exchange/migrations/0010_catalog_search.py);
+        # neither is a model field, so SQLite keeps working without them.
         constraints = [
             models.CheckConstraint(condition=models.Q(k__gte=2), name="product_k_at_least_2"),
             models.CheckConstraint(condition=models.Q(m__gte=1), name="product_m_at_least_1"),

@@ -10,6 +10,7 @@ primary-key order; it never takes a lock on a table above one it already holds:
     4. payouts.JournalEntry      (a sale: serialises its release and its refund)
     5. payouts.TopUp, payouts.Withdrawal
     6. payouts.LedgerAccount     (all the accounts one transaction needs, in one call, by id)
+    6a. exchange.DataProduct     (the sales counter: one UPDATE, the last write of a purchase or refund)
     7. the audit chain's advisory lock (accounts/lock_objects.py)
 
 Joined rows are never locked with the row asked for: every queryset that joins

@@ -180,6 +180,12 @@ def _charge_and_queue(order: Order, product: DataProduct, by: User | None) -> No
     from ..tasks import settle_order
 
     enqueue_on_commit(settle_order, order.pk, on_sent=lambda: _outbox_sent(message.pk))
+    _sales_count_add(product.pk, 1)
+
+
+def _sales_count_add(product_id: int, delta: int) -> None:
+    """The catalog's popularity counter; one short UPDATE late in the order's transaction."""
+    DataProduct.objects.filter(pk=product_id).update(sales_count=Greatest(F("sales_count") + delta, Value(0)))
 
 
 def _outbox_sent(message_id: int) -> None:
@@ -465,5 +471,6 @@ def order_refund(*, order: Order, by: User, reason: str, now=None) -> Order:
     )
     order.status = Order.Status.REFUNDED
     order.save(update_fields=["status"])
+    _sales_count_add(order.version.product_id, -1)
     OrderRefund.objects.create(order=order, by=by, reason=reason.strip())
     return order

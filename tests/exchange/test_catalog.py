@@ -1,12 +1,16 @@
 """The catalog: search (full text on PostgreSQL), filters, sorting, htmx, and a fixed number of queries."""
 
+import json
+import os
+
 import pytest
+from django.db import connection
 from rest_framework.test import APIClient
 
 from exchange.models import DataProduct, Order, ProductListing
 from exchange.selectors import CatalogFilters, catalog_products
 from exchange.services.api_keys import api_key_create
-from exchange.services.orders import order_place
+from exchange.services.orders import order_place, order_refund
 
 from ..factories import ProviderFactory
 from .buyer_world import listed_dataset, market_create
@@ -70,7 +74,9 @@ def test_sorting(shelf):
 
 def test_refunded_orders_do_not_count_as_sales(shelf):
     order = order_place(buyer=shelf.buyer, product=shelf.product, by=shelf.buyer_user)
-    Order.objects.filter(pk=order.pk).update(status=Order.Status.REFUNDED)
+    assert catalog_products(filters=CatalogFilters(sort="popular")).get(pk=shelf.product.pk).sales == 1
+    order_refund(order=order, by=shelf.staff, reason="Wrong dataset")
+    assert Order.objects.get(pk=order.pk).status == Order.Status.REFUNDED
     assert catalog_products(filters=CatalogFilters(sort="popular")).get(pk=shelf.product.pk).sales == 0
 
 
@@ -143,3 +149,34 @@ def test_api_filters_and_rejects_bad_filters_in_the_one_error_format(shelf):
     bad = api.get("/api/v1/products/?kind=nonsense&price_min_fen=-1")
     assert bad.status_code == 400
     assert set(bad.json()["error"]["fields"]) == {"kind", "price_min_fen"}
+
+
+@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL's plans")
+@pytest.mark.parametrize(
+    ("filters", "index"),
+    [
+        ({"sort": "popular"}, "product_catalog_popular"),
+        ({"sort": "popular", "search": "credit"}, "product_catalog_popular"),
+        ({"sort": "title"}, "product_catalog_title"),
+        ({"sort": "price_desc"}, "product_catalog_price"),
+    ],
+)
+def test_every_sort_reads_an_index(shelf, filters, index):
+    query = catalog_products(filters=CatalogFilters(**filters))[:20]
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A few rows would be read whole; forbid that to see which index the query can use.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")  # a sort reads its index in order
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = json.dumps(cursor.fetchone()[0])
+    assert f'"Index Name": "{index}' in plan, plan
+    assert len(list(query)) >= 1
+
+
+def test_search_document_follows_the_title_it_is_generated_from(shelf):
+    product = DataProduct.objects.get(title="Electricity-based credit scores")
+    DataProduct.objects.filter(pk=product.pk).update(title="Solar yield credit scores", description="Panels.")
+    assert titles(search="electricity") == []
+    assert titles(search="solar") == ["Solar yield credit scores"]
+    assert titles(search="yield cred") == ["Solar yield credit scores"]  # a substring of the title
