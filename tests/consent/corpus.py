@@ -1,6 +1,6 @@
 """A generated corpus of labelled resumes, for measuring the intake (extraction + parsing) honestly.
 
-20 layouts, Chinese and English, written as PDF, DOCX and text, and as scans: an image-only
+23 layouts, Chinese and English, written as PDF, DOCX and text, and as scans: an image-only
 PDF and JPEG/PNG photos (read with Tesseract). Each resume comes with the truth it was
 generated from.
 
@@ -9,7 +9,10 @@ and written before the parser was tuned, are generated from their own seed, and 
 per-resume output is never printed (`-v` lists misses for tuned layouts only): their
 accuracy is the honest estimate for resumes the parser has not seen. NEW_HELD_OUT layouts
 (corpus_new.py) come from a second template with pools of their own, written after the first
-round of tuning had seen the held-out figures; they are reported apart again.
+round of tuning had seen the held-out figures; they are reported apart again. FRESH_HELD_OUT
+layouts (corpus_fresh.py: a Chinese 个人简历 form grid, an English resume with a right-hand
+sidebar and a profile in sentences, and a printed-and-scanned form) come from a third template
+with renderers and pools of their own, and are reported apart as fresh_held_out.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tests.consent import corpus_new
+from tests.consent import corpus_fresh, corpus_new
 
 TODAY = date(2026, 11, 29)
 TUNED_SEED, HELD_OUT_SEED = 20261129, 7_350_221
@@ -109,7 +112,9 @@ TUNED = (
 HELD_OUT = ("en_two_column", "zh_timeline", "en_headline", "en_table", "scan_zh_timeline", "photo_en_headline")
 # Written later from another template (corpus_new.py), with pools of their own; never inspected while tuning.
 NEW_HELD_OUT = corpus_new.NEW_HELD_OUT
-LAYOUTS = TUNED + HELD_OUT + NEW_HELD_OUT
+# A third template (corpus_fresh.py, its own renderers and pools), measured once tuning was done.
+FRESH_HELD_OUT = corpus_fresh.FRESH_HELD_OUT
+LAYOUTS = TUNED + HELD_OUT + NEW_HELD_OUT + FRESH_HELD_OUT
 
 
 @dataclass
@@ -628,6 +633,18 @@ def corpus(layouts: tuple[str, ...] = LAYOUTS, per_cell: int = 4, ocr_per_cell: 
                         data = {"pdf": _as_pdf, "docx": _as_docx, "txt": _as_text}[fmt](spec)
                     truth = {key: value for key, value in person.items() if not key.startswith("_")}
                     samples.append(Sample(f"{layout}-{number}.{fmt}", layout, fmt, truth, spec, data))
+    rng = random.Random(corpus_fresh.FRESH_SEED)
+    for layout in FRESH_HELD_OUT:
+        scanned = layout.startswith("scan_")
+        for fmt in corpus_fresh.formats(layout):
+            for number in range(ocr_per_cell if scanned else per_cell + 2):
+                person = corpus_fresh.person(rng, english="_en_" in f"_{layout}_", today=TODAY)
+                drawing = random.Random(rng.getrandbits(64))  # drawn all the same; rendered only when chosen
+                if layout not in layouts:
+                    continue
+                data = corpus_fresh.document(person, layout, fmt, drawing)
+                truth = {key: value for key, value in person.items() if not key.startswith("_")}
+                samples.append(Sample(f"{layout}-{number}.{fmt}", layout, fmt, truth, Spec([]), data))
     return samples
 
 
@@ -680,7 +697,7 @@ def report(ocr: bool = True, held_out: bool = True) -> dict:
     samples = corpus(layouts)
     result = {"tuned": measure([s for s in samples if s.layout in TUNED])}
     if held_out:
-        for group, layouts_of in (("held_out", HELD_OUT), ("new_held_out", NEW_HELD_OUT)):
+        for group, layouts_of in (("held_out", HELD_OUT), ("new_held_out", NEW_HELD_OUT), ("fresh_held_out", FRESH_HELD_OUT)):
             result[group] = measure([s for s in samples if s.layout in layouts_of])
             result[group]["misses"] = len(result[group]["misses"])  # never read while tuning
     return result
