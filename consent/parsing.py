@@ -285,9 +285,11 @@ def _label_field(label: str) -> str | None:
     for piece in re.split(r"\s*[/|｜]\s*|\s+", bare):
         if piece in _LABEL_OF:
             return _LABEL_OF[piece]
-    zh = re.match(r"^([\u4e00-\u9fff]+)\s*[A-Za-z ]+$", bare)
+    zh = re.match(r"^([\u4e00-\u9fff]+)\s*([A-Za-z][A-Za-z \-]*)$", bare)
     if zh and zh.group(1) in _LABEL_OF:
         return _LABEL_OF[zh.group(1)]
+    if zh and zh.group(2).strip() in _LABEL_OF:
+        return _LABEL_OF[zh.group(2).strip()]  # "期望职位 Desired role" with the Chinese half misread or unknown
     return None
 
 
@@ -453,6 +455,11 @@ def _field_from_line(line: str) -> tuple[str, float]:
     for part in parts:
         if DATE_RANGE_RE.search(part) or re.fullmatch(r"[\d.\-–—~至今年月/ ]+", part):
             continue
+        school_then = re.match(r"^[\u4e00-\u9fff]{2,20}?(?:大学|学院)([\u4e00-\u9fff]{2,16})$", part)
+        if school_then:  # "南京师范大学工业设计硕士": the gaps between school, major and degree were lost
+            part = _DEGREE_AT_END.sub("", school_then.group(1))
+            if not part or SCHOOL_RE.search(part):
+                continue
         if SCHOOL_RE.search(part) or education_level(part) or len(part) > 40:
             continue
         if _label_field(part.rstrip(":：")):
@@ -469,6 +476,9 @@ def _field_from_line(line: str) -> tuple[str, float]:
         scored.append((match[1] if match else 0, part))
     score, best = max(scored)
     return _clean_field_of_study(best), (LAYOUT if score >= 80 else INFERRED)
+
+
+_DEGREE_AT_END = re.compile(r"(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士|高中|中专)$")
 
 
 @lru_cache(maxsize=8192)
@@ -709,7 +719,11 @@ def _clean_desired(value: str) -> str:
         value.strip(),
         flags=re.I,
     )
-    return value.strip(" .。:：")
+    return _DANGLING.sub("", value)
+
+
+# Stray marks left at either end of a value (a scan's speck read as "-", "'" or "«", a cut separator).
+_DANGLING = re.compile(r"^[\s.。:：\-–—_'\"‘’“”«»|~·,，;；]+|[\s.。:：\-–—_'\"‘’“”«»|~·,，;；]+$")
 
 
 def _years_from_text(text: str) -> int | None:

@@ -108,6 +108,8 @@ FIELDS_MEASURED = [
 TUNED = (
     "zh_labelled", "zh_table", "zh_compact", "zh_two_column", "zh_narrative", "bilingual",
     "en_labelled", "en_narrative", "en_compact", "en_timeline", "scan_zh_labelled", "photo_en_labelled",
+    # Scans of more tuned layouts (added with the OCR preprocessing): what OCR tuning looks at.
+    "scan_zh_compact", "scan_en_timeline", "photo_zh_narrative", "photo_bilingual",
 )  # fmt: skip
 HELD_OUT = ("en_two_column", "zh_timeline", "en_headline", "en_table", "scan_zh_timeline", "photo_en_headline")
 # Written later from another template (corpus_new.py), with pools of their own; never inspected while tuning.

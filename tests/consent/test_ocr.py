@@ -140,3 +140,26 @@ def test_without_tesseract_a_scan_is_refused_saying_it_is_a_scan_and_what_to_do(
         assert "scan" in str(REFUSALS[code]) and "text PDF or DOCX" in str(REFUSALS[code])
     with translation.override("zh-hans"):
         assert "扫描件" in str(REFUSALS[code])
+
+
+def test_common_ocr_confusions_in_dates_are_repaired():
+    from consent.ocr import _tidy
+
+    assert _tidy("2017 年 4 月一至今  成都蓉城电子制造有限公司") == "2017 年 4 月 — 至今  成都蓉城电子制造有限公司"
+    assert _tidy("2016.12 一 2O20.09") == "2016.12 — 2020.09"
+    assert _tidy("一名工程师，1一2人") == "一名工程师，1一2人"  # a real 一 stays
+
+
+def test_a_line_cut_in_two_by_page_segmentation_is_joined_again_but_a_second_column_is_not():
+    from consent.ocr import _assemble
+
+    def words(*boxes):  # (block, left, top, text): one word per box, 30 px high
+        keys = ("block_num", "par_num", "line_num", "left", "top", "width", "height", "text", "conf")
+        rows = [(block, 1, 1, left, top, 28 * len(text), 30, text, 90) for block, left, top, text in boxes]
+        return {key: [row[i] for row in rows] for i, key in enumerate(keys)}
+
+    # Tesseract filed the end of the first line in a block of its own, read last.
+    cut = words((1, 100, 100, "本人男，现居住"), (2, 100, 150, "下一行"), (3, 100 + 28 * 7 + 10, 102, "在遵义市。"))
+    assert _assemble(cut).splitlines() == ["本人男，现居住在遵义市。", "下一行"]
+    columns = words((1, 100, 100, "左栏文字"), (2, 900, 100, "右栏"))
+    assert _assemble(columns).splitlines() == ["左栏文字", "右栏"]

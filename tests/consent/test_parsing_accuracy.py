@@ -44,7 +44,8 @@ def test_field_level_accuracy_on_the_scanned_layouts():
     require(FONT.exists(), f"the Noto CJK font to draw test pages is missing ({FONT})")
     from .corpus import measure
 
-    scans = tuple(layout for layout in TUNED + HELD_OUT if layout.startswith(("scan_", "photo_")))
+    # A modest sample keeps the suite quick: one page of each held-out scan layout and of the first tuned ones.
+    scans = ("scan_zh_labelled", "photo_en_labelled", *(layout for layout in HELD_OUT if layout.startswith(("scan_", "photo_"))))
     samples = corpus(scans, ocr_per_cell=1)
     tuned = measure([s for s in samples if s.layout in TUNED])
     held_out = measure([s for s in samples if s.layout in HELD_OUT])

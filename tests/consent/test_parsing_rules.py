@@ -100,3 +100,13 @@ def test_each_field_has_a_confidence_and_missing_ones_are_zero():
 def test_no_skill_is_ever_a_sentence(text):
     for skill in flat_fields(parse_resume("技能\n" + text))["skills"]:
         assert len(skill) <= 30 and "经验" not in skill and "experience" not in skill.lower()
+
+
+def test_an_education_line_whose_gaps_were_lost_still_gives_the_major():
+    fields = _fields("王芳\n手机：13912345678\n教育背景\n2014-2018  南京师范大学工业设计硕士\n")
+    assert (fields["field_of_study"], fields["education_level"]) == ("工业设计", "master")
+
+
+def test_a_bilingual_label_is_known_by_either_half_and_stray_marks_are_dropped():
+    fields = _fields("个人简历 Resume\n姓名 Name：曹敏\n朋望职位 Desired role：高级运营经理 -\nTarget role: ignored\n")
+    assert fields["desired_role"] == "高级运营经理"
