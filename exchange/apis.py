@@ -22,6 +22,7 @@ from accounts.selectors import membership_current
 from config.errors import ApplicationError
 from config.errors import error_responses as _errors
 from payouts import money
+from payouts.fields import FenField
 from payouts.models import TopUp
 from payouts.selectors import wallet_balance
 from payouts.services import wallet_topup_request
@@ -593,7 +594,7 @@ class TopUpOutput(serializers.Serializer):
 
 
 class TopUpInput(serializers.Serializer):
-    amount_fen = serializers.IntegerField(min_value=1, max_value=10**13)
+    amount_fen = FenField(maximum_fen=10**13)
     bank_reference = serializers.RegexField(r"^[\w\-./ ]{1,64}$", max_length=64)
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consent.models import Purpose
+from payouts.fields import YuanField
 
 from .models import DataProduct
 from .services.products import QUASI_IDENTIFIERS, SENSITIVE_ATTRIBUTES
@@ -40,7 +41,7 @@ class ProductForm(forms.Form):
         choices=[("", "---")] + [choice for choice in Purpose.choices if choice[0] != Purpose.TALENT],
         required=False,
     )
-    price_yuan = forms.DecimalField(label=_("Price (yuan)"), min_value=0.01, max_digits=12, decimal_places=2)
+    price_yuan = YuanField(label=_("Price (yuan)"))  # cleaned to fen
     k = forms.IntegerField(
         label=_("k (smallest group size)"),
         min_value=2,
@@ -115,7 +116,7 @@ class ProductForm(forms.Form):
 
 
 class TopUpForm(forms.Form):
-    amount_yuan = forms.DecimalField(label=_("Amount (yuan)"), min_value=0.01, max_digits=14, decimal_places=2)
+    amount_yuan = YuanField(label=_("Amount (yuan)"))  # cleaned to fen
     bank_reference = forms.CharField(label=_("Bank transfer reference"), max_length=64)
 
 

@@ -465,7 +465,7 @@ def product_new(request):
                 kind=data["kind"],
                 category=data["category"],
                 purpose=data.get("purpose") or "",
-                price_fen=money.yuan_to_fen(data["price_yuan"]),
+                price_fen=data["price_yuan"],
                 k=data["k"],
                 quasi_identifiers=data.get("quasi_identifiers") or [],
                 include_skills=data.get("include_skills", False),
@@ -546,7 +546,7 @@ def topup_request(request):
         try:
             wallet_topup_request(
                 merchant=request.merchant,
-                amount_fen=money.yuan_to_fen(form.cleaned_data["amount_yuan"]),
+                amount_fen=form.cleaned_data["amount_yuan"],
                 bank_reference=form.cleaned_data["bank_reference"],
                 by=request.user,
             )
@@ -556,7 +556,9 @@ def topup_request(request):
             messages.success(request, _("Top-up requested. Finance staff credit your wallet when the transfer arrives."))
             return redirect("exchange:wallet")
     else:
-        messages.error(request, _("Enter an amount and your bank transfer reference."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     # The form on the wallet page comes back with what was typed, so nothing is typed twice.
     request.session["topup_input"] = {key: request.POST.get(key, "")[:64] for key in ("amount_yuan", "bank_reference")}
     return redirect("exchange:wallet")

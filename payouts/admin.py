@@ -1,5 +1,3 @@
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
@@ -11,6 +9,7 @@ from config.errors import ApplicationError
 
 from . import money
 from .admin_money import FEN, MICROS, MoneyAdminMixin
+from .fields import YuanField
 from .models import JournalEntry, LedgerAccount, PayoutAccount, PayoutBatch, Posting, TopUp, Withdrawal
 from .services import (
     adjustment_post,
@@ -190,17 +189,8 @@ class PayoutBatchAdmin(MoneyAdminMixin, ReadOnlyAdmin):
 class AdjustmentForm(forms.Form):
     debit = forms.ModelChoiceField(label=_("Take from account"), queryset=LedgerAccount.objects.order_by("key"))
     credit = forms.ModelChoiceField(label=_("Give to account"), queryset=LedgerAccount.objects.order_by("key"))
-    amount = forms.CharField(label=_("Amount (¥, up to 6 decimals)"), max_length=24)
+    amount = YuanField(label=_("Amount (¥, up to 6 decimals)"), micros=True)  # cleaned to micros
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, max_length=500)
-
-    def clean_amount(self) -> int:
-        try:
-            value = Decimal(self.cleaned_data["amount"].strip()) * money.MICROS_PER_YUAN
-        except InvalidOperation as exc:
-            raise forms.ValidationError(_("Enter an amount in yuan.")) from exc
-        if value != value.to_integral_value() or value <= 0:
-            raise forms.ValidationError(_("Enter a positive amount with at most six decimals."))
-        return int(value)
 
 
 def adjustment_view(request):

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import money
+from . import fields, money
 
 FEN, MICROS, BPS = "fen", "micros", "bps"
 
@@ -27,31 +27,13 @@ def _clean_number(text: str) -> str:
     return text.strip().replace("¥", "").replace("￥", "").replace(",", "").replace("，", "").replace("%", "").strip()
 
 
-class YuanField(forms.CharField):
-    """A fen amount typed and shown as yuan with at most two decimals ("199.00")."""
-
-    default_error_messages = {"invalid": _("Enter an amount in yuan with at most two decimals, for example 199.00.")}
+class YuanField(fields.YuanField):
+    """A fen amount typed and shown as yuan ("199.00"), parsed by `money.parse_yuan_fen`; zero allowed."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "class": "vTextField"}))
+        kwargs.setdefault("minimum_fen", 0)
         super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, int):
-            return money.format_yuan_plain(value)
-        return value
-
-    def to_python(self, value):
-        text = _clean_number(super().to_python(value) or "")
-        if not text:
-            return None
-        try:
-            fen = money.yuan_to_fen(text)
-        except (ValueError, InvalidOperation) as exc:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
-        if fen < 0:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return fen
 
 
 class PercentField(forms.CharField):

@@ -1,9 +1,7 @@
-from decimal import InvalidOperation
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import money
+from .fields import YuanField
 from .models import PayoutAccount
 
 
@@ -16,15 +14,9 @@ class PayoutAccountForm(forms.Form):
 
 class WithdrawalForm(forms.Form):
     payout_account = forms.ModelChoiceField(label=_("Pay to"), queryset=PayoutAccount.objects.none(), empty_label=None)
-    amount = forms.CharField(label=_("Amount (¥)"), max_length=20)
+    amount = YuanField(label=_("Amount (¥)"))
 
     def __init__(self, *args, accounts=None, **kwargs):
         super().__init__(*args, **kwargs)
         if accounts is not None:
             self.fields["payout_account"].queryset = accounts
-
-    def clean_amount(self) -> int:
-        try:
-            return money.yuan_to_fen(self.cleaned_data["amount"])
-        except (ValueError, InvalidOperation) as exc:
-            raise forms.ValidationError(_("Enter an amount in yuan, e.g. 12.50.")) from exc

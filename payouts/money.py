@@ -4,11 +4,88 @@ Prices are integer fen; ledger amounts are integer micros (1 yuan = 1,000,000
 micros, 1 fen = 10,000 micros) so that tiny shares of a pool are not rounded away.
 """
 
+import re
+import unicodedata
 from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
 
 MICROS_PER_YUAN = 1_000_000
 MICROS_PER_FEN = 10_000
 FEN_PER_YUAN = 100
+# The largest amount anyone types (¥100,000,000,000.00): far above any price, top-up or payout,
+# far below what a 64-bit micros column holds.
+MAX_AMOUNT_FEN = 10**13
+
+
+class MoneyInputError(ValueError):
+    """An amount a person typed that is not an exact amount of yuan in whole fen; `message` says why."""
+
+    def __init__(self, message, code: str):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+
+
+# Digits with an optional fraction; the whole part may be grouped by thousands ("12,345.60").
+_AMOUNT = re.compile(r"^(?P<whole>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<fraction>\d*))?$", re.ASCII)
+_EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$", re.ASCII)
+
+
+def _parse_amount(text, *, places: int, minimum: int, maximum: int, display) -> int:
+    """`text` in yuan as an integer count of 10**-places yuan (2: fen, 6: micros); see `parse_yuan_fen`."""
+    if not isinstance(text, str):
+        raise MoneyInputError(_("Enter an amount in yuan, e.g. 12.50."), "invalid")
+    # Full-width digits and signs (as typed with a Chinese input method) become ASCII.
+    value = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    if value[:1] in ("¥", "￥"):
+        value = value[1:]
+    if not value:
+        raise MoneyInputError(_("Enter an amount."), "required")
+    if len(value) > 40:
+        raise MoneyInputError(_("Enter an amount in yuan, e.g. 12.50."), "invalid")
+    if value[:1] in ("-", "\u2212"):
+        raise MoneyInputError(_("An amount cannot be negative."), "negative")
+    if _EXPONENT.match(value):
+        raise MoneyInputError(_("Write the amount out in digits, without an exponent (1e3): e.g. 1000.00."), "exponent")
+    match = _AMOUNT.match(value)
+    if match is None or not (match["whole"] or match["fraction"]):
+        raise MoneyInputError(_("Enter an amount in yuan, e.g. 12.50."), "invalid")
+    whole = int((match["whole"] or "0").replace(",", ""))
+    fraction = (match["fraction"] or "").rstrip("0")
+    if len(fraction) > places:
+        if places == 2:
+            raise MoneyInputError(_("Amounts are in whole fen: at most two decimals, e.g. 12.50."), "sub_fen")
+        raise MoneyInputError(_("At most six decimals (a millionth of a yuan)."), "sub_micro")
+    amount = whole * 10**places + int(fraction.ljust(places, "0"))
+    if amount < minimum:
+        if amount == 0:
+            raise MoneyInputError(_("Enter an amount greater than zero."), "zero")
+        raise MoneyInputError(_("The amount must be at least %(minimum)s.") % {"minimum": display(minimum)}, "below_minimum")
+    if amount > maximum:
+        raise MoneyInputError(_("The amount must be at most %(maximum)s.") % {"maximum": display(maximum)}, "above_maximum")
+    return amount
+
+
+def parse_yuan_fen(text, *, minimum_fen: int = 1, maximum_fen: int = MAX_AMOUNT_FEN) -> int:
+    """The one parser of an amount typed in yuan ("12.50", "¥1,200", "１２．５"): exact whole fen.
+
+    Refused, each with its own message (MoneyInputError): an empty field, a negative amount,
+    exponent notation ("1e3"), anything that is not digits with one decimal point, more
+    precision than a fen ("1000.007"; trailing zeros are fine), and amounts outside
+    [minimum_fen, maximum_fen]. Never goes through a float.
+    """
+    return _parse_amount(text, places=2, minimum=minimum_fen, maximum=maximum_fen, display=format_fen)
+
+
+def parse_yuan(text, *, minimum_fen: int = 1, maximum_fen: int = MAX_AMOUNT_FEN) -> int:
+    """An amount typed in yuan, in whole fen, as ledger micros (see `parse_yuan_fen`)."""
+    return fen_to_micros(parse_yuan_fen(text, minimum_fen=minimum_fen, maximum_fen=maximum_fen))
+
+
+def parse_yuan_micros(text, *, minimum_micros: int = 1, maximum_micros: int = MAX_AMOUNT_FEN * MICROS_PER_FEN) -> int:
+    """An amount typed in yuan with up to six decimals (finance's manual adjustments), in micros."""
+    return _parse_amount(text, places=6, minimum=minimum_micros, maximum=maximum_micros, display=format_micros)
 
 
 def fen_to_micros(fen: int) -> int:
@@ -21,12 +98,13 @@ def micros_to_fen_floor(micros: int) -> int:
 
 
 def yuan_to_fen(yuan: str | int | Decimal) -> int:
-    """Parse a yuan amount typed by a person ("12.5") into exact fen; refuse sub-fen input."""
-    value = Decimal(str(yuan).strip())
-    fen = value * FEN_PER_YUAN
-    if fen != fen.to_integral_value():
-        raise ValueError("Amounts are in whole fen (two decimal places at most).")
-    return int(fen)
+    """A yuan amount given by code (an int, a Decimal or digits) in exact fen; zero allowed.
+
+    What a person types goes through `parse_yuan_fen` instead (it refuses more, with reasons).
+    """
+    if isinstance(yuan, int | Decimal):
+        yuan = format(Decimal(yuan), "f")
+    return parse_yuan_fen(yuan, minimum_fen=0)
 
 
 def format_fen(fen: int) -> str:

@@ -648,6 +648,9 @@ def withdrawal_request(
         raise LedgerError(_("This payout account is not yours."), code="foreign_payout_account")
     if not payout_account.is_active:
         raise LedgerError(_("This payout account was removed; choose another."), code="inactive_payout_account")
+    if not isinstance(amount_fen, int) or isinstance(amount_fen, bool):
+        # Never rounded here: a person's typed amount is parsed once, exactly, by money.parse_yuan_fen.
+        raise LedgerError(_("Amounts are in whole fen: at most two decimals, e.g. 12.50."), code="invalid_amount")
     minimum = withdrawal_minimum_fen()
     if amount_fen < minimum:
         raise LedgerError(

@@ -106,7 +106,8 @@ def earnings(request):
             "accounts": accounts,
             "withdrawals": withdrawals,
             "account_form": PayoutAccountForm(),
-            "withdraw_form": WithdrawalForm(accounts=accounts),
+            # A refused withdrawal comes back with what was typed (see `withdraw`).
+            "withdraw_form": WithdrawalForm(initial=request.session.pop("withdraw_input", None), accounts=accounts),
             "minimum": money.format_fen(withdrawal_minimum_fen()),
             "this_month": (now.year, now.month),
         },
@@ -138,10 +139,13 @@ def payout_account_create(request):
 def withdraw(request):
     accounts = PayoutAccount.objects.filter(is_active=True, **request.owner)
     form = WithdrawalForm(request.POST, accounts=accounts)
+    # Kept for the form when the withdrawal is refused, so that the amount need not be typed again.
+    typed = {key: request.POST.get(key, "")[:40] for key in ("amount", "payout_account")}
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        request.session["withdraw_input"] = typed
         return redirect("payouts:earnings", side=request.side)
     try:
         withdrawal = withdrawal_request(
@@ -152,6 +156,7 @@ def withdraw(request):
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
+        request.session["withdraw_input"] = typed
     else:
         messages.success(
             request,
