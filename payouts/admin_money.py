@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.contrib import admin
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import fields, money
@@ -131,9 +132,14 @@ class MoneyAdminMixin:
         unit = self.money_fields.get(db_field.name)
         form_field = _FORM_FIELD.get(unit) if unit else None
         if form_field is not None:
+            extra = {}
+            if unit == FEN:  # never more than the column holds (a PositiveIntegerField stops at ¥21,474,836.47)
+                limits = [v.limit_value for v in db_field.validators if isinstance(v, MaxValueValidator)]
+                extra["maximum_fen"] = min([money.MAX_AMOUNT_FEN, *limits])
             return form_field(
                 label=db_field.verbose_name,
                 required=not (db_field.blank or db_field.null),
                 help_text=db_field.help_text,
+                **extra,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

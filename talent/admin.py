@@ -6,12 +6,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from payouts.admin_money import BPS, FEN, MoneyAdminMixin
+
 from .models import AbuseReport, Invitation, SearchLog, TalentRules
 from .services import abuse_decide
 
 
 @admin.register(TalentRules)
-class TalentRulesAdmin(admin.ModelAdmin):
+class TalentRulesAdmin(MoneyAdminMixin, admin.ModelAdmin):
+    # The fee is typed in yuan and parsed by payouts.money, the share as a percentage.
+    money_fields = {"fee_fen": FEN, "jobseeker_share_bps": BPS}
     list_display = (
         "__str__",
         "fee_fen",
@@ -91,7 +95,8 @@ class AbuseReportAdmin(_ReadOnly):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(_ReadOnly):
+class InvitationAdmin(MoneyAdminMixin, _ReadOnly):
+    money_fields = {"fee_fen": FEN}
     list_display = ("created_at", "merchant", "job_title", "status", "fee_fen", "decided_at", "hired_at")
     list_filter = ("status", "cancel_reason")
     list_select_related = ("merchant",)

@@ -237,3 +237,35 @@ def test_the_top_up_page_says_why_an_amount_is_refused_and_keeps_it(client):
     assert not TopUp.objects.exists()
     client.post(reverse("exchange:topup"), {"amount_yuan": "1,000.50", "bank_reference": "CMB-7"})
     assert TopUp.objects.get().amount_fen == 100_050
+
+
+def _rules_form(fee: str) -> dict:
+    return {
+        "fee_fen": fee,
+        "jobseeker_share_bps": "70",
+        "employer_daily_cap": "50",
+        "expiry_days": "14",
+        "searches_per_hour": "60",
+    }
+
+
+@pytest.mark.django_db
+def test_staff_type_the_invitation_fee_in_yuan_through_the_same_parser(client):
+    from talent.models import TalentRules
+
+    from ..factories import StaffFactory
+
+    client.force_login(StaffFactory())
+    url = reverse("admin:talent_talentrules_add")
+    for typed, message in [("1e3", "without an exponent"), ("20.005", "at most two decimals"), ("-20", "cannot be negative")]:
+        page = client.post(url, _rules_form(typed), HTTP_ACCEPT_LANGUAGE="en")
+        assert page.status_code == 200, typed
+        assert message in page.content.decode()
+        assert f'value="{typed}"' in page.content.decode()
+    # the column holds at most 2^31-1 fen: more is refused in the form, not by the database
+    page = client.post(url, _rules_form("30000000"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "at most ¥21,474,836.47" in page.content.decode()
+    assert not TalentRules.objects.exists()
+    page = client.post(url, _rules_form("20.50"), HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 302
+    assert TalentRules.objects.get().fee_fen == 2050
