@@ -121,6 +121,34 @@ def png_bomb() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", pixels) + _png_chunk(b"IEND", b"")
 
 
+def jpeg_bomb() -> bytes:
+    """A small JPEG whose frame header claims 30,000 x 30,000 pixels (900 million)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (16, 16), 255).save(buffer, format="JPEG")
+    data = bytearray(buffer.getvalue())
+    frame = data.find(b"\xff\xc0")  # baseline start-of-frame: length, precision, height, width
+    data[frame + 5 : frame + 9] = struct.pack(">HH", 30_000, 30_000)
+    return bytes(data)
+
+
+def tiny_jpeg() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), "white").save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def gif_named_png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 1000), "white").save(buffer, format="GIF")
+    return buffer.getvalue()
+
+
 def _ocr_ready() -> bool:
     from consent.ocr import tesseract_available
 
@@ -155,6 +183,10 @@ BAD_FILES = [
     ("resume.jpg", good_text, "not_image"),
     ("resume.png", png_bytes, "image_too_small"),
     ("resume.png", png_bomb, "image_bomb"),
+    ("photo.jpg", jpeg_bomb, "image_bomb"),
+    ("photo.jpg", tiny_jpeg, "image_too_small"),
+    ("photo.png", gif_named_png, "not_image"),
+    ("photo.jpeg", good_pdf, "not_image"),
     ("photo.jpg", blank_photo, PHOTO_CODE),
     ("photo.jpg", lambda: blank_photo()[:600], "corrupt"),
     ("resume.pdf", corrupt_pdf, "corrupt"),

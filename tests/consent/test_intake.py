@@ -32,9 +32,15 @@ def test_each_bad_file_is_refused_for_its_own_reason(name, make, code):
 
 
 def test_every_refusal_has_its_own_message_in_both_languages():
-    messages_en = {code: str(message) for code, message in REFUSALS.items()}
+    with translation.override("en"):
+        messages_en = {code: str(message) for code, message in REFUSALS.items()}
     assert len(set(messages_en.values())) == len(REFUSALS)  # no two reasons share a message
     assert {code for _name, _make, code in BAD_FILES} <= set(REFUSALS)
+    with translation.override("zh-hans"):
+        messages_zh = {code: str(message) for code, message in REFUSALS.items()}
+    assert len(set(messages_zh.values())) == len(REFUSALS)
+    for code, message in messages_zh.items():  # each one translated, not the English left in place
+        assert message != messages_en[code] and any("\u4e00" <= ch <= "\u9fff" for ch in message), code
 
 
 @pytest.mark.parametrize(("name", "make", "code"), BAD_FILES, ids=[f"{code}-{name}" for name, _m, code in BAD_FILES])
