@@ -189,6 +189,7 @@ def resume_review(request):
         return redirect("consent:consents")
     language = get_language() or "zh-hans"
     form = ResumeForm(instance=resume)
+    doubtful = _doubtful_fields(resume, upload_latest(user=request.user))
     rows = []
     for field in form:
         if field.name == "skills":
@@ -201,8 +202,26 @@ def resume_review(request):
             value = getattr(resume, f"get_{field.name}_display")()  # the label in the reader's language, never the code
         else:
             value = getattr(resume, field.name)
-        rows.append({"label": field.label, "value": value})
+        empty = value in (None, "", [])
+        flag = "missing" if empty else "check" if field.name in doubtful else ""
+        rows.append({"field": field.name, "label": field.label, "value": value, "flag": flag})
+    # What the file did not say comes first, then what the parser was unsure of, then the rest.
+    rows.sort(key=lambda row: {"missing": 0, "check": 1}.get(row["flag"], 2))
     return render(request, "consent/resume_review.html", {"resume": resume, "rows": rows, "work": resume.work_history or []})
+
+
+def _doubtful_fields(resume, upload) -> set[str]:
+    """Fields still holding a value the parser proposed with low confidence (a field the person
+    changed since is theirs, no longer in doubt). Only for a draft read from an upload."""
+    if upload is None or upload.status != ResumeUpload.Status.PARSED or not upload.parsed or resume.status != "draft":
+        return set()
+    proposed = flat_fields(upload.parsed)
+    confidence = field_confidence(upload.parsed)
+    return {
+        key
+        for key, value in confidence.items()
+        if value < LOW_CONFIDENCE and key in proposed and getattr(resume, key, None) == proposed[key]
+    }
 
 
 @jobseeker_required

@@ -62,3 +62,42 @@ def test_the_form_after_an_upload_lists_missing_and_doubtful_fields_first(django
     assert page.index('id="check-first"') < page.index('name="full_name"')
     # skills are shown by name in the reader's language, not as vocabulary codes
     assert "Python, Project management" in page and "project_management" not in page
+
+
+def _review_rows(resume, language: str = "en") -> list[tuple[str, str]]:
+    """(field, flag) of each row of the review page, in the order shown."""
+    return re.findall(r'<dt class="col-sm-4" data-field="([a-z_]+)"(?: data-flag="([a-z]+)")?>', _review(resume, language))
+
+
+def test_the_review_page_lists_missing_then_doubtful_fields_first_and_trusts_what_the_person_changed():
+    from consent.models import Resume, ResumeUpload
+    from consent.parsing import field_confidence, flat_fields, parse_resume
+
+    text = "Name: Li Wei\nMobile: 13912345678\nWORK EXPERIENCE\n"
+    text += "Jul 2019 - Present  Pearl River Software Co Ltd  Backend Engineer\n"
+    parsed = parse_resume(text)
+    proposed = flat_fields(parsed)
+    assert field_confidence(parsed)["years_experience"] < 0.7  # summed from the work history: a guess to check
+    resume = ResumeFactory(
+        status=Resume.Status.DRAFT, confirmed_at=None, full_name="Li Wei", desired_role="", expected_salary=None,
+        years_experience=proposed["years_experience"], current_employer=proposed["current_employer"],
+    )  # fmt: skip
+    ResumeUpload.objects.create(
+        owner=resume.owner, kind="txt", size=len(text), stored_name="x", status=ResumeUpload.Status.PARSED, parsed=parsed
+    )
+    rows = _review_rows(resume)
+    flags = dict(rows)
+    assert flags["desired_role"] == flags["expected_salary"] == "missing"
+    assert flags["birth_year"] == ""  # the file did not say, but the person filled it in
+    assert flags["years_experience"] == "check" and flags["full_name"] == ""
+    order = [field for field, _flag in rows]
+    assert max(order.index("desired_role"), order.index("expected_salary")) < order.index("years_experience")
+    assert order.index("years_experience") < order.index("full_name")
+    page = _review(resume, "en")
+    assert "Not found: please fill in" in page and "Please check" in page
+    zh = _review(resume, "zh-hans")
+    assert "未找到：请填写" in zh and "请核对" in zh
+
+    resume.years_experience = proposed["years_experience"] + 1  # the person corrected it: no longer in doubt
+    resume.save()
+    assert dict(_review_rows(resume))["years_experience"] == ""
