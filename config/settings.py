@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "payouts",
     "exchange",
     "talent",
+    "demo",  # the demo world of `make run` (seed_demo)
 ]
 
 MIDDLEWARE = [

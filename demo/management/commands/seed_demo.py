@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from config.errors import ApplicationError
-from exchange.demo_world import DEMO_LOGINS, DEMO_PASSWORD, demo_world_report, demo_world_seed, demo_world_summary
+from demo.world import DEMO_LOGINS, DEMO_PASSWORD, demo_world_report, demo_world_seed, demo_world_summary
 
 
 class Command(BaseCommand):

@@ -14,11 +14,11 @@ from accounts.models import Membership, Merchant, User
 from accounts.services import merchant_create
 from consent.models import ConsentGrant, Purpose, Resume
 from consent.services import resume_save
-from exchange import demo_world
-from exchange.models import DataProduct, Order, ProductVersion, VersionMember
+from demo import world as demo_world
+from exchange.models import DataProduct, Order, PricePlan, ProductVersion, QueryCredit, Subscription, VersionMember
 from exchange.services.orders import version_current
-from payouts.models import TopUp
-from payouts.selectors import earnings_for_merchant, ledger_violations, sale_lines_for_user, wallet_balance
+from payouts.models import PayoutBatch, TopUp, Withdrawal
+from payouts.selectors import earnings_for_merchant, earnings_for_user, ledger_violations, sale_lines_for_user, wallet_balance
 from privacy.hierarchies import PROVINCE_REGION
 
 LOGINS = ["jobseeker@example.com", "provider@example.com", "buyer@example.com", "staff@example.com"]
@@ -99,8 +99,12 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     listed = DataProduct.objects.filter(status=DataProduct.Status.APPROVED)
     assert {DataProduct.Kind.RECORDS, DataProduct.Kind.DATASET} <= set(listed.values_list("kind", flat=True))
     assert listed.filter(kind=DataProduct.Kind.RECORDS, provider=provider).count() >= 2
-    assert ProductVersion.objects.count() == DataProduct.objects.count()
-    assert not ProductVersion.objects.exclude(status=ProductVersion.Status.READY).exists()
+    for product in listed:
+        assert version_current(product=product) is not None, product.title
+    # (the only versions not on sale are those a withdrawn consent took off it)
+    assert set(ProductVersion.objects.exclude(status=ProductVersion.Status.READY).values_list("status", flat=True)) == {
+        ProductVersion.Status.WITHDRAWN
+    }
 
     # and the jobseeker login is in every listed records product and was paid for its sales
     jobseeker = User.objects.get(email="jobseeker@example.com")
@@ -115,11 +119,37 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     assert len(sale_lines_for_user(user=jobseeker)) >= 1
 
     # and every sale settled exactly once into a sound ledger
-    assert Order.objects.filter(status=Order.Status.SETTLED).count() == len(demo_world.demo_world_plan().sales)
-    assert not Order.objects.exclude(status=Order.Status.SETTLED).exists()
+    sale_keys = [f"{demo_world.ORDER_KEY_PREFIX}{sale.key}" for sale in demo_world.demo_world_plan().sales]
+    assert Order.objects.filter(idempotency_key__in=sale_keys, status=Order.Status.SETTLED).count() == len(sale_keys)
+    assert Order.objects.filter(status=Order.Status.REFUNDED).count() == 1
+    assert not Order.objects.exclude(status__in=[Order.Status.SETTLED, Order.Status.REFUNDED]).exists()
     assert Order.objects.filter(buyer__name=demo_world.BANK).exists()
     assert earnings_for_merchant(merchant=provider).pending > 0
     assert ledger_violations() == []
+
+    # and every journey has something to show: available earnings, a payout batch in each state
+    assert earnings_for_merchant(merchant=provider).available > 0
+    assert earnings_for_user(user=jobseeker).available > 0
+    assert set(PayoutBatch.objects.values_list("status", flat=True)) == {PayoutBatch.Status.OPEN, PayoutBatch.Status.CLOSED}
+    assert {Withdrawal.Status.REQUESTED, Withdrawal.Status.BATCHED, Withdrawal.Status.PAID, Withdrawal.Status.FAILED} <= set(
+        Withdrawal.objects.values_list("status", flat=True)
+    )
+    # a query service sold by credits (one pack a private offer), monthly and yearly plans, a subscription
+    query = listed.get(kind=DataProduct.Kind.QUERY)
+    assert QueryCredit.objects.filter(product=query, buyer=buyer, remaining=100).exists()
+    private = PricePlan.objects.get(product=query, private_buyer__name=demo_world.BANK)
+    assert QueryCredit.objects.filter(product=query, buyer=private.private_buyer, remaining=private.credits).exists()
+    statistics = listed.get(kind=DataProduct.Kind.STATISTICS)
+    assert set(statistics.plans.values_list("kind", flat=True)) == {PricePlan.Kind.MONTHLY, PricePlan.Kind.YEARLY}
+    assert Subscription.objects.filter(buyer=buyer, product=statistics, status=Subscription.Status.ACTIVE).exists()
+    # a jobseeker who withdrew is in no version on sale, and the versions they were in were rebuilt
+    withdrawn = ConsentGrant.objects.get(withdrawn_at__isnull=False)
+    assert withdrawn.user != jobseeker
+    assert not VersionMember.objects.filter(grant=withdrawn, version__status=ProductVersion.Status.READY).exists()
+    rebuilt = DataProduct.objects.filter(versions__members__grant=withdrawn).distinct()
+    assert rebuilt.exists()
+    for product in rebuilt:
+        assert version_current(product=product).number > 1
 
 
 @pytest.mark.django_db
@@ -159,8 +189,8 @@ def test_seed_demo_completes_a_half_seeded_world_without_duplicates():
     assert Merchant.objects.count() == len(plan.merchants)
     assert Resume.objects.count() == len(plan.people)
     assert ConsentGrant.objects.count() == sum(len(person.purposes) for person in plan.people)
-    assert DataProduct.objects.count() == len(plan.products)
-    assert Order.objects.count() == len(plan.sales)
+    assert DataProduct.objects.count() == len(plan.products) + 2  # and the query service and statistics of the journeys
+    assert Order.objects.count() == len(plan.sales) + 4  # credits, a private offer, a subscription, a refunded purchase
     assert owned_merchant("provider@example.com").is_verified
     assert Resume.objects.get(owner=jobseeker).status == Resume.Status.CONFIRMED
     assert EmailAddress.objects.filter(email__in=LOGINS, verified=True, primary=True).count() == len(LOGINS)

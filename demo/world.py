@@ -26,16 +26,17 @@ from accounts.models import Merchant, User
 from accounts.services import merchant_create, merchant_profile_update, merchant_verify
 from consent.models import ConsentGrant, ConsentNotice, EducationLevel, Gender, Industry, Purpose, Resume, RoleCategory
 from consent.services import consent_grant, notice_publish, resume_confirm, resume_save
+from exchange.exceptions import BuildError
+from exchange.models import DataProduct, Order, ProductVersion
+from exchange.services.builds import version_build, version_build_start
+from exchange.services.orders import order_place, order_settle
+from exchange.services.products import product_create, product_review, product_submit
 from payouts import money
 from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, earnings_for_user, sale_lines_for_user, wallet_balance
 from payouts.services import wallet_topup_confirm, wallet_topup_request
 
-from .exceptions import BuildError
-from .models import DataProduct, Order, ProductVersion
-from .services.builds import version_build, version_build_start
-from .services.orders import order_place, order_settle
-from .services.products import product_create, product_review, product_submit
+from .journeys import Journeys
 
 # Printed by `make run` and by the command: these are demo logins, never real ones.
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105
@@ -1280,10 +1281,11 @@ class _Seeder:
         resumes = {
             resume.owner_id: resume for resume in Resume.objects.filter(owner__email__in=emails).only("id", "owner_id", "status")
         }
+        # A consent once given counts, withdrawn or not: the person who withdrew is never asked again.
         granted = set(
-            ConsentGrant.objects.filter(
-                user__email__in=emails, provider=self.merchants[RECRUITER], withdrawn_at__isnull=True
-            ).values_list("user_id", "purpose")
+            ConsentGrant.objects.filter(user__email__in=emails, provider=self.merchants[RECRUITER]).values_list(
+                "user_id", "purpose"
+            )
         )
         verified = set(EmailAddress.objects.filter(email__in=emails, verified=True, primary=True).values_list("email", flat=True))
         for person in self.plan.people:
@@ -1385,6 +1387,7 @@ def demo_world_seed(*, plan: WorldPlan | None = None) -> SeedResult:
     seeder.people_ensure(notices)
     seeder.products_ensure()
     seeder.sales_ensure()
+    Journeys(seeder).run()
     return seeder.result
 
 
@@ -1404,7 +1407,9 @@ class DemoWorldSummary:
     turnover_fen: int
     jobseeker_sales: int
     jobseeker_pending_micros: int
+    jobseeker_available_micros: int
     provider_pending_micros: int
+    provider_available_micros: int
     buyer_wallet_micros: int
 
 
@@ -1440,7 +1445,9 @@ def demo_world_summary() -> DemoWorldSummary:
         turnover_fen=settled["total"] or 0,
         jobseeker_sales=len(sale_lines_for_user(user=jobseeker)) if jobseeker else 0,
         jobseeker_pending_micros=earnings_for_user(user=jobseeker).pending if jobseeker else 0,
+        jobseeker_available_micros=earnings_for_user(user=jobseeker).available if jobseeker else 0,
         provider_pending_micros=earnings_for_merchant(merchant=provider).pending if provider else 0,
+        provider_available_micros=earnings_for_merchant(merchant=provider).available if provider else 0,
         buyer_wallet_micros=wallet_balance(merchant=buyer) if buyer else 0,
     )
 
@@ -1454,7 +1461,9 @@ def demo_world_report(summary: DemoWorldSummary) -> list[str]:
         f"  merchants: {summary.merchants_verified} verified, {summary.merchants_pending} awaiting verification",
         f"  products listed: {sum(summary.listed_by_kind.values())} ({listed}); in review: {summary.in_review}",
         f"  orders settled: {summary.orders_settled}, turnover {money.format_fen(summary.turnover_fen)}",
-        f"  {JOBSEEKER_EMAIL}: {summary.jobseeker_sales} sales, {money.format_micros(summary.jobseeker_pending_micros)} pending",
-        f"  {RECRUITER}: {money.format_micros(summary.provider_pending_micros)} pending earnings",
+        f"  {JOBSEEKER_EMAIL}: {summary.jobseeker_sales} sales, {money.format_micros(summary.jobseeker_pending_micros)} pending, "
+        f"{money.format_micros(summary.jobseeker_available_micros)} available",
+        f"  {RECRUITER}: {money.format_micros(summary.provider_pending_micros)} pending earnings, "
+        f"{money.format_micros(summary.provider_available_micros)} available",
         f"  {EMPLOYER}: wallet {money.format_micros(summary.buyer_wallet_micros)}",
     ]
