@@ -438,6 +438,17 @@ def _field_from_line(line: str) -> tuple[str, float]:
         line,
         re.I,
     ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
+    if not degree_of or education_level(degree_of.group(1)):
+        # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
+        comma = re.search(
+            r"(?:bachelor|master|associate|doctor|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|b\.?eng|m\.?eng)\.?"
+            r"(?:'s)?(?:\s+(?:degree|of\s+(?:science|arts|engineering|business administration|business|philosophy)))?"
+            r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
+            line,
+            re.I,
+        )
+        if comma and not SCHOOL_RE.search(comma.group(1)) and not education_level(comma.group(1)):
+            degree_of = comma
     if degree_of:
         value = re.split(r"\s+(?:from|at)\s+|,|\s{2,}|\s+\d", degree_of.group(1))[0]
         return _clean_field_of_study(value), SENTENCE
@@ -557,12 +568,24 @@ def _is_description(line: str) -> bool:
     )
 
 
+# Pieces of a job line that name neither employer nor title: how long it lasted ("7 yrs 5 mos",
+# "共3年"), the kind of contract, where it was done, a bare country.
+_NOT_A_JOB = re.compile(
+    r"^(?:共|历时|为期)?\s*\(?\s*(?:\d+\s*(?:\+\s*)?(?:years?|yrs?|months?|mos?|年|个月|月)\s*(?:and\s*)?)+\)?$|"
+    r"^(?:full[\s-]?time|part[\s-]?time|contract(?:or)?|freelance|self-employed|internship|intern|permanent|temporary|"
+    r"remote|hybrid|on-?site|全职|兼职|实习|合同工|远程|china|p\.?r\.?\s?china|中国|中华人民共和国)$",
+    re.I,
+)
+
+
 def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     """(employer, title, confidence) from the pieces of a work entry."""
     expanded: list[str] = []
     for part in parts:
         expanded.extend(_split_company_title(part))
-    parts = [p for p in expanded if not re.fullmatch(r"[\d\s.\-–—/~年月至今]+", p) and not place_only(p)]
+    parts = [
+        p for p in expanded if not re.fullmatch(r"[\d\s.\-–—/~年月至今]+", p) and not place_only(p) and not _NOT_A_JOB.match(p)
+    ]
     if not parts:
         return "", "", 0.0
     companies = [p for p in parts if COMPANY_RE.search(p)]
@@ -622,8 +645,9 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         previous_date = date_lines[position - 1] if position else -1
         next_date = date_lines[position + 1] if position + 1 < len(date_lines) else len(lines)
         neighbours = []
-        if index - 1 > previous_date and index - 1 not in used and sections[index - 1] == sections[index]:
-            neighbours.append(index - 1)
+        for before in (index - 1, index - 2):  # title over employer over dates (an ATS or LinkedIn export)
+            if before > previous_date and before not in used and sections[before] == sections[index]:
+                neighbours.append(before)
         for after in (index + 1, index + 2):
             if after < next_date and sections[after] == sections[index]:
                 neighbours.append(after)

@@ -103,7 +103,12 @@ def _chinese_place(text: str) -> tuple[str, str]:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_NOT_A_PLACE_AFTER = re.compile(r"^\s*(university|college|institute|normal|polytechnic|bank|tech|technology)\b", re.I)
+_NOT_A_PLACE_AFTER = re.compile(
+    r"^\s*(university|college|institute|normal|polytechnic|bank|tech|technology|"
+    # a street or district named after a city ("88 Nanjing Road", "Chaoyang District, Beijing")
+    r"road|rd|street|st|avenue|ave|boulevard|blvd|lane|alley|hutong|lu|jie|dadao|district|county|new area|qu)\b",
+    re.I,
+)
 
 
 def _pinyin_place(text: str) -> tuple[str, str, int]:

@@ -110,3 +110,18 @@ def test_an_education_line_whose_gaps_were_lost_still_gives_the_major():
 def test_a_bilingual_label_is_known_by_either_half_and_stray_marks_are_dropped():
     fields = _fields("个人简历 Resume\n姓名 Name：曹敏\n朋望职位 Desired role：高级运营经理 -\nTarget role: ignored\n")
     assert fields["desired_role"] == "高级运营经理"
+
+
+def test_an_ats_export_reads_title_over_employer_over_dates_and_skips_durations_streets_and_districts():
+    fields = _fields(
+        "Kevin Wu\nSenior Data Analyst at Galaxy Tech Co., Ltd.\n"
+        "Room 1203, 88 Nanjing Road, Jing'an District, Shanghai 200040\nkevin.wu@example.com | +86 136 1234 5678\n"
+        "Experience\nData Analyst\nGalaxy Tech Co., Ltd. · Full-time\nJul 2019 - Present · 7 yrs 5 mos\nShanghai, China\n"
+        "Junior Analyst\nCloudsail Network Ltd. · Internship\nMar 2018 - Jun 2019 · 1 yr 4 mos\nHangzhou, Zhejiang, China\n"
+        "Education\nZhejiang University\nBachelor of Science - BS, Statistics\n2014 - 2018\n"
+    )
+    assert (fields["province"], fields["city"]) == ("上海", "上海")  # not Nanjing Road
+    assert (fields["current_employer"], fields["current_title"]) == ("Galaxy Tech Co., Ltd.", "Data Analyst")
+    assert [job["position"] for job in fields["work_history"]] == ["Data Analyst", "Junior Analyst"]
+    assert (fields["field_of_study"], fields["education_level"], fields["years_experience"]) == ("Statistics", "bachelor", 8)
+    assert place_in("Chaoyang District, Beijing") == ("北京", "北京")
