@@ -9,7 +9,8 @@ range of bands or a run of sibling categories.
 
 Released cells read well in both languages: numeric bands become one range
 ("25–34", "6+"), categories a set ("广东/广西") or, when a set fills a node of the
-hierarchy, that node ("华南"); larger sets rise to their lowest common ancestor.
+hierarchy, that node ("华南"); sets too long to list become the few hierarchy nodes
+that hold them ("华北/华南"), or "*".
 A set lists its members in one fixed order per column (``CANONICAL_ORDER``: provinces
 as the regions list them, closed codes as declared), so equal sets always read alike. A
 cell whose partition holds a missing value is released as ``"*"``.
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from privacy.encoding import EncodedColumn
-from privacy.hierarchies import EDUCATION_LEVELS, REGIONS, SUPPRESSED
+from privacy.hierarchies import EDUCATION_LEVELS, OTHER_REGION, REGIONS, SUPPRESSED
 from privacy.vocabulary import INDUSTRIES, ROLE_CATEGORIES
 
 _BAND = re.compile(r"^(\d+)(?:-(\d+)|\+)$")
@@ -37,7 +38,7 @@ MAX_SET = 3
 CANONICAL_ORDER: dict[str, dict[str, int]] = {
     name: {label: rank for rank, label in enumerate(order)}
     for name, order in {
-        "province": [province for provinces in REGIONS.values() for province in provinces],
+        "province": [*(p for provinces in REGIONS.values() for p in provinces), *REGIONS, OTHER_REGION],
         "gender": ["F", "M", "U"],
         "education_level": list(EDUCATION_LEVELS),
         "industry": list(INDUSTRIES),
@@ -60,8 +61,14 @@ class Partition:
     count: int
 
 
-def _splits(codes: np.ndarray, k: int) -> np.ndarray | None:
-    """A boolean mask of the left half of a median cut keeping >= k on each side, or None."""
+def _splits(codes: np.ndarray, k: int, *, anywhere: bool = False) -> np.ndarray | None:
+    """A boolean mask of the left half of a cut keeping >= k on each side, or None.
+
+    The cut is at the median value (either side of its ties). With ``anywhere``, when
+    the ties allow neither, the boundary between distinct values nearest the median
+    that still leaves k a side (a partition whose median value many records share
+    still splits).
+    """
     ordered = np.sort(codes)
     size = len(ordered)
     median = ordered[size // 2]
@@ -71,7 +78,14 @@ def _splits(codes: np.ndarray, k: int) -> np.ndarray | None:
     right = int(np.searchsorted(ordered, median, side="right"))
     if right >= k and size - right >= k:
         return codes <= median
-    return None
+    if not anywhere:
+        return None
+    boundaries = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+    valid = boundaries[(boundaries >= k) & (size - boundaries >= k)]
+    if len(valid) == 0:
+        return None
+    cut = int(valid[np.argmin(np.abs(2 * valid - size))])
+    return codes < ordered[cut]
 
 
 def partition(
@@ -94,10 +108,11 @@ def partition(
             continue
         part = codes[:, rows]
         width = (part.max(axis=1) - part.min(axis=1)) / spans
-        for q in np.argsort(-width, kind="stable"):
-            if width[q] == 0:
-                continue
-            left = _splits(part[q], k)
+        # A median cut on the widest attribute that allows one; failing all, the cut
+        # nearest a median anywhere.
+        candidates = [(q, anywhere) for anywhere in (False, True) for q in np.argsort(-width, kind="stable") if width[q] > 0]
+        for q, anywhere in candidates:
+            left = _splits(part[q], k, anywhere=anywhere)
             if left is None:
                 continue
             if sensitive is not None and l > 1:
@@ -150,9 +165,13 @@ def cell_label(column: EncodedColumn, present: np.ndarray) -> tuple[str, int]:
             members = int((column.up[level] == parents[0]).sum())
             if members == len(names):
                 return column.labels[level][int(parents[0])], members
-            if len(names) <= MAX_SET:
-                return canonical_set(column.name, names), len(names)
-            return column.labels[level][int(parents[0])], members
+            break
     if len(names) <= MAX_SET:
         return canonical_set(column.name, names), len(names)
+    # Too many to list: the few nodes of the hierarchy that hold them ("华北/华南").
+    for level in range(1, column.levels):
+        parents = np.unique(column.up[level][present])
+        if len(parents) <= MAX_SET:
+            labels = [column.labels[level][int(parent)] for parent in parents]
+            return canonical_set(column.name, labels), int(np.isin(column.up[level], parents).sum())
     return SUPPRESSED, len(leaves)

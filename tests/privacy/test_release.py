@@ -332,3 +332,13 @@ def test_on_random_hierarchies_the_search_finds_what_exhaustive_search_finds(dat
         return
     assert found.score.loss == pytest.approx(optimum.score.loss, rel=1e-12)
     assert found.levels == optimum.levels
+
+
+def test_a_set_too_long_to_list_reads_as_the_regions_that_hold_it():
+    every = [p for ps in REGIONS.values() for p in ps]
+    column = encode_values("province", HIERARCHIES["province"], every)
+    code = {label: i for i, label in enumerate(column.labels[0])}
+    present = np.array(sorted(code[p] for p in ["广东", "广西", "海南", "北京"]))
+    assert mondrian.cell_label(column, present) == ("华北/华南", 8)
+    spread = np.array(sorted(code[p] for p in ["北京", "辽宁", "上海", "河南", "广东"]))
+    assert mondrian.cell_label(column, spread)[0] == "*"
