@@ -198,3 +198,28 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}"
+
+
+class Notification(models.Model):
+    """Something a person should know, shown in their portal and sent by e-mail in their language.
+
+    The text is not stored: `kind` and `params` are rendered when read, so a person
+    who changes their language reads every notification in the new one.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("user"))
+    kind = models.CharField(max_length=40, verbose_name=_("kind"))
+    params = models.JSONField(default=dict, blank=True, verbose_name=_("details"))
+    url = models.CharField(max_length=300, blank=True, verbose_name=_("link"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
+    emailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("e-mailed at"))
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for user {self.user_id}"

@@ -28,4 +28,8 @@ app.conf.beat_schedule = {
     # Forget API Idempotency-Keys older than 24 hours (EXCHANGE["IDEMPOTENCY_KEY_HOURS"]).
     "idempotency-keys-purge": {"task": "exchange.idempotency_keys_purge", "schedule": crontab(minute=17)},
     "invitations-expire": {"task": "talent.invitations_expire", "schedule": crontab(minute="*/15")},
+    # Webhook retries that are due (backoff), and deliveries a broker outage or a dead worker held back.
+    "webhooks-due": {"task": "exchange.webhooks_due", "schedule": 60.0},
+    # Notification e-mails a broker or mail-server outage held back.
+    "notifications-mail": {"task": "accounts.notifications_mail_sweep", "schedule": crontab(minute="*/5")},
 }

@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.memberships",
+                "accounts.context_processors.notifications",
             ],
         },
     },
@@ -290,6 +291,10 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Webhooks (exchange/webhooks.py): receivers on private or loopback addresses (this machine's own
+# services) are refused in production; development and tests post to a local receiver.
+WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "0" if PRODUCTION else "1") == "1"
 
 # Exchange rules (DESIGN §4, §6); staff may override per product within bounds.
 # Links in e-mails (receipts, notices) point here.

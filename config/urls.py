@@ -25,6 +25,7 @@ urlpatterns = [
     path("me/", include("consent.urls")),
     path("receipts/", include("consent.public_urls")),
     path("", include("talent.urls")),
+    path("", include("accounts.urls")),
     path("", include("exchange.urls")),
     path("", views.home, name="home"),
 ]

@@ -62,3 +62,18 @@ def _settlements_resume(sender=None, **kwargs) -> None:
     the order settled.
     """
     outbox_sweep.apply_async(kwargs={"resend_after_seconds": 0}, retry=False)
+
+
+@shared_task(name="exchange.webhook_deliver", time_limit=60, soft_time_limit=45)
+def webhook_deliver(delivery_id: int) -> None:
+    from .webhooks import delivery_attempt
+
+    retry_transient(lambda: delivery_attempt(delivery_id=delivery_id))
+
+
+@shared_task(name="exchange.webhooks_due", time_limit=300, soft_time_limit=270)
+def webhooks_due() -> int:
+    """Beat job: retries that are due, sends a broker outage held back, deliveries whose worker died."""
+    from .webhooks import deliveries_due
+
+    return retry_transient(deliveries_due)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, webhook_views
 
 app_name = "exchange"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("merchant/invoices/<int:order_id>/", views.invoice_detail, name="invoice"),
     path("merchant/invoices/<int:order_id>/pdf/", views.invoice_pdf_view, name="invoice_pdf"),
     path("merchant/api-keys/", views.api_keys, name="api_keys"),
+    path("merchant/webhooks/", webhook_views.webhooks, name="webhooks"),
+    path("merchant/webhooks/<int:endpoint_id>/", webhook_views.webhook_detail, name="webhook"),
     path("merchant/subscriptions/<int:subscription_id>/cancel/", views.subscription_cancel_view, name="subscription_cancel"),
     path("merchant/products/new/", views.product_new, name="product_new"),
     path("merchant/products/<int:product_id>/build/", views.product_build, name="build"),

@@ -251,6 +251,9 @@ def wallet_topup_confirm(*, topup: TopUp, by: User) -> TopUp:
     topup.confirmed_at = timezone.now()
     topup.entry = entry
     topup.save(update_fields=["status", "confirmed_by", "confirmed_at", "entry"])
+    from exchange import events  # the exchange's events know merchants' endpoints; payouts knows money only
+
+    events.topup_confirmed(topup)
     return topup
 
 
@@ -758,6 +761,9 @@ def withdrawal_mark_paid(*, withdrawal: Withdrawal, by: User) -> Withdrawal:
     withdrawal.decided_at = timezone.now()
     withdrawal.save(update_fields=["outcome_entry", "status", "decided_by", "decided_at"])
     _batch_close_if_done(withdrawal.batch_id)
+    from exchange import events
+
+    events.payout_sent(withdrawal)
     return withdrawal
 
 

@@ -38,6 +38,7 @@ from privacy.kmcheck import is_km_anonymous
 from privacy.release import PrivacyModel, PrivacyModelError, generalise_records, records_without
 from privacy.templates import EXPERIENCE_BANDS, SALARY_BANDS, TEMPLATES, band_of
 
+from .. import events
 from ..exceptions import BuildError
 from ..lock_objects import product_for_update
 from ..models import BudgetSpend, BuyerNotice, DataProduct, Order, ProductVersion, QueryPoolRow, VersionMember
@@ -195,6 +196,7 @@ def _fail(version: ProductVersion, message: str, report: dict | None = None) -> 
         status=ProductVersion.Status.FAILED, error=message, progress=100, privacy_report=report
     )
     version.refresh_from_db()
+    events.version_built(version)
     return version
 
 
@@ -808,6 +810,8 @@ def _finish(
     )
     # Buyers of a withdrawn version of this product get this one in its place.
     BuyerNotice.objects.filter(withdrawn_version__product=version.product, replacement__isnull=True).update(replacement=version)
+    if version.status == ProductVersion.Status.READY:
+        events.version_built(version)
     return version
 
 
@@ -876,6 +880,7 @@ def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
             ignore_conflicts=True,
         )
         order_ids = list(orders.values_list("id", flat=True))
+        events.consent_withdrawn_for(Order.objects.filter(id__in=order_ids).select_related("buyer", "version__product"))
         if order_ids:
             transaction.on_commit(lambda: _email_buyers(order_ids))
     product_ids = set(ProductVersion.objects.filter(id__in=version_ids).values_list("product_id", flat=True))

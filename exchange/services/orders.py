@@ -18,6 +18,7 @@ from payouts import money
 from payouts.exceptions import InsufficientFunds
 from payouts.services import payment_refund, sale_settle, wallet_charge
 
+from .. import events
 from ..exceptions import AlreadyOwned, DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
 from ..lock_objects import buyer_for_purchase, order_for_update, subscription_for_update
 from ..models import (
@@ -177,6 +178,7 @@ def _charge_and_queue(order: Order, product: DataProduct, by: User | None) -> No
         by=by,
     )
     message = Outbox.objects.create(topic=SETTLE_TOPIC, key=f"{order.reference}:settle", payload={"order_id": order.pk})
+    events.order_paid(order)
     from ..tasks import settle_order
 
     enqueue_on_commit(settle_order, order.pk, on_sent=lambda: _outbox_sent(message.pk))
@@ -231,6 +233,7 @@ def order_settle(*, order_id: int) -> Order:
     order.settled_at = timezone.now()
     order.save(update_fields=["status", "settled_at"])
     outbox.update(processed_at=timezone.now())
+    events.order_settled(order)
     return order
 
 
@@ -473,4 +476,5 @@ def order_refund(*, order: Order, by: User, reason: str, now=None) -> Order:
     order.save(update_fields=["status"])
     _sales_count_add(order.version.product_id, -1)
     OrderRefund.objects.create(order=order, by=by, reason=reason.strip())
+    events.order_refunded(order)
     return order

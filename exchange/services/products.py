@@ -11,6 +11,7 @@ from accounts.models import Merchant, User
 from accounts.roles import Capability, capability_require
 from consent.models import Purpose
 
+from .. import events
 from ..exceptions import ProductError
 from ..lock_objects import product_for_update
 from ..models import DataProduct
@@ -179,4 +180,5 @@ def product_review(*, product: DataProduct, by: User, approve: bool, notes: str 
     product.reviewed_by = by
     product.reviewed_at = timezone.now()
     product.save(update_fields=["status", "review_notes", "reviewed_by", "reviewed_at"])
+    events.listing_reviewed(product)
     return product

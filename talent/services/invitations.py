@@ -18,7 +18,6 @@ from config.errors import ForbiddenError
 from consent.models import ConsentGrant, ConsentReceipt, EmployerBlock, Purpose, Resume
 from consent.services import disclosure_receipt_issue
 from exchange.exceptions import IdempotencyKeyReused
-from exchange.models import Outbox
 from payouts import money
 from payouts.lock_objects import accounts_for_update
 from payouts.models import LedgerAccount
@@ -36,7 +35,6 @@ from ..models import AbuseReport, DeletionNotice, Disclosure, DisclosureView, Ha
 from ..rules import talent_rules
 
 Status = Invitation.Status
-EVENT_TOPIC = "talent.invitation"
 
 
 def _no_such_candidate() -> NoSuchCandidate:
@@ -258,18 +256,10 @@ def _notify_task():
 
 
 def _event(invitation: Invitation, event: str) -> None:
-    """The webhook event, committed with the change that caused it (the outbox sends it)."""
-    Outbox.objects.create(
-        topic=EVENT_TOPIC,
-        key=f"{invitation.reference}:{event}",
-        payload={
-            "event": f"invitation.{event}",
-            "invitation_id": invitation.pk,
-            "merchant_id": invitation.merchant_id,
-            "candidate": invitation.handle,
-            "status": invitation.status,
-        },
-    )
+    """The employer's notification and webhook event, committed with the change that caused it."""
+    from exchange import events
+
+    events.invitation_answered(invitation, event)
 
 
 def _escrow_out_key(invitation: Invitation) -> str:

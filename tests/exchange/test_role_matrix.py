@@ -26,6 +26,7 @@ from accounts.services import membership_remove, membership_role_change, user_de
 from exchange.models import BuyerNotice, DataProduct, PricePlan
 from exchange.services.api_keys import api_key_create
 from exchange.services.orders import download_link_create, order_place
+from exchange.webhooks import endpoint_create
 
 from ..factories import member_of
 from .buyer_world import listed_dataset, market_create, plan
@@ -130,6 +131,7 @@ def world():
             "version_id": own.versions.get().pk,
             "notice_id": notice.pk,
             "token": download_link_create(order=order, by=owner),
+            "endpoint_id": endpoint_create(merchant=org, url="https://hooks.example.com/x", events=[], by=owner)[0].pk,
         },
     }
 
@@ -153,6 +155,7 @@ KWARGS = {
     "version_id": "version_id",
     "notice_id": "notice_id",
     "token": "token",
+    "endpoint_id": "endpoint_id",
     "upload_id": 999_999,
     "grant_id": 999_999,
     "invitation_id": 999_999,

@@ -3,11 +3,13 @@
 import pytest
 from django.core.management import call_command
 
+from accounts.models import Notification
 from consent.keys import receipt_public_key
 from consent.models import ConsentReceipt
 from consent.receipts import receipt_verify
 from consent.services import consent_withdraw, employer_block_add
-from exchange.models import Outbox
+from exchange.models import WebhookDelivery
+from exchange.webhooks import endpoint_create
 from payouts import money
 from payouts.models import JournalEntry, LedgerAccount
 from payouts.selectors import account_balance, earnings_for_user, finance_report, ledger_violations, wallet_balance
@@ -130,10 +132,13 @@ def test_withdrawing_the_disclosure_cuts_access_tells_the_organisation_and_is_re
 
 def test_declining_returns_the_fee_and_records_a_webhook_event():
     world = world_create(people=5)
+    endpoint, _secret = endpoint_create(merchant=world.employer, url="https://hooks.example.com/x", events=[], by=world.recruiter)
     before = wallet_balance(merchant=world.employer)
     invitation = invitation_decline(invitation=send(world, handle_of(world, world.people[0])), by=world.people[0])
     assert invitation.status == "declined" and wallet_balance(merchant=world.employer) == before
-    assert Outbox.objects.get(topic="talent.invitation").payload["event"] == "invitation.declined"
+    delivery = WebhookDelivery.objects.get(endpoint=endpoint, event_type="invitation.declined")
+    assert delivery.payload["data"] == {"invitation": invitation.pk, "candidate": invitation.handle, "status": "declined"}
+    assert Notification.objects.filter(user=world.recruiter, kind="invitation.declined").exists()
     with pytest.raises(InvitationClosed):
         invitation_accept(invitation=invitation, by=world.people[0], agree=True)
 
