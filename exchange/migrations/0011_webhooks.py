@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0007_notification'),
-        ('exchange', '0009_admin_labels'),
+        ('exchange', '0010_catalog_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
