@@ -69,7 +69,7 @@ class DataProductAdmin(MoneyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("review"))
     def review_link(self, obj):
-        label = _("Review") if obj.status == DataProduct.Status.IN_REVIEW else _("Report")
+        label = _("Open the review") if obj.status == DataProduct.Status.IN_REVIEW else _("Report")
         return format_html('<a href="{}">{}</a>', reverse("admin:exchange_dataproduct_review", args=[obj.pk]), label)
 
     def get_urls(self):
