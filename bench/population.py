@@ -1,6 +1,6 @@
 """A throw-away PostgreSQL database full of consenting jobseekers, for the benchmarks.
 
-The database is created next to the one in DATABASE_URL (its name + "_bench"),
+The database is created next to the one in DATABASE_URL (its name + "_bench", or + $BENCH_DB_SUFFIX),
 migrated, filled with INSERT … SELECT over generate_series (no row leaves the
 server), and dropped afterwards. Direct identifiers are left empty: the builds
 and queries never read them.
@@ -37,7 +37,7 @@ def bench_database():
     if not base.startswith("postgres"):
         sys.exit("the benchmarks need PostgreSQL: set DATABASE_URL=postgres://…")
     parsed = urlparse(base)
-    name = parsed.path.lstrip("/") + "_bench"
+    name = parsed.path.lstrip("/") + os.environ.get("BENCH_DB_SUFFIX", "_bench")
     url = urlunparse(parsed._replace(path=f"/{name}"))
     _admin_sql(base, f'DROP DATABASE IF EXISTS "{name}"')
     _admin_sql(base, f'CREATE DATABASE "{name}"')

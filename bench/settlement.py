@@ -7,7 +7,8 @@ Seeds a version with N members (set-based SQL), places two orders, and settles
 each in a child process that runs the `settle_order` task body exactly as the
 worker does (its peak RSS is the worker's peak memory). The first sale also
 creates every member's two earnings accounts; the second is the steady state
-(`seconds`). The floor is a plain INSERT … SELECT generate_series of as many rows
+(`seconds`). Then the first sale's hold is released and the second is refunded inside
+its window, each over all N members, each timed in a child like the sales. The floor is a plain INSERT … SELECT generate_series of as many rows
 into a regular table shaped like payouts_posting (same columns and indexes, logged). Prints one JSON line.
 """
 
@@ -38,10 +39,40 @@ def settle_child(order_id: int) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started}))
 
 
-def _settle_in_child(order_id: int) -> tuple[float, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--settle", str(order_id)], check=True, capture_output=True, text=True, cwd=ROOT
-    )
+def release_child(order_id: int) -> None:
+    """Release the sale's hold now, as the beat task does once its refund window has passed."""
+    import django
+
+    django.setup()
+    from exchange.models import Order
+    from payouts.models import JournalEntry
+    from payouts.services import hold_release
+
+    order = Order.objects.get(pk=order_id)
+    sale = JournalEntry.objects.get(idempotency_key=f"{order.reference}:sale")
+    started = time.perf_counter()
+    assert hold_release(sale=sale) is not None
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def refund_child(order_id: int) -> None:
+    """Staff refund the order inside its refund window: the whole sale is reversed."""
+    import django
+
+    django.setup()
+    from accounts.models import User
+    from exchange.models import Order
+    from exchange.services.orders import order_refund
+
+    order = Order.objects.get(pk=order_id)
+    staff = User.objects.filter(is_staff=True).order_by("id").first()
+    started = time.perf_counter()
+    order_refund(order=order, by=staff, reason="bench")
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def _settle_in_child(order_id: int, mode: str = "--settle") -> tuple[float, float]:
+    out = subprocess.run([sys.executable, __file__, mode, str(order_id)], check=True, capture_output=True, text=True, cwd=ROOT)
     seconds = json.loads(out.stdout.strip().splitlines()[-1])["seconds"]
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux; max over children so far
     return seconds, peak_mb
@@ -51,10 +82,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1000)
     parser.add_argument("--settle", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--release", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--refund", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.settle:
-        settle_child(args.settle)
-        return
+    for mode, child in (("settle", settle_child), ("release", release_child), ("refund", refund_child)):
+        if getattr(args, mode):
+            child(getattr(args, mode))
+            return
 
     with bench_database():
         _measure(args.members)
@@ -66,7 +100,7 @@ def _measure(members: int) -> None:
     from config.celery import app as celery_app
     from exchange.services.orders import order_place
     from payouts.models import TopUp
-    from payouts.selectors import sale_pool_total
+    from payouts.selectors import ledger_violations, sale_pool_total
     from payouts.services import wallet_topup_confirm, wallet_topup_request
     from tests.exchange.settlement_world import members_seed
     from tests.factories import MerchantFactory, member_of
@@ -111,6 +145,11 @@ def _measure(members: int) -> None:
         )
         floor_seconds = time.perf_counter() - started
         cursor.execute("DROP TABLE floor_posting")
+    # The first sale's hold is released (its window passed); the second is refunded inside its window.
+    release_seconds, _ = _settle_in_child(first.pk, "--release")
+    refund_seconds, peak_mb = _settle_in_child(second.pk, "--refund")
+    violations = ledger_violations()
+    assert not violations, violations[:5]
     print(
         json.dumps(
             {
@@ -120,9 +159,14 @@ def _measure(members: int) -> None:
                 "seconds": round(seconds, 3),
                 "rows_per_second": round(rows / seconds),
                 "first_sale_seconds": round(first_seconds, 3),
+                "first_sale_ratio": round(first_seconds / seconds, 2),
                 "peak_rss_mb": round(peak_mb, 1),
                 "floor_seconds": round(floor_seconds, 3),
                 "ratio": round(seconds / floor_seconds, 2),
+                "release_seconds": round(release_seconds, 3),
+                "release_ratio": round(release_seconds / seconds, 2),
+                "refund_seconds": round(refund_seconds, 3),
+                "refund_ratio": round(refund_seconds / seconds, 2),
             }
         )
     )

@@ -32,7 +32,7 @@ from .invoices import invoice_for_order
 from .models import ApiIdempotency, DataProduct, PricePlan, ProductListing
 from .selectors import (
     CatalogFilters,
-    catalog_products,
+    catalog_api_products,
     credits_of,
     entitlements_of,
     orders_of_buyer,
@@ -225,6 +225,8 @@ class ProductOutput(serializers.Serializer):
             return ProductListing.Frequency.ONCE
 
     def get_current_version(self, product) -> int | None:
+        if hasattr(product, "current_version_number"):  # annotated by catalog_api_products
+            return product.current_version_number
         versions = getattr(product, "ready_versions", None)
         if versions is None:
             versions = list(product.versions.filter(status="ready").order_by("-number")[:1])
@@ -333,7 +335,7 @@ class ProductListApi(MerchantApi):
         ],
     )
     def get(self, request):
-        products = catalog_products(filters=_catalog_filters(request.query_params))
+        products = catalog_api_products(filters=_catalog_filters(request.query_params))
         paginator = Pagination()
         page = paginator.paginate_queryset(products, request, view=self)
         return paginator.get_paginated_response(ProductOutput(page, many=True).data)

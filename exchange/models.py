@@ -114,6 +114,8 @@ class DataProduct(models.Model):
             models.Index(fields=["status", "price_fen", "id"], name="product_catalog_price"),
             models.Index(fields=["status", "-sales_count", "-id"], name="product_catalog_popular"),
             models.Index(fields=["status", "title", "id"], name="product_catalog_title"),
+            # The page's COUNT reads only this index (status and the provider whose status it joins).
+            models.Index(fields=["status", "provider"], name="product_catalog_provider"),
         ]
         # On PostgreSQL the search document is a stored generated tsvector column with a GIN
         # index, and titles have a trigram GIN index (exchange/migrations/0010_catalog_search.py);

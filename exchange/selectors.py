@@ -11,9 +11,11 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -157,6 +159,17 @@ def catalog_products(*, filters: CatalogFilters | None = None, **legacy) -> Quer
         if filters.sort == "relevance":
             return products.order_by(F("rank").desc(nulls_last=True), "-id")
     return products.order_by(*_ORDERINGS.get(filters.sort, _ORDERINGS["newest"]))
+
+
+def catalog_api_products(*, filters: CatalogFilters) -> QuerySet[DataProduct]:
+    """The catalog as the API lists it: the current version's number is read with the page (one
+    correlated lookup per row through the version's (product, number) key), not prefetched."""
+    ready = ProductVersion.objects.filter(product=OuterRef("pk"), status=ProductVersion.Status.READY)
+    return (
+        catalog_products(filters=filters)
+        .prefetch_related(None)
+        .annotate(current_version_number=Subquery(ready.order_by("-number").values("number")[:1]))
+    )
 
 
 def catalog_providers() -> QuerySet[Merchant]:

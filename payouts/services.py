@@ -423,19 +423,17 @@ def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
     if entry is None:
         return None
     with connection.cursor() as cursor:
-        # Each pending posting moves out of its account and into that account's release_to.
+        # Each pending posting moves out of its account and into that account's release_to:
+        # one read of the sale's postings and their accounts gives both lines.
         cursor.execute(
             """
             INSERT INTO payouts_posting (entry_id, account_id, amount)
-            SELECT %s, p.account_id, -p.amount FROM payouts_posting p
+            SELECT %s, line.account_id, line.amount FROM payouts_posting p
               JOIN payouts_ledgeraccount a ON a.id = p.account_id
-             WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-            UNION ALL
-            SELECT %s, a.release_to_id, p.amount FROM payouts_posting p
-              JOIN payouts_ledgeraccount a ON a.id = p.account_id
+             CROSS JOIN LATERAL (VALUES (p.account_id, -p.amount), (a.release_to_id, p.amount)) AS line(account_id, amount)
              WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
             """,
-            [entry.id, sale.id, entry.id, sale.id],
+            [entry.id, sale.id],
         )
     return _entry_close(entry)
 
@@ -457,8 +455,13 @@ def holds_release_due(*, now: datetime | None = None, limit: int = 500) -> int:
 
 
 def _refuse_negative(entry: JournalEntry) -> None:
-    """After a set-based entry: no account it touched may be below zero (else the transaction rolls back)."""
-    negative_ok = ", ".join(f"'{kind}'" for kind in LedgerAccount.MAY_BE_NEGATIVE)
+    """After a set-based entry: no account it touched may be below zero (else the transaction rolls back).
+
+    Jobseekers' pending accounts are not summed (a million of them in a large sale): one is
+    credited only by a sale's share and debited only by that sale's release or refund, each
+    once (the sale's row lock and the entries' keys), so it cannot go below zero.
+    """
+    negative_ok = ", ".join(f"'{kind}'" for kind in (*LedgerAccount.MAY_BE_NEGATIVE, Kind.SUBJECT_PENDING))
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
