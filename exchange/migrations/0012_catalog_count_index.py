@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0006_admin_labels'),
-        ('exchange', '0010_catalog_search'),
+        ('exchange', '0011_webhooks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
