@@ -8,8 +8,9 @@ each in a child process that runs the `settle_order` task body exactly as the
 worker does (its peak RSS is the worker's peak memory). The first sale also
 creates every member's two earnings accounts; the second is the steady state
 (`seconds`). Then the first sale's hold is released and the second is refunded inside
-its window, each over all N members, each timed in a child like the sales. The floor is a plain INSERT … SELECT generate_series of as many rows
-into a regular table shaped like payouts_posting (same columns and indexes, logged). Prints one JSON line.
+its window, each over all N members, each timed in a child like the sales. The floor is
+a plain INSERT … SELECT generate_series of as many rows into a regular table shaped like
+payouts_posting (same columns and indexes, logged). Prints one JSON line.
 """
 
 import argparse
