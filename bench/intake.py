@@ -5,7 +5,8 @@ extracted and parsed round after round until N resumes have been read (best of t
 rounds); `by_format` gives resumes a second for each format, `txt` being the text resumes
 of the goal. `floor_seconds` is extraction alone, so `ratio` shows what the parser adds.
 OCR: every scanned page of the corpus (image-only PDFs, JPEG and PNG photos) is read with
-Tesseract, one page at a time on one thread. One JSON line:
+Tesseract, one page at a time on one thread; wall seconds and CPU seconds a page are both given
+(on a shared machine the wall time includes waiting for a core). One JSON line:
 
     .venv/bin/python bench/intake.py [N]
 """
@@ -67,18 +68,27 @@ def ocr_bench() -> dict:
     if not tesseract_available():
         return {"skipped": "Tesseract with chi_sim and eng is not installed"}
     samples = corpus(tuple(layout for layout in LAYOUTS if layout.startswith(("scan_", "photo_"))), ocr_per_cell=1)
-    seconds = []
+    seconds, cpu = [], []
     for sample in samples:
         pages: list[int] = []
-        begun = time.perf_counter()
+        begun, cpu_begun = time.perf_counter(), _cpu_seconds()
         extract_text(sample.data, sample.name, on_page=lambda done, _total, seen=pages: seen.append(done))
         seconds.append((time.perf_counter() - begun) / max(len(pages), 1))
+        cpu.append((_cpu_seconds() - cpu_begun) / max(len(pages), 1))
     seconds.sort()
     return {
         "pages": len(seconds),
         "seconds_per_page_p50": round(statistics.median(seconds), 2),
         "seconds_per_page_max": round(seconds[-1], 2),
+        # CPU time (this process and Tesseract's): what a page costs on a core of its own, however busy the machine.
+        "cpu_seconds_per_page_p50": round(statistics.median(cpu), 2),
+        "cpu_seconds_per_page_max": round(max(cpu), 2),
     }
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main(n: int) -> dict:
