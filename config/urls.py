@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", views.api_root, name="api-root"),
     path("api/v1/", include("exchange.api_urls")),
     path("api/v1/", include("consent.api_urls")),
+    path("api/v1/", include("talent.api_urls")),
     re_path(r"^api/(?:.*/)?$", views.api_not_found, name="api-not-found"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
