@@ -4,6 +4,7 @@ Thin: each view resolves the owner (the signed-in jobseeker, or the member's
 organisation) and calls one selector or service.
 """
 
+from datetime import datetime, time, timedelta
 from functools import partial, wraps
 
 from django.contrib import messages
@@ -12,10 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
 
 from accounts.decorators import jobseeker_required, merchant_required, staff_required
 from accounts.roles import Access, Capability
 from config.errors import ApplicationError
+from exchange.exports import csv_rows_response, table_csv_response
 
 from . import money
 from .chart import earnings_svg
@@ -33,6 +36,7 @@ from .selectors import (
 )
 from .services import payout_account_add, withdrawal_minimum_fen, withdrawal_request
 from .statements import statement_pdf
+from .tables import DateRangeForm, EarningLinesTable
 
 SIDES = ("me", "merchant")
 
@@ -84,12 +88,25 @@ def earnings(request):
     balances = earnings_for_user(**owner) if request.side == "me" else earnings_for_merchant(**owner)
     accounts = PayoutAccount.objects.filter(is_active=True, **owner).order_by("id")
     now = timezone.localdate()
-    lines = earning_lines(**owner, limit=200)
+    period = DateRangeForm(request.GET or None)
+    since = until = None
+    if period.is_valid():
+        zone = timezone.get_current_timezone()
+        if period.cleaned_data["start"]:
+            since = datetime.combine(period.cleaned_data["start"], time.min, tzinfo=zone)
+        if period.cleaned_data["end"]:
+            until = datetime.combine(period.cleaned_data["end"] + timedelta(days=1), time.min, tzinfo=zone)
+    table = EarningLinesTable(earning_lines(**owner, since=since, until=until, limit=None))
+    if request.GET.get("export") == "csv":
+        RequestConfig(request, paginate=False).configure(table)
+        return table_csv_response(table, filename="earnings")
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    export_query["export"] = "csv"
     withdrawals = list(Withdrawal.objects.filter(**owner).select_related("payout_account")[:50])
     for withdrawal in withdrawals:
         withdrawal.amount_display = money.format_fen(withdrawal.amount_fen)
-    for line in lines:
-        line["share_display"] = money.format_micros(line["share"])
     return render(
         request,
         "payouts/earnings.html",
@@ -101,7 +118,9 @@ def earnings(request):
             "owed": money.format_micros(balances.owed) if balances.owed else "",
             "in_payout": money.format_fen(in_payout_fen(**owner)),
             "paid": money.format_fen(paid_out_fen(**owner)),
-            "lines": lines,
+            "table": table,
+            "period": period,
+            "export_query": export_query.urlencode(),
             "chart": earnings_svg(earnings_series(**owner), title=_("My earnings over time")),
             "accounts": accounts,
             "withdrawals": withdrawals,
@@ -211,6 +230,22 @@ def statement_download(request, year: str, month: str):
 def finance(request):
     report = finance_report()
     fmt = money.format_micros
+    amounts = [
+        report.commission_earned,
+        report.refunds_borne,
+        report.revenue,
+        report.pool_paid,
+        report.subjects_owed,
+        report.providers_owed,
+        report.in_payout,
+        report.wallets,
+        report.awaiting_settlement,
+        report.invitation_revenue,
+        report.invitation_paid,
+        report.escrow,
+        report.cash,
+    ]
+    plain_rows = [money.format_micros_plain(value) for value in amounts] + [money.format_yuan_plain(report.paid_out)]
     rows = [
         (_("Commission earned on sales"), fmt(report.commission_earned)),
         (_("Refunds borne by the exchange"), fmt(report.refunds_borne)),
@@ -227,4 +262,12 @@ def finance(request):
         (_("Cash held"), fmt(report.cash)),
         (_("Paid out by the bank"), money.format_fen(report.paid_out)),
     ]
+    if request.GET.get("export") == "csv":
+        return csv_rows_response(
+            [
+                (_("Figure"), _("Amount (yuan)")),
+                *((label, plain) for (label, _shown), plain in zip(rows, plain_rows, strict=True)),
+            ],
+            filename="finance-report",
+        )
     return render(request, "payouts/finance.html", {"rows": rows, "report": report})
