@@ -42,8 +42,14 @@ def broker_use(url: str) -> None:
 
 
 def queue_purge() -> None:
+    """Empty the queue, and forget messages an earlier test's killed worker left unacknowledged.
+
+    Redis gives those back after the visibility timeout, to whichever test runs then.
+    """
     with celery_app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(celery_app.conf.task_default_queue)
+        channel = conn.default_channel
+        channel.queue_purge(celery_app.conf.task_default_queue)
+        channel.client.delete(channel.unacked_key, channel.unacked_index_key)
 
 
 def worker_start(redis_url: str, log: Path, *, pool: str = "solo", concurrency: int = 1) -> subprocess.Popen:
