@@ -64,7 +64,7 @@ def worker_start(redis_url: str, log: Path, *, pool: str = "solo", concurrency: 
 
 def worker_stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
+        process.send_signal(signal.SIGTERM)  # the main process only: a warm shutdown lets its pool finish
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -147,6 +147,7 @@ def test_twenty_threads_for_a_minute_leave_no_error_no_deadlock_and_a_verified_l
                 if headers and response is not None and response.status_code == 201:
                     keyed.setdefault(headers["HTTP_IDEMPOTENCY_KEY"], set()).add(response.json()["id"])
             n += 1
+            time.sleep(rng.uniform(0.5, 1.5))  # a client's think time: the worker must keep up, not the queue grow
         connections.close_all()
 
     def service_thread(name: str, step) -> None:
@@ -220,16 +221,16 @@ def test_twenty_threads_for_a_minute_leave_no_error_no_deadlock_and_a_verified_l
         stop.set()
         for thread in threads:
             thread.join()
-        ended = time.monotonic()
         # then within 10 s of the end every order is settled or refunded, by the worker alone
-        wait_for(
-            lambda: not Order.objects.filter(status=Order.Status.PAID).exists(),
-            seconds=DRAIN_SECONDS,
-            what="every order to be settled or refunded",
-            log=log,
-        )
-        drained = time.monotonic() - ended
-    worker_log = log.read_text(errors="replace")
+        try:
+            drained = wait_for(
+                lambda: not Order.objects.filter(status=Order.Status.PAID).exists(),
+                seconds=DRAIN_SECONDS,
+                what="every order to be settled or refunded",
+            )
+        except AssertionError:
+            drained = float("inf")
+        worker_log = log.read_text(errors="replace")
     deadlocks = _deadlocks() - deadlocks_before
     orders = Order.objects.count()
     by_status = Counter(Order.objects.values_list("status", flat=True))
@@ -241,9 +242,10 @@ def test_twenty_threads_for_a_minute_leave_no_error_no_deadlock_and_a_verified_l
         print(  # noqa: T201
             f"\nsoak {SECONDS:.0f} s, 20 threads: {orders} orders ({dict(by_status)}), {len(latencies)} purchase requests "
             f"({dict(statuses)}), purchase p50 {p50 * 1000:.0f} ms p99 {p99 * 1000:.0f} ms, deadlocks {deadlocks}, "
-            f"worker retries {retries}, drained {drained:.1f} s after the end; {dict(outcomes)}"
+            f"worker retries {retries}, settled or refunded {drained:.1f} s after the end; {dict(outcomes)}"
         )
 
+    assert drained <= DRAIN_SECONDS, f"orders still unsettled {DRAIN_SECONDS} s after the end\n{worker_log[-3000:]}"
     assert failures == [], failures[:10]
     assert statuses[500] == 0 and not any(code >= 500 for code in statuses)
     assert set(statuses) <= {201, 402}, statuses
