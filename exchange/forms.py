@@ -108,6 +108,48 @@ class ProductForm(forms.Form):
     source_file = forms.FileField(label=_("Dataset file (CSV, Parquet, GeoJSON or JSON)"), required=False)
     licence = forms.CharField(label=_("Licence terms"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
+    # Which kinds of product each field is for; the page shows only the chosen kind's (static/js/product-form.js).
+    FIELD_KINDS = {
+        "purpose": "records statistics query",
+        "k": "records",
+        "m": "records",
+        "technique": "records",
+        "loss": "records",
+        "sensitive_attribute": "records",
+        "l_diversity": "records",
+        "quasi_identifiers": "records",
+        "include_skills": "records",
+        "max_suppression_percent": "records",
+        "epsilon": "statistics query",
+        "min_people": "statistics query",
+        "weighting": "records statistics query",
+        "source_file": "dataset",
+    }
+    HELP = {
+        "k": _(
+            "Every released row is shared by at least k people, so nobody can be singled out from it. "
+            "A larger k protects better and blurs more: 5 is a common choice."
+        ),
+        "m": _("How many of a person's skills an attacker may already know; with them they still find at least k people."),
+        "max_suppression_percent": _(
+            "Rows that cannot be grouped with k-1 others are left out instead of generalising everyone more. "
+            "This caps how many may be left out; the build fails rather than exceed it."
+        ),
+        "epsilon": _(
+            "The privacy cost of one release or query. Smaller ε adds more noise and protects more; "
+            "each person's lifetime total is capped, and a query that would pass it is refused."
+        ),
+        "min_people": _("A figure about fewer people than this is never shown, noised or not."),
+        "l_diversity": _("Each group must hold at least l different values of the sensitive attribute (1 turns this off)."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.kinds = self.FIELD_KINDS.get(name, "")
+            if name in self.HELP:
+                field.help_text = self.HELP[name]
+
     def clean_source_file(self):
         upload = self.cleaned_data.get("source_file")
         if upload and upload.size > MAX_SOURCE_BYTES:

@@ -174,6 +174,16 @@ def test_every_console_page_reads_well_in_both_languages_at_desktop_and_phone_wi
                 rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
                 assert rows[0][:3] == ["Order", "Date", "Product"]
                 assert len(rows) == 2 and rows[1][0] == str(order.pk) and "深圳道路网络" in rows[1] and "199.00" in rows[1]
+            if role == "provider" and language == "en":
+                # The new-product form shows the fields of the chosen kind, with plain-words help for k.
+                page.goto(f"{base}/merchant/products/new/")
+                page.locator("[name=kind]").select_option("dataset")
+                expect(page.locator("[name=k]")).to_be_hidden()
+                expect(page.locator("[name=source_file]")).to_be_visible()
+                page.locator("[name=kind]").select_option("records")
+                expect(page.locator("[name=k]")).to_be_visible()
+                expect(page.locator("[name=epsilon]")).to_be_hidden()
+                expect(page.locator("#product-form")).to_contain_text("nobody can be singled out")
             if role == "staff":
                 page.goto(f"{base}/admin/exchange/dataproduct/{waiting.pk}/review/")
                 expect(page.locator("#review-summary")).to_contain_text("¥980.00")

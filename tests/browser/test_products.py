@@ -66,7 +66,9 @@ def test_define_build_submit_approve_list_and_query(live_server, browser_context
     staff_page = _login(browser_context(), base, staff.email)
     staff_page.goto(f"{base}/admin/exchange/dataproduct/{product.pk}/change/")
     expect(staff_page.locator("#content")).to_contain_text("legal")
-    expect(staff_page.locator("#content")).to_contain_text("epsilon_per_query")
+    # the newest version's report is a labelled table, never raw JSON
+    expect(staff_page.locator("#content")).to_contain_text("ε per query")
+    expect(staff_page.locator("#content")).not_to_contain_text("epsilon_per_query")
     staff_page.locator("#id_review_notes").fill("Legal opinion and privacy report reviewed.")
     _submit(staff_page, "#dataproduct_form")
     staff_page.goto(f"{base}/admin/exchange/dataproduct/")
