@@ -2,7 +2,7 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, bootsteps
 from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -10,6 +10,25 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("exchange")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+class OutboxResume(bootsteps.StartStopStep):
+    """Each time a worker connects to the broker (at start, and again after an outage) it re-sends
+    every unsettled order at once, without waiting for beat.
+
+    The message of a worker killed as a whole stays unacknowledged in the broker until its
+    visibility timeout, and a purchase made while the broker was away sent nothing: both
+    resume as soon as a worker is connected. A duplicate is harmless: it waits for the
+    order's row lock, then finds the order settled.
+    """
+
+    requires = {"celery.worker.consumer.tasks:Tasks"}
+
+    def start(self, consumer) -> None:
+        consumer.app.send_task("exchange.outbox_sweep", kwargs={"resend_after_seconds": 0}, retry=False)
+
+
+app.steps["consumer"].add(OutboxResume)
 
 app.conf.beat_schedule = {
     # Re-send settlements whose task was lost (broker outage, worker crash).

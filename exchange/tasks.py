@@ -7,7 +7,6 @@ it within seconds), and re-run after a transient database error (config/retry.py
 """
 
 from celery import shared_task
-from celery.signals import worker_ready
 
 from config.retry import retry_transient
 
@@ -50,18 +49,6 @@ def subscriptions_renew() -> int:
 def idempotency_keys_purge_due() -> int:
     """Beat job: forget API Idempotency-Keys older than the window (24 hours)."""
     return retry_transient(idempotency_keys_purge)
-
-
-@worker_ready.connect
-def _settlements_resume(sender=None, **kwargs) -> None:
-    """A worker that starts re-sends every unsettled order at once, without waiting for beat.
-
-    The message of a worker killed as a whole stays unacknowledged in the broker
-    until its visibility timeout; this resumes its settlement as soon as any worker
-    is back. A duplicate is harmless: it waits for the order's row lock, then finds
-    the order settled.
-    """
-    outbox_sweep.apply_async(kwargs={"resend_after_seconds": 0}, retry=False)
 
 
 @shared_task(name="exchange.webhook_deliver", time_limit=60, soft_time_limit=45)
