@@ -10,6 +10,7 @@ tests/exchange/test_settlement_worker.py.
 """
 
 import os
+import shutil
 import signal
 import time
 
@@ -17,17 +18,21 @@ import pytest
 from django.db import connection
 
 from config.celery import app as celery_app
-from exchange.models import Order, VersionMember
+from exchange.models import Order, PricePlan, VersionMember
+from exchange.services.orders import order_place
 from payouts.models import JournalEntry, LedgerAccount, Posting
 from payouts.pool import subject_accounts_ensure
 from payouts.selectors import ledger_violations
 
 from ..conftest import _port_open, require
+from ..exchange.buyer_world import market_create, plan
 from ..exchange.settlement_world import expected_member_shares, members_seed
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
 from ..worker_harness import (
     backends_running,
     broker_use,
+    free_port,
+    own_redis,
     queue_purge,
     wait_for,
     worker_children,
@@ -171,3 +176,45 @@ def test_connection_terminated_mid_split_is_retried_and_settled_within_seconds(l
         print(f"\nworker's connection terminated mid-split ({MEMBERS} members): settled {took:.1f} s later")  # noqa: T201
     assert "Transient database error" in log.read_text(errors="replace")
     _settled_as_a_clean_run(order)
+
+
+def test_a_worker_that_lives_through_a_redis_outage_settles_what_was_bought_meanwhile(postgres, tmp_path, capsys):
+    # given a worker on an own Redis (never the machine's shared one) that stays up through the outage
+    require(shutil.which("redis-server") is not None, "needs redis-server (apt-get install redis-server)")
+    celery_app.conf.task_always_eager = True
+    market = market_create()
+    pack = plan(market.product, PricePlan.Kind.CREDITS, 1_000, credits=10)
+    port = free_port()
+    url = f"redis://127.0.0.1:{port}/0"
+    log = tmp_path / "worker.log"
+    before = celery_app.conf.broker_url
+    broker_use(url)
+    try:
+        with own_redis(port, tmp_path) as server:
+            worker = worker_start(url, log)
+            try:
+                wait_for(_ready(log), seconds=60, what="the worker to start", log=log)
+                # when Redis stops while buyers buy
+                server.terminate()
+                server.wait(timeout=20)
+                during = [
+                    order_place(buyer=market.buyer, product=market.product, by=market.buyer_user, plan=pack) for _ in range(3)
+                ]
+                assert Order.objects.filter(pk__in=[o.pk for o in during], status=Order.Status.PAID).count() == 3
+                # and comes back on the same port
+                with own_redis(port, tmp_path):
+                    returned = time.monotonic()
+                    # then the worker reconnects and settles them on its own: no beat, no sweep called here
+                    wait_for(
+                        lambda: Order.objects.filter(pk__in=[o.pk for o in during], status=Order.Status.SETTLED).count() == 3,
+                        seconds=30, what="the reconnected worker to settle the orders", log=log,
+                    )  # fmt: skip
+                    took = time.monotonic() - returned
+            finally:
+                worker_stop(worker)
+    finally:
+        broker_use(before)
+        celery_app.conf.task_always_eager = True
+    with capsys.disabled():
+        print(f"\nRedis back: the worker reconnected and settled the outage's orders {took:.1f} s later")  # noqa: T201
+    assert ledger_violations() == []
