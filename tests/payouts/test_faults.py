@@ -5,8 +5,9 @@ it writes the members' postings its pool process is killed (SIGKILL), the whole
 worker is killed and restarted, or its database connection is terminated by an
 administrator (`pg_terminate_backend`). Nothing calls the outbox sweep: the
 order must be settled within 15 seconds all the same, once, and exactly as a
-clean run settles it. The Redis outage while purchases run is in
-tests/exchange/test_settlement_worker.py.
+clean run settles it. A worker that lives through a Redis outage settles the
+orders bought meanwhile once Redis is back; purchase latency with Redis stopped
+is measured in tests/exchange/test_settlement_worker.py.
 """
 
 import os
