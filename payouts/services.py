@@ -82,6 +82,18 @@ def _apply_balances(entry_id: int, account_ids: Iterable[int] | None = None) -> 
         )
 
 
+def _set_based_memory() -> None:
+    """Give this transaction's set-based statements room to hash and sort a million rows in memory.
+
+    PostgreSQL's default work_mem (4 MB) makes the pool split, its join to the accounts and
+    the commit-time balance check spill to disk at a million members. SET LOCAL ends with
+    the transaction (a sale, a release or a refund); the worker settles one sale at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '128MB'")
+
+
 def account_posted_balance(account_id: int) -> int:
     """The sum of an account's postings (the truth that a cached balance must equal)."""
     return Posting.objects.filter(account_id=account_id).aggregate(total=Sum("amount"))["total"] or 0
@@ -321,6 +333,7 @@ def sale_settle(
     if entry is None:
         return JournalEntry.objects.get(idempotency_key=key)
     _postings_insert(entry, fixed)
+    _set_based_memory()
     pool_post(entry_id=entry.id, pool=pool, members=members, salt=salt)
     # The fixed lines sum to -pool, so the entry balances only if the members got exactly the pool.
     return _entry_close(entry, cached_ids=fixed.keys())
@@ -422,6 +435,7 @@ def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
     )
     if entry is None:
         return None
+    _set_based_memory()
     with connection.cursor() as cursor:
         # Each pending posting moves out of its account and into that account's release_to:
         # one read of the sale's postings and their accounts gives both lines.
@@ -548,6 +562,7 @@ def payment_refund(
         )
         if entry is None:
             return JournalEntry.objects.get(idempotency_key=key)
+        _set_based_memory()
         _reverse_entries(entry, [purchase.id, sale.id])
         _entry_close(entry)
         _refuse_negative(entry)
