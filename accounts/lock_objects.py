@@ -22,3 +22,15 @@ def memberships_for_update(merchant_id: int):
     from .models import Membership
 
     return Membership.objects.select_for_update().filter(merchant_id=merchant_id).order_by("id")
+
+
+def notification_unmailed_for_update(notification_id: int):
+    """The notification if it is still to be e-mailed and no other sender holds it (else None)."""
+    from .models import Notification
+
+    return (
+        Notification.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("user")
+        .filter(pk=notification_id, emailed_at__isnull=True)
+        .first()
+    )

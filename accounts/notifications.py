@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from config.deferred import enqueue_on_commit
 
+from .lock_objects import notification_unmailed_for_update
 from .models import Membership, Merchant, Notification, User
 from .roles import Capability, role_can
 
@@ -98,12 +99,7 @@ def notifications_mail_send(ids: list[int]) -> int:
     sent = 0
     for notification_id in ids:
         with transaction.atomic():
-            notification = (
-                Notification.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("user")
-                .filter(pk=notification_id, emailed_at__isnull=True)
-                .first()
-            )
+            notification = notification_unmailed_for_update(notification_id)
             if notification is None:
                 continue
             user = notification.user

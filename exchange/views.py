@@ -590,7 +590,7 @@ class DownloadView(MerchantApi):
 
     @extend_schema(
         summary="Download a bought artefact through a signed link",
-        responses={(200, "text/csv"): OpenApiTypes.BINARY, 403: None, 410: None},
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, 401: None, 403: None, 410: None, 429: None},
     )
     def get(self, request, token: str):
         order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
