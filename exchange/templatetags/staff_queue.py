@@ -69,7 +69,7 @@ def staff_queue_counts() -> list[Waiting]:
             "data_subjects",
             _("Data-subject requests (withdrawals, deletions) in the last 30 days"),
             ConsentReceipt.objects.filter(event__in=DATA_SUBJECT_EVENTS, created_at__date__gte=since).count(),
-            link("consent_consentreceipt", event__in=",".join(DATA_SUBJECT_EVENTS), created_at__gte=since.isoformat()),
+            link("consent_consentreceipt", event__in=",".join(DATA_SUBJECT_EVENTS), created_at__date__gte=since.isoformat()),
         ),
     ]
 
