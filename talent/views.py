@@ -39,7 +39,7 @@ from .services import (
 from .services.notices import deletion_notice_acknowledge
 
 FIELD_LABELS = {
-    "name": gettext_lazy("name"),
+    "name": gettext_lazy("full name"),
     "email": gettext_lazy("e-mail address"),
     "phone": gettext_lazy("phone number"),
 }
