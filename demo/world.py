@@ -35,6 +35,7 @@ from payouts import money
 from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, earnings_for_user, sale_lines_for_user, wallet_balance
 from payouts.services import wallet_topup_confirm, wallet_topup_request
+from talent.selectors import TalentStatistics, talent_statistics
 
 from .journeys import Journeys
 
@@ -1411,6 +1412,7 @@ class DemoWorldSummary:
     provider_pending_micros: int
     provider_available_micros: int
     buyer_wallet_micros: int
+    talent: TalentStatistics | None = None
 
 
 def demo_world_summary() -> DemoWorldSummary:
@@ -1449,6 +1451,7 @@ def demo_world_summary() -> DemoWorldSummary:
         provider_pending_micros=earnings_for_merchant(merchant=provider).pending if provider else 0,
         provider_available_micros=earnings_for_merchant(merchant=provider).available if provider else 0,
         buyer_wallet_micros=wallet_balance(merchant=buyer) if buyer else 0,
+        talent=talent_statistics(),
     )
 
 
@@ -1466,4 +1469,12 @@ def demo_world_report(summary: DemoWorldSummary) -> list[str]:
         f"  {RECRUITER}: {money.format_micros(summary.provider_pending_micros)} pending earnings, "
         f"{money.format_micros(summary.provider_available_micros)} available",
         f"  {EMPLOYER}: wallet {money.format_micros(summary.buyer_wallet_micros)}",
+        *(
+            [
+                f"  talent pool: {talent.pool} people; invitations open {talent.open}, accepted {talent.accepted}, "
+                f"declined {talent.declined}, expired {talent.expired}"
+            ]
+            if (talent := summary.talent)
+            else []
+        ),
     ]

@@ -17,12 +17,24 @@ from consent.services import resume_save
 from demo import world as demo_world
 from exchange.models import DataProduct, Order, PricePlan, ProductVersion, QueryCredit, Subscription, VersionMember
 from exchange.services.orders import version_current
-from payouts.models import PayoutBatch, TopUp, Withdrawal
-from payouts.selectors import earnings_for_merchant, earnings_for_user, ledger_violations, sale_lines_for_user, wallet_balance
+from payouts.models import LedgerAccount, PayoutBatch, TopUp, Withdrawal
+from payouts.selectors import (
+    account_balance,
+    earning_lines,
+    earnings_for_merchant,
+    earnings_for_user,
+    ledger_violations,
+    sale_lines_for_user,
+    wallet_balance,
+)
 from privacy.hierarchies import PROVINCE_REGION
+from talent import demo_seed as talent_demo
+from talent.models import Invitation, PoolRow
+from talent.selectors import talent_statistics
+from talent.services import disclosure_contact
 
 LOGINS = ["jobseeker@example.com", "provider@example.com", "buyer@example.com", "staff@example.com"]
-APPS = ("accounts", "account", "consent", "exchange", "payouts")
+APPS = ("accounts", "account", "consent", "exchange", "payouts", "talent")
 
 
 def seed() -> str:
@@ -109,10 +121,11 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     # and the jobseeker login is in every listed records product and was paid for its sales
     jobseeker = User.objects.get(email="jobseeker@example.com")
     assert jobseeker.resume.status == Resume.Status.CONFIRMED
-    # (both purposes that sell data; the demo world does not yet place anyone in the talent pool)
+    # (both purposes that sell data, and the talent pool)
     assert set(ConsentGrant.objects.filter(user=jobseeker, withdrawn_at__isnull=True).values_list("purpose", flat=True)) == {
         Purpose.RECORDS,
         Purpose.STATISTICS,
+        Purpose.TALENT,
     }
     for product in listed.filter(kind=DataProduct.Kind.RECORDS):
         assert VersionMember.objects.filter(version=version_current(product=product), user=jobseeker).exists(), product.title
@@ -151,6 +164,29 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     for product in rebuilt:
         assert version_current(product=product).number > 1
 
+    # and the talent pool: the jobseeker holds an invitation in each state, found and sent through the services
+    talent_members = talent_demo.pool_members(demo_world.demo_world_plan().people, demo_world.JOBSEEKER_EMAIL)
+    assert PoolRow.objects.count() == len(talent_members) >= 20
+    mine = Invitation.objects.filter(candidate=jobseeker)
+    assert sorted(mine.values_list("status", flat=True)) == ["accepted", "declined", "expired", "open"]
+    accepted = mine.get(status=Invitation.Status.ACCEPTED)
+    # the demo employer sees her contact; her share of the fee is pending beside her sales
+    buyer_owner = User.objects.get(email="buyer@example.com")
+    assert accepted.merchant == buyer
+    contact = disclosure_contact(disclosure=accepted.disclosure, viewer=buyer_owner)
+    assert contact == {"name": "林晓雯", "email": "jobseeker@example.com"}
+    lines = earning_lines(user=jobseeker)
+    assert {line["source"] for line in lines} == {"sale", "invitation"}
+    mine_paid = [line for line in lines if line["source"] == "invitation"]
+    assert [(line["state"], line["share"]) for line in mine_paid] == [("pending", 14_000_000)]
+    assert Invitation.objects.filter(status=Invitation.Status.ACCEPTED).count() == 2
+    figures = talent_statistics()
+    assert (figures.open, figures.accepted, figures.declined, figures.expired) == (2, 2, 1, 1)
+    assert figures.acceptance_rate == 0.5 and figures.revenue_micros == 2 * 6_000_000
+    escrow = LedgerAccount.objects.get(kind=LedgerAccount.Kind.ESCROW)
+    assert account_balance(account=escrow) == 2 * 20_000_000  # the two open invitations' fees
+    assert ledger_violations() == []
+
 
 @pytest.mark.django_db
 def test_seed_demo_run_twice_changes_nothing():
@@ -188,7 +224,11 @@ def test_seed_demo_completes_a_half_seeded_world_without_duplicates():
     assert User.objects.count() == plan.user_count
     assert Merchant.objects.count() == len(plan.merchants)
     assert Resume.objects.count() == len(plan.people)
-    assert ConsentGrant.objects.count() == sum(len(person.purposes) for person in plan.people)
+    talent_members = len(talent_demo.pool_members(plan.people, demo_world.JOBSEEKER_EMAIL))
+    assert ConsentGrant.objects.count() == sum(len(person.purposes) for person in plan.people) + talent_members
+    assert set(Invitation.objects.values_list("idempotency_key", flat=True)) == {
+        f"{talent_demo.KEY_PREFIX}{invitation.key}" for invitation in talent_demo._plans(demo_world)
+    }
     assert DataProduct.objects.count() == len(plan.products) + 2  # and the query service and statistics of the journeys
     assert Order.objects.count() == len(plan.sales) + 4  # credits, a private offer, a subscription, a refunded purchase
     assert owned_merchant("provider@example.com").is_verified
