@@ -23,8 +23,9 @@ declare -A TINY=(
     [query.py]="--candidates 300 --runs 4"
     [settlement.py]="--members 300"
     [purchases.py]="--threads 3 --orders 3"
+    [load.py]="--users 5 --seconds 8 --products 20 --candidates 200"
 )
-MODULES=" population.py census.py "  # imported by the others, not run
+MODULES=" population.py census.py load_users.py "  # imported by the others, not run
 
 failed=0
 for script in bench/*.py; do
