@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -29,6 +28,7 @@ from accounts.services import (
     merchant_invite_rotate,
     merchant_profile_update,
 )
+from config import charts
 from config.errors import ApplicationError
 from payouts import money
 from payouts.models import TopUp
@@ -36,7 +36,6 @@ from payouts.selectors import earnings_for_merchant, wallet_balance
 from payouts.services import wallet_topup_request
 
 from .apis import MerchantApi, product_columns, request_merchant
-from .charts import Bar, bar_chart_svg
 from .exceptions import ObjectMissing
 from .exports import table_csv_response
 from .filters import OrderFilter, TopUpFilter
@@ -286,12 +285,42 @@ def purchase_detail(request, order_id: int):
     )
 
 
-def _chart(rows: list[dict], title: str) -> str:
-    bars = [
-        Bar(label=f"{row['month']:%Y-%m}", value=row["revenue_fen"] or 0, caption=money.format_fen(row["revenue_fen"] or 0))
-        for row in rows
-    ]
-    return bar_chart_svg(bars, title=title)
+def _month_chart(rows: list[dict], *, size: str, title: str, y_title: str) -> str:
+    """The last twelve months as bars of money (rows from a `…_by_month` selector)."""
+    zone = timezone.get_current_timezone()
+    by_month = {timezone.localtime(row["month"], zone).date(): row["revenue_fen"] or 0 for row in rows}
+    months = charts.last_months(timezone.localdate())
+    return charts.month_bar_chart(by_month, months=months, size=size, y_title=y_title, value_format=money.format_fen, title=title)
+
+
+@merchant_required(get=Capability.READ)
+def merchant_chart(request, name: str):
+    """The console's charts as SVG images (see config/charts.py): spend, sales, industries."""
+    merchant = request.merchant
+    size = charts.chart_size(request.GET.get("size"))
+    if name == "spend":
+        svg = _month_chart(
+            buyer_spend_by_month(merchant=merchant), size=size, title=_("Purchases per month"), y_title=_("Spent (¥)")
+        )
+    elif name == "sales" and merchant.is_provider:
+        svg = _month_chart(
+            provider_sales_by_month(merchant=merchant), size=size, title=_("Sales revenue per month"), y_title=_("Revenue (¥)")
+        )
+    elif name == "industries" and merchant.is_provider:
+        rows = [(str(row["industry"]), row["buyers"]) for row in provider_buyers_by_industry(merchant=merchant)]
+        svg = charts.category_bar_chart(rows, size=size, x_title=_("Buyers"), title=_("Buyers by industry"))
+    else:
+        raise Http404
+    return charts.chart_response(svg)
+
+
+@merchant_required(get=Capability.READ)
+def product_chart(request, product_id: int):
+    """One product's sales revenue per month, as an SVG image."""
+    product = _own_product(request, product_id)
+    rows = provider_sales_by_month(merchant=request.merchant, product=product)
+    size = charts.chart_size(request.GET.get("size"))
+    return charts.chart_response(_month_chart(rows, size=size, title=_("Sales revenue per month"), y_title=_("Revenue (¥)")))
 
 
 @merchant_required(get=Capability.READ)
@@ -303,13 +332,11 @@ def dashboard(request):
         "merchant": merchant,
         "wallet_micros": wallet_balance(merchant=merchant),
         "orders": orders_of_buyer(merchant=merchant)[:5],
-        "spend_chart": mark_safe(_chart(buyer_spend_by_month(merchant=merchant), _("Purchases per month"))),  # noqa: S308 - built from escaped parts
         "earnings": earnings,
         "notices": notices_for_buyer(merchant=merchant)[:20],
         "topups_waiting": TopUp.objects.filter(merchant=merchant, status=TopUp.Status.REQUESTED).count(),
     }
     if merchant.is_provider:
-        context["sales_chart"] = mark_safe(_chart(provider_sales_by_month(merchant=merchant), _("Sales revenue per month")))  # noqa: S308
         context["products"] = products_of_provider(merchant=merchant)[:5]
     return render(request, "exchange/dashboard.html", context)
 
@@ -373,23 +400,7 @@ def sales(request):
     if isinstance(result, HttpResponse):
         return result
     table, filterset, export_query = result
-    industries = provider_buyers_by_industry(merchant=merchant)
-    return render(
-        request,
-        "exchange/sales.html",
-        {
-            "table": table,
-            "filter": filterset,
-            "export_query": export_query,
-            "sales_chart": mark_safe(_chart(provider_sales_by_month(merchant=merchant), _("Sales revenue per month"))),  # noqa: S308
-            "industry_chart": mark_safe(  # noqa: S308
-                bar_chart_svg(
-                    [Bar(label=str(row["industry"]), value=row["buyers"], caption=str(row["buyers"])) for row in industries],
-                    title=_("Buyers by industry"),
-                )
-            ),
-        },
-    )
+    return render(request, "exchange/sales.html", {"table": table, "filter": filterset, "export_query": export_query})
 
 
 @merchant_required(get=Capability.READ)
@@ -443,9 +454,6 @@ def product_console(request, product_id: int):
             "current": version_current(product=product),
             "table": table,
             "revenue_fen": product_revenue_fen(product=product),
-            "sales_chart": mark_safe(  # noqa: S308 - built from escaped parts
-                _chart(provider_sales_by_month(merchant=request.merchant, product=product), _("Sales revenue per month"))
-            ),
             "plans": product.plans.order_by("price_fen", "id"),
         },
     )
@@ -842,27 +850,22 @@ def team(request):
 @public
 def exchange_statistics(request):
     stats = exchange_stats()
-    month_chart = bar_chart_svg(
-        [
-            Bar(label=f"{row['month']:%Y-%m}", value=row["revenue_fen"] or 0, caption=money.format_fen(row["revenue_fen"] or 0))
-            for row in stats.sales_by_month
-        ],
-        title=_("Sales per month"),
-    )
-    category_chart = bar_chart_svg(
-        [Bar(label=str(row["label"]), value=row["products"], caption=str(row["products"])) for row in stats.products_by_category],
-        title=_("Listed products by category"),
-    )
-    return render(
-        request,
-        "exchange/stats.html",
-        {
-            "stats": stats,
-            "turnover": money.format_fen(stats.turnover_fen),
-            "month_chart": mark_safe(month_chart),  # noqa: S308 - built from escaped parts
-            "category_chart": mark_safe(category_chart),  # noqa: S308
-        },
-    )
+    return render(request, "exchange/stats.html", {"stats": stats, "turnover": money.format_fen(stats.turnover_fen)})
+
+
+@public
+def stats_chart(request, name: str):
+    """The public statistics' charts as SVG images: sales per month, listed products by category."""
+    stats = exchange_stats()
+    size = charts.chart_size(request.GET.get("size"))
+    if name == "months":
+        svg = _month_chart(stats.sales_by_month, size=size, title=_("Sales per month"), y_title=_("Turnover (¥)"))
+    elif name == "categories":
+        rows = [(str(row["label"]), row["products"]) for row in stats.products_by_category]
+        svg = charts.category_bar_chart(rows, size=size, x_title=_("Listed products"), title=_("Listed products by category"))
+    else:
+        raise Http404
+    return charts.chart_response(svg)
 
 
 @require_POST

@@ -17,11 +17,11 @@ from django_tables2 import RequestConfig
 
 from accounts.decorators import jobseeker_required, merchant_required, staff_required
 from accounts.roles import Access, Capability
+from config import charts
 from config.errors import ApplicationError
 from exchange.exports import csv_rows_response, table_csv_response
 
 from . import money
-from .chart import earnings_svg
 from .forms import PayoutAccountForm, WithdrawalForm
 from .models import PayoutAccount, Withdrawal
 from .selectors import (
@@ -121,7 +121,6 @@ def earnings(request):
             "table": table,
             "period": period,
             "export_query": export_query.urlencode(),
-            "chart": earnings_svg(earnings_series(**owner), title=_("My earnings over time")),
             "accounts": accounts,
             "withdrawals": withdrawals,
             "account_form": PayoutAccountForm(),
@@ -131,6 +130,19 @@ def earnings(request):
             "this_month": (now.year, now.month),
         },
     )
+
+
+@_owner_view(get=Capability.READ)
+def earnings_chart(request):
+    """Cumulative earnings by day as an SVG image (see config/charts.py)."""
+    svg = charts.cumulative_chart(
+        earnings_series(**request.owner),
+        size=charts.chart_size(request.GET.get("size")),
+        y_title=_("Earnings (¥)"),
+        value_format=money.format_micros,
+        title=_("My earnings over time"),
+    )
+    return charts.chart_response(svg)
 
 
 @require_POST

@@ -1,9 +1,12 @@
 """The exchange's published figures and the dashboards' charts (server-side SVG, no CDN)."""
 
+from datetime import date
+
 import pytest
+from django.utils import timezone, translation
 
 from accounts.models import Merchant
-from exchange.charts import Bar, bar_chart_svg
+from config import charts
 from exchange.models import DataProduct
 from exchange.selectors import exchange_stats, provider_buyers_by_industry, provider_sales_by_month
 from exchange.services.orders import order_place, order_refund
@@ -11,11 +14,46 @@ from exchange.services.orders import order_place, order_refund
 from .buyer_world import listed_dataset, market_create
 
 
-def test_bars_are_scaled_and_labels_escaped():
-    svg = bar_chart_svg([Bar("<b>", 50, "¥0.50"), Bar("max", 100, "¥1.00")], title="T & T")
-    assert svg.startswith("<svg") and "<b>" not in svg and "&lt;b&gt;" in svg and "T &amp; T" in svg
-    widths = [int(part.split('width="')[1].split('"')[0]) for part in svg.split("<rect ")[1:]]
-    assert widths[1] == 2 * widths[0]
+def test_category_labels_are_escaped_and_counts_tick_in_whole_numbers():
+    svg = charts.category_bar_chart([("<b>", 2), ("max", 3)], size="s", x_title="Buyers", title="T & T")
+    assert svg.startswith("<svg") and "<b>" not in svg and "&lt;b&gt;" in svg and "<script" not in svg
+    assert charts._count_ticks(3) == [0, 1, 2, 3] and charts._count_ticks(12) == [0, 5, 10, 15]
+    assert charts._count_ticks(0) == [0, 1]
+
+
+def test_month_axis_and_money_ticks_are_in_the_readers_language():
+    months = charts.last_months(date(2026, 3, 9), count=4)
+    assert months == [date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
+    data = {date(2026, 1, 1): 19_900, date(2026, 3, 1): 980_000}
+    with translation.override("zh-hans"):
+        svg = charts.month_bar_chart(
+            data, months=months, size="s", y_title="收入（¥）", value_format=charts_money().format_fen, title="t"
+        )
+    assert "2026年1月" in svg and "2025年12月" in svg and "月份" in svg and "¥8,000.00" in svg
+    with translation.override("en"):
+        svg = charts.month_bar_chart(
+            data, months=months, size="l", y_title="Revenue (¥)", value_format=charts_money().format_fen, title="t"
+        )
+        empty = charts.month_bar_chart(
+            {}, months=months, size="l", y_title="Revenue (¥)", value_format=charts_money().format_fen, title="t"
+        )
+    assert "Jan 2026" in svg and ">Month<" in svg and ">Revenue (¥)<" in svg and "¥0.00" in svg
+    assert "Nothing yet" in empty and "¥" not in empty.split("</style>")[1]
+
+
+def test_earnings_line_steps_from_zero_with_dates_and_micros():
+    series = [(date(2026, 11, 1), 300), (date(2026, 11, 20), 13_330_722)]
+    with translation.override("en"):
+        svg = charts.cumulative_chart(
+            series, size="s", y_title="Earnings (¥)", value_format=charts_money().format_micros, title="t"
+        )
+    assert "Oct 31, 2026" in svg and "Nov 20, 2026" in svg and ">Date<" in svg and "¥0.00" in svg
+
+
+def charts_money():
+    from payouts import money
+
+    return money
 
 
 @pytest.mark.django_db
@@ -35,7 +73,9 @@ def test_statistics_count_turnover_merchants_categories_and_months(client):
     assert {row["category"]: row["products"] for row in stats.products_by_category} == {"maps": 1, "credit": 1}
     assert [row["orders"] for row in stats.sales_by_month] == [2]
     page = client.get("/statistics/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "¥400.00" in page and "<svg" in page
+    assert "¥400.00" in page and 'src="/statistics/charts/months.svg?size=l"' in page
+    image = client.get("/statistics/charts/categories.svg?size=s", HTTP_ACCEPT_LANGUAGE="en")
+    assert image["Content-Type"].startswith("image/svg+xml") and ">Maps and geodata<" in image.content.decode()
     assert first.pk
 
 
@@ -50,19 +90,14 @@ def test_provider_charts_show_revenue_per_month_and_buyers_by_industry(client):
     ]
     client.force_login(market.provider_user)
     page = client.get("/merchant/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert 'id="sales-chart"' in page and 'data-value="40000"' in page and '<script src="http' not in page
-
-
-def test_chart_labels_get_the_room_they_need():
-    from exchange.charts import Bar, bar_chart_svg, text_width
-
-    short = bar_chart_svg([Bar(label="HR", value=1, caption="1")], title="t")
-    long = bar_chart_svg([Bar(label="Banking and finance", value=1, caption="1")], title="t")
-    chinese = bar_chart_svg([Bar(label="银行与金融服务机构", value=1, caption="1")], title="t")
-
-    def rect_x(svg: str) -> int:
-        return int(svg.split('<rect x="')[1].split('"')[0])
-
-    assert rect_x(short) < rect_x(long)
-    assert rect_x(long) >= text_width("Banking and finance") + 6
-    assert rect_x(chinese) >= text_width("银行与金融服务机构") + 6
+    assert 'id="sales-chart"' in page and 'src="/merchant/charts/sales.svg?size=l"' in page and '<script src="http' not in page
+    image = client.get("/merchant/charts/sales.svg", HTTP_ACCEPT_LANGUAGE="en")
+    svg = image.content.decode()
+    this_month = charts.month_label(timezone.localdate().replace(day=1))
+    assert f">{this_month}<" in svg and "¥400.00" in svg  # the month's bar, its value in the one money format
+    # the image carries a CSP that allows its own inline style and nothing else; no script in it
+    assert image["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'" and "<script" not in svg
+    with translation.override("zh-hans"):
+        industries = client.get("/merchant/charts/industries.svg", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert ">买方<" in industries
+    assert client.get("/merchant/charts/nothing.svg").status_code == 404

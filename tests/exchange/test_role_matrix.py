@@ -185,6 +185,9 @@ ROUTE_KWARGS = {
     "exchange:product_privacy": {"product_id": "own_product_id"},
     "exchange:product_privacy_compare": {"product_id": "own_product_id"},
     "exchange:product_console": {"product_id": "own_product_id"},
+    "exchange:product_chart": {"product_id": "own_product_id"},
+    "exchange:stats_chart": {"name": "months"},
+    "exchange:merchant_chart": {"name": "spend"},
 }
 KWARGS = {
     "product_id": "product_id",
