@@ -338,12 +338,44 @@ class FinanceReport:
     escrow: int = 0
     invitation_revenue: int = 0
     invitation_paid: int = 0
+    invitations: "EscrowCounts | None" = None
 
     @property
     def reconciles(self) -> bool:
         """Cash held equals everything owed plus the exchange's own revenue."""
         owed = self.subjects_owed + self.providers_owed + self.in_payout + self.wallets + self.awaiting_settlement + self.escrow
         return self.cash == owed + self.revenue
+
+
+@dataclass(frozen=True)
+class EscrowCounts:
+    """Fees into escrow (invitations sent) and their ways out, counted from the ledger's entries."""
+
+    held: int
+    settled: int
+    returned_unanswered: int  # declined, or expired without an answer
+    returned_cancelled: int
+
+    @property
+    def waiting(self) -> int:
+        return self.held - self.settled - self.returned_unanswered - self.returned_cancelled
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """Settled out of those the candidate answered or let expire (cancellations count neither way)."""
+        decided = self.settled + self.returned_unanswered
+        return self.settled / decided if decided else None
+
+
+def escrow_counts() -> EscrowCounts:
+    # The memo's reason is what the invitation service wrote when the fee went back.
+    returns = JournalEntry.objects.filter(kind=JournalEntry.Kind.ESCROW_RETURN)
+    return EscrowCounts(
+        held=JournalEntry.objects.filter(kind=JournalEntry.Kind.ESCROW_HOLD).count(),
+        settled=JournalEntry.objects.filter(kind=JournalEntry.Kind.ESCROW_SETTLE).count(),
+        returned_unanswered=returns.filter(memo__reason__in=["declined", "expired"]).count(),
+        returned_cancelled=returns.filter(memo__reason__startswith="cancelled").count(),
+    )
 
 
 def finance_report() -> FinanceReport:
@@ -379,4 +411,5 @@ def finance_report() -> FinanceReport:
         escrow=kind_sum(Kind.ESCROW),
         invitation_revenue=invitation_revenue,
         invitation_paid=kind_sum(Kind.SUBJECT_PENDING, entry_kind=JournalEntry.Kind.ESCROW_SETTLE),
+        invitations=escrow_counts(),
     )

@@ -282,4 +282,14 @@ def finance(request):
             ],
             filename="finance-report",
         )
-    return render(request, "payouts/finance.html", {"rows": rows, "report": report})
+    counts = report.invitations
+    rate = counts.acceptance_rate
+    invitation_rows = [
+        (_("Invitations sent (fee paid into escrow)"), counts.held),
+        (_("Accepted (fee settled)"), counts.settled),
+        (_("Declined or expired (fee returned)"), counts.returned_unanswered),
+        (_("Cancelled (fee returned)"), counts.returned_cancelled),
+        (_("Waiting for an answer"), counts.waiting),
+        (_("Acceptance rate (of those answered or expired)"), f"{rate * 100:.1f}%" if rate is not None else "—"),
+    ]
+    return render(request, "payouts/finance.html", {"rows": rows, "report": report, "invitation_rows": invitation_rows})

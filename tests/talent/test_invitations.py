@@ -1,9 +1,13 @@
 """Paid invitations on any database: escrow, caps, refusals, answers and the ledger that records them."""
 
+import json
+
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from accounts.models import Notification
+from accounts.notifications import notification_text
 from consent.keys import receipt_public_key
 from consent.models import ConsentReceipt
 from consent.receipts import receipt_verify
@@ -141,6 +145,29 @@ def test_declining_returns_the_fee_and_records_a_webhook_event():
     assert Notification.objects.filter(user=world.recruiter, kind="invitation.declined").exists()
     with pytest.raises(InvitationClosed):
         invitation_accept(invitation=invitation, by=world.people[0], agree=True)
+
+
+def test_accepting_sends_the_signed_webhook_event_and_notifies_the_members_in_their_language():
+    world = world_create(people=5)
+    world.recruiter.language = "zh-hans"
+    world.recruiter.save(update_fields=["language"])
+    endpoint, _secret = endpoint_create(
+        merchant=world.employer, url="https://hooks.example.com/x", events=["invitation.accepted"], by=world.recruiter
+    )
+    person = world.people[0]
+    invitation = invitation_accept(invitation=send(world, handle_of(world, person)), by=person, agree=True).invitation
+    delivery = WebhookDelivery.objects.get(endpoint=endpoint)
+    assert delivery.event_type == "invitation.accepted"
+    assert delivery.payload["data"] == {"invitation": invitation.pk, "candidate": invitation.handle, "status": "accepted"}
+    text = json.dumps(delivery.payload, ensure_ascii=False)
+    for secret in (person.resume.full_name, person.resume.contact_email, person.resume.phone, person.email):
+        assert secret not in text  # the event names the handle; the contact is fetched, and logged, by a member
+    notice = Notification.objects.get(user=world.recruiter, kind="invitation.accepted")
+    with translation.override("zh-hans"):
+        assert "Robotics engineer" in notification_text(notice) and "候选人" in notification_text(notice)
+    # an endpoint subscribed to acceptances only hears nothing of a decline
+    invitation_decline(invitation=send(world, handle_of(world, world.people[1])), by=world.people[1])
+    assert WebhookDelivery.objects.filter(endpoint=endpoint).count() == 1
 
 
 def test_unanswered_for_seven_days_it_expires_and_the_fee_returns():

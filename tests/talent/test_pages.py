@@ -201,3 +201,43 @@ def test_talent_templates_hold_no_inline_script_or_style():
     for template in (Path(settings.BASE_DIR) / "templates" / "talent").glob("*.html"):
         text = template.read_text("utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)|\son[a-z]+=|\sstyle=", text), template.name
+
+
+def test_staff_see_invitation_volume_acceptance_rate_and_income_in_both_languages(client):
+    # given five invitations: one accepted, one declined, one expired, one cancelled, one waiting
+    from talent.services import invitation_accept, invitation_cancel, invitation_decline, invitations_expire_due
+
+    world = world_create(people=5)
+    expired = _invite(world, person=world.people[0])
+    invitations_expire_due(now=expired.expires_at)
+    invitation_accept(invitation=_invite(world, person=world.people[1]), by=world.people[1], agree=True, language="en")
+    invitation_decline(invitation=_invite(world, person=world.people[2]), by=world.people[2])
+    invitation_cancel(invitation=_invite(world, person=world.people[3]), merchant=world.employer, by=world.recruiter)
+    _invite(world, person=world.people[4])
+    client.force_login(world.staff)
+
+    # when staff open the finance report, then the invitations are counted from the ledger beside the income
+    report = client.get(reverse("payouts:finance"), **EN)
+    rows = dict(report.context["invitation_rows"])
+    assert rows["Invitations sent (fee paid into escrow)"] == 5
+    assert rows["Accepted (fee settled)"] == 1
+    assert rows["Declined or expired (fee returned)"] == 2
+    assert rows["Cancelled (fee returned)"] == 1
+    assert rows["Waiting for an answer"] == 1
+    assert rows["Acceptance rate (of those answered or expired)"] == "33.3%"  # one of three answered or expired
+    money_rows = dict(report.context["rows"])
+    assert money_rows["Invitation fees earned by the exchange"] == "¥6.00"
+    assert money_rows["Invitation fees paid to jobseekers"] == "¥14.00"
+    assert money_rows["Invitation fees in escrow"] == "¥20.00"
+    assert report.context["report"].reconciles
+
+    # and the talent figures agree with it
+    figures = client.get(reverse("talent:stats"), **EN).content.decode()
+    for figure, value in (("sent", "5"), ("accepted", "1"), ("rate", "33.3%"), ("revenue", "¥6.00"), ("shares", "¥14.00")):
+        assert re.search(rf'id="fig-{figure}">{re.escape(value)}<', figures), figure
+
+    # and both pages read in Chinese
+    chinese = client.get(reverse("payouts:finance"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "人才邀请" in chinese and "已接受（费用已结算）" in chinese and "33.3%" in chinese
+    chinese = client.get(reverse("talent:stats"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "人才邀请：数据" in chinese and "交易所邀请收入" in chinese
