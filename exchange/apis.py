@@ -29,7 +29,7 @@ from payouts.services import wallet_topup_request
 
 from .exceptions import IdempotencyKeyReused, ObjectMissing
 from .invoices import invoice_for_order
-from .models import ApiIdempotency, DataProduct, PricePlan, ProductListing
+from .models import ApiIdempotency, ApiKey, DataProduct, PricePlan, ProductListing
 from .selectors import (
     CatalogFilters,
     catalog_api_products,
@@ -473,6 +473,11 @@ class OrderDownloadLinkApi(MerchantApi):
 
     @extend_schema(
         summary="A signed download link that expires",
+        description=(
+            "The link works on its own, like a presigned URL: fetch it with no `Authorization` header within"
+            " `expires_in` seconds. It is bound to the member (and the API key) that made it, and stops working"
+            " when they may no longer download for the organisation or the key is revoked."
+        ),
         request=DownloadLinkInput,
         responses={201: DownloadLinkOutput, **_errors(400, 404, *COMMON)},
         examples=[
@@ -492,7 +497,8 @@ class OrderDownloadLinkApi(MerchantApi):
             version = versions_of(product=order.version.product).filter(number=data.validated_data["version"]).first()
             if version is None:
                 raise ObjectMissing("No such version.")
-        token = download_link_create(order=order, by=request.user, version=version)
+        api_key = request.auth if isinstance(request.auth, ApiKey) else None
+        token = download_link_create(order=order, by=request.user, version=version, api_key=api_key)
         url = request.build_absolute_uri(reverse("exchange:download", args=[token]))
         return Response({"url": url, "expires_in": settings.EXCHANGE["DOWNLOAD_LINK_SECONDS"]}, status=status.HTTP_201_CREATED)
 

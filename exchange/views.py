@@ -15,11 +15,13 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 
 from accounts.decorators import jobseeker_required, merchant_required, public
 from accounts.forms import MerchantProfileForm
 from accounts.models import Membership
-from accounts.roles import Capability
+from accounts.roles import Access, Capability
 from accounts.selectors import membership_current, membership_in, memberships_of
 from accounts.services import (
     PROFILE_FIELDS,
@@ -29,13 +31,13 @@ from accounts.services import (
     merchant_profile_update,
 )
 from config import charts
-from config.errors import ApplicationError
+from config.errors import ApplicationError, error_responses
 from payouts import money
 from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, wallet_balance
 from payouts.services import wallet_topup_request
 
-from .apis import MerchantApi, product_columns, request_merchant
+from .apis import product_columns
 from .exceptions import ObjectMissing
 from .exports import table_csv_response
 from .filters import OrderFilter, TopUpFilter
@@ -591,17 +593,42 @@ def order_download(request, order_id: int):
     return redirect("exchange:download", token=token)
 
 
-class DownloadView(MerchantApi):
-    """Streams a bought artefact for a signed, unexpired link (session or API key)."""
+# What a download is sent as, by the artefact's format (exchange/services/builds.py DATASET_FORMATS).
+ARTEFACT_CONTENT_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "geojson": "application/geo+json",
+    "parquet": "application/vnd.apache.parquet",
+}
 
-    capabilities = {"GET": Capability.DOWNLOAD}
+
+class DownloadView(APIView):
+    """Streams a bought artefact for a signed, unexpired link; the link is the credential, as a presigned URL is.
+
+    No session or API key is asked for: the link names the member (and the API key) that made it, and
+    `download_resolve` checks again that they may still download for the buyer before anything is sent.
+    """
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    access = Access(public=frozenset({"GET"}))
 
     @extend_schema(
         summary="Download a bought artefact through a signed link",
-        responses={(200, "text/csv"): OpenApiTypes.BINARY, 401: None, 403: None, 410: None, 429: None},
+        description=(
+            "The link returned by `POST /api/v1/orders/{order_id}/download-link/` works on its own, without the"
+            " `Authorization` header, for a short time (`expires_in` seconds). It stays bound to the buying"
+            " organisation: it is refused (403) once the member who made it has left, been deactivated or lost"
+            " the download capability, or the API key it was made with is revoked; 410 once it has expired."
+        ),
+        auth=[],
+        responses={
+            **{(200, content_type): OpenApiTypes.BINARY for content_type in ARTEFACT_CONTENT_TYPES.values()},
+            **error_responses(403, 404, 410, 429),
+        },
     )
     def get(self, request, token: str):
-        order = download_resolve(token=token, merchant=request_merchant(request), by=request.user)
+        order = download_resolve(token=token)
         return _artefact_response(order.delivered_version, order.buyer)
 
 
@@ -643,7 +670,8 @@ def _artefact_response(version: ProductVersion, buyer) -> FileResponse:
     data, sha256 = artefact_for_buyer(version=version, buyer=buyer)
     extension = version.artefact.name.rsplit(".", 1)[-1] if "." in version.artefact.name else "csv"
     filename = f"product-{version.product_id}-v{version.number}.{extension}"
-    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=filename)
+    content_type = ARTEFACT_CONTENT_TYPES.get(extension, "application/octet-stream")
+    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=content_type)
     response["Cache-Control"] = "no-store"
     response["X-Artefact-SHA256"] = sha256
     return response

@@ -12,7 +12,9 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.exceptions import RoleForbidden
 from accounts.models import Merchant, User
+from accounts.roles import Capability, capability_require
 from config.deferred import BrokerUnavailable, enqueue_on_commit
 from payouts import money
 from payouts.exceptions import InsufficientFunds
@@ -22,6 +24,7 @@ from .. import events
 from ..exceptions import AlreadyOwned, DeliveryDenied, IdempotencyKeyReused, LinkExpired, NotSellable, ObjectMissing, OrderError
 from ..lock_objects import buyer_for_purchase, order_for_update, subscription_for_update
 from ..models import (
+    ApiKey,
     DataProduct,
     DownloadLog,
     Order,
@@ -311,18 +314,26 @@ def _check_deliverable(order: Order, version: ProductVersion) -> None:
         )
 
 
-def download_link_create(*, order: Order, by: User, version: ProductVersion | None = None) -> str:
-    """A signed token for one order's file (a subscription's: any version while active), valid for a short time."""
+def download_link_create(*, order: Order, by: User, version: ProductVersion | None = None, api_key: ApiKey | None = None) -> str:
+    """A signed token for one order's file (a subscription's: any version while active), valid for a short time.
+
+    The link works on its own, like a presigned URL: it names who made it (the member, and the API key
+    if it was made with one), and `download_resolve` checks them again when it is used.
+    """
     version = version or order.version
     _check_deliverable(order, version)
-    return signing.dumps(
-        {"order": order.pk, "merchant": order.buyer_id, "version": version.pk}, salt=_DOWNLOAD_SALT, compress=True
-    )
+    capability_require(user=by, merchant=order.buyer, capability=Capability.DOWNLOAD)
+    claims = {"order": order.pk, "merchant": order.buyer_id, "version": version.pk, "user": by.pk}
+    if api_key is not None:
+        claims["key"] = api_key.pk
+    return signing.dumps(claims, salt=_DOWNLOAD_SALT, compress=True)
 
 
-def download_resolve(*, token: str, merchant: Merchant, by: User) -> Order:
-    """Check a download token for this merchant, re-check access now, and log the download.
+def download_resolve(*, token: str) -> Order:
+    """Check a download token, re-check now that its maker may still download for the buyer, and log the download.
 
+    Refused when the link expired, when its maker is no longer an active member of the buying organisation
+    with the download capability, or when the API key it was made with has been revoked since.
     The version to deliver is `order.delivered_version` (a subscription's link may name a newer one).
     """
     max_age = settings.EXCHANGE["DOWNLOAD_LINK_SECONDS"]
@@ -332,8 +343,11 @@ def download_resolve(*, token: str, merchant: Merchant, by: User) -> Order:
         raise LinkExpired(_("This download link has expired. Create a new one from your purchases.")) from exc
     except signing.BadSignature as exc:
         raise DeliveryDenied(_("This download link is not valid.")) from exc
-    if claims.get("merchant") != merchant.pk:
-        raise DeliveryDenied(_("This download link belongs to another organisation."))
+    if not isinstance(claims, dict) or not all(isinstance(claims.get(name), int) for name in ("order", "merchant", "user")):
+        raise DeliveryDenied(_("This download link is not valid."))  # signed by an older release: make a new one
+    merchant = Merchant.objects.filter(pk=claims["merchant"]).first()
+    if merchant is None:
+        raise DeliveryDenied(_("This download link is not valid."))
     order = order_for_buyer(order_id=claims["order"], merchant=merchant)
     version = order.version
     if claims.get("version") not in (None, version.pk):
@@ -341,7 +355,20 @@ def download_resolve(*, token: str, merchant: Merchant, by: User) -> Order:
         if version is None:
             raise DeliveryDenied(_("This download link is not valid."))
     _check_deliverable(order, version)
-    DownloadLog.objects.create(order=order, user=by)
+    maker = User.objects.filter(pk=claims["user"]).first()
+    try:
+        capability_require(user=maker, merchant=merchant, capability=Capability.DOWNLOAD)
+    except RoleForbidden as exc:
+        raise DeliveryDenied(
+            _("This download link no longer works: the person who made it may no longer download for %(name)s.")
+            % {"name": merchant.name}
+        ) from exc
+    if (
+        "key" in claims
+        and not ApiKey.objects.filter(pk=claims["key"], merchant=merchant, created_by=maker, revoked_at__isnull=True).exists()
+    ):
+        raise DeliveryDenied(_("This download link no longer works: the API key it was made with has been revoked."))
+    DownloadLog.objects.create(order=order, user=maker)
     order.delivered_version = version
     return order
 

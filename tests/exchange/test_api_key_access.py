@@ -2,20 +2,22 @@
 
 Removing the creator from the team or deactivating their account revokes their keys; and
 authentication checks both again on every request, so a change made around the services
-(a raw UPDATE) shuts the door as well. Refused requests charge nothing.
+(a raw UPDATE) shuts the door as well. Refused requests charge nothing. A signed download
+link made with a key needs no header, but dies with the key and with its creator's membership.
 """
 
 import pytest
 from django.contrib.admin.sites import AdminSite
 from django.test import RequestFactory
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.admin import UserAdmin
 from accounts.models import Membership, User
 from accounts.services import membership_remove, user_deactivate
-from exchange.models import ApiKey, Order
-from exchange.services.api_keys import api_key_create
-from exchange.services.orders import order_place
+from exchange.models import ApiKey, DownloadLog, Order
+from exchange.services.api_keys import api_key_create, api_key_revoke
+from exchange.services.orders import download_link_create, order_place
 from payouts.selectors import wallet_balance
 
 from ..factories import member_of
@@ -53,7 +55,6 @@ def _calls(world):
         ("get", "/api/v1/invoices/", None),
         ("get", f"/api/v1/invoices/{order.pk}/", None),
         ("post", f"/api/v1/orders/{order.pk}/download-link/", {}),
-        ("get", world["download"], None),
         ("post", "/api/v1/orders/", {"product_id": world["unbought"].pk}),
     ]
 
@@ -66,14 +67,21 @@ def _assert_locked_out(world) -> None:
         assert response.status_code == 401, (path, response.status_code, response.content[:200])
         assert b"Acme Employer" not in response.content
         assert b"INV-" not in response.content
+    # The link made with the key works without it (as a presigned URL does), but not for a maker who is gone.
+    download = APIClient().get(world["download"], HTTP_ACCEPT_LANGUAGE="en")
+    assert download.status_code == 403 and download.json()["error"]["code"] == "delivery_denied"
+    assert "no longer works" in download.json()["error"]["message"]
     assert wallet_balance(merchant=market.buyer) == balance
     assert Order.objects.filter(buyer=market.buyer).count() == orders
+    assert not DownloadLog.objects.filter(order=world["order"]).exists()
 
 
 def test_the_key_works_while_its_creator_is_a_member(world):
     client = world["client"]
     assert client.get("/api/v1/wallet/").status_code == 200
-    assert client.get(world["download"]).status_code == 200
+    # The signed link needs no header: it carries its maker (the key's creator), who is logged as the downloader.
+    assert APIClient().get(world["download"]).status_code == 200
+    assert list(DownloadLog.objects.filter(order=world["order"]).values_list("user", flat=True)) == [world["admin"].pk]
     assert client.post("/api/v1/orders/", {"product_id": world["unbought"].pk}, format="json").status_code == 201
 
 
@@ -110,6 +118,20 @@ def test_membership_deleted_around_the_services_still_locks_the_key_out(world):
 def test_account_deactivated_around_the_services_still_locks_the_key_out(world):
     User.objects.filter(pk=world["admin"].pk).update(is_active=False)
     _assert_locked_out(world)
+
+
+def test_a_link_made_with_a_key_stops_working_when_the_key_is_revoked(world):
+    market = world["market"]
+    session_link = download_link_create(order=world["order"], by=world["admin"])  # made in the portal, with no key
+    api_key_revoke(key=ApiKey.objects.get(created_by=world["admin"]), by=market.buyer_user)
+    refused = APIClient().get(world["download"], HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 403
+    assert refused.json()["error"]["message"] == (
+        "This download link no longer works: the API key it was made with has been revoked."
+    )
+    assert world["client"].get("/api/v1/wallet/").status_code == 401
+    # The member is still in the team: a link they made without the key keeps working.
+    assert APIClient().get(reverse("exchange:download", args=[session_link])).status_code == 200
 
 
 def test_other_members_keys_keep_working(world):

@@ -167,7 +167,7 @@ def test_subscription_gives_new_versions_renews_from_the_wallet_and_stops_when_i
         product=market.product, number=2, status=ProductVersion.Status.READY, artefact=order.version.artefact.name
     )
     token = download_link_create(order=order, by=market.buyer_user, version=newer)
-    assert download_resolve(token=token, merchant=market.buyer, by=market.buyer_user).delivered_version == newer
+    assert download_resolve(token=token).delivered_version == newer
     # The period ends: the beat job renews it once, however often it runs.
     later = subscription.current_period_end + timedelta(minutes=1)
     assert subscriptions_renew_due(now=later) == 1
@@ -201,36 +201,67 @@ def test_a_cancelled_subscription_runs_to_the_end_of_the_period_and_is_not_charg
 # -- delivery ------------------------------------------------------------------------------------------
 
 
-def test_download_is_streamed_logged_and_the_link_expires(market, client, settings):
+def test_download_link_works_on_its_own_is_logged_as_its_maker_and_expires(market, client, settings):
     order = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
-    client.force_login(market.buyer_user)
     token = download_link_create(order=order, by=market.buyer_user)
+    # Like a presigned URL: no session, no API key header.
     response = client.get(f"/download/{token}/")
     assert response.status_code == 200 and response.streaming
+    assert response["Content-Type"] == "text/csv" and response["Cache-Control"] == "no-store"
     assert b"".join(response.streaming_content).startswith(b"district,road_km")
-    assert DownloadLog.objects.filter(order=order).count() == 1
+    assert list(DownloadLog.objects.filter(order=order).values_list("user", flat=True)) == [market.buyer_user.pk]
     settings.EXCHANGE = {**settings.EXCHANGE, "DOWNLOAD_LINK_SECONDS": 0}
     import time
 
     time.sleep(1.1)
     with pytest.raises(LinkExpired):
-        download_resolve(token=token, merchant=market.buyer, by=market.buyer_user)
+        download_resolve(token=token)
     expired = client.get(f"/download/{token}/")
     assert expired.status_code == 410 and expired.json()["error"]["code"] == "link_expired"
+    assert DownloadLog.objects.filter(order=order).count() == 1
 
 
 def test_forged_links_are_rejected(market, client):
     order = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
     token = download_link_create(order=order, by=market.buyer_user)
-    client.force_login(market.buyer_user)
     tampered = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
     assert client.get(f"/download/{tampered}/").status_code == 403
-    forged = signing.dumps({"order": order.pk, "merchant": market.buyer.pk}, salt="another.salt")
+    forged = signing.dumps({"order": order.pk, "merchant": market.buyer.pk, "user": market.buyer_user.pk}, salt="another.salt")
     assert client.get(f"/download/{forged}/").status_code == 403
-    # A genuine link handed to another merchant is refused too.
-    client.force_login(market.other_user)
-    assert client.get(f"/download/{token}/").status_code == 403
+    # Even a correctly signed link is bound to its buyer: one naming a maker outside the organisation is refused.
+    stranger = signing.dumps(
+        {"order": order.pk, "merchant": market.buyer.pk, "version": order.version_id, "user": market.other_user.pk},
+        salt="exchange.download",
+        compress=True,
+    )
+    refused = client.get(f"/download/{stranger}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 403 and "no longer works" in refused.json()["error"]["message"]
+    # A link without a maker (as signed before links named theirs) is not valid.
+    anonymous = signing.dumps({"order": order.pk, "merchant": market.buyer.pk}, salt="exchange.download", compress=True)
+    assert client.get(f"/download/{anonymous}/").status_code == 403
     assert DownloadLog.objects.count() == 0
+
+
+def test_a_link_stops_working_when_its_maker_may_no_longer_download(market, client):
+    from accounts.models import Membership
+    from accounts.services import membership_remove, membership_role_change
+
+    from ..factories import member_of
+
+    order = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
+    colleague, leaver = member_of(market.buyer), member_of(market.buyer)
+    demoted_link = download_link_create(order=order, by=colleague)
+    leaver_link = download_link_create(order=order, by=leaver)
+    membership_role_change(membership=Membership.objects.get(user=colleague), role=Membership.Role.VIEWER, by=market.buyer_user)
+    membership_remove(membership=Membership.objects.get(user=leaver), by=market.buyer_user)
+    for token in (demoted_link, leaver_link):
+        with translation.override("zh-hans"), pytest.raises(DeliveryDenied) as refused:
+            download_resolve(token=token)
+        assert "下载链接已失效" in refused.value.message
+        assert client.get(f"/download/{token}/").status_code == 403
+    # The owner's own link is untouched by what happened to the others.
+    assert client.get(f"/download/{download_link_create(order=order, by=market.buyer_user)}/").status_code == 200
+    assert list(DownloadLog.objects.values_list("user", flat=True)) == [market.buyer_user.pk]
 
 
 def test_refund_ends_access_records_who_and_why_and_is_refused_twice(market, settings):
@@ -243,7 +274,7 @@ def test_refund_ends_access_records_who_and_why_and_is_refused_twice(market, set
     assert order.status == Order.Status.REFUNDED
     assert OrderRefund.objects.get(order=order).by == market.staff
     with pytest.raises(DeliveryDenied):
-        download_resolve(token=token, merchant=market.buyer, by=market.buyer_user)
+        download_resolve(token=token)
     with pytest.raises(OrderError) as again:
         order_refund(order=order, by=market.staff, reason="twice")
     assert again.value.code == "already_refunded"
