@@ -19,8 +19,10 @@ from consent.models import ConsentGrant, ConsentReceipt, EmployerBlock, Purpose,
 from consent.services import disclosure_receipt_issue
 from exchange.exceptions import IdempotencyKeyReused
 from payouts import money
+from payouts.exceptions import InsufficientFunds
 from payouts.lock_objects import accounts_for_update
 from payouts.models import LedgerAccount
+from payouts.selectors import wallet_balance
 from payouts.services import account_get, escrow_hold, escrow_return, escrow_settle
 
 from ..exceptions import (
@@ -151,7 +153,9 @@ def invitation_send(
         job_title=job_title, description=description, city=city, remote=remote, salary_min=salary_min, salary_max=salary_max
     )
     if errors:
-        raise TalentError(_("Check the invitation."), code="invalid_invitation", fields=errors)
+        # The message says what is wrong (each field's own sentence once), not merely that something is.
+        reasons = dict.fromkeys(str(message) for messages in errors.values() for message in messages)
+        raise TalentError(" ".join(reasons), code="invalid_invitation", fields=errors)
     idempotency_key = (idempotency_key or "").strip()[:100]
     existing = _idempotent(merchant, idempotency_key, handle, job)
     if existing is not None:
@@ -162,6 +166,12 @@ def invitation_send(
     try:
         with transaction.atomic():
             return _send(merchant=merchant, by=by, candidate=known.user, handle=known.handle, job=job, key=idempotency_key)
+    except InsufficientFunds:
+        # Rolled back with the invitation row: say what the fee is and what the wallet holds.
+        raise InsufficientFunds(
+            _("Your wallet holds %(have)s and an invitation costs %(fee)s: top up the wallet, then send it again.")
+            % {"have": money.format_micros(wallet_balance(merchant=merchant)), "fee": money.format_fen(talent_rules().fee_fen)}
+        ) from None
     except IntegrityError:
         # A parallel request with the same key or for the same job committed first.
         existing = _idempotent(merchant, idempotency_key, handle, job)

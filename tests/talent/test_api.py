@@ -11,7 +11,7 @@ from payouts.selectors import wallet_balance
 from talent.models import DisclosureView, Invitation
 from talent.services import invitation_accept, invitation_decline
 
-from .world import other_employer, world_create
+from .world import other_employer, secrets_of, world_create
 
 pytestmark = pytest.mark.django_db
 JOB = {"job_title": "Backend engineer", "description": "Build APIs.", "city": "深圳", "salary_min": 20000, "salary_max": 30000}
@@ -24,9 +24,7 @@ def _client(merchant, user) -> APIClient:
 
 
 def _secrets(world):
-    for person in world.people:
-        resume = person.resume
-        yield from (resume.full_name, resume.phone, resume.contact_email, resume.current_employer, person.email)
+    return secrets_of(world)
 
 
 def _assert_private(world, response) -> None:

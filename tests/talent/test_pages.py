@@ -14,7 +14,7 @@ from talent.models import Disclosure, DisclosureView, Invitation, TalentProfile
 from talent.services import filters_clean, invitation_send, talent_search
 
 from ..factories import ResumeFactory
-from .world import PREFERENCES, world_create
+from .world import PREFERENCES, secrets_of, world_create
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -39,9 +39,7 @@ def _invite(world, person=None, **job):
 
 
 def _secrets(world):
-    for person in world.people:
-        resume = person.resume
-        yield from (resume.full_name, resume.phone, resume.contact_email, resume.current_employer, person.email)
+    return secrets_of(world)
 
 
 def test_a_jobseeker_joins_the_talent_pool_with_preferences_and_a_separate_consent(client):

@@ -34,7 +34,16 @@ class World:
 
 def person_join(world: World, **resume) -> User:
     """A jobseeker with a confirmed resume who joined the talent pool."""
+    n = len(world.people)
     values = {
+        # Free text naming schools and employers: none of it may reach an employer before acceptance.
+        "field_of_study": f"清华大学机器人学院 Tsinghua Robotics {n}",
+        "current_title": f"Principal arm-control lead at Shenzhen Secret Works {n}",
+        "desired_role": f"Head of grasping at Dajiang Hidden Lab {n}",
+        "work_history": [
+            {"name": f"Shenzhen Secret Works {n}", "position": "Engineer", "startDate": "2020-01", "endDate": ""},
+            {"name": f"北京大学附属实验室 {n}", "position": "Intern", "startDate": "2018-07", "endDate": "2019-12"},
+        ],
         "province": "广东",
         "role_category": "engineering",
         "years_experience": 4,
@@ -81,4 +90,15 @@ def other_employer(world: World, name: str = "Globex Ltd", wallet_fen: int = 100
     return merchant, member
 
 
-__all__ = ["World", "world_create", "person_join", "fund", "other_employer", "UserFactory", "PREFERENCES"]
+def secrets_of(world: World) -> list[str]:
+    """Everything that names, reaches or describes a person of the world in their own words."""
+    out = []
+    for person in world.people:
+        resume = person.resume
+        out += [person.email, resume.full_name, resume.phone, resume.contact_email, resume.current_employer]
+        out += [resume.field_of_study, resume.current_title, resume.desired_role]
+        out += [entry["name"] for entry in resume.work_history or []]
+    return [secret for secret in out if secret]
+
+
+__all__ = ["World", "secrets_of", "world_create", "person_join", "fund", "other_employer", "UserFactory", "PREFERENCES"]
