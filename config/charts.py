@@ -60,13 +60,27 @@ def last_months(today: date, count: int = 12) -> list[date]:
 
 
 def month_label(month: date) -> str:
-    # Translators: a month under a chart bar (Django date format: "Dec 2026"; Chinese "2026年12月").
-    return dateformat.format(month, pgettext("chart month", "M Y"))
+    # Translators: a month under a chart bar, the year left to the axis title (Django date format: "Dec"; Chinese "12月").
+    return dateformat.format(month, pgettext("chart month", "M"))
+
+
+def month_year(month: date) -> str:
+    # Translators: a month and its year in a chart's axis title (Django date format: "Dec 2026"; Chinese "2026年12月").
+    return dateformat.format(month, pgettext("chart month and year", "M Y"))
 
 
 def day_label(day: date) -> str:
-    # Translators: a day on a chart's time axis (Django date format: "Dec 3, 2026"; Chinese "2026年12月3日").
-    return dateformat.format(day, pgettext("chart day", "M j, Y"))
+    # Translators: a day on a chart's time axis, the year left to the axis title (Django date format: "Dec 3"; Chinese "12月3日").
+    return dateformat.format(day, pgettext("chart day", "M j"))
+
+
+def day_year(day: date) -> str:
+    # Translators: a day and its year in a chart's axis title (Django date format: "Dec 3, 2026"; Chinese "2026年12月3日").
+    return dateformat.format(day, pgettext("chart day and year", "M j, Y"))
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else _("%(first)s – %(last)s") % {"first": first, "last": last}
 
 
 def _base(size: str, **options) -> dict:
@@ -95,15 +109,18 @@ def _render(chart) -> str:
 
 
 def month_bar_chart(by_month: dict[date, int], *, months: list[date], size: str, y_title: str, value_format, title: str) -> str:
-    """One bar per month (zero where nothing happened), y axis in the unit `value_format` writes."""
-    rotate = len(months) > (4 if size == "s" else 8)
+    """One bar per month (zero where nothing happened), y axis in the unit `value_format` writes.
+
+    A phone gets the last six of `months`. Bars are labelled by month alone, level, so labels
+    never need turning; the axis title names the first and last month with their years."""
+    if size == "s":
+        months = months[-6:]
     chart = pygal.Bar(
         **_base(
             size,
             title=title if size == "l" else None,
-            x_title=_("Month"),
+            x_title=_span(month_year(months[0]), month_year(months[-1])),
             y_title=y_title,
-            x_label_rotation=-50 if rotate else 0,
             value_formatter=lambda value: value_format(round(value or 0)),
             min_scale=3,
             max_scale=6,
@@ -113,6 +130,7 @@ def month_bar_chart(by_month: dict[date, int], *, months: list[date], size: str,
     values = [by_month.get(month, 0) for month in months]
     if not any(values):
         return _empty(size, title)
+    chart.y_labels = _ticks(max(values))
     chart.add(y_title, values)
     return _render(chart)
 
@@ -123,8 +141,10 @@ def _cjk_extra(labels: list[str], font_size: int = 12) -> int:
     return max((sum(1 for char in label if ord(char) > 0x2E7F) for label in labels), default=0) * font_size * 2 // 5
 
 
-def _count_ticks(top: int) -> list[int]:
-    """Whole-number ticks from 0 to at least `top`, at most six of them (counts have no halves)."""
+def _ticks(top: int) -> list[int]:
+    """Round whole-number ticks (steps of 1, 2 or 5 times a power of ten) from 0 to at least `top`,
+    at most six of them: counts have no halves, fen and micros no fractions, and the highest bar
+    stays under the highest tick."""
     step = 1
     while top / step > 5:
         step = step * 5 // 2 if str(step)[0] == "2" else step * 2
@@ -149,7 +169,7 @@ def category_bar_chart(rows: list[tuple[str, int]], *, size: str, x_title: str, 
         )
     )
     chart.x_labels = labels
-    chart.y_labels = _count_ticks(max(value for _label, value in rows))
+    chart.y_labels = _ticks(max(value for _label, value in rows))
     chart.add(x_title, [value for _label, value in rows])
     return _render(chart)
 
@@ -162,18 +182,16 @@ def cumulative_chart(series: list[tuple[date, int]], *, size: str, y_title: str,
         **_base(
             size,
             title=title if size == "l" else None,
-            x_title=_("Date"),
+            x_title=_span(day_year(series[0][0] - timedelta(days=1)), day_year(series[-1][0])),
             y_title=y_title,
-            x_label_rotation=-50,
             x_value_formatter=day_label,
+            margin_right=28,  # the last day's label is centred on the right edge of the plot
             value_formatter=lambda value: value_format(round(value or 0)),
             show_dots=False,
             include_x_axis=True,
             fill=True,
             min_scale=3,
             max_scale=6,
-            x_labels_major_count=4,
-            show_minor_x_labels=False,
         )
     )
     points = [(series[0][0] - timedelta(days=1), 0)]
@@ -181,6 +199,7 @@ def cumulative_chart(series: list[tuple[date, int]], *, size: str, y_title: str,
         points.append((day, points[-1][1]))  # hold the level until the day it changes
         points.append((day, value))
     chart.add(y_title, points)
+    chart.y_labels = _ticks(max(max(value for _day, value in series), 0))
     days = [series[0][0] - timedelta(days=1), *(day for day, _value in series)]
     chart.x_labels = _spread(days, 4 if size == "s" else 6)
     return _render(chart)
