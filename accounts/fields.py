@@ -53,7 +53,8 @@ def rotate_token(token: bytes) -> bytes:
     return fernet().rotate(token)
 
 
-# Encrypted files: the storage only ever holds Fernet tokens, never the plaintext.
+# Encrypted files: the storage only ever holds Fernet tokens, never the plaintext. Every read and
+# write goes through the storage API (a local folder or an object store, config/storage.py).
 
 
 def encrypted_file_save(*, name: str, data: bytes) -> str:
@@ -71,28 +72,35 @@ def encrypted_file_read(name: str) -> bytes:
         return decrypt_bytes(handle.read())
 
 
-def encrypted_file_rotate(name: str) -> None:
-    """Re-encrypt a stored file under the newest key, replacing it atomically (local storage)."""
-    import os
+def encrypted_file_rotate(name: str, *, into: str) -> str:
+    """Re-encrypt the stored file `name` under the newest key as a new file named `into`; returns its name.
 
+    A new file rather than one replaced in place: every store writes a new object whole,
+    so a crash leaves the old file intact. The caller points its row at the new name and
+    deletes the old file once that commits.
+    """
+    from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    path = default_storage.path(name)
-    with open(path, "rb") as handle:
+    with default_storage.open(name, "rb") as handle:
         token = rotate_token(handle.read())
-    temporary = f"{path}.rotating"
-    with open(temporary, "wb") as handle:
-        handle.write(token)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    return default_storage.save(into, ContentFile(token))
 
 
 def encrypted_file_delete(name: str) -> None:
+    """Delete a stored file; a store that is away leaves it to the orphan sweep (nothing names it now)."""
+    import logging
+
     from django.core.files.storage import default_storage
 
-    if name:
+    from config.files import STORAGE_ERRORS
+
+    if not name:
+        return
+    try:
         default_storage.delete(name)
+    except STORAGE_ERRORS as exc:
+        logging.getLogger(__name__).warning("a stored file was left for the orphan sweep: %s", exc)
 
 
 class EncryptedJSONField(EncryptedTextField):

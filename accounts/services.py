@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.files import storage_writing
 from config.uploads import EXTENSIONS, NotADocument, document_type
 
 from . import credit_code
@@ -201,7 +202,8 @@ def merchant_profile_update(*, merchant: Merchant, by: User, business_licence=No
     if business_licence is not None:
         extension = _licence_checked(business_licence)
         # The stored name follows the content: "licence.html" holding a PDF is kept as a .pdf.
-        merchant.business_licence.save(f"licence.{extension}", business_licence, save=False)
+        with storage_writing():  # the store away: nothing is saved and the owner is asked to try again
+            merchant.business_licence.save(f"licence.{extension}", business_licence, save=False)
     for name, value in cleaned.items():
         setattr(merchant, name, value)
     if identity_changed and merchant.status == Merchant.Status.VERIFIED:

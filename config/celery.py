@@ -49,6 +49,9 @@ app.conf.beat_schedule = {
     "invitations-expire": {"task": "talent.invitations_expire", "schedule": crontab(minute="*/15")},
     # Webhook retries that are due (backoff), and deliveries a broker outage or a dead worker held back.
     "webhooks-due": {"task": "exchange.webhooks_due", "schedule": 60.0},
+    # Stored files no row names (a writer died before its row committed, a delete missed while the
+    # store was away), once past EXCHANGE["ORPHAN_FILE_GRACE_HOURS"].
+    "stored-orphans-sweep": {"task": "exchange.stored_orphans_sweep", "schedule": crontab(minute=41)},
     # Notification e-mails a broker or mail-server outage held back.
     "notifications-mail": {"task": "accounts.notifications_mail_sweep", "schedule": crontab(minute="*/5")},
 }

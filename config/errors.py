@@ -102,5 +102,6 @@ def error_responses(*codes: int) -> dict:
         410: "Gone",
         422: "Idempotency-Key reused with another request",
         429: "Too many requests",
+        503: "A service the answer needs (the file store) is not answering; try again shortly",
     }
     return {code: OpenApiResponse(ErrorOutput, description=descriptions[code], examples=[_ERROR_EXAMPLE]) for code in codes}

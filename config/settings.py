@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.storage import default_storage_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("EXCHANGE_VAR_DIR", BASE_DIR / "var"))
 
@@ -201,8 +203,11 @@ if not PRODUCTION:
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media-private/"  # never served directly: downloads go through signed views
+# STORAGE_URL: uploads and artefacts on an S3-compatible object store (config/storage.py), so any
+# web or worker host reads what another wrote; without it, the local MEDIA_ROOT folder.
+STORAGE_URL = os.environ.get("STORAGE_URL", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_url(STORAGE_URL, region=os.environ.get("STORAGE_REGION", "")),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -318,6 +323,9 @@ EXCHANGE = {
     "LIFETIME_EPSILON": "10",
     # API Idempotency-Keys (and the first response they replay) are kept this long, then purged by beat.
     "IDEMPOTENCY_KEY_HOURS": 24,
+    # A stored object no row names (a process died between writing it and committing its row,
+    # or the store was down when a delete was due) is removed by beat once it is this old.
+    "ORPHAN_FILE_GRACE_HOURS": 24,
 }
 
 LOGGING = {

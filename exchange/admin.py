@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import ApplicationError
+from config.files import StorageUnavailable, storage_reading, stored_file_stream
 from payouts.admin_money import BPS, FEN, MoneyAdminMixin
 
 from .models import (
@@ -91,7 +92,14 @@ class DataProductAdmin(MoneyAdminMixin, admin.ModelAdmin):
         product = self._product_or_404(request, product_id)
         if not product.legal_opinion:
             raise Http404
-        response = FileResponse(product.legal_opinion.open("rb"), content_type="application/pdf")
+        try:
+            with storage_reading():
+                stream, size = stored_file_stream(product.legal_opinion.name)
+        except StorageUnavailable as exc:
+            messages.error(request, exc.message)
+            return redirect("admin:exchange_dataproduct_review", product_id=product.pk)
+        response = FileResponse(stream, content_type="application/pdf")
+        response["Content-Length"] = size
         response["Content-Disposition"] = f'inline; filename="legal-opinion-{product.pk}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response

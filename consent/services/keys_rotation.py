@@ -6,6 +6,7 @@ from django.db import connection, transaction
 from accounts.fields import EncryptedTextField, encrypted_file_rotate, rotate_token
 
 from ..models import ResumeUpload
+from .uploads import files_delete_on_commit, resume_file_name
 
 
 def _encrypted_columns():
@@ -37,7 +38,12 @@ def encryption_keys_rotate(*, batch: int = 500) -> dict[str, int]:
                         counts["values"] += 1
             if len(rows) < batch:
                 break
-    for name in ResumeUpload.objects.exclude(stored_name="").values_list("stored_name", flat=True).iterator():
-        encrypted_file_rotate(name)
-        counts["files"] += 1
+    uploads = ResumeUpload.objects.exclude(stored_name="").values_list("pk", "stored_name")
+    for upload_id, name in uploads.iterator():
+        rotated = encrypted_file_rotate(name, into=resume_file_name())
+        with transaction.atomic():
+            # The row moves to the new file only if nothing replaced or erased it meanwhile.
+            moved = ResumeUpload.objects.filter(pk=upload_id, stored_name=name).update(stored_name=rotated)
+            files_delete_on_commit([name if moved else rotated])
+        counts["files"] += moved
     return counts

@@ -15,7 +15,7 @@ from ..exceptions import ConsentError
 from ..models import ConsentGrant, ConsentReceipt, EmployerBlock, Resume, ResumeUpload
 from .consents import consent_withdraw
 from .receipts import principal_id, receipt_issue
-from .uploads import _files_delete_on_commit
+from .uploads import files_delete_on_commit
 
 EXPORT_FORMAT = "data-exchange/my-data v1"
 
@@ -165,6 +165,6 @@ def account_delete(*, user: User) -> ConsentReceipt:
         data={"grants": len(grants), "receipt": str(receipt.receipt_id)},
     )
     user.delete()  # cascades resume, uploads, blocks, e-mail addresses; SET_NULL keeps pseudonymous records
-    _files_delete_on_commit(files)
+    files_delete_on_commit(files)
     receipt.refresh_from_db()
     return receipt

@@ -12,6 +12,7 @@ from accounts.audit import audit_record
 from accounts.fields import encrypted_file_delete, encrypted_file_read, encrypted_file_save
 from accounts.models import User
 from config.deferred import enqueue_on_commit
+from config.files import StorageUnavailable, storage_reading, storage_writing
 
 from ..exceptions import ResumeError
 from ..intake import IntakeRefused, extract_text, sniff
@@ -21,8 +22,15 @@ from ..refusals import refusal_message
 
 logger = logging.getLogger(__name__)
 
+RESUME_FOLDER = "resume-uploads/"
 
-def _files_delete_on_commit(names: list[str]) -> None:
+
+def resume_file_name() -> str:
+    """A fresh random name for an encrypted resume file (it says nothing about the person)."""
+    return f"{RESUME_FOLDER}{uuid.uuid4().hex}.fernet"
+
+
+def files_delete_on_commit(names: list[str]) -> None:
     names = [name for name in names if name]
     if names:
         transaction.on_commit(lambda: [encrypted_file_delete(name) for name in names])
@@ -33,7 +41,9 @@ def upload_accept(*, user: User, data: bytes, filename: str) -> ResumeUpload:
 
     Empty, oversize and mislabelled files are refused here with nothing written;
     the task refuses the rest (encrypted, scanned, corrupt, zip bomb) and erases
-    the stored copy. A new upload replaces the person's earlier uploads.
+    the stored copy. A new upload replaces the person's earlier uploads. A file store
+    that does not answer refuses the upload (StorageUnavailable) with nothing written;
+    a file whose row never commits is left to the orphan sweep.
     """
     from ..tasks import upload_parse_task
 
@@ -43,12 +53,13 @@ def upload_accept(*, user: User, data: bytes, filename: str) -> ResumeUpload:
         kind = sniff(data, filename)
     except IntakeRefused as exc:
         raise ResumeError(refusal_message(exc.code), code=exc.code) from exc
-    stored = encrypted_file_save(name=f"resume-uploads/{uuid.uuid4().hex}.fernet", data=data)
+    with storage_writing():  # the store away: the person is asked to try again, and no row is written
+        stored = encrypted_file_save(name=resume_file_name(), data=data)
     try:
         with transaction.atomic():
             earlier = list(ResumeUpload.objects.filter(owner=user).values_list("stored_name", flat=True))
             ResumeUpload.objects.filter(owner=user).delete()
-            _files_delete_on_commit(earlier)
+            files_delete_on_commit(earlier)
             upload = ResumeUpload.objects.create(
                 owner=user, kind=kind, size=len(data), original_name=filename[:200], stored_name=stored
             )
@@ -86,7 +97,7 @@ def upload_refuse(*, upload: ResumeUpload, code: str) -> ResumeUpload:
             size=0,
             finished_at=timezone.now(),
         )
-        _files_delete_on_commit([upload.stored_name])
+        files_delete_on_commit([upload.stored_name])
     upload.refresh_from_db()
     return upload
 
@@ -99,7 +110,13 @@ def upload_parse(*, upload_id: int) -> ResumeUpload | None:
     upload = ResumeUpload.objects.filter(pk=upload_id).first()
     if not claimed or upload is None:
         return upload
-    data = encrypted_file_read(upload.stored_name)
+    try:
+        with storage_reading():
+            data = encrypted_file_read(upload.stored_name)
+    except StorageUnavailable:
+        # The store is away: the upload waits, queued, for uploads_recover to send it again.
+        _set(upload_id, status=ResumeUpload.Status.QUEUED, progress=0, started_at=None)
+        raise
     _set(upload_id, progress=30)
 
     def page_read(done: int, total: int) -> None:

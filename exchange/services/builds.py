@@ -29,6 +29,7 @@ from accounts.models import Membership, User
 from accounts.roles import Capability, capability_require
 from config.csvsafe import csv_cell, neutralised_csv
 from config.deferred import enqueue_on_commit
+from config.files import StorageUnavailable, storage_reading, storage_writing
 from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
 from privacy import budget as accountant
@@ -255,7 +256,13 @@ def version_build(*, version_id: int) -> ProductVersion:
         DataProduct.Kind.STATISTICS: _build_statistics,
         DataProduct.Kind.QUERY: _build_query,
     }
-    return builders[version.product.kind](version)
+    try:
+        return builders[version.product.kind](version)
+    except StorageUnavailable:
+        # _finish is one transaction: its members, budget spend and row were rolled back with the write.
+        return _fail(
+            version, _("The file store did not answer while this build was being saved; nothing was released. Start it again.")
+        )
 
 
 # --- datasets -------------------------------------------------------------------------------
@@ -373,7 +380,7 @@ def _schema_report(fmt: str, columns: list[dict], rows: int, sample: list) -> di
 def _build_dataset(version: ProductVersion) -> ProductVersion:
     product = version.product
     try:
-        with product.source_file.open("rb") as handle:
+        with storage_reading(), product.source_file.open("rb") as handle:
             data = handle.read()
         schema = dataset_schema(data=data, filename=product.source_file.name)
     except OSError as exc:
@@ -527,6 +534,23 @@ def _artefact_rows(version: ProductVersion) -> list[dict]:
         return list(csv.DictReader(io.StringIO(handle.read().decode("utf-8"))))
 
 
+def _members_blocking(*, version: ProductVersion, buyer) -> set[int]:
+    """The members of a records version who blocked this buyer (they are cut from the buyer's copy)."""
+    from ..selectors import blocked_user_ids_for
+
+    if version.product.kind != DataProduct.Kind.RECORDS:
+        return set()
+    blocked = blocked_user_ids_for(merchant=buyer)
+    if not blocked:
+        return set()
+    return set(VersionMember.objects.filter(version=version, user_id__in=blocked).values_list("user_id", flat=True))
+
+
+def artefact_is_whole_for(*, version: ProductVersion, buyer) -> bool:
+    """Whether this buyer receives the artefact exactly as built (streamed from storage as it is)."""
+    return not _members_blocking(version=version, buyer=buyer)
+
+
 def artefact_for_buyer(*, version: ProductVersion, buyer) -> tuple[bytes, str]:
     """The artefact this buyer receives, and its SHA-256.
 
@@ -534,14 +558,9 @@ def artefact_for_buyer(*, version: ProductVersion, buyer) -> tuple[bytes, str]:
     fall under k once they are gone are suppressed too, and the copy is checked
     for k again before it leaves.
     """
-    from ..selectors import blocked_user_ids_for
-
     with version.artefact.open("rb") as handle:
         data = handle.read()
-    blocked = blocked_user_ids_for(merchant=buyer)
-    if not blocked or version.product.kind != DataProduct.Kind.RECORDS:
-        return data, version.artefact_sha256
-    drop_users = set(VersionMember.objects.filter(version=version, user_id__in=blocked).values_list("user_id", flat=True))
+    drop_users = _members_blocking(version=version, buyer=buyer)
     if not drop_users:
         return data, version.artefact_sha256
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
@@ -784,9 +803,10 @@ def _finish(
         )
         member_count = len(members)
     name = f"{version.product_id}-v{version.number}"
-    version.artefact.save(f"{name}.{extension}", ContentFile(data), save=False)
-    if parquet is not None:
-        version.artefact_parquet.save(f"{name}.parquet", ContentFile(parquet), save=False)
+    with storage_writing():  # a file written before a failure here is left to the orphan sweep
+        version.artefact.save(f"{name}.{extension}", ContentFile(data), save=False)
+        if parquet is not None:
+            version.artefact_parquet.save(f"{name}.parquet", ContentFile(parquet), save=False)
     version.artefact_sha256 = hashlib.sha256(data).hexdigest()
     version.privacy_report = report
     version.member_count = member_count

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
 from accounts.roles import Capability, capability_require
+from config.files import storage_writing
 from consent.models import Purpose
 
 from .. import events
@@ -100,7 +101,8 @@ def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:
     if kind == DataProduct.Kind.DATASET and not fields.get("source_file"):
         raise ProductError(_("Upload the dataset file (CSV, Parquet, GeoJSON or JSON)."), code="source_required")
     fields = {name: value for name, value in fields.items() if value is not None}
-    return DataProduct.objects.create(provider=provider, **fields)
+    with storage_writing():  # the files are stored before the row is inserted: no row without them
+        return DataProduct.objects.create(provider=provider, **fields)
 
 
 @transaction.atomic
@@ -153,7 +155,8 @@ def product_submit(*, product: DataProduct, by: User, legal_opinion: UploadedFil
         raise ProductError(_("Build a version whose checks pass before submitting for review."), code="no_ready_version")
     if legal_opinion is not None:
         _check_legal_opinion(legal_opinion)
-        product.legal_opinion.save(f"legal-{product.pk}.pdf", legal_opinion, save=False)
+        with storage_writing():
+            product.legal_opinion.save(f"legal-{product.pk}.pdf", legal_opinion, save=False)
     if product.is_personal and not product.legal_opinion:
         raise ProductError(
             _("Attach a legal opinion (PDF) on the lawfulness of selling this personal-data product."),
