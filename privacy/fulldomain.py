@@ -40,6 +40,8 @@ from privacy.encoding import EncodedColumn
 
 LOSSES = ("dm", "gcp")
 _BINCOUNT_LIMIT = 1 << 24
+# A bincount over a key range this many times the entries still beats sorting them.
+_SPARSE = 8
 _BLOCK_SPAN = 1 << 13
 _PROBE_FINE = 4
 _PARTS_BYTES = 256 << 20
@@ -213,9 +215,10 @@ class NodeJudge:
         if source.sensitive is not None:
             key = key * self.sensitive_radix + source.sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
-        if total <= _BINCOUNT_LIMIT and total <= 4 * source.size + 4096:
+        if total <= _BINCOUNT_LIMIT and total <= _SPARSE * source.size + 4096:
             counted = np.bincount(key, weights=source.weights, minlength=total)
-            keys = np.flatnonzero(counted)
+            # A boolean mask first: nonzero over float64 is several times slower than over bool.
+            keys = np.flatnonzero(counted > 0)
             counts = counted[keys].astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
@@ -230,6 +233,12 @@ class NodeJudge:
             rest, digit = np.divmod(rest, radices[q])
             codes[q] = digit.astype(np.int32)
         return Histogram(levels, codes, counts, sensitive)
+
+    def _countable(self, levels: tuple[int, ...], entries: int) -> bool:
+        """Whether rolling ``entries`` up to ``levels`` can count with one bincount (no sort)."""
+        total = float(np.prod([column.radix(level) for column, level in zip(self.columns, levels, strict=True)]))
+        total *= self.sensitive_radix if self._rows.sensitive is not None else 1
+        return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
     def _keep(self, histogram: Histogram, force: bool = False) -> None:
         if not force and self._cached_total + histogram.size > self._cache_entries:
@@ -248,7 +257,16 @@ class NodeJudge:
         """The class histogram of a node, rolled up from the smallest finer one kept."""
         if levels == self.bottom.levels:
             return self.bottom
-        return self._group(self._source(levels), levels)
+        source = self._source(levels)
+        if source is self.bottom:
+            # Nothing finer than the bottom is kept: roll up through the node with every
+            # quasi-identifier at its own level or 1, whichever is lower. It is kept, and
+            # the nodes that share its level-0 attributes roll up from it instead.
+            hub = tuple(min(level, 1) for level in levels)
+            if hub != levels and hub != self.bottom.levels and self._countable(hub, self.bottom.size):
+                source = self._group(self._source(hub), hub)
+                self._keep(source)
+        return self._group(source, levels)
 
     # -- scoring ---------------------------------------------------------------------------
 
@@ -335,10 +353,16 @@ def search(judge: NodeJudge) -> SearchResult | None:
     best: tuple[float, int, tuple[int, ...]] | None = None
     best_score: NodeScore | None = None
 
-    def cones(i: int) -> tuple[np.ndarray, np.ndarray]:
-        """The nodes above (successors) and below (predecessors) node i, itself included."""
-        difference = nodes - nodes[i]
-        return difference.min(axis=1) >= 0, difference.max(axis=1) <= 0
+    # The lattice as an array of its shape: the successors of a node (itself included) are
+    # one slice of it, its predecessors another, so tagging a cone is a view, not a scan.
+    shape = tuple(column.levels + 1 for column in columns)
+    bound_cube, slack_cube = bound.reshape(shape), slack.reshape(shape)
+    floor_cube, dead_cube = suppressed_at_least.reshape(shape), dead.reshape(shape)
+
+    def cones(i: int) -> tuple[tuple[slice, ...], tuple[slice, ...]]:
+        """The nodes above (successors) and below (predecessors) node i, itself included, as slices."""
+        here = nodes[i]
+        return tuple(slice(int(v), None) for v in here), tuple(slice(0, int(v) + 1) for v in here)
 
     def index(levels: np.ndarray) -> int:
         return int((levels * strides).sum())
@@ -351,11 +375,14 @@ def search(judge: NodeJudge) -> SearchResult | None:
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
         # suppresses at least as many records; each suppressed record adds ``slack``.
         above, below = cones(i)
-        np.maximum(bound, score.bound, out=bound, where=above)
-        np.minimum(slack, score.slack, out=slack, where=above)
-        np.maximum(suppressed_at_least, float(score.suppressed), out=suppressed_at_least, where=below)
+        view = bound_cube[above]
+        np.maximum(view, score.bound, out=view)
+        view = slack_cube[above]
+        np.minimum(view, score.slack, out=view)
+        view = floor_cube[below]
+        np.maximum(view, float(score.suppressed), out=view)
         if score.suppressed > judge.cap:
-            dead[below] = True
+            dead_cube[below] = True
         elif score.feasible:
             candidate = (score.loss, int(height[i]), levels)
             if best is None or candidate < best:
