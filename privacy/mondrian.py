@@ -56,7 +56,8 @@ def canonical_set(column_name: str, names: Sequence[str]) -> str:
 @dataclass(frozen=True)
 class Partition:
     cell_labels: list[list[str]]
-    label_codes: list[np.ndarray]
+    label_codes: list[np.ndarray]  # per quasi-identifier, each row's position in its ``label_tables`` entry
+    label_tables: list[tuple[str, ...]]
     cover: list[np.ndarray]
     count: int
 
@@ -126,6 +127,7 @@ def partition(
             leaves.append(rows)
     cell_labels: list[list[str]] = []
     label_codes: list[np.ndarray] = []
+    label_tables: list[tuple[str, ...]] = []
     cover: list[np.ndarray] = []
     for q, column in enumerate(columns):
         labels = np.empty(n, dtype=object)
@@ -135,11 +137,12 @@ def partition(
             text, count = cell_label(column, present)
             labels[rows] = text
             covered[rows] = count
-        _, inverse = np.unique(labels.astype(str), return_inverse=True)
+        texts, inverse = np.unique(labels.astype(str), return_inverse=True)
         cell_labels.append(labels.tolist())
         label_codes.append(inverse.reshape(-1))
+        label_tables.append(tuple(texts.tolist()))
         cover.append(covered)
-    return Partition(cell_labels, label_codes, cover, len(leaves))
+    return Partition(cell_labels, label_codes, label_tables, cover, len(leaves))
 
 
 def cell_label(column: EncodedColumn, present: np.ndarray) -> tuple[str, int]:

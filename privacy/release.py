@@ -93,11 +93,18 @@ class TableRelease:
 
     kept: np.ndarray
     row_class: np.ndarray
-    cell_labels: list[list[str]]  # per quasi-identifier, label of each row (kept rows only meaningful)
+    # Per quasi-identifier: each row's released cell as a code into its label table
+    # (kept rows only meaningful); the text is looked up only for the rows written out.
+    cells: list[tuple[np.ndarray, tuple[str, ...]]]
     skills: SkillRelease | None
     levels: dict[str, int]
     report: dict[str, Any]
     search: dict[str, Any] = field(default_factory=dict)
+
+    def cell_texts(self, position: int, rows: np.ndarray) -> list[str]:
+        """The released text of quasi-identifier ``position`` for ``rows``."""
+        codes, labels = self.cells[position]
+        return np.asarray(labels, dtype=object)[codes[rows]].tolist()
 
 
 @dataclass(frozen=True)
@@ -113,14 +120,25 @@ class Release:
 def _row_classes(table: EncodedTable, levels: Sequence[int], model: PrivacyModel) -> tuple[np.ndarray, np.ndarray]:
     """Each row's class at ``levels`` and which rows are released (class big and diverse enough)."""
     key = np.zeros(table.n, dtype=np.int64)
+    total = 1
     for column, level in zip(table.columns, levels, strict=True):
-        key = key * column.radix(level) + column.up[level][column.codes]
-    return _classes_of_keys(key, table, model)
+        if column.radix(level) > 1:  # a column all "*" splits no class
+            key *= column.radix(level)
+            key += column.up[level][column.codes]
+            total *= column.radix(level)
+    return _classes_of_keys(key, table, model, total)
 
 
-def _classes_of_keys(key: np.ndarray, table: EncodedTable, model: PrivacyModel) -> tuple[np.ndarray, np.ndarray]:
-    _, inverse = np.unique(key, return_inverse=True)
-    inverse = inverse.reshape(-1)
+def _classes_of_keys(
+    key: np.ndarray, table: EncodedTable, model: PrivacyModel, total: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    if total is not None and total <= max(8 * len(key), 1 << 16):
+        # Classes numbered in key order, as np.unique would, by one bincount instead of a sort.
+        present = np.bincount(key, minlength=total) > 0
+        number = np.cumsum(present) - 1
+        inverse = number[key]
+    else:
+        inverse = np.unique(key, return_inverse=True)[1].reshape(-1)
     sizes = np.bincount(inverse)
     ok = sizes >= model.k
     if model.l > 1 and table.sensitive is not None:
@@ -166,8 +184,8 @@ def anonymise_table(table: EncodedTable, model: PrivacyModel) -> TableRelease:
             raise PrivacyModelError("not_achievable", "no generalisation meets the model within the suppression cap")
         levels = dict(zip((c.name for c in table.columns), found.levels, strict=True))
         row_class, kept = _row_classes(table, found.levels, model)
-        cell_labels = [
-            np.asarray(column.labels[level], dtype=object)[column.up[level][column.codes]].tolist()
+        cells = [
+            (column.up[level][column.codes], column.labels[level])
             for column, level in zip(table.columns, found.levels, strict=True)
         ]
         search = {"nodes": judge.stats.nodes, "evaluated": judge.stats.evaluated, "rows_grouped": judge.stats.rows_grouped}
@@ -175,7 +193,7 @@ def anonymise_table(table: EncodedTable, model: PrivacyModel) -> TableRelease:
             raise PrivacyModelError("not_achievable", "no generalisation meets the model within the suppression cap")
     else:
         partition = mondrian.partition(table.columns, k=model.k, sensitive=table.sensitive if model.l > 1 else None, l=model.l)
-        cell_labels = partition.cell_labels
+        cells = list(zip(partition.label_codes, partition.label_tables, strict=True))
         key = np.unique(np.array(partition.label_codes, dtype=np.int64).T, axis=0, return_inverse=True)[1].reshape(-1)
         row_class, kept = _classes_of_keys(key, table, model)
         if int((~kept).sum()) > _cap(model, table.n):
@@ -187,12 +205,12 @@ def anonymise_table(table: EncodedTable, model: PrivacyModel) -> TableRelease:
     skills = None
     if table.skills is not None:
         skills = release_skills(table.skills, row_class, class_count, k=model.k, m=model.m)
-    report = utility_report(table, model, row_class, kept, cell_labels, levels, skills, cover)
+    report = utility_report(table, model, row_class, kept, cells, levels, skills, cover)
     report["search"] = search
-    return TableRelease(kept, row_class, cell_labels, skills, levels, report, search)
+    return TableRelease(kept, row_class, cells, skills, levels, report, search)
 
 
-def utility_report(table, model, row_class, kept, cell_labels, levels, skills, cover=None) -> dict[str, Any]:
+def utility_report(table, model, row_class, kept, cells, levels, skills, cover=None) -> dict[str, Any]:
     """DM, C_avg, GCP, per-attribute level and share of "*", suppression and prosecutor risk."""
     n = table.n
     released = int(kept.sum())
@@ -202,10 +220,15 @@ def utility_report(table, model, row_class, kept, cell_labels, levels, skills, c
     dm = int((sizes.astype(np.int64) ** 2).sum()) + n * suppressed
     attributes: dict[str, dict[str, Any]] = {}
     penalty = 0.0
-    for position, (column, labels) in enumerate(zip(table.columns, cell_labels, strict=True)):
-        values = np.asarray(labels, dtype=object)[kept] if released else np.zeros(0, dtype=object)
-        star = float(np.mean(values == SUPPRESSED)) if released else 0.0
-        ncp = _column_ncp(column, kept, levels.get(column.name), None if cover is None else cover[position])
+    for position, (column, (codes, labels)) in enumerate(zip(table.columns, cells, strict=True)):
+        # How many kept rows show each label: the "*" share and the NCP come from these counts.
+        shown = np.bincount(codes[kept], minlength=len(labels)) if released else np.zeros(len(labels), dtype=np.int64)
+        star = float(sum(int(shown[i]) for i, label in enumerate(labels) if label == SUPPRESSED)) / released if released else 0.0
+        level = levels.get(column.name)
+        if level is not None:
+            ncp = float(shown @ column.ncp[level]) / released if released else 0.0
+        else:
+            ncp = _column_ncp(column, kept, None if cover is None else cover[position])
         penalty += ncp * released
         attributes[column.name] = {
             "level": levels.get(column.name),
@@ -252,11 +275,9 @@ def utility_report(table, model, row_class, kept, cell_labels, levels, skills, c
     return report
 
 
-def _column_ncp(column: EncodedColumn, kept: np.ndarray, level: int | None, cover: np.ndarray | None) -> float:
+def _column_ncp(column: EncodedColumn, kept: np.ndarray, cover: np.ndarray | None) -> float:
     if not kept.any():
         return 0.0
-    if level is not None:
-        return float(column.ncp[level][column.up[level][column.codes[kept]]].mean())
     # Local recoding: a released cell covers the leaves its label names (a range or a set).
     leaves = len(column.labels[0])
     if leaves <= 1 or cover is None:
@@ -331,9 +352,10 @@ def generalise_records(
     result = anonymise_table(table, model)
     kept = np.flatnonzero(result.kept).tolist()
     skills = result.skills.per_row(table.n) if result.skills is not None else None
+    texts = [result.cell_texts(position, np.asarray(kept, dtype=np.int64)) for position in range(len(quasi_identifiers))]
     rows: list[dict[str, Any]] = []
-    for index in kept:
-        row: dict[str, Any] = {q: result.cell_labels[position][index] for position, q in enumerate(quasi_identifiers)}
+    for number, index in enumerate(kept):
+        row: dict[str, Any] = {q: texts[position][number] for position, q in enumerate(quasi_identifiers)}
         if set_field:
             row[set_field] = skills[index] if skills is not None else []
         for name in carried:
