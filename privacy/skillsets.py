@@ -345,14 +345,42 @@ def _superset_sums(local: np.ndarray, masks: np.ndarray, classes: int, width: in
     return table
 
 
-def _victims(support: np.ndarray, itemsets, width: int, k: int, only_size: int | None = None) -> np.ndarray:
-    """Per itemset of 1..m and class: the bit of the value an offending record drops (0 if none offends)."""
+def _itemset_supports(local: np.ndarray, masks: np.ndarray, classes: int, width: int, itemsets) -> np.ndarray:
+    """Per itemset of 1..m (in ``itemsets`` order, singletons first) and class, the records holding it."""
+    return _superset_sums(local, masks, classes, width)[itemsets[0]]
+
+
+def _containment(width: int, itemsets) -> np.ndarray:
+    """``contains[mask, j]``: whether a record with ``mask`` holds itemset j."""
+    every = np.arange(1 << width, dtype=np.int64)[:, None]
+    return (every & itemsets[0][None, :]) == itemsets[0][None, :]
+
+
+def _supports_after(held: np.ndarray, local: np.ndarray, old: np.ndarray, new: np.ndarray, contains: np.ndarray) -> None:
+    """Take out of ``held`` (in place) the itemsets records stopped holding when their masks went from old to new.
+
+    Only the records that changed are counted: a small share of them, where a new
+    superset sum would go over the whole class × mask table again.
+    """
+    changed = np.flatnonzero(old != new)
+    if len(changed) == 0:
+        return
+    lost = contains[old[changed]] & ~contains[new[changed]]
+    record, itemset = np.nonzero(lost)
+    classes = held.shape[1]
+    held -= np.bincount(itemset * classes + local[changed][record], minlength=held.size).reshape(held.shape).astype(held.dtype)
+
+
+def _victims(held: np.ndarray, itemsets, width: int, k: int, only_size: int | None = None) -> np.ndarray:
+    """Per itemset of 1..m and class: the bit of the value an offending record drops (0 if none offends).
+
+    ``held`` is ``_itemset_supports``: per itemset and class, the records holding it.
+    """
     masks, sizes, items = itemsets
-    held = support[masks]
     bad = (held > 0) & (held < k)
     if only_size is not None:
         bad &= (sizes == only_size)[:, None]
-    single = support[1 << np.arange(width)].astype(np.int64)
+    single = held[:width].astype(np.int64)
     # Rarest in the class first; ties: the later value (as the record-level pass elsewhere).
     rarity = np.concatenate(
         [single * (width + 1) - np.arange(width)[:, None], np.full((1, single.shape[1]), np.iinfo(np.int64).max)]
@@ -365,25 +393,27 @@ def _victims(support: np.ndarray, itemsets, width: int, k: int, only_size: int |
 def _repair_block_zeta(local, masks, classes, width, k, m, itemsets, record_rounds):
     """One block's masks after the repair, and the smallest positive support of an itemset of 1..m left."""
     size = 1 << width
-    support = _superset_sums(local, masks, classes, width)
+    held = _itemset_supports(local, masks, classes, width, itemsets)
+    contains = _containment(width, itemsets)
     for _ in range(record_rounds):
         drop = np.zeros((size, classes), dtype=np.int16 if width < 16 else np.int64)
-        drop[itemsets[0]] = _victims(support, itemsets, width, k)
+        drop[itemsets[0]] = _victims(held, itemsets, width, k)
         if not drop.any():
             break
         # A record loses the victim of every offending itemset it holds: OR over subsets of its mask.
         for bit in range(width):
             view = drop.reshape(size >> (bit + 1), 2, (1 << bit) * classes)
             view[:, 1] |= view[:, 0]
-        masks = masks & ~drop.reshape(-1)[masks * classes + local]
-        support = _superset_sums(local, masks, classes, width)
+        new = masks & ~drop.reshape(-1)[masks * classes + local]
+        _supports_after(held, local, masks, new, contains)
+        masks = new
     for itemset_size in range(1, m + 1):
-        gone = np.bitwise_or.reduce(_victims(support, itemsets, width, k, only_size=itemset_size), axis=0)
+        gone = np.bitwise_or.reduce(_victims(held, itemsets, width, k, only_size=itemset_size), axis=0)
         if gone.any():
             # The value leaves its whole class: supports of itemsets without it stay, with it become 0.
-            masks = masks & ~gone[local]
-            support = _superset_sums(local, masks, classes, width)
-    held = support[itemsets[0]]
+            new = masks & ~gone[local]
+            _supports_after(held, local, masks, new, contains)
+            masks = new
     positive = held[held > 0]
     return masks, int(positive.min()) if len(positive) else 0
 
@@ -441,6 +471,8 @@ def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
 
 
 _PAIR_BINS = 1 << 20
+# Blocks picked out by a scan of every entry before the rest is sorted by class once.
+_SCANNED_BLOCKS = 16
 
 
 def _pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -462,44 +494,52 @@ def _pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _repair_block_pairs(rows, values, local, classes, width, k, m, record_rounds):
-    """Alive flags of one block's entries (sorted by row) after the k^m repair, m <= 2."""
+    """Alive flags of one block's entries (sorted by row) after the k^m repair, m <= 2.
+
+    The block's pairs are listed once; each round counts only those whose two entries
+    are still alive.
+    """
     alive = np.ones(len(rows), dtype=bool)
     span = width * width
+    value_key = local * width + values
+    if m >= 2:
+        first, second = _pairs(rows)
+        pair_key = local[first] * span + values[first] * width + values[second]
+    rarity_base = width + 1
 
-    def supports(index):
-        cls = local[index]
-        single = np.bincount(cls * width + values[index], minlength=classes * width)[cls * width + values[index]]
-        if m < 2:
-            return single, None, None, None
-        first, second = _pairs(rows[index])
-        key = cls[first] * span + values[index[first]] * width + values[index[second]]
-        pair = np.bincount(key, minlength=classes * span)[key]
-        bad = pair < k
-        first, second = first[bad], second[bad]
-        rarer = single[first] * (width + 1) - values[index[first]] < single[second] * (width + 1) - values[index[second]]
-        return single, first, second, np.where(rarer, first, second)
+    def singles(live: np.ndarray) -> np.ndarray:
+        # Support in its class of every entry's value, counting live entries only.
+        return np.bincount(value_key[live], minlength=classes * width)[value_key]
+
+    def bad_pairs(live: np.ndarray, single: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per offending pair (both ends live), its rarer entry, and its pair index."""
+        both = np.flatnonzero(live[first] & live[second])
+        keys = pair_key[both]
+        count = np.bincount(keys, minlength=classes * span)[keys]
+        bad = both[count < k]
+        a, b = first[bad], second[bad]
+        rarer = single[a] * rarity_base - values[a] < single[b] * rarity_base - values[b]
+        return np.where(rarer, a, b), bad
 
     for _ in range(record_rounds):
-        index = np.flatnonzero(alive)
-        single, _, _, victims = supports(index)
-        killed = single < k
-        if victims is not None:
+        single = singles(alive)
+        killed = alive & (single < k)
+        if m >= 2:
+            victims, _ = bad_pairs(alive, single)
             killed[victims] = True
         if not killed.any():
             return alive
-        alive[index[killed]] = False
+        alive &= ~killed
     # Settle what is left class-wide: singles first, then pairs (a value leaving its whole
     # class leaves the supports of itemsets without it as they were).
-    index = np.flatnonzero(alive)
-    cls = local[index]
-    single = np.bincount(cls * width + values[index], minlength=classes * width)[cls * width + values[index]]
-    alive[index[single < k]] = False
+    single = singles(alive)
+    alive &= single >= k
     if m >= 2:
-        index = np.flatnonzero(alive)
-        _, _, _, victims = supports(index)
+        single = singles(alive)
+        victims, _ = bad_pairs(alive, single)
         if len(victims):
-            gone = np.unique(local[index[victims]] * width + values[index[victims]])
-            alive[index[np.isin(local[index] * width + values[index], gone)]] = False
+            gone = np.unique(value_key[victims])
+            alive &= ~np.isin(value_key, gone)
     return alive
 
 
@@ -536,10 +576,10 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     def remaining():
         # The first blocks are picked out by a comparison (most levels that lose stop there);
         # what is left after them is sorted by class once.
-        for first, last in zip(edges[:-1], edges[1:17], strict=False):
+        for first, last in zip(edges[:-1], edges[1:1 + _SCANNED_BLOCKS], strict=False):
             yield first, last, np.flatnonzero((cls >= first) & (cls < last))
-        if len(edges) > 17:
-            start = edges[16]
+        if len(edges) > 1 + _SCANNED_BLOCKS:
+            start = edges[_SCANNED_BLOCKS]
             rest = np.flatnonzero(cls >= start)
             for first, last, chosen in _class_blocks(cls[rest] - start, class_count - start, per_block):
                 yield first + start, last + start, rest[chosen]
