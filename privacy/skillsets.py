@@ -576,7 +576,7 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     def remaining():
         # The first blocks are picked out by a comparison (most levels that lose stop there);
         # what is left after them is sorted by class once.
-        for first, last in zip(edges[:-1], edges[1:1 + _SCANNED_BLOCKS], strict=False):
+        for first, last in zip(edges[:-1], edges[1 : 1 + _SCANNED_BLOCKS], strict=False):
             yield first, last, np.flatnonzero((cls >= first) & (cls < last))
         if len(edges) > 1 + _SCANNED_BLOCKS:
             start = edges[_SCANNED_BLOCKS]
