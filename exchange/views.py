@@ -33,6 +33,7 @@ from accounts.services import (
 from config import charts
 from config.errors import ApplicationError, error_responses
 from config.files import STORAGE_ERRORS, STREAM_BLOCK_BYTES, StorageUnavailable, storage_reading, stored_file_stream
+from config.replica import lag_tolerant
 from payouts import money
 from payouts.models import TopUp
 from payouts.selectors import earnings_for_merchant, wallet_balance
@@ -130,6 +131,7 @@ CATALOG_PAGE_SIZE = 24
 
 
 @public
+@lag_tolerant
 def catalog(request):
     filters = catalog_filters_from(request.GET)
     page = Paginator(catalog_products(filters=filters), CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -327,6 +329,7 @@ def product_chart(request, product_id: int):
 
 
 @merchant_required(get=Capability.READ)
+@lag_tolerant
 def dashboard(request):
     """Overview: balances, what needs attention, the month charts. Each concern has its own page."""
     merchant = request.merchant
@@ -885,6 +888,7 @@ def team(request):
 
 
 @public
+@lag_tolerant
 def exchange_statistics(request):
     stats = exchange_stats()
     return render(request, "exchange/stats.html", {"stats": stats, "turnover": money.format_fen(stats.turnover_fen)})
