@@ -324,12 +324,16 @@ def invitation_accept(*, invitation: Invitation, by: User, agree: bool, language
     with transaction.atomic():
         locked = _locked_open(invitation.pk)
         if _expire_if_due(locked, now):
-            expired = True
+            closed = _("This invitation expired before you answered; the employer's fee was returned.")
+        elif locked.merchant.is_suspended:
+            # Suspended before the sweep reached its invitations: nothing is disclosed to it, its fee goes back.
+            _cancel(locked, Invitation.CancelReason.SUSPENDED, None)
+            closed = _("The exchange has suspended this employer: the invitation is cancelled and nothing was shared.")
         else:
-            expired = False
+            closed = None
             disclosure = _accept(locked, by=by, language=language, now=now)
-    if expired:
-        raise InvitationClosed(_("This invitation expired before you answered; the employer's fee was returned."))
+    if closed:
+        raise InvitationClosed(closed)
     return disclosure
 
 

@@ -11,8 +11,17 @@ from payouts import money
 from payouts.exceptions import InsufficientFunds
 from payouts.models import JournalEntry, LedgerAccount
 from payouts.selectors import account_balance, earnings_for_user, ledger_violations, wallet_balance
-from talent.models import Handle, Invitation
-from talent.services import filters_clean, invitation_accept, invitation_send, invitations_expire_due, talent_search
+from talent.exceptions import InvitationClosed
+from talent.models import Disclosure, Handle, Invitation
+from talent.services import (
+    filters_clean,
+    invitation_accept,
+    invitation_cancel,
+    invitation_decline,
+    invitation_send,
+    invitations_expire_due,
+    talent_search,
+)
 
 from .world import world_create
 
@@ -115,3 +124,25 @@ def test_accept_and_expire_racing_settle_each_invitation_exactly_once(postgres):
     accepted = Invitation.objects.filter(status="accepted").count()
     assert wallet_balance(merchant=world.employer) == money.fen_to_micros(100_000) - accepted * FEE
     assert ledger_violations() == []
+    call_command("verify_ledger")
+
+
+def test_accept_decline_and_the_employers_cancel_racing_leave_one_outcome_each(postgres):
+    world = world_create(people=6)
+    handles = all_handles(world)
+    invitations = [send(world, handle, "Robotics engineer") for handle in handles]
+    jobs = []
+    for invitation in invitations:
+        jobs.append(lambda i=invitation: invitation_accept(invitation=i, by=i.candidate, agree=True, language="en"))
+        jobs.append(lambda i=invitation: invitation_decline(invitation=i, by=i.candidate))
+        jobs.append(lambda i=invitation: invitation_cancel(invitation=i, merchant=world.employer, by=world.recruiter))
+    outcomes = run_together(jobs)
+    # each invitation had exactly one winner; the two losers were told it is closed
+    assert sum(1 for o in outcomes if isinstance(o, InvitationClosed)) == 2 * len(invitations), outcomes
+    for invitation in Invitation.objects.all():
+        assert JournalEntry.objects.filter(idempotency_key=f"invitation:{invitation.pk}:escrow-out").count() == 1
+        assert Disclosure.objects.filter(invitation=invitation).exists() == (invitation.status == "accepted")
+    accepted = Invitation.objects.filter(status="accepted").count()
+    assert wallet_balance(merchant=world.employer) == money.fen_to_micros(100_000) - accepted * FEE
+    assert account_balance(account=LedgerAccount.objects.get(kind=LedgerAccount.Kind.ESCROW)) == 0
+    call_command("verify_ledger")

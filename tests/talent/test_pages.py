@@ -87,6 +87,11 @@ def test_the_jobseeker_accepts_gets_a_verifying_receipt_and_sees_the_fee_pending
     verified = client.post(reverse("receipts:verify"), {"receipt": receipt.document}, **EN)
     assert verified.context["result"]["valid"] is True
     assert receipt_verify(receipt.document.encode(), receipt_public_key())
+    # her portal's sales list the invitation's income beside data sales, in either language
+    for language, prefix in (("en", "Invitation accepted:"), ("zh-hans", "已接受邀请：")):
+        home = client.get(reverse("consent:dashboard"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        sales = home[home.index('id="sales"') :]
+        assert f"{prefix} Backend engineer" in sales and "Acme Robotics Ltd" in sales and "¥14.00" in sales
 
 
 def test_the_employer_sees_the_contact_only_after_acceptance_and_every_view_is_logged(client):
