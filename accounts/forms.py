@@ -20,9 +20,33 @@ class SignupForm(AllauthSignupForm):
     wants_to_provide = forms.BooleanField(label=_("We want to sell data products"), required=False)
     invite_code = forms.CharField(label=_("Invite code"), max_length=32, required=False)
 
+    # Which account types a field is asked of (the rest are asked of everyone). The sign-up page
+    # shows a field only for its types (static/js/signup.js; every field without JavaScript), and
+    # `clean` forgets what a jobseeker typed into a company's fields.
+    FOR_TYPES = {
+        "organisation_name": "merchant_new",
+        "industry": "merchant_new",
+        "wants_to_provide": "merchant_new",
+        "invite_code": "merchant_join",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.account_types = self.FOR_TYPES.get(name, "")
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            else:
+                widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
+
     def clean(self):
         data = super().clean()
         kind = data.get("account_type")
+        for name, types in self.FOR_TYPES.items():
+            if kind not in types.split():  # not asked of this account type: neither kept nor checked
+                data[name] = False if name == "wants_to_provide" else ""
+                self._errors.pop(name, None)
         if kind == "merchant_new":
             name = (data.get("organisation_name") or "").strip()
             if not name:

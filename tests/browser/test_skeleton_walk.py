@@ -93,7 +93,17 @@ def _confirmation_link(mailoutbox, email: str) -> str:
 
 def _sign_up_jobseeker(context, base: str, mailoutbox, email: str, password: str) -> Page:
     page = _open(context, f"{base}/accounts/signup/")
+    page.locator("input[name=account_type][value=merchant_new]").check()
+    expect(page.locator("input[name=organisation_name]")).to_be_visible()
+    expect(page.locator("input[name=invite_code]")).to_be_hidden()
     page.locator("input[name=account_type][value=jobseeker]").check()
+    # A jobseeker is asked nothing about organisations.
+    for name in ("organisation_name", "industry", "wants_to_provide", "invite_code"):
+        expect(page.locator(f"[name={name}]")).to_be_hidden()
+    expect(page.locator("input[name=display_name]")).to_be_visible()
+    shots = Path(settings.BASE_DIR) / "var" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "signup-jobseeker.png"), full_page=True)
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password1]").fill(password)
     page.locator("input[name=password2]").fill(password)
