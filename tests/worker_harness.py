@@ -52,8 +52,11 @@ def queue_purge() -> None:
         channel.client.delete(channel.unacked_key, channel.unacked_index_key)
 
 
-def worker_start(redis_url: str, log: Path, *, pool: str = "solo", concurrency: int = 1) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": redis_url, "CELERY_TASK_ALWAYS_EAGER": "0"}
+def worker_start(
+    redis_url: str, log: Path, *, pool: str = "solo", concurrency: int = 1, env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """`env` adds to the worker's environment (e.g. its own MEDIA_ROOT and a STORAGE_URL)."""
+    env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": redis_url, "CELERY_TASK_ALWAYS_EAGER": "0", **(env or {})}
     with log.open("ab") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "config", "worker", f"--pool={pool}", f"--concurrency={concurrency}",
@@ -73,9 +76,9 @@ def worker_stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def worker_process(redis_url: str, log: Path, *, pool: str = "solo", concurrency: int = 1):
+def worker_process(redis_url: str, log: Path, *, pool: str = "solo", concurrency: int = 1, env: dict[str, str] | None = None):
     """`celery -A config worker` as a real OS process on the test database; yields the Popen."""
-    process = worker_start(redis_url, log, pool=pool, concurrency=concurrency)
+    process = worker_start(redis_url, log, pool=pool, concurrency=concurrency, env=env)
     try:
         yield process
     finally:
