@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 LOCALES = {"en": "en", "zh-CN": "zh-hans"}
 FEE = money.fen_to_micros(2000)
+PHONE_SHOTS = ("1-search", "5-accepted")
 # Single words of these pages, which the catalogue scan of the console walk leaves out.
 WORDS = ("Notifications", "Talent", "Search", "Invite", "Candidate", "Accept", "Decline", "Pending", "Employer", "Verify")
 
@@ -65,6 +66,14 @@ def _look(page: Page, language: str, name: str, *, secrets: list[str] = ()) -> s
     for secret in secrets:
         assert secret not in html, f"{name} shows {secret!r}"
     page.screenshot(path=str(SHOTS / f"talent-{language}-{name}.png"), full_page=True)
+    # and on a phone the page still fits its width
+    size = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if name in PHONE_SHOTS:
+        page.screenshot(path=str(SHOTS / f"talent-{language}-{name}-390.png"), full_page=True)
+    page.set_viewport_size(size)
+    assert wide <= window, f"{name}: {wide} px wide in a {window} px window"
     return body
 
 

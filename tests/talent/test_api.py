@@ -106,3 +106,23 @@ def test_a_declined_invitation_reads_declined_through_the_api_and_its_fee_return
     invitation_decline(invitation=invitation, by=invitation.candidate)
     assert wallet_balance(merchant=world.employer) == before
     assert api.get(f"/api/v1/talent/invitations/{invitation_id}/").json()["status"] == "declined"
+
+
+def test_after_the_candidate_withdraws_the_api_loses_the_contact_at_once():
+    from talent.services import disclosure_withdraw
+
+    world = world_create(people=5)
+    api = _client(world.employer, world.recruiter)
+    handle = api.get("/api/v1/talent/search/").json()["cards"][0]["handle"]
+    invitation_id = api.post("/api/v1/talent/invitations/", {**JOB, "candidate": handle}, format="json").json()["id"]
+    invitation = Invitation.objects.get(pk=invitation_id)
+    disclosure = invitation_accept(invitation=invitation, by=invitation.candidate, agree=True, language="en")
+    assert api.get(f"/api/v1/talent/invitations/{invitation_id}/contact/").status_code == 200
+    disclosure_withdraw(disclosure=disclosure, by=invitation.candidate)
+    gone = api.get(f"/api/v1/talent/invitations/{invitation_id}/contact/")
+    assert gone.status_code == 404
+    _assert_private(world, gone)
+    detail = api.get(f"/api/v1/talent/invitations/{invitation_id}/")
+    assert detail.json()["status"] == "accepted" and detail.json()["contact_available"] is False
+    _assert_private(world, detail)
+    assert DisclosureView.objects.filter(channel="api").count() == 1  # the refused call was not a view
