@@ -1,4 +1,4 @@
-"""The earnings page's table of sales that paid the owner: sortable, paginated, a date range, CSV."""
+"""The earnings page's table of sales that paid the owner and a month's statement lines: sortable, paginated, CSV."""
 
 import django_tables2 as tables
 from django import forms
@@ -50,4 +50,34 @@ class EarningLinesTable(tables.Table):
         return money.format_micros(value)
 
     def value_share(self, value):
+        return money.format_micros_plain(value)
+
+
+class StatementLinesTable(tables.Table):
+    """What moved the balance in one month (a statement's lines), the amounts signed."""
+
+    date = tables.DateTimeColumn(verbose_name=_("Date"), format="Y-m-d H:i", attrs={"td": {"class": "text-nowrap"}})
+    kind = tables.Column(verbose_name=_("Entry"))
+    reference = tables.Column(verbose_name=_("Reference"))
+    product = tables.Column(verbose_name=_("Product"))
+    buyer = tables.Column(verbose_name=_("Buyer"))
+    amount = tables.Column(
+        verbose_name=_("Amount"), attrs={"td": {"class": "text-end share money"}, "th": {"class": "text-end text-nowrap"}}
+    )
+
+    class Meta:
+        attrs = {"class": "table table-sm align-middle", "id": "statement-lines"}
+        order_by = "date"
+        empty_text = _("Nothing moved this month.")
+
+    def render_kind(self, value):
+        return str(value)
+
+    def value_kind(self, value):
+        return str(value)
+
+    def render_amount(self, value):
+        return money.format_micros(value)
+
+    def value_amount(self, value):
         return money.format_micros_plain(value)

@@ -36,7 +36,7 @@ from .selectors import (
 )
 from .services import payout_account_add, withdrawal_minimum_fen, withdrawal_request
 from .statements import statement_pdf
-from .tables import DateRangeForm, EarningLinesTable
+from .tables import DateRangeForm, EarningLinesTable, StatementLinesTable
 
 SIDES = ("me", "merchant")
 
@@ -206,7 +206,14 @@ def _statement(request, year: int, month: int):
 @_owner_view(get=Capability.READ)
 def statement(request, year: str, month: str):
     data = _statement(request, int(year), int(month))
-    lines = [{**line, "amount_display": money.format_micros(line["amount"])} for line in data.lines]
+    table = StatementLinesTable(data.lines)
+    if request.GET.get("export") == "csv":  # every line of the month, sorted as on screen
+        RequestConfig(request, paginate=False).configure(table)
+        return table_csv_response(table, filename=f"statement-{year}-{month}")
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    export_query["export"] = "csv"
     fmt = money.format_micros
     return render(
         request,
@@ -215,7 +222,8 @@ def statement(request, year: str, month: str):
             "side": request.side,
             "holder": _holder(request),
             "statement": data,
-            "lines": lines,
+            "table": table,
+            "export_query": export_query.urlencode(),
             "summary": [
                 (_("Opening balance"), fmt(data.opening)),
                 (_("Earned from sales"), fmt(data.earned)),

@@ -1,6 +1,9 @@
 """Statements, the earnings page, the finance report and adjustments reconcile with the ledger."""
 
+import csv
+import io
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -66,7 +69,7 @@ def test_statement_pages_and_pdf_for_the_jobseeker(client):
     page = client.get(reverse("payouts:earnings", kwargs={"side": "me"}))
     assert page.status_code == 200
     body = page.content.decode()
-    assert "<svg" in body and "•••• 3445" in body and "6222020200112233445" not in body
+    assert 'src="/me/earnings/chart.svg?size=l"' in body and "•••• 3445" in body and "6222020200112233445" not in body
     assert money.format_micros(earnings_for_user(user=person).available) in body
     kwargs = {"side": "me", "year": f"{today.year:04d}", "month": f"{today.month:02d}"}
     html = client.get(reverse("payouts:statement", kwargs=kwargs)).content.decode()
@@ -138,3 +141,25 @@ def test_provider_statement_and_earnings_page(client):
         reverse("payouts:statement_pdf", kwargs={"side": "merchant", "year": f"{today.year:04d}", "month": f"{today.month:02d}"})
     )
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_statement_lines_sort_and_export_every_line_to_csv(client):
+    market, person = _history()
+    client.login(email=person.email, password=PASSWORD)
+    today = timezone.localdate()
+    statement = statement_for(user=person, year=today.year, month=today.month)
+    url = reverse("payouts:statement", kwargs={"side": "me", "year": f"{today.year:04d}", "month": f"{today.month:02d}"})
+    page = client.get(url, {"sort": "-amount"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'id="statement-lines"' in page and "export=csv" in page
+    response = client.get(url, {"sort": "-amount", "export": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Content-Type"].startswith("text/csv")
+    assert f"statement-{today.year:04d}-{today.month:02d}" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Date", "Entry", "Reference", "Product", "Buyer", "Amount"]
+    amounts = [row[5] for row in rows[1:]]
+    # every line of the month, largest first as sorted on screen, as plain yuan that add up to the month's movement
+    assert amounts == [
+        money.format_micros_plain(line["amount"]) for line in sorted(statement.lines, key=lambda line: -line["amount"])
+    ]
+    total = sum(Decimal(amount) for amount in amounts)
+    assert total * 1_000_000 == statement.closing - statement.opening
