@@ -101,7 +101,9 @@ def product_create(*, provider: Merchant, by: User, **fields) -> DataProduct:
     if kind == DataProduct.Kind.DATASET and not fields.get("source_file"):
         raise ProductError(_("Upload the dataset file (CSV, Parquet, GeoJSON or JSON)."), code="source_required")
     fields = {name: value for name, value in fields.items() if value is not None}
-    with storage_writing():  # the files are stored before the row is inserted: no row without them
+    # The files are stored before the row is inserted: no row without them (a savepoint keeps a
+    # caller's transaction usable when the store refuses).
+    with storage_writing(), transaction.atomic():
         return DataProduct.objects.create(provider=provider, **fields)
 
 

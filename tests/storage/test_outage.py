@@ -14,15 +14,17 @@ from django.test import Client
 from django.utils import timezone, translation
 
 from config.celery import app as celery_app
+from config.files import StorageUnavailable
 from consent.models import ResumeUpload
-from consent.services import account_delete, upload_accept
-from exchange.models import ProductVersion, VersionMember
+from consent.services import account_delete, upload_accept, upload_parse
+from exchange.models import DataProduct, ProductVersion, VersionMember
 from exchange.services.orders import download_link_create
+from exchange.services.products import product_create
 from exchange.services.stored_files import stored_orphans_sweep
 from exchange.tasks import stored_orphans_sweep_due
 
 from ..consent.files import good_pdf
-from ..factories import PASSWORD, MerchantFactory, UserFactory, member_of
+from ..factories import PASSWORD, MerchantFactory, ProviderFactory, UserFactory, member_of
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
 
 pytestmark = pytest.mark.django_db
@@ -66,10 +68,22 @@ def test_an_upload_while_the_store_is_down_asks_to_try_again_and_keeps_nothing(o
             {"contact_name": "Wang Fang", "business_licence": SimpleUploadedFile("licence.pdf", good_pdf())},
         )
         assert UPLOAD_REFUSED in response.content.decode()
+        # and so is a provider's dataset: no product row without its file
+        provider = ProviderFactory()
+        with pytest.raises(StorageUnavailable):
+            product_create(
+                provider=provider,
+                by=member_of(provider),
+                title="Grid load",
+                description="Business data",
+                kind=DataProduct.Kind.DATASET,
+                price_fen=5_000,
+                source_file=SimpleUploadedFile("grid.csv", "district,load\n南山,12\n".encode()),
+            )
     finally:
         seaweedfs.start()
     # and nothing half-written remains: no row, and (the store back) no object
-    assert not ResumeUpload.objects.exists()
+    assert not ResumeUpload.objects.exists() and not DataProduct.objects.exists()
     merchant.refresh_from_db()
     assert not merchant.business_licence and merchant.contact_name != "Wang Fang"
     assert object_storage.names() == []
@@ -109,6 +123,24 @@ def test_a_build_and_a_download_while_the_store_is_down(object_storage, seaweedf
     assert set(object_storage.names()) == before  # the failed build stored nothing
     response = client.get(f"/download/{token}/")
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"age,")
+
+
+def test_a_parse_while_the_store_is_down_waits_queued_and_runs_when_it_is_back(object_storage, seaweedfs):
+    # given an upload stored while the store was up, whose parse has not run yet
+    person = UserFactory()
+    upload = upload_accept(user=person, data=good_pdf(), filename="cv.pdf")  # the test's transaction never commits:
+    assert upload.status == ResumeUpload.Status.QUEUED  # the parse task is not sent, this test runs it by hand
+    seaweedfs.stop()
+    try:
+        # when the parse runs while the store is down, it gives the upload back to the queue
+        with pytest.raises(StorageUnavailable):
+            upload_parse(upload_id=upload.pk)
+        upload.refresh_from_db()
+        assert (upload.status, upload.progress, upload.error_code) == (ResumeUpload.Status.QUEUED, 0, "")
+    finally:
+        seaweedfs.start()
+    # then, the store back, the recovery sweep's resend parses it
+    assert upload_parse(upload_id=upload.pk).status == ResumeUpload.Status.PARSED
 
 
 @pytest.mark.parametrize("where", ["local folder", "object store"])
