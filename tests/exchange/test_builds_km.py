@@ -101,3 +101,37 @@ def test_l_larger_than_the_pool_allows_is_refused_before_a_version_exists():
             version_build_start(product=product, by=world.provider_user)
         assert refused.value.code == "l_too_large" and expected in refused.value.message
     assert not product.versions.exists()
+
+
+@pytest.mark.parametrize("broken", ["k", "km"])
+def test_a_table_that_fails_the_independent_checks_is_never_released(monkeypatch, broken):
+    from dataclasses import replace
+
+    from exchange.models import VersionMember
+    from exchange.services import builds
+    from privacy.vocabulary import SKILLS
+
+    world = world_create(people=24)
+    product = product_define(world, k=3)
+    product_update(product=product, by=world.provider_user, quasi_identifiers=["age", "gender"])
+    generalise = builds.generalise_records
+
+    def generalise_then_break(records, **kwargs):
+        # The engine's real release with one cell changed after it: the gate must catch it.
+        release = generalise(records, **kwargs)
+        rows = [dict(row) for row in release.rows]
+        if broken == "k":
+            rows[0]["age"] = "0-4"  # a class of one
+        else:
+            unused = next(skill for skill in SKILLS if all(skill not in row["skills"] for row in rows))
+            rows[0]["skills"] = sorted([*rows[0]["skills"], unused])  # an itemset one person holds
+        return replace(release, rows=rows)
+
+    monkeypatch.setattr(builds, "generalise_records", generalise_then_break)
+    version = build_start(world, product)
+    version.refresh_from_db()
+    assert version.status == ProductVersion.Status.FAILED
+    # The provider reads Chinese here: the gate's own message, nothing else.
+    assert "未通过独立的 k、k^m 与 l 检查" in version.error and version.privacy_report["passed"] is False
+    assert not version.artefact and not version.artefact_parquet
+    assert not VersionMember.objects.filter(version=version).exists()
