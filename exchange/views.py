@@ -198,8 +198,12 @@ def dataset_sample(version: ProductVersion, rows: int = 5) -> list[list[str]]:
     if not version.artefact:
         return []
     try:
-        with version.artefact.open("rb") as handle:
-            head = handle.read(16_384).decode("utf-8", errors="replace")
+        # The head only: on an object store a plain open would fetch the whole artefact first.
+        stream, _size = stored_file_stream(version.artefact.name)
+        try:
+            head = stream.read(16_384).decode("utf-8", errors="replace")
+        finally:
+            stream.close()
     except (OSError, *STORAGE_ERRORS):  # the page still shows without its sample
         return []
     lines = head.splitlines()[: rows + 1]

@@ -108,6 +108,9 @@ def test_upload_parse_build_and_download_cross_between_a_web_host_and_a_worker_h
     version.refresh_from_db()
     assert version.status == ProductVersion.Status.READY, version.error
     list_and_fund(world, product)
+    # and the web host's product page shows the first rows of what the worker host wrote
+    sample = requests.get(f"{live_server.url}/catalog/{product.pk}/", timeout=30)
+    assert sample.status_code == 200 and 'id="sample"' in sample.text and "412.5" in sample.text
     order = buy(world, product)
     wait_for(lambda: Order.objects.get(pk=order.pk).status == Order.Status.SETTLED, seconds=60, what="settlement", log=log)
 
