@@ -107,18 +107,21 @@ def _pdf_open_checked(data: bytes):
     return reader
 
 
-def _line_text(words: list[dict]) -> str:
-    """One line's words left to right; a wide gap (a table cell, a tab stop) becomes two spaces."""
+def _line_text(words: list[dict], walls: tuple = ()) -> str:
+    """One line's words left to right; a wide gap (a table cell, a tab stop) or a ruled line between two
+    words (a form's cell border) becomes two spaces."""
     words = sorted(words, key=lambda w: w["x0"])
     parts = [words[0]["text"]]
     for before, word in zip(words, words[1:], strict=False):
         gap = word["x0"] - before["x1"]
-        parts.append("  " if gap > max(word.get("size", 10), 6) * 1.2 else " ")
+        middle = (word["top"] + word["bottom"]) / 2
+        ruled = any(before["x1"] - 1 <= x <= word["x0"] + 1 and top <= middle <= bottom for x, top, bottom in walls)
+        parts.append("  " if ruled or gap > max(word.get("size", 10), 6) * 1.2 else " ")
         parts.append(word["text"])
     return "".join(parts)
 
 
-def _lines(words: list[dict], body_size: float) -> list[tuple[float, str]]:
+def _lines(words: list[dict], body_size: float, walls: tuple = ()) -> list[tuple[float, str]]:
     """(top, text) of each line, words clustered by their baseline; a larger or bold short line is a heading."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -128,7 +131,7 @@ def _lines(words: list[dict], body_size: float) -> list[tuple[float, str]]:
             rows.append([word])
     lines = []
     for row in rows:
-        text = _line_text(row)
+        text = _line_text(row, walls)
         size = max(w.get("size", body_size) for w in row)
         bold = all("bold" in (w.get("fontname") or "").lower() for w in row)
         heading = len(text) <= 40 and (size > body_size * 1.15 or bold)
@@ -195,7 +198,7 @@ def _pdf_page_text(page) -> str:
     rows = _rows(words)
     gutter = _gutter(rows, float(page.width))
     if gutter is None:
-        return "\n".join(text for _top, text in _lines(words, body_size))
+        return "\n".join(text for _top, text in _lines(words, body_size, _walls(page)))
     # Two columns: lines that cross the gutter (a header across the page) stay whole, above or below;
     # the left column is read to its end before the right one.
     full = [w for row in rows if any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row) for w in row]
@@ -207,6 +210,19 @@ def _pdf_page_text(page) -> str:
     below = [text for top, text in _lines(full, body_size) if top >= column_top]
     flows = [text for _t, text in _lines(left, body_size)] + [text for _t, text in _lines(right, body_size)]
     return "\n".join(above + flows + below)
+
+
+def _walls(page) -> tuple:
+    """(x, top, bottom) of the page's vertical rules: the borders of a form's cells."""
+    try:
+        edges = page.edges
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return ()
+    return tuple(
+        (edge["x0"], edge["top"], edge["bottom"])
+        for edge in edges
+        if edge.get("orientation") == "v" and edge["bottom"] - edge["top"] >= 6
+    )[:2000]
 
 
 def _has_marks(page) -> bool:
@@ -333,19 +349,25 @@ def _docx_lines(document) -> list[str]:
         if tag == "p":
             lines.append(_paragraph_line(Paragraph(child, document)))
         elif tag == "tbl":
-            table = Table(child, document)
-            rows = [list(dict.fromkeys(row.cells)) for row in table.rows]  # merged cells repeat; keep each once
-            layout = any(len(cell.paragraphs) > 2 for row in rows for cell in row)
-            if layout:
-                columns = max(len(row) for row in rows)
-                for column in range(columns):
-                    for row in rows:
-                        if column < len(row):
-                            lines.extend(_paragraph_line(p) for p in row[column].paragraphs)
-            else:
-                for row in rows:
-                    lines.append("  ".join(cell.text.strip().replace("\n", " ") for cell in row if cell.text.strip()))
+            lines.extend(_table_lines(Table(child, document)))
     return [line for line in lines if line]
+
+
+def _table_lines(table) -> list[str]:
+    """A table row by row. A row of short cells is a form's row (label, value, label, value: one line,
+    cells two spaces apart); a cell that spans the row, or a row of long cells (a sidebar beside the
+    main column), reads cell by cell, each paragraph a line."""
+    lines: list[str] = []
+    for row in table.rows:
+        cells = list(dict.fromkeys(row.cells))  # merged cells repeat; keep each once
+        if len(cells) > 1 and all(len(cell.paragraphs) <= 2 and len(cell.text) <= 60 for cell in cells):
+            lines.append("  ".join(cell.text.strip().replace("\n", " ") for cell in cells if cell.text.strip()))
+            continue
+        for cell in cells:
+            lines.extend(_paragraph_line(p) for p in cell.paragraphs)
+            for inner in cell.tables:
+                lines.extend(_table_lines(inner))
+    return lines
 
 
 def extract_text(data: bytes, filename: str = "", on_page=None) -> tuple[str, str]:

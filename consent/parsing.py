@@ -48,8 +48,20 @@ LABELS = {
               "birthday", "dob", "birth"],
     "age": ["年龄", "age"],
     "gender": ["性别", "gender", "sex"],
-    "location": ["现居地", "现居", "现居住地", "所在地", "居住地", "所在城市", "城市", "地址", "工作地点", "期望城市", "期望地点",
-                 "location", "city", "based in", "address", "residence", "current location", "home"],
+    "location": ["现居地", "现居", "现居住地", "所在地", "居住地", "所在城市", "城市", "地址", "现居城市", "居住城市", "通讯地址",
+                 "联系地址", "家庭住址", "家庭地址", "现住址", "居住地址", "所在地区", "目前所在地", "现所在地", "工作地点",
+                 "期望城市", "期望地点", "location", "city", "based in", "address", "residence", "current location",
+                 "current city", "home", "home address", "current address", "lives in"],
+    # Where a person comes from is not where they live: a hometown or household register is read as such.
+    "hometown": ["籍贯", "户籍", "户口", "户口所在地", "户籍所在地", "户籍地", "出生地", "生源地", "birthplace", "place of birth",
+                 "hometown", "native place", "hukou"],
+    # When a job was held: the dates are read from the value; the label names nobody's employer.
+    "period": ["任职时间", "在职时间", "工作时间", "起止时间", "就职时间", "时间", "period", "dates", "duration",
+               "employment period"],
+    # Labels of a form that the exchange does not keep; known, so that their values are never read as anything else.
+    "unused": ["民族", "政治面貌", "婚姻状况", "婚否", "健康状况", "身高", "体重", "工作性质", "到岗时间", "求职状态",
+               "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
+               "notice period"],
     "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education"],
     "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college"],
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
@@ -62,8 +74,10 @@ LABELS = {
                 "position sought", "job target", "looking for", "career objective", "applying for"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "skills", "key skills", "technical skills",
                "core skills", "tools", "skill set", "expertise"],
-    "employer": ["公司", "当前公司", "所在公司", "current employer", "employer", "company", "current company"],
-    "title": ["职位", "当前职位", "职务", "current title", "title", "job title", "position", "current position"],
+    "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
+                 "current employer", "employer", "company", "current company", "company name", "organisation", "organization"],
+    "title": ["职位", "当前职位", "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
+              "title", "job title", "position", "current position", "position held"],
 }  # fmt: skip
 _LABEL_OF = {name: field for field, names in LABELS.items() for name in names}
 
@@ -112,7 +126,12 @@ _ZH_SURNAMES = set(
     "尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
     "仲虞敖巩明佘池查麻苑迟邝"
 )
-_ZH_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐", "公孙", "夏侯", "尉迟", "长孙")
+_ZH_COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐", "公孙", "夏侯", "尉迟", "长孙", "司徒", "端木", "独孤",
+    "南宫", "万俟", "闻人", "轩辕", "钟离", "宇文", "鲜于", "闾丘", "司空", "亓官", "司寇", "澹台", "公冶", "宗政", "濮阳",
+    "淳于", "单于", "太叔", "申屠", "公羊", "赫连", "仲孙", "乐正", "呼延", "百里", "东郭", "西门", "拓跋", "梁丘", "左丘",
+    "第五",
+)  # fmt: skip
 _HEADLINE_WORDS = re.compile(r"(简历|resume|curriculum vitae|\bcv\b|个人简历|求职)", re.I)
 _PROFICIENCY = re.compile(
     r"^(?:熟练掌握|熟练使用|熟练运用|熟悉|精通|掌握|了解|擅长|会使用|能够使用|proficient (?:in|with)|familiar with|"
@@ -244,9 +263,24 @@ def _looks_like_skill(value: str) -> bool:
 # ---------------------------------------------------------------- lines and sections
 
 
+_CID = re.compile(r"\(cid:\d+\)")  # a glyph the PDF's font does not map to a character (a bullet, an icon)
+# A form's label spaced out to the width of its column ("姓　　名", "籍  贯"): single characters apart.
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t]+[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
+
+
+_BULLETS = "".join(sorted(set("•·*▪■◆●○►➢✓-—◇❖➤→")))
+
+
+def _join_spaced_label(match: re.Match) -> str:
+    joined = re.sub(r"\s+", "", match.group(0))
+    after = match.string[match.end() : match.end() + 2].lstrip(" \t")
+    return joined if joined in _LABEL_OF or after[:1] in (":", "：") else match.group(0)
+
+
 def _norm_line(line: str) -> str:
-    line = unicodedata.normalize("NFKC", line).replace("\u3000", " ")
-    return line.strip().strip("•·*▪■◆●○►➢✓-—").strip()
+    line = _CID.sub(" ", unicodedata.normalize("NFKC", line).replace("\u3000", " "))
+    line = _SPACED_LABEL.sub(_join_spaced_label, line)
+    return line.strip().strip(_BULLETS).strip()
 
 
 def _section_of(line: str) -> str | None:
@@ -431,24 +465,31 @@ def _clean_field_of_study(value: str) -> str:
 def _field_from_line(line: str) -> tuple[str, float]:
     """(field of study, confidence) named on one education line."""
     degree_of = re.search(
-        r"(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|m\.?s\.?|"
-        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|high school)"
-        r"(?:\s+(?:of|in)\s+(?:science|arts|engineering|business))?\s*,?\s+(?:in|of|majoring in)\s+"
+        r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
+        r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
+        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|doctor|high school)"
+        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?\s*,?\s+"
+        r"(?:in|of|majoring in)\s+"
         r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
         line,
         re.I,
     ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
-    if not degree_of or education_level(degree_of.group(1)):
+    generic = degree_of and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
+    if not degree_of or generic or education_level(degree_of.group(1)):
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
-            r"(?:bachelor|master|associate|doctor|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|b\.?eng|m\.?eng)\.?"
-            r"(?:'s)?(?:\s+(?:degree|of\s+(?:science|arts|engineering|business administration|business|philosophy)))?"
+            r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|b\.?eng|"
+            r"m\.?eng)\.?"
+            r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
+            r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
             line,
             re.I,
         )
         if comma and not SCHOOL_RE.search(comma.group(1)) and not education_level(comma.group(1)):
             degree_of = comma
+        elif generic:
+            degree_of = None  # "Associate of Applied Science" names the kind of degree, not a field
     if degree_of:
         value = re.split(r"\s+(?:from|at)\s+|,|\s{2,}|\s+\d", degree_of.group(1))[0]
         return _clean_field_of_study(value), SENTENCE
@@ -489,6 +530,11 @@ def _field_from_line(line: str) -> tuple[str, float]:
     return _clean_field_of_study(best), (LAYOUT if score >= 80 else INFERRED)
 
 
+# What a degree's name says of its kind ("of Science", "of Applied Science"), never a field of study.
+_DEGREE_KINDS = re.compile(
+    r"(?:applied\s+)?(?:science|sciences|arts|fine arts|engineering|business administration|philosophy|technology|laws)",
+    re.I,
+)
 _DEGREE_AT_END = re.compile(r"(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士|高中|中专)$")
 
 
@@ -563,9 +609,16 @@ def _split_company_title(part: str) -> list[str]:
 
 
 def _is_description(line: str) -> bool:
-    return len(line) > 60 or bool(
-        re.match(r"^(负责|参与|主导|完成|带领|responsible|led\b|managed|built|developed|worked)", line, re.I)
-    )
+    """A line that tells what was done in a job, not who the employer was or what the job was called."""
+    if re.match(
+        r"^(负责|参与|主导|完成|带领|工作内容|主要职责|职责|responsible|led\b|managed|built|developed|worked)", line, re.I
+    ):
+        return True
+    company = COMPANY_RE.search(line)
+    if company and len(line) <= 120 and not re.search(r"[。；;]", line):
+        return False  # "Supply Chain Manager at Shunde Appliances Manufacturing Co., Ltd." is long, and a job line
+    sentence = bool(re.search(r"[。；;!！]$|[a-z]{3,}\.$", line)) and len(line.split()) >= 5
+    return len(line) > 60 or sentence
 
 
 # Pieces of a job line that name neither employer nor title: how long it lasted ("7 yrs 5 mos",
@@ -584,7 +637,12 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     for part in parts:
         expanded.extend(_split_company_title(part))
     parts = [
-        p for p in expanded if not re.fullmatch(r"[\d\s.\-–—/~年月至今]+", p) and not place_only(p) and not _NOT_A_JOB.match(p)
+        p
+        for p in expanded
+        if not re.fullmatch(r"[\d\s.\-–—/~年月至今]+", p)
+        and not place_only(p)
+        and not _NOT_A_JOB.match(p)
+        and not (_label_field(p) and p.lower().strip() in _LABEL_OF)
     ]
     if not parts:
         return "", "", 0.0
@@ -655,7 +713,18 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
             if employer and title:
                 break
             text = lines[neighbour]
-            if _is_description(text) or _section_of(text) or _labelled_pairs(text):
+            pairs = dict(_labelled_pairs(text))
+            if pairs and ({"employer", "title"} & set(pairs)):
+                took = False
+                if not employer and pairs.get("employer"):
+                    employer, took = pairs["employer"].strip(), True
+                if not title and pairs.get("title"):
+                    title, took = _clean_desired(pairs["title"]), True
+                if took:
+                    used.add(neighbour)
+                    confidence = LAYOUT if employer and title else INFERRED
+                continue
+            if _is_description(text) or _section_of(text) or pairs:
                 continue
             more_employer, more_title, _c = _employer_title(_split_parts(text))
             took = False
@@ -707,6 +776,7 @@ _YEARS_SENTENCES = [
         re.I,
     ),
     re.compile(r"(?:over|more than|nearly|almost|about)\s+(?P<n>\d{1,2}|[a-z]+)\s+years?\b", re.I),
+    re.compile(r"(?:over|in|for|during)\s+the\s+(?:last|past)\s+(?P<n>\d{1,2}|[a-z]+)\s+years?\b", re.I),
     re.compile(
         r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?:以上|多)?(?:的)?(?:[\u4e00-\u9fffA-Za-z]{0,8}?)"
         r"(?:工作|从业|相关|行业|开发|管理)?经验"
@@ -715,7 +785,7 @@ _YEARS_SENTENCES = [
 ]
 _AGE_RE = re.compile(r"(?:(?:年龄|age)\s*[:：]?\s*(?P<a>\d{2})|(?P<b>\d{2})\s*(?:岁|years? old|-year-old))", re.I)
 _BIRTH_RES = [
-    re.compile(r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)[^\d\n]{0,16}((?:19|20)\d{2})", re.I),
+    re.compile(r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)(?:[^\d\n]|(?<!\d)\d{1,2}(?!\d)){0,20}?((?:19|20)\d{2})(?!\d)", re.I),
     re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?(?:出生|生人|生)(?![产活])"),
     re.compile(r"((?:19|20)\d{2})\s*年生"),
 ]
@@ -763,8 +833,9 @@ def _years_from_text(text: str) -> int | None:
 # ---------------------------------------------------------------- the parser
 
 
-def _name_of(line: str) -> str:
-    """A person's name on a header line, or ""."""
+def _name_of(line: str, *, headline: bool = False) -> str:
+    """A person's name on a header line, or "". On the headline itself a Chinese name whose surname is
+    not among the common ones is taken too, when it is no word the resume's vocabularies know."""
     line = re.sub(r"\s*的?\s*(个人简历|简历|求职简历)\s*$", "", line).strip()
     line = re.sub(r"\s*[-–—|]?\s*(resume|curriculum vitae|cv)\s*$", "", line, flags=re.I).strip()
     for part in re.split(r"\s*[|｜·•,，/]\s*|\s{2,}", line):
@@ -772,7 +843,8 @@ def _name_of(line: str) -> str:
         chinese = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part.replace(" ", ""))
         if chinese:
             bare = part.replace(" ", "")
-            if (bare[0] in _ZH_SURNAMES or bare[:2] in _ZH_COMPOUND_SURNAMES) and not _label_field(bare):
+            known = bare[0] in _ZH_SURNAMES or bare[:2] in _ZH_COMPOUND_SURNAMES
+            if (known or (headline and len(bare) <= 3 and _unknown_word(bare))) and not _label_field(bare):
                 if not _section_of(bare) and not place_only(bare) and not education_level(bare):
                     return bare
             continue
@@ -785,6 +857,17 @@ def _name_of(line: str) -> str:
             if zh[0] in _ZH_SURNAMES or zh[:2] in _ZH_COMPOUND_SURNAMES:
                 return zh
     return ""
+
+
+def _unknown_word(text: str) -> bool:
+    """True when `text` is none of the words a resume is made of (a title, a skill, a heading, a common word)."""
+    if TITLE_WORD_RE.search(text) or _HEADLINE_WORDS.search(text) or COMPANY_RE.search(text) or SCHOOL_RE.search(text):
+        return False
+    if text.lower() in skills_vocabulary()[1] or re.search(r"[的了是在和与及有我年月日岁省市区县]", text):
+        return False
+    tokenizer = _segmenter()
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(text, 0) < 50
 
 
 def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
@@ -832,6 +915,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     labelled: dict[str, str] = {}
     skill_chunks: list[str] = []
     education_lines: list[str] = []
+    work_labelled: dict[str, str] = {}
 
     for index, line in enumerate(lines):
         section = sections[index]
@@ -839,6 +923,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         for field, value in pairs:
             if field == "skills":
                 skill_chunks.append(value)
+            elif field in ("employer", "title") and section == "work":
+                work_labelled.setdefault(field, value)  # one job's block among several: the work history decides
             elif value:
                 labelled.setdefault(field, value)
         if section == "skills" and not pairs:
@@ -854,7 +940,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         for line in lines[:6]:
             if EMAIL_RE.search(line) and not _name_of(EMAIL_RE.sub("", line)):
                 continue
-            name = _name_of(EMAIL_RE.sub("", PHONE_RE.sub("", line)))
+            name = _name_of(EMAIL_RE.sub("", PHONE_RE.sub("", line)), headline=line is lines[0])
             if name:
                 found.offer("name", name, LAYOUT if line is lines[0] or line is lines[1] else INFERRED)
                 break
@@ -893,7 +979,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if "province" not in found.values:
         sentence = re.search(
             r"(?:现居(?:住)?(?:于|在)?|居住(?:于|在)|常住|现在|lives? in|living in|based in|located in|reside[sd]? in|"
-            r"residing in|relocated to)\s*([^\n。;；]{2,40})",
+            r"residing in|relocated to)\s*([^\n。;；,，]{2,40})",
             joined,
             re.I,
         )
@@ -908,6 +994,9 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             bare = EMAIL_RE.sub("", line)
             if found.get("name"):
                 bare = bare.replace(found.get("name"), " ")
+            for field, value in _labelled_pairs(line):
+                if field in ("hometown", "unused", "school", "employer") and value:
+                    bare = bare.replace(value, " ")  # "籍贯：湖南衡阳" is where the person comes from
             province, city = place_in(bare)
             if province:
                 found.offer("province", province, LAYOUT)
@@ -961,6 +1050,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if current:
         found.offer("current_employer", current["name"], current["x-confidence"])
         found.offer("current_title", current["position"], current["x-confidence"])
+    found.offer("current_employer", work_labelled.get("employer", "").strip(), INFERRED)
+    found.offer("current_title", _clean_desired(work_labelled.get("title", "")), INFERRED)
 
     years_label = labelled.get("years", "")
     years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?|$)", years_label, re.I)

@@ -24,7 +24,11 @@ _PINYIN_EXCEPTIONS = {
     "澳门": "macau",
     "台湾": "taiwan",
 }
-_PINYIN_ALIASES = {"macao": "澳门", "xian": "西安", "peking": "北京", "canton": "广州", "amoy": "厦门"}
+# Names the world writes otherwise than their pinyin (Harbin is ha'erbin; Hohhot, Urumqi and Lhasa follow
+# Mongolian, Uyghur and Tibetan).
+_PINYIN_ALIASES = {"macao": "澳门", "xian": "西安", "peking": "北京", "canton": "广州", "amoy": "厦门", "harbin": "哈尔滨",
+                   "hohhot": "呼和浩特", "urumqi": "乌鲁木齐", "lhasa": "拉萨", "karamay": "克拉玛依", "shigatse": "日喀则",
+                   "ordos": "鄂尔多斯"}  # fmt: skip
 
 
 def short_province(name: str) -> str:
@@ -34,8 +38,18 @@ def short_province(name: str) -> str:
     return name
 
 
+# The peoples named in an autonomous prefecture's name ("恩施土家族苗族自治州" is 恩施).
+_PREFECTURE_SUFFIX = re.compile(
+    r"(?:(?:土家|苗|朝鲜|彝|白|藏|羌|傣|景颇|傈僳|哈尼|壮|布依|侗|回|蒙古|哈萨克|柯尔克孜|黎|维吾尔)族)*(?:自治州|地区|盟)$"
+)
+
+
 def short_city(name: str) -> str:
-    return name[:-1] if name.endswith("市") and len(name) > 2 else name
+    """ "遵义市" -> "遵义"; an autonomous prefecture by its place name: "恩施土家族苗族自治州" -> "恩施"."""
+    if name.endswith("市") and len(name) > 2:
+        return name[:-1]
+    bare = _PREFECTURE_SUFFIX.sub("", name)
+    return bare if len(bare) >= 2 else name
 
 
 def _pinyin(name: str) -> str:
@@ -52,6 +66,8 @@ def divisions() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[
     path = Path(cpca.__file__).resolve().parent / "resources" / "adcodes.csv"
     provinces: dict[str, str] = {}
     cities: list[tuple[str, str]] = []
+    prefectures: dict[str, str] = {}
+    county_cities: list[tuple[str, str]] = []
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             code, name = row["adcode"], row["name"]
@@ -59,6 +75,9 @@ def divisions() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[
                 provinces[code[:2]] = short_province(name)
             elif code[4:] == "00000000" and code[:2] not in MUNICIPALITIES and name not in ("市辖区", "县"):
                 cities.append((code[:2], name))
+                prefectures[code[:4]] = name
+            elif code[6:] == "000000" and code[4:6] != "00" and name.endswith("市") and code[:2] not in MUNICIPALITIES:
+                county_cities.append((code[:4], name))  # a county-level city (昆山, 义乌): written in pinyin too
     city_pinyin: dict[str, list[tuple[str, str]]] = {}
     for province_code, name in sorted(cities):
         if not name.endswith("市"):
@@ -71,6 +90,11 @@ def divisions() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[
         province_pinyin[key] = (short, short if code in MUNICIPALITIES or short in ("香港", "澳门") else "")
         if code in MUNICIPALITIES:
             city_pinyin.setdefault(key, []).append((short, short))
+    for prefecture_code, name in sorted(county_cities):
+        parent = prefectures.get(prefecture_code)
+        key = _pinyin(short_city(name))
+        if parent and key not in city_pinyin:
+            city_pinyin[key] = [(provinces.get(prefecture_code[:2], ""), short_city(parent))]
     for alias, chinese in _PINYIN_ALIASES.items():
         for places in list(city_pinyin.values()):
             if places[0][1] == chinese:

@@ -1,0 +1,117 @@
+"""Forms and the places, names and jobs in them: one behaviour each (the error kinds the fresh
+held-out family showed, written as general rules)."""
+
+import io
+from datetime import date
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from consent.intake import extract_text
+from consent.ocr import _without_rules
+from consent.parsing import flat_fields, parse_resume
+from consent.places import place_in
+
+TODAY = date(2026, 11, 29)
+
+
+def _fields(text: str) -> dict:
+    return flat_fields(parse_resume(text, today=TODAY))
+
+
+def test_labels_spaced_out_to_a_column_width_are_read():
+    fields = _fields("个人简历\n姓　　名：申国强　　性　　别：男　　出生年月：1972.05\n学　　历  本科  专　　业  经济学\n")
+    assert (fields["full_name"], fields["gender"], fields["birth_year"]) == ("申国强", "M", 1972)
+    assert fields["education_level"] == "bachelor" and fields["field_of_study"] == "经济学"
+
+
+def test_a_hometown_is_not_where_the_person_lives():
+    fields = _fields("尚可\n籍贯：湖南衡阳  民族：汉族\n手机：13800138000\n")
+    assert (fields["province"], fields["city"]) == ("", "")
+    fields = _fields("尚可\n户口所在地：湖南衡阳\n通讯地址：浙江省宁波市鄞州区\n")
+    assert (fields["province"], fields["city"]) == ("浙江", "宁波")
+
+
+def test_a_docx_form_table_reads_row_by_row_and_its_merged_rows_paragraph_by_paragraph():
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=3, cols=4)
+    for column, text in enumerate(["姓　　名", "宫明", "性　　别", "女"]):
+        table.cell(0, column).text = text
+    for column, text in enumerate(["现居住地", "山东省济南市历下区", "籍　　贯", "河北邯郸"]):
+        table.cell(1, column).text = text
+    body = table.cell(2, 0).merge(table.cell(2, 3))
+    body.paragraphs[0].text = "2019.03—至今　济南泉城百货集团　客户经理"
+    body.add_paragraph("工作内容：对接客户需求并跟进交付进度。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _kind, text = extract_text(buffer.getvalue(), "form.docx")
+    assert text.splitlines()[0].split() == ["姓", "名", "宫明", "性", "别", "女"]
+    fields = _fields(text)
+    assert (fields["full_name"], fields["gender"], fields["province"], fields["city"]) == ("宫明", "F", "山东", "济南")
+    assert (fields["current_employer"], fields["current_title"]) == ("济南泉城百货集团", "客户经理")
+
+
+def test_a_ruled_pdf_form_keeps_its_cells_apart():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("STSong-Light", 10)
+    x = 50
+    for text, width in (("电子邮箱", 50), ("a@example.org", 78), ("现居住地", 46), ("黑龙江省哈尔滨市南岗区", 120)):
+        page.rect(x, 700, width, 20)
+        page.drawString(x + 2, 706, text)
+        x += width
+    page.drawString(50, 650, "个人简历：本页为测试用的表格，写明了联系方式与居住地。")
+    page.save()
+    _kind, text = extract_text(buffer.getvalue(), "form.pdf")
+    assert "a@example.org  现居住地" in text
+    assert (_fields(text)["province"], _fields(text)["city"]) == ("黑龙江", "哈尔滨")
+
+
+def test_ocr_takes_a_forms_ruled_lines_out_and_keeps_the_text():
+    page = Image.new("L", (900, 600), 255)
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((40, 40, 860, 560), outline=0, width=2)
+    draw.line((300, 40, 300, 560), fill=0, width=2)
+    draw.text((60, 100), "Name", fill=0)
+    cleaned = np.asarray(_without_rules(page))
+    assert (cleaned[:, 300] > 200).all() and (cleaned[40, :] > 200).all()
+    assert (cleaned[95:115, 55:90] < 150).any()  # the word is still there
+
+
+def test_places_in_pinyin_include_county_level_cities_and_names_the_world_uses():
+    assert place_in("Kunshan, Jiangsu") == ("江苏", "苏州")
+    assert place_in("Harbin, Heilongjiang") == ("黑龙江", "哈尔滨")
+    assert place_in("Ordos, Inner Mongolia") == ("内蒙古", "鄂尔多斯")
+    assert place_in("湖北省恩施土家族苗族自治州恩施市") == ("湖北", "恩施")
+
+
+def test_a_long_job_line_with_a_company_is_the_job_not_a_description():
+    fields = _fields(
+        "Stella Niu\nEXPERIENCE\nSupply Chain Manager at Shunde Appliances Manufacturing Co., Ltd.\n"
+        "July 2016 - present | Harbin\n• Cut turnaround time by a fifth with a shared tracker.\n"
+    )
+    assert fields["current_employer"] == "Shunde Appliances Manufacturing Co., Ltd."
+    assert fields["current_title"] == "Supply Chain Manager"
+
+
+def test_job_blocks_of_labelled_lines_give_each_job_and_the_latest_is_current():
+    fields = _fields(
+        "史可\n工作经历\n公司名称：无锡某某科技股份有限公司\n职位名称：Java开发工程师\n在职时间：2017.3 - 2021.4\n"
+        "公司名称：苏州某某电子有限公司\n职位名称：数据工程师\n在职时间：2021年5月 - 至今\n"
+    )
+    assert (fields["current_employer"], fields["current_title"]) == ("苏州某某电子有限公司", "数据工程师")
+    assert [job["name"] for job in fields["work_history"]] == ["苏州某某电子有限公司", "无锡某某科技股份有限公司"]
+
+
+def test_a_headline_name_with_a_rare_surname_and_a_day_before_the_birth_year():
+    fields = _fields("亓嘉\n手机：13800138000\nDate of Birth: 5 June 1988\n")
+    assert (fields["full_name"], fields["birth_year"]) == ("亓嘉", 1988)
+    assert _fields("简历\n手机：13800138000\n")["full_name"] == ""
