@@ -68,6 +68,8 @@ def main() -> None:
         "skills_loss": report.get("skills", {}).get("loss"),
         "floor_seconds": round(floor, 5),
         "node_ratio": round(seconds / floor, 2),
+        # Where the time went: the lattice search (or Mondrian's partition), the k^m repair, the report.
+        "phase_seconds": {phase: round(value, 4) for phase, value in release.seconds.items()},
         "levels": release.levels,
         "search": release.search,
     }

@@ -1,8 +1,8 @@
 """Generalise records to k-anonymity on scalar quasi-identifiers and k^m on skills.
 
 This is the engine's public entry point (``generalise_records``), used by the
-record builds and by anyone else who must release people's records: talent
-search's candidate cards call it too. Two techniques:
+record builds and by anyone else who must release people's records (talent
+search's candidate cards are still on ``kanon.anonymize``). Two techniques:
 
 - ``full-domain``: every quasi-identifier at one hierarchy level, the level
   vector of least loss found by an optimal lattice search (``privacy.fulldomain``),
@@ -19,6 +19,7 @@ never get this far (``privacy.vocabulary``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,8 @@ class TableRelease:
     levels: dict[str, int]
     report: dict[str, Any]
     search: dict[str, Any] = field(default_factory=dict)
+    # Wall-clock seconds of each phase ("classes": search or partition, "skills", "report").
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def cell_texts(self, position: int, rows: np.ndarray) -> list[str]:
         """The released text of quasi-identifier ``position`` for ``rows``."""
@@ -170,6 +173,7 @@ def anonymise_table(table: EncodedTable, model: PrivacyModel) -> TableRelease:
             )
     search: dict[str, Any] = {}
     cover = None
+    started = time.perf_counter()
     if model.technique == "full-domain":
         judge = fulldomain.NodeJudge(
             table.columns,
@@ -202,12 +206,15 @@ def anonymise_table(table: EncodedTable, model: PrivacyModel) -> TableRelease:
         cover = partition.cover
         search = {"partitions": partition.count}
     class_count = int(row_class.max()) + 1 if len(row_class) and row_class.max() >= 0 else 0
+    classified = time.perf_counter()
     skills = None
     if table.skills is not None:
         skills = release_skills(table.skills, row_class, class_count, k=model.k, m=model.m)
+    repaired = time.perf_counter()
     report = utility_report(table, model, row_class, kept, cells, levels, skills, cover)
     report["search"] = search
-    return TableRelease(kept, row_class, cells, skills, levels, report, search)
+    seconds = {"classes": classified - started, "skills": repaired - classified, "report": time.perf_counter() - repaired}
+    return TableRelease(kept, row_class, cells, skills, levels, report, search, seconds)
 
 
 def utility_report(table, model, row_class, kept, cells, levels, skills, cover=None) -> dict[str, Any]:
@@ -327,7 +334,7 @@ def generalise_records(
     """Generalise ``records`` to k-anonymity on ``quasi_identifiers`` and k^m on ``set_field``.
 
     The public function for anyone releasing people's records (record products,
-    talent search's candidate cards). Each released row holds the generalised
+    and, once moved here, talent search's candidate cards). Each released row holds the generalised
     quasi-identifiers, the k^m-safe skills (``set_field``, a sorted list of
     vocabulary skill or family ids) and the ``carry`` fields copied unchanged (they
     must not identify anyone; ``model.sensitive`` is carried automatically). Any
