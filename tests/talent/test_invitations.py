@@ -121,9 +121,15 @@ def test_contact_details_go_to_members_of_the_inviting_organisation_only_and_eve
 
 def test_withdrawing_the_disclosure_cuts_access_tells_the_organisation_and_is_receipted():
     world = world_create(people=5)
+    endpoint, _secret = endpoint_create(merchant=world.employer, url="https://hooks.example.com/x", events=[], by=world.recruiter)
     person = world.people[0]
     disclosure = invitation_accept(invitation=send(world, handle_of(world, person)), by=person, agree=True)
     disclosure_withdraw(disclosure=disclosure, by=person)
+    assert disclosure_withdraw(disclosure=disclosure, by=person).withdrawal_receipt_id  # a second click changes nothing
+    # the organisation is told: in its members' notifications and at its webhook endpoint
+    assert Notification.objects.filter(user=world.recruiter, kind="invitation.disclosure_withdrawn").count() == 1
+    told = WebhookDelivery.objects.get(endpoint=endpoint, event_type="invitation.disclosure_withdrawn")
+    assert told.payload["data"]["candidate"] == disclosure.invitation.handle
     with pytest.raises(NoSuchCandidate):
         disclosure_contact(disclosure=disclosure, viewer=world.recruiter)
     disclosure.refresh_from_db()
