@@ -53,6 +53,24 @@ def earnings_for_user(*, user: User) -> Earnings:
     return Earnings(pending=rows.get(Kind.SUBJECT_PENDING, 0), available=rows.get(Kind.SUBJECT_AVAILABLE, 0))
 
 
+def earned_by_source(*, user: User) -> dict[str, int]:
+    """What a person has earned, by where it came from: data sales (less refunds) and accepted invitations."""
+    rows = dict(
+        Posting.objects.filter(
+            account__user=user,
+            account__kind__in=[Kind.SUBJECT_PENDING, Kind.SUBJECT_AVAILABLE],
+            entry__kind__in=[JournalEntry.Kind.SALE, JournalEntry.Kind.REFUND, JournalEntry.Kind.ESCROW_SETTLE],
+        )
+        .values_list("entry__kind")
+        .annotate(total=Sum("amount"))
+        .values_list("entry__kind", "total")
+    )
+    return {
+        "sale": rows.get(JournalEntry.Kind.SALE, 0) + rows.get(JournalEntry.Kind.REFUND, 0),
+        "invitation": rows.get(JournalEntry.Kind.ESCROW_SETTLE, 0),
+    }
+
+
 def earnings_for_merchant(*, merchant: Merchant) -> Earnings:
     rows = dict(
         LedgerAccount.objects.filter(merchant=merchant, kind__in=[Kind.PROVIDER_PENDING, Kind.PROVIDER_AVAILABLE]).values_list(

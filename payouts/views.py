@@ -25,6 +25,7 @@ from . import money
 from .forms import PayoutAccountForm, WithdrawalForm
 from .models import PayoutAccount, Withdrawal
 from .selectors import (
+    earned_by_source,
     earning_lines,
     earnings_for_merchant,
     earnings_for_user,
@@ -118,6 +119,11 @@ def earnings(request):
             "owed": money.format_micros(balances.owed) if balances.owed else "",
             "in_payout": money.format_fen(in_payout_fen(**owner)),
             "paid": money.format_fen(paid_out_fen(**owner)),
+            "by_source": (
+                {source: money.format_micros(amount) for source, amount in earned_by_source(**owner).items()}
+                if request.side == "me"
+                else None
+            ),
             "table": table,
             "period": period,
             "export_query": export_query.urlencode(),

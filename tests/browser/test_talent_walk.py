@@ -183,5 +183,6 @@ def test_search_invite_accept_contact_fee_pending_and_receipt(live_server, brows
     expect(line).to_contain_text(_t(language, "Invitation accepted:"))
     expect(line.locator(".sale-state")).to_have_text(_t(language, "Pending"))
     expect(line.locator(".share")).to_have_text("¥14.00")
+    expect(jobseeker.locator("#earned-invitations")).to_have_text("¥14.00")
     _look(jobseeker, language, "8-earnings")
     assert ledger_violations() == []

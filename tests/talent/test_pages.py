@@ -87,6 +87,9 @@ def test_the_jobseeker_accepts_gets_a_verifying_receipt_and_sees_the_fee_pending
     verified = client.post(reverse("receipts:verify"), {"receipt": receipt.document}, **EN)
     assert verified.context["result"]["valid"] is True
     assert receipt_verify(receipt.document.encode(), receipt_public_key())
+    # her earnings say how much came from invitations and how much from data sales
+    earnings = client.get(reverse("payouts:earnings", kwargs={"side": "me"}), **EN).content.decode()
+    assert 'id="earned-invitations">¥14.00<' in earnings and 'id="earned-sales">¥0.00<' in earnings
     # her portal's sales list the invitation's income beside data sales, in either language
     for language, prefix in (("en", "Invitation accepted:"), ("zh-hans", "已接受邀请：")):
         home = client.get(reverse("consent:dashboard"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
