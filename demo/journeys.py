@@ -1,8 +1,10 @@
 """The demo world's journeys beyond the catalogue and its first sales, so every page has something to show:
 
-- earnings that are available (the first sales' refund window is treated as passed),
-  withdrawals to payout accounts and a payout batch in each state (closed with one line
-  paid and one failed, open at the bank, and a withdrawal waiting for the next batch);
+- earnings that are available (the first sales' refund window is treated as passed, and
+  so is the window of the demo jobseeker's first accepted invitation, so that she holds at
+  least the minimum withdrawal and can try one), withdrawals to payout accounts and a payout
+  batch in each state (closed with one line paid and one failed, open at the bank, and a
+  withdrawal waiting for the next batch);
 - a query service sold as packs of credits, with a private offer to one buyer;
 - a statistics product sold by monthly and yearly subscription;
 - a refunded purchase;
@@ -29,7 +31,7 @@ from exchange.models import DataProduct, Order, PricePlan
 from exchange.services.builds import versions_withdraw_for_grant
 from exchange.services.orders import order_place, order_refund, order_settle, version_current
 from exchange.services.products import product_create, product_review, product_submit
-from payouts.models import JournalEntry, PayoutAccount, PayoutBatch, Withdrawal
+from payouts.models import JournalEntry, LedgerAccount, PayoutAccount, PayoutBatch, Withdrawal
 from payouts.selectors import earnings_for_user
 from payouts.services import (
     hold_release,
@@ -233,12 +235,28 @@ class Journeys:
             payout_batch_create(business_date=OPEN_BATCH_DATE)
             self.s.note("payout batches")
         self._withdrawal(account, WAITING_FEN, by, **owner)
-        # The jobseeker login asks for the smallest withdrawal its available share allows.
+
+    def jobseeker_payout_ensure(self) -> None:
+        """The demo jobseeker's first accepted invitation is past its window (its share available
+        beside her released sales), and she has a payout account: she can try a withdrawal. One
+        is made for her only if what stays available is still enough to try another."""
         jobseeker = User.objects.get(email=self.world.JOBSEEKER_EMAIL)
+        first_accepted = (
+            JournalEntry.objects.filter(
+                kind=JournalEntry.Kind.ESCROW_SETTLE,
+                postings__account__user=jobseeker,
+                postings__account__kind=LedgerAccount.Kind.SUBJECT_PENDING,
+            )
+            .order_by("created_at", "id")
+            .first()
+        )
+        if first_accepted is not None and not first_accepted.followers.filter(kind=JournalEntry.Kind.RELEASE).exists():
+            if hold_release(sale=first_accepted) is not None:
+                self.s.note("earnings released")
         mine = self._account(user=jobseeker)
         minimum = withdrawal_minimum_fen()
         already = Withdrawal.objects.filter(payout_account=mine).exists()
-        if not already and earnings_for_user(user=jobseeker).available >= minimum * 10_000:
+        if not already and earnings_for_user(user=jobseeker).available >= 2 * minimum * 10_000:
             self._withdrawal(mine, minimum, jobseeker, user=jobseeker)
 
     # --- a withdrawn consent and its rebuild ------------------------------------------------
@@ -282,3 +300,4 @@ class Journeys:
         self.payouts_ensure()
         self.withdrawal_of_consent_ensure()
         self.apps_seed()
+        self.jobseeker_payout_ensure()  # after the talent pool: her accepted invitation pays her

@@ -7,7 +7,8 @@ again, a search runs only when an employer has no handle yet for the person it i
 and an invitation is found again by its idempotency key.
 
 The demo jobseeker (jobseeker@example.com) holds one invitation of each outcome: accepted
-by the demo employer (buyer@example.com sees her contact, she sees her share pending),
+by the demo employer (buyer@example.com sees her contact, she sees her share; the demo
+world's journeys then treat its window as passed, so it is available to withdraw),
 open from the demo employer, declined and expired from the demo bank.
 """
 

@@ -17,7 +17,7 @@ from consent.services import resume_save
 from demo import world as demo_world
 from exchange.models import DataProduct, Order, PricePlan, ProductVersion, QueryCredit, Subscription, VersionMember
 from exchange.services.orders import version_current
-from payouts.models import LedgerAccount, PayoutBatch, TopUp, Withdrawal
+from payouts.models import LedgerAccount, PayoutAccount, PayoutBatch, TopUp, Withdrawal
 from payouts.selectors import (
     account_balance,
     earning_lines,
@@ -27,6 +27,7 @@ from payouts.selectors import (
     sale_lines_for_user,
     wallet_balance,
 )
+from payouts.services import withdrawal_minimum_fen
 from privacy.hierarchies import PROVINCE_REGION
 from talent import demo_seed as talent_demo
 from talent.models import Invitation, PoolRow
@@ -142,7 +143,10 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
 
     # and every journey has something to show: available earnings, a payout batch in each state
     assert earnings_for_merchant(merchant=provider).available > 0
-    assert earnings_for_user(user=jobseeker).available > 0
+    # the demo jobseeker holds at least the minimum withdrawal, to a payout account of hers: she can try one
+    assert earnings_for_user(user=jobseeker).available >= withdrawal_minimum_fen() * 10_000
+    assert PayoutAccount.objects.filter(user=jobseeker, is_active=True).exists()
+    assert earnings_for_user(user=jobseeker).pending > 0  # and still has sales inside their refund window
     assert set(PayoutBatch.objects.values_list("status", flat=True)) == {PayoutBatch.Status.OPEN, PayoutBatch.Status.CLOSED}
     assert {Withdrawal.Status.REQUESTED, Withdrawal.Status.BATCHED, Withdrawal.Status.PAID, Withdrawal.Status.FAILED} <= set(
         Withdrawal.objects.values_list("status", flat=True)
@@ -170,7 +174,7 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     mine = Invitation.objects.filter(candidate=jobseeker)
     assert sorted(mine.values_list("status", flat=True)) == ["accepted", "declined", "expired", "open"]
     accepted = mine.get(status=Invitation.Status.ACCEPTED)
-    # the demo employer sees her contact; her share of the fee is pending beside her sales
+    # the demo employer sees her contact; her share of the fee, past its window, is available beside her sales
     buyer_owner = User.objects.get(email="buyer@example.com")
     assert accepted.merchant == buyer
     contact = disclosure_contact(disclosure=accepted.disclosure, viewer=buyer_owner)
@@ -178,7 +182,7 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     lines = earning_lines(user=jobseeker)
     assert {line["source"] for line in lines} == {"sale", "invitation"}
     mine_paid = [line for line in lines if line["source"] == "invitation"]
-    assert [(line["state"], line["share"]) for line in mine_paid] == [("pending", 14_000_000)]
+    assert [(line["state"], line["share"]) for line in mine_paid] == [("available", 14_000_000)]
     assert Invitation.objects.filter(status=Invitation.Status.ACCEPTED).count() == 2
     figures = talent_statistics()
     assert (figures.open, figures.accepted, figures.declined, figures.expired) == (2, 2, 1, 1)
