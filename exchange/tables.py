@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from payouts import money
 from payouts.models import TopUp
 
+from .invoices import invoice_for_order, vat_split
 from .models import Order
 
 
@@ -110,3 +111,61 @@ class TopUpsTable(tables.Table):
         attrs = {"class": "table table-sm align-middle", "id": "topups"}
         order_by = "-created_at"
         empty_text = _("No top-ups yet.")
+
+
+class InvoicesTable(tables.Table):
+    """A buyer's invoice requests, one per order: the numbers as the invoice page and PDF write them."""
+
+    number = tables.Column(
+        verbose_name=_("Number"),
+        accessor="pk",
+        order_by=("created_at", "id"),
+        linkify=lambda record: reverse("exchange:invoice", args=[record.pk]),
+    )
+    created_at = tables.DateTimeColumn(verbose_name=_("Date"), format="Y-m-d", attrs={"td": {"class": "text-nowrap"}})
+    item = tables.Column(verbose_name=_("Item"), accessor="version__product__title", order_by="version__product__title")
+    net = MoneyFenColumn(verbose_name=_("Amount before tax (yuan)"), accessor="price_fen", orderable=False)
+    tax = MoneyFenColumn(verbose_name=_("Tax (yuan)"), accessor="price_fen", orderable=False)
+    price_fen = MoneyFenColumn(verbose_name=_("Total including tax (yuan)"))
+    status = tables.Column(verbose_name=_("Status"))
+    pdf = tables.Column(
+        verbose_name="PDF",
+        accessor="pk",
+        orderable=False,
+        exclude_from_export=True,
+        linkify=lambda record: reverse("exchange:invoice_pdf", args=[record.pk]),
+    )
+
+    class Meta:
+        model = Order
+        fields = ["number", "created_at", "item", "net", "tax", "price_fen", "status", "pdf"]
+        attrs = {"class": "table table-sm align-middle", "id": "invoices"}
+        order_by = "-number"
+        empty_text = _("No invoices in this period.")
+
+    def render_number(self, record):
+        return invoice_for_order(order=record).number
+
+    def value_number(self, record):
+        return invoice_for_order(order=record).number
+
+    def render_item(self, record):
+        return invoice_for_order(order=record).item
+
+    def value_item(self, record):
+        return invoice_for_order(order=record).item
+
+    def render_net(self, value):
+        return money.format_fen(vat_split(value)[0])
+
+    def value_net(self, value):
+        return money.format_yuan_plain(vat_split(value)[0])
+
+    def render_tax(self, value):
+        return money.format_fen(vat_split(value)[1])
+
+    def value_tax(self, value):
+        return money.format_yuan_plain(vat_split(value)[1])
+
+    def render_pdf(self):
+        return "PDF"

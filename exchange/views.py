@@ -86,7 +86,7 @@ from .services.orders import (
 )
 from .services.products import product_create, product_submit, product_update
 from .services.queries import query_run
-from .tables import OrdersTable, SalesTable, TopUpsTable
+from .tables import InvoicesTable, OrdersTable, SalesTable, TopUpsTable
 
 
 def _current_merchant(request):
@@ -648,8 +648,17 @@ download = DownloadView.as_view()
 
 @merchant_required(get=Capability.READ)
 def invoices(request):
-    orders = orders_of_buyer(merchant=request.merchant)[:200]
-    return render(request, "exchange/invoices.html", {"invoices": [invoice_for_order(order=order) for order in orders]})
+    result = _table_page(
+        request,
+        table_class=InvoicesTable,
+        queryset=orders_of_buyer(merchant=request.merchant),
+        filterset_class=OrderFilter,
+        filename="invoices",
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    table, filterset, export_query = result
+    return render(request, "exchange/invoices.html", {"table": table, "filter": filterset, "export_query": export_query})
 
 
 @merchant_required(get=Capability.READ)

@@ -1,15 +1,20 @@
 """Invoices: the fields of a Chinese VAT invoice request, exact tax arithmetic, HTML and a PDF with Chinese text."""
 
+import csv
+import io
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
 from exchange.invoices import amount_in_capitals, invoice_for_order, invoice_pdf, vat_split
+from exchange.models import Order
 from exchange.services.orders import order_place
 
-from .buyer_world import market_create
+from .buyer_world import listed_dataset, market_create
 
 CAPITALS = {
     0: "零元整",
@@ -75,6 +80,27 @@ def pdf_text(pdf: bytes) -> str:
         raw = re.sub(rb"\\(.)", rb"\1", raw)
         text.append(raw.decode("utf-16-be", errors="replace"))
     return "\n".join(text)
+
+
+@pytest.mark.django_db
+def test_invoice_list_filters_by_date_sorts_and_exports_the_invoice_numbers_to_csv(client):
+    market = market_create()
+    older = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
+    Order.objects.filter(pk=older.pk).update(created_at=timezone.now() - timedelta(days=40))
+    newer = order_place(
+        buyer=market.buyer, product=listed_dataset(market.provider, title="Credit", price_fen=10_600), by=market.buyer_user
+    )
+    client.force_login(market.buyer_user)
+    page = client.get("/merchant/invoices/", {"sort": "number"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    numbers = [invoice_for_order(order=Order.objects.get(pk=pk)).number for pk in (older.pk, newer.pk)]
+    assert page.index(numbers[0]) < page.index(numbers[1])  # oldest first when sorted by number
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    response = client.get("/merchant/invoices/", {"start": since, "export": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Number", "Date", "Item", "Amount before tax (yuan)", "Tax (yuan)", "Total including tax (yuan)", "Status"]
+    # only the invoice of the last week, its VAT split as plain yuan that add up to the total
+    assert [row[0] for row in rows[1:]] == [numbers[1]]
+    assert rows[1][2] == "*信息技术服务*Credit v1" and rows[1][3:6] == ["100.00", "6.00", "106.00"]
 
 
 def test_pdf_is_made_without_any_font_file():
