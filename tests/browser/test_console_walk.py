@@ -3,22 +3,30 @@
 On each page: no horizontal scroll, no English msgid of the app left on a Chinese page,
 money in the one format (¥ with two decimals, six only when part of a fen). Along the way:
 the second-purchase guard, the staff review page and a CSV export that opens with the
-right rows. Screenshots of every page go to var/screenshots/ for a person to look at.
+right rows; and a webhook endpoint registered in the console that receives a purchase's
+event on a local receiver, signed under the secret the page showed once. Screenshots of
+every page go to var/screenshots/ for a person to look at.
 """
 
 import csv
+import hashlib
+import hmac
 import io
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from playwright.sync_api import Page, expect
 
-from exchange.models import DataProduct, ProductListing
+from exchange.models import DataProduct, Order, ProductListing
 from exchange.services.orders import order_place, order_settle
+from exchange.webhooks import signature_verify
 
 from ..exchange.buyer_world import fund, listed_dataset
+from ..exchange.test_webhooks import Receiver
 from ..factories import PASSWORD, MerchantFactory, ProviderFactory, ResumeFactory, StaffFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -193,3 +201,76 @@ def test_every_console_page_reads_well_in_both_languages_at_desktop_and_phone_wi
                 expect(page.locator("#staff-queue .queue-listings .queue-count")).to_have_text("1")
             context.close()
     assert problems == []
+
+
+def test_a_webhook_registered_in_the_console_reaches_a_local_receiver_signed_with_the_secret_shown_once(
+    live_server, browser_context
+):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    base = live_server.url
+    provider = ProviderFactory(name="珠江地图数据有限公司")
+    product = listed_dataset(provider, title="Shenzhen road network", price_fen=19_900)
+    buyer = MerchantFactory(name="Cloudsail Technology")
+    buyer_user = member_of(buyer)
+    fund(buyer, buyer_user, StaffFactory(), fen=100_000, reference="CMB-HOOK-1")
+    receiver = Receiver()  # the merchant's endpoint: an HTTP server on this machine, in a thread
+    try:
+        page = _login(browser_context(), base, buyer_user.email)
+
+        # given an endpoint registered in the console for paid orders
+        page.goto(f"{base}/merchant/webhooks/")
+        page.locator("#webhook-url").fill(receiver.url)
+        page.locator("input[name=events][value='order.paid']").check()
+        with page.expect_navigation():
+            page.locator("#webhook-form button[type=submit]").click()
+        secret = page.locator("#new-webhook-secret code").inner_text().strip()
+        assert secret.startswith("whsec_")
+        page.screenshot(path=str(SHOTS / "buyer-en-1366-merchant-webhooks-secret.png"), full_page=True)
+        page.goto(f"{base}/merchant/webhooks/")
+        expect(page.locator("#new-webhook-secret")).to_have_count(0)  # shown once
+        expect(page.locator("#webhook-endpoints tbody tr")).to_have_count(1)
+        expect(page.locator("#webhook-endpoints")).to_contain_text(receiver.url)
+
+        # when the buyer pays for a product through the review page
+        page.goto(f"{base}/catalog/{product.pk}/")
+        with page.expect_navigation():
+            page.locator("#buy").click()
+        with page.expect_navigation():
+            page.locator("#confirm-purchase").click()
+        order = Order.objects.get(buyer=buyer)
+
+        # then the receiver gets one POST whose signature checks out under the secret the page showed
+        deadline = time.monotonic() + 15
+        while not receiver.received and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(receiver.received) == 1
+        first = receiver.received[0]
+        header = first["headers"]["Exchange-Signature"]
+        fields = dict(part.split("=", 1) for part in header.split(","))
+        expected = hmac.new(secret.encode(), f"{fields['t']}.".encode() + first["body"], hashlib.sha256).hexdigest()
+        assert hmac.compare_digest(fields["v1"], expected)  # recomputed here, as a receiver would
+        assert abs(time.time() - int(fields["t"])) < 300
+        assert signature_verify(secret, first["body"], header)
+        assert not signature_verify(secret, first["body"] + b" ", header)  # a changed body fails
+        assert not signature_verify("whsec_" + "0" * 32, first["body"], header)  # another secret fails
+        event = json.loads(first["body"])
+        assert event["type"] == "order.paid" and event["data"]["order"] == order.pk and event["data"]["amount_fen"] == 19_900
+
+        # and the delivery log shows it delivered; sent again, it arrives signed again under the same event id
+        page.goto(f"{base}/merchant/webhooks/")
+        with page.expect_navigation():
+            page.locator("#webhook-endpoints a").first.click()
+        expect(page.locator("#webhook-deliveries")).to_contain_text("HTTP 200")
+        with page.expect_navigation():
+            page.locator("#webhook-deliveries button[name=replay]").first.click()
+        deadline = time.monotonic() + 15
+        while len(receiver.received) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        again = receiver.received[1]
+        assert signature_verify(secret, again["body"], again["headers"]["Exchange-Signature"])
+        assert json.loads(again["body"])["id"] == event["id"]
+        page.set_viewport_size({"width": 390, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.screenshot(path=str(SHOTS / "buyer-en-390-merchant-webhook-deliveries.png"), full_page=True)
+    finally:
+        receiver.close()
