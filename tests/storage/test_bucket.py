@@ -18,7 +18,7 @@ from exchange.services.orders import download_link_create
 
 from ..consent.files import good_pdf
 from ..factories import PASSWORD, UserFactory
-from ..flow import build_start, buy, list_and_fund, product_define, world_create
+from ..flow import build_start, buy, legal_opinion_pdf, list_and_fund, product_define, world_create
 
 pytestmark = pytest.mark.django_db
 
@@ -98,4 +98,9 @@ def test_a_version_built_to_the_bucket_streams_to_its_buyer(object_storage, sett
     assert body == object_storage.read(version.artefact.name) and body.startswith(b"age,")
     assert int(response["Content-Length"]) == len(body)
     assert response["X-Artefact-SHA256"] == hashlib.sha256(body).hexdigest() == version.artefact_sha256
+    # and staff read the legal opinion from the bucket too
+    client.force_login(world.staff)
+    opinion = client.get(f"/admin/exchange/dataproduct/{product.pk}/legal-opinion/")
+    assert opinion.status_code == 200
+    assert b"".join(opinion.streaming_content) == legal_opinion_pdf().read() == object_storage.read(product.legal_opinion.name)
     assert _local_files(settings) == []
