@@ -259,9 +259,7 @@ def version_build(*, version_id: int) -> ProductVersion:
         return builders[version.product.kind](version)
     except StorageUnavailable:
         # _finish is one transaction: its members, budget spend and row were rolled back with the write.
-        return _fail(
-            version, _("The file store did not answer while this build was being saved; nothing was released. Start it again.")
-        )
+        return _fail(version, _("The file store did not answer during this build; nothing was released. Start it again."))
 
 
 # --- datasets -------------------------------------------------------------------------------

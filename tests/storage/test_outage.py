@@ -115,7 +115,7 @@ def test_a_build_and_a_download_while_the_store_is_down(object_storage, seaweedf
         failed.refresh_from_db()
         assert failed.pk != built.pk and failed.status == ProductVersion.Status.FAILED
         assert failed.error == _message(
-            "zh-hans", "The file store did not answer while this build was being saved; nothing was released. Start it again."
+            "zh-hans", "The file store did not answer during this build; nothing was released. Start it again."
         )
         assert not VersionMember.objects.filter(version=failed).exists() and not failed.artefact
     finally:
