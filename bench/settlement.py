@@ -5,8 +5,11 @@
 Creates, migrates and drops its own `<db>_bench` database (bench/population.py).
 Seeds a version with N members (set-based SQL), places two orders, and settles
 each in a child process that runs the `settle_order` task body exactly as the
-worker does (its peak RSS is the worker's peak memory). The first sale also
-creates every member's two earnings accounts; the second is the steady state
+worker does (its peak RSS is the worker's peak memory). Members' earnings accounts
+open at sign-up (payouts/receivers.py); the seeded members get theirs set-based, as
+their sign-ups would have, timed apart (`accounts_open_seconds`, 2 × N rows). With
+`--members-without-accounts` they have none, like people who joined before accounts
+opened at sign-up, and the first sale opens them. The second sale is the steady state
 (`seconds`). Then the first sale's hold is released and the second is refunded inside
 its window, each over all N members, each timed in a child like the sales. The floor is
 a plain INSERT … SELECT generate_series of as many rows into a regular table shaped like
@@ -82,6 +85,11 @@ def _settle_in_child(order_id: int, mode: str = "--settle") -> tuple[float, floa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1000)
+    parser.add_argument(
+        "--members-without-accounts",
+        action="store_true",
+        help="members who joined before earnings accounts opened at sign-up: the first sale opens them",
+    )
     parser.add_argument("--settle", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--release", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--refund", type=int, help=argparse.SUPPRESS)
@@ -92,15 +100,17 @@ def main() -> None:
             return
 
     with bench_database():
-        _measure(args.members)
+        _measure(args.members, signed_up=not args.members_without_accounts)
 
 
-def _measure(members: int) -> None:
+def _measure(members: int, *, signed_up: bool) -> None:
     from django.db import connection
 
     from config.celery import app as celery_app
+    from exchange.models import VersionMember
     from exchange.services.orders import order_place
     from payouts.models import TopUp
+    from payouts.pool import subject_accounts_ensure
     from payouts.selectors import ledger_violations, sale_pool_total
     from payouts.services import wallet_topup_confirm, wallet_topup_request
     from tests.exchange.settlement_world import members_seed
@@ -111,7 +121,16 @@ def _measure(members: int) -> None:
     world = world_create(people=3)
     product = product_define(world, k=2)
     version = build_start(world, product)
+    started = time.perf_counter()
     members_seed(version=version, n=members, tag=f"bench{version.pk}")
+    seed_seconds = time.perf_counter() - started
+    accounts_open_seconds = None
+    if signed_up:
+        started = time.perf_counter()
+        subject_accounts_ensure(VersionMember.objects.filter(version=version).values_list("user_id", "weight"))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE payouts_ledgeraccount")
+        accounts_open_seconds = round(time.perf_counter() - started, 3)
     list_and_fund(world, product, wallet_fen=10_000_000)
     # Orders are placed without their settle message (the child settles them).
     celery_app.conf.task_always_eager = False
@@ -156,6 +175,9 @@ def _measure(members: int) -> None:
             {
                 "bench": "settlement",
                 "n": members,
+                "members_with_accounts": signed_up,
+                "seed_seconds": round(seed_seconds, 3),
+                "accounts_open_seconds": accounts_open_seconds,
                 "rows": rows,
                 "seconds": round(seconds, 3),
                 "rows_per_second": round(rows / seconds),

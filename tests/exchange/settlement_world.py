@@ -9,7 +9,11 @@ from exchange.models import DataProduct, Order, ProductVersion, VersionMember
 
 
 def members_seed(*, version: ProductVersion, n: int, tag: str) -> None:
-    """Add `n` jobseekers to `version` (weights 1, 2, 3 in turn), under the version's first grant."""
+    """Add `n` jobseekers to `version` (weights 1, 2, 3 in turn), under the version's first grant.
+
+    The rows are written in SQL, so the sign-up receiver does not run: like people who joined
+    before earnings accounts opened at sign-up, they have none until a sale opens them.
+    """
     grant_id = VersionMember.objects.filter(version=version).values_list("grant_id", flat=True).first()
     with connection.cursor() as cursor:
         cursor.execute(

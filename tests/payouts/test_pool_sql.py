@@ -54,7 +54,11 @@ def test_sql_split_equals_the_pure_allocation(postgres, pool, modulus):
 def test_new_members_beyond_the_sample_get_accounts_through_the_retry(postgres):
     with _rolled_back():
         # given 120 members paid before, and 30 newcomers after them (the cheap sample sees only old ones)
-        ids = sorted(person.pk for person in (UserFactory() for _ in range(150)))
+        # who joined before accounts opened at sign-up (bulk_create runs no receiver: no accounts)
+        paid_before = [UserFactory().pk for _ in range(120)]
+        newcomers = User.objects.bulk_create([User(email=f"early{n}@example.com") for n in range(30)])
+        assert not LedgerAccount.objects.filter(user__in=newcomers).exists()
+        ids = sorted(paid_before + [person.pk for person in newcomers])
         old = User.objects.filter(pk__in=ids[:120]).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
         everyone = User.objects.filter(pk__in=ids).annotate(w=F("id") % 3 + 1).order_by("id").values_list("id", "w")
         first = JournalEntry.objects.create(kind="sale", idempotency_key="t:first", reference="t")
@@ -68,3 +72,28 @@ def test_new_members_beyond_the_sample_get_accounts_through_the_retry(postgres):
         got = dict(Posting.objects.filter(entry=second).values_list("account__user_id", "amount"))
         expected = largest_remainder(1_000_003, [(pk, pk % 3 + 1) for pk in ids], salt="b")
         assert got == {pk: share for pk, share in expected.items() if share}
+
+
+@pytest.mark.postgres
+def test_a_jobseeker_signs_up_with_both_earnings_accounts_so_a_first_sale_opens_none(postgres):
+    with _rolled_back():
+        # given people who signed up (the receiver opened their accounts) and a merchant's user
+        people = [UserFactory() for _ in range(40)]
+        merchant_user = UserFactory(kind=User.Kind.MERCHANT)
+        pending = {a.user_id: a for a in LedgerAccount.objects.filter(kind=LedgerAccount.Kind.SUBJECT_PENDING)}
+        available = {a.user_id: a for a in LedgerAccount.objects.filter(kind=LedgerAccount.Kind.SUBJECT_AVAILABLE)}
+        for person in people:
+            assert pending[person.pk].balance == 0 and pending[person.pk].release_to_id == available[person.pk].pk
+        assert merchant_user.pk not in pending and merchant_user.pk not in available
+        accounts_before = LedgerAccount.objects.count()
+
+        # when they are paid for the first time
+        members = User.objects.filter(pk__in=[p.pk for p in people]).annotate(w=F("id") % 2 + 1).values_list("id", "w")
+        entry = JournalEntry.objects.create(kind="sale", idempotency_key="t:signed-up", reference="t")
+        pool_post(entry_id=entry.id, pool=1_000_001, members=members, salt="c")
+
+        # then no account was opened, and each got the pure allocation into the account opened at sign-up
+        assert LedgerAccount.objects.count() == accounts_before
+        got = dict(Posting.objects.filter(entry=entry).values_list("account_id", "amount"))
+        expected = largest_remainder(1_000_001, [(p.pk, p.pk % 2 + 1) for p in people], salt="c")
+        assert got == {pending[pk].pk: share for pk, share in expected.items() if share}
