@@ -471,8 +471,6 @@ def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
 
 
 _PAIR_BINS = 1 << 20
-# Blocks picked out by a scan of every entry before the rest is sorted by class once.
-_SCANNED_BLOCKS = 16
 
 
 def _pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -547,50 +545,75 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     """The repair for m <= 2 in blocks of classes; None as soon as its loss must reach ``give_up``.
 
     The first block is a small share of the classes, so a level that cannot win is
-    found out after a few per cent of the work.
+    found out after a few per cent of the work. At the skill level nothing is laid out
+    per entry up front beyond one count of each class's values: a block's entries are
+    read from the CSR rows of its classes when it is taken.
     """
-    rows, values, width = _level_entries(skills, level, row_class)
-    total = len(rows)
+    indptr, items, width = _level_csr(skills, level)
+    counts = np.diff(indptr)
+    entry_class = np.repeat(row_class, counts)
+    live = entry_class >= 0
+    table = np.bincount(entry_class[live] * width + items[live], minlength=class_count * width)
+    table = table.reshape(class_count, width)
+    total = int(table.sum())
     if total == 0:
-        return rows, values, width
-    cls = row_class[rows]
-    single = _support(cls * width + values, cls, width, class_count)
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, width
     # Values under k in their class go whatever else happens: a lower bound of the loss.
-    pending = np.bincount(cls, weights=(single < k).astype(np.float64), minlength=class_count)
+    pending = np.where(table < k, table, 0).sum(axis=1).astype(np.float64)
     bound = float(pending.sum())
     if give_up is not None and bound / total >= give_up:
         return None
-    # Classes are taken smallest first: they lose most beyond their singles, so a level
-    # that cannot win is found out soonest (the bound holds in any order).
-    by_size = np.argsort(np.bincount(cls, minlength=class_count), kind="stable")
+    # Classes are taken smallest first (by entries): they lose most beyond their singles,
+    # so a level that cannot win is found out soonest (the bound holds in any order).
+    by_size = np.argsort(table.sum(axis=1), kind="stable")
     rank = np.empty(class_count, dtype=np.int64)
     rank[by_size] = np.arange(class_count)
-    cls = rank[cls]
     pending = pending[by_size]
-    alive = np.zeros(total, dtype=bool)
+    kept_rows = np.flatnonzero(row_class >= 0)
+    row_rank = rank[row_class[kept_rows]]
+    # Kept rows by class rank, each class's rows in row order; a block is a slice of them.
+    ordered = kept_rows[np.argsort(row_rank, kind="stable")]
+    class_starts = np.r_[0, np.cumsum(np.bincount(row_rank, minlength=class_count))]
+    alive = np.zeros(len(items), dtype=bool)
     per_block = max(_PAIR_BINS // (width * width), 1)
     probe = min(max(class_count // 32, 1), per_block)
-    edges = [0, probe, *range(probe + per_block, class_count, per_block), class_count]
-    edges = sorted(set(edges))
-
-    def remaining():
-        # The first blocks are picked out by a comparison (most levels that lose stop there);
-        # what is left after them is sorted by class once.
-        for first, last in zip(edges[:-1], edges[1 : 1 + _SCANNED_BLOCKS], strict=False):
-            yield first, last, np.flatnonzero((cls >= first) & (cls < last))
-        if len(edges) > 1 + _SCANNED_BLOCKS:
-            start = edges[_SCANNED_BLOCKS]
-            rest = np.flatnonzero(cls >= start)
-            for first, last, chosen in _class_blocks(cls[rest] - start, class_count - start, per_block):
-                yield first + start, last + start, rest[chosen]
-
-    for first, last, chosen in remaining():
-        if len(chosen) == 0:
+    edges = sorted({0, probe, *range(probe + per_block, class_count, per_block), class_count})
+    for first, last in zip(edges[:-1], edges[1:], strict=True):
+        block_rows = np.sort(ordered[class_starts[first] : class_starts[last]])
+        lengths = counts[block_rows]
+        size = int(lengths.sum())
+        if size == 0:
             continue
-        # Entries are taken in row order, so each row's entries stay together and in order.
-        kept = _repair_block_pairs(rows[chosen], values[chosen], cls[chosen] - first, last - first, width, k, m, record_rounds)
-        alive[chosen] = kept
-        bound += float(len(chosen) - int(kept.sum())) - float(pending[first:last].sum())
+        # The block's entries in row order, as positions in the CSR arrays.
+        ends = np.cumsum(lengths)
+        entries = np.repeat(indptr[block_rows] - (ends - lengths), lengths) + np.arange(size)
+        local = np.repeat(rank[row_class[block_rows]] - first, lengths)
+        kept = _repair_block_pairs(
+            np.repeat(block_rows, lengths),
+            items[entries].astype(np.int64),
+            local,
+            last - first,
+            width,
+            k,
+            m,
+            record_rounds,
+        )
+        alive[entries[kept]] = True
+        bound += float(size - int(kept.sum())) - float(pending[first:last].sum())
         if give_up is not None and bound / total >= give_up:
             return None
-    return rows[alive], values[alive], width
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    return rows[alive], items[alive].astype(np.int64), width
+
+
+def _level_csr(skills: SkillColumn, level: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each row's distinct values at ``level`` in CSR form (indptr, items) and the width."""
+    if level == 0:
+        return skills.indptr, skills.items, len(skills.vocabulary)
+    width = len(skills.families)
+    counts = np.diff(skills.indptr)
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    unique = np.unique(rows * width + skills.family[skills.items])
+    rows, items = np.divmod(unique, width)
+    return np.r_[0, np.cumsum(np.bincount(rows, minlength=len(counts)))], items, width

@@ -239,7 +239,7 @@ def test_encoding_drops_values_outside_the_vocabulary():
 )
 def test_the_blockwise_skills_repair_removes_what_the_general_one_removes(sets, classes, k, m, level, data):
     from privacy.encoding import encode_skills
-    from privacy.skillsets import _km_repair_any, km_repair
+    from privacy.skillsets import _km_repair_any, _repair_pairs, km_repair
 
     skills = encode_skills("skills", sets, vocabulary=SKILLS, family_of=SKILL_FAMILY, families=FAMILIES)
     row_class = np.array(data.draw(st.lists(st.integers(-1, classes - 1), min_size=len(sets), max_size=len(sets))))
@@ -247,6 +247,10 @@ def test_the_blockwise_skills_repair_removes_what_the_general_one_removes(sets, 
     general = _km_repair_any(skills, level, row_class, classes, k=k, m=m)
     pairs = lambda rows, values: sorted(zip(rows.tolist(), values.tolist(), strict=True))  # noqa: E731
     assert pairs(fast[0], fast[1]) == pairs(general[0], general[1])
+    if m <= 2:
+        # The block-by-block pair repair, at either level (families take the mask path in km_repair).
+        blockwise = _repair_pairs(skills, level, row_class, classes, k, m, 2, None)
+        assert pairs(blockwise[0], blockwise[1]) == pairs(general[0], general[1])
     labels = skills.vocabulary if level == 0 else skills.families
     released = [[] for _ in sets]
     for row, value in zip(fast[0].tolist(), fast[1].tolist(), strict=True):
