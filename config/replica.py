@@ -56,14 +56,40 @@ def lag_tolerated():
 
 
 def lag_tolerant(view):
-    """View decorator: the view's reads may come from the replica (see `lag_tolerated`)."""
+    """View decorator: the view's reads may come from the replica (see `lag_tolerated`).
+
+    For read-only views (functions or methods). A replica that went down since its last
+    health check fails the first attempt; the view then runs again on the primary, once.
+    """
 
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         with lag_tolerated():
-            return view(*args, **kwargs)
+            try:
+                return view(*args, **kwargs)
+            except DatabaseError:
+                if not _replica_went_down():
+                    raise
+        logger.warning("Replica failed during a request: served by the primary")
+        return view(*args, **kwargs)
 
     return wrapped
+
+
+def _replica_went_down() -> bool:
+    """After a database error in a lag-tolerant view: was it the replica? Marks it unusable if so."""
+    if REPLICA not in settings.DATABASES:
+        return False
+    connection = connections[REPLICA]
+    try:
+        connection.ensure_connection()
+        if connection.is_usable():
+            return False  # the replica answers: the error was something else
+    except DatabaseError:
+        pass
+    connection.close()
+    _health.update(checked_at=time.monotonic(), usable=False)
+    return True
 
 
 def replica_lag_seconds() -> float | None:

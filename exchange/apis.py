@@ -21,7 +21,7 @@ from accounts.roles import Access, Capability, membership_refusal
 from accounts.selectors import membership_current
 from config.errors import ApplicationError
 from config.errors import error_responses as _errors
-from config.replica import lag_tolerated
+from config.replica import lag_tolerant
 from payouts import money
 from payouts.fields import FenField
 from payouts.models import TopUp
@@ -335,12 +335,12 @@ class ProductListApi(MerchantApi):
             )
         ],
     )
+    @lag_tolerant  # the handler only: authentication (key, membership) ran on the primary before it
     def get(self, request):
-        with lag_tolerated():  # after authentication: the key and membership were read on the primary
-            products = catalog_api_products(filters=_catalog_filters(request.query_params))
-            paginator = Pagination()
-            page = paginator.paginate_queryset(products, request, view=self)
-            return paginator.get_paginated_response(ProductOutput(page, many=True).data)
+        products = catalog_api_products(filters=_catalog_filters(request.query_params))
+        paginator = Pagination()
+        page = paginator.paginate_queryset(products, request, view=self)
+        return paginator.get_paginated_response(ProductOutput(page, many=True).data)
 
 
 def _product_or_404(request, product_id: int) -> DataProduct:

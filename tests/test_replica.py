@@ -31,7 +31,8 @@ import django
 django.setup()
 from django.db import connections
 from django.test import Client
-from config.replica import replica_lag_seconds
+from django.conf import settings
+from config.replica import replica_health_forget, replica_lag_seconds
 from exchange.models import Order
 from exchange.services.api_keys import api_key_create
 from payouts.selectors import ledger_violations
@@ -51,11 +52,14 @@ def wait(check, seconds=30):
         time.sleep(0.1)
 
 def catalog_titles():
-    connections["replica"].queries_log.clear()
+    # The catalog API's titles, and which database(s) its product queries went to.
+    for alias in ("default", "replica"):
+        connections[alias].queries_log.clear()
     response = client.get("/api/v1/products/", HTTP_AUTHORIZATION=auth)
     assert response.status_code == 200, response.content
-    on_replica = any("exchange_dataproduct" in q["sql"] for q in connections["replica"].queries_log)
-    return sorted(p["title"] for p in response.json()["results"]), on_replica
+    went = [alias for alias in ("default", "replica")
+            if any("exchange_dataproduct" in q["sql"] for q in connections[alias].queries_log)]
+    return [sorted(p["title"] for p in response.json()["results"]), went]
 
 provider = ProviderFactory(name="Replica Maps")
 listed_dataset(provider, title="On both")
@@ -66,6 +70,7 @@ _key, secret = api_key_create(merchant=buyer, name="probe", by=user)
 auth = f"Api-Key {secret}"
 client = Client()
 connections["replica"].force_debug_cursor = True
+connections["default"].force_debug_cursor = True
 seen = {}
 
 wait(lambda: replica_lag_seconds() == 0 and replica_sql("SELECT count(*) FROM exchange_dataproduct")[0][0] == 1)
@@ -96,7 +101,14 @@ wait(lambda: replica_lag_seconds() == 0)
 seen["resumed"] = catalog_titles()
 seen["order_on_replica_after"] = Order.objects.using("replica").filter(pk=order_id).exists()
 
+# The standby stops right after a health check that found it fine: the request that meets the
+# dead connection is served again by the primary.
+settings.REPLICA_CHECK_SECONDS = 3600
+replica_health_forget()
+seen["checked_before_stop"] = catalog_titles()
 subprocess.run([os.environ["PG_CTL_STOP"]], shell=True, check=True)
+seen["stopped_between_checks"] = catalog_titles()
+settings.REPLICA_CHECK_SECONDS = 0
 seen["stopped_lag"] = replica_lag_seconds()
 seen["stopped"] = catalog_titles()
 seen["ledger_violations"] = ledger_violations()
@@ -187,9 +199,9 @@ def test_catalog_reads_come_from_the_replica_money_from_the_primary_and_a_laggin
     seen = json.loads(probe.stdout.strip().splitlines()[-1])
 
     # Caught up: the catalog is read on the standby.
-    assert seen["caught_up"] == [["On both"], True]
+    assert seen["caught_up"] == [["On both"], ["replica"]]
     # Replay paused: the catalog (on the standby) does not have the new product yet...
-    assert seen["paused"] == [["On both"], True]
+    assert seen["paused"] == [["On both"], ["replica"]]
     # ...but a product page and a purchase, which are not lag-tolerant, read and write the primary.
     assert seen["detail_status"] == 200
     assert seen["buy_status"] == 201
@@ -198,11 +210,16 @@ def test_catalog_reads_come_from_the_replica_money_from_the_primary_and_a_laggin
     assert seen["replica_read_only"] == "on"
     # Behind by more than the bound: the catalog falls back to the primary and shows both.
     assert seen["lag_beyond_bound"] > 5
-    assert seen["lagging"] == [["On both", "Only on the primary"], False]
+    assert seen["lagging"] == [["On both", "Only on the primary"], ["default"]]
     # Replay resumed and caught up: the standby serves the catalog again, with the order replayed.
-    assert seen["resumed"] == [["On both", "Only on the primary"], True]
+    assert seen["resumed"] == [["On both", "Only on the primary"], ["replica"]]
     assert seen["order_on_replica_after"] is True
+    # Standby stopped between two health checks: the request is served again, by the primary.
+    assert seen["checked_before_stop"] == [["On both", "Only on the primary"], ["replica"]]
+    # (the failed attempt on the standby is in its log too)
+    assert seen["stopped_between_checks"][0] == ["On both", "Only on the primary"]
+    assert "default" in seen["stopped_between_checks"][1]
     # Standby stopped: it cannot be asked, and the catalog is served by the primary.
     assert seen["stopped_lag"] is None
-    assert seen["stopped"] == [["On both", "Only on the primary"], False]
+    assert seen["stopped"] == [["On both", "Only on the primary"], ["default"]]
     assert seen["ledger_violations"] == []
