@@ -37,11 +37,11 @@ def tesseract_available() -> bool:
 # Tesseract's usual confusions inside dates: the dash of a range read as 一 (one) or a tilde as
 # 〜/～, the letter O for a zero and l/I/| for a one next to digits.
 _DASH_IN_RANGE = re.compile(r"(?<=[\d年月.])\s*[一_~〜～]\s*(?=\s*(?:(?:19|20)\d{2}|\d{1,2}\s*/|至今|今|现在))")
-_LETTER_DIGIT = re.compile(r"(?<=\d)[Oo](?=\d)|(?<=\d)[lI|](?=\d)|(?<=[\s(（])[Oo](?=\d{3})")
+_LETTER_DIGIT = re.compile(r"(?<=\d)[Oo](?=\d)|(?<=\d)[lI|](?=\d)|(?<=[\s(（])[Oo](?=\d{3})|(?<=\d\.)[\]lI|](?=\s*[\d万千kK元])")
 
 
 def _fix_confusions(text: str) -> str:
-    text = _LETTER_DIGIT.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
+    text = _LETTER_DIGIT.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)  # "1.] 万" is 1.1万
     return _DASH_IN_RANGE.sub(" — ", text)
 
 

@@ -372,6 +372,16 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
                 index += 2
             else:
                 index += 1
+        return pairs
+    # A form copied out with single spaces: "姓名 张三", "性别 男 年龄 28岁" (Chinese labels, each a word of its own).
+    tokens = line.split()
+    if len(tokens) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", tokens[0]) and tokens[0] in _LABEL_OF:
+        for token in tokens:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", token) and token in _LABEL_OF:
+                pairs.append((_LABEL_OF[token], ""))
+            elif pairs:
+                pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {token}".strip())
+        pairs = [(field, value) for field, value in pairs if value]
     return pairs
 
 
@@ -804,6 +814,7 @@ def _desired_from_sentence(text: str) -> str:
 
 def _clean_desired(value: str) -> str:
     value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
+    value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
     value = re.split(
         r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary|\s+in\s+[A-Z]", value, maxsplit=1, flags=re.I
     )[0]
@@ -838,6 +849,7 @@ def _name_of(line: str, *, headline: bool = False) -> str:
     not among the common ones is taken too, when it is no word the resume's vocabularies know."""
     line = re.sub(r"\s*的?\s*(个人简历|简历|求职简历)\s*$", "", line).strip()
     line = re.sub(r"\s*[-–—|]?\s*(resume|curriculum vitae|cv)\s*$", "", line, flags=re.I).strip()
+    line = re.sub(r"\s*[（(][A-Za-z][A-Za-z .\-]{0,30}[)）]", "", line).strip()  # "张伟（David）": the English name aside
     for part in re.split(r"\s*[|｜·•,，/]\s*|\s{2,}", line):
         part = part.strip()
         chinese = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", part.replace(" ", ""))
@@ -954,6 +966,10 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     birth = re.search(r"(19\d{2}|20\d{2})", labelled.get("birth", ""))
     if birth:
         found.offer("birth_year", int(birth.group(1)), LABELLED)
+    short_year = re.match(r"\s*(\d{2})\s*(?:年|[./\-]\s*\d{1,2}(?!\d))", labelled.get("birth", ""))
+    if short_year:  # "90年3月", "88.05": a year written with two digits
+        year = int(short_year.group(1))
+        found.offer("birth_year", (1900 if year > today.year % 100 else 2000) + year, LAYOUT)
     age = re.search(r"\d{2}", labelled.get("age", ""))
     if age:
         found.offer("birth_year", today.year - int(age.group(0)), LAYOUT)

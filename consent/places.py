@@ -113,6 +113,21 @@ def _cpca_row(text: str) -> dict:
     return cpca.transform([text]).to_dict("records")[0]
 
 
+@cache
+def _shared_district_names() -> frozenset[str]:
+    """County-level names that more than one city has (城关区, 朝阳区, 鼓楼区): alone, they name no one place."""
+    import cpca
+
+    path = Path(cpca.__file__).resolve().parent / "resources" / "adcodes.csv"
+    seen: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = row["adcode"]
+            if code[6:] == "000000" and code[4:6] != "00":
+                seen.setdefault(row["name"], set()).add(code[:4])
+    return frozenset(name for name, cities in seen.items() if len(cities) > 1)
+
+
 def _chinese_place(text: str) -> tuple[str, str]:
     row = _cpca_row(text[:200])
     code = row.get("adcode") or ""
@@ -120,6 +135,10 @@ def _chinese_place(text: str) -> tuple[str, str]:
         return "", ""
     provinces, _cities, _province_pinyin = divisions()
     province = provinces.get(code[:2], short_province(row.get("省") or ""))
+    district = row.get("区") or ""
+    city_named = (row.get("市") or "") and short_city(row.get("市") or "")[:2] in text
+    if district in _shared_district_names() and province[:2] not in text and not city_named:
+        return "", ""  # "城关区" alone: a district of Lanzhou, Lhasa and others; guessing would be wrong as often as not
     if code[:2] in MUNICIPALITIES or province in ("香港", "澳门"):
         return province, province
     city = row.get("市") or ""

@@ -148,6 +148,14 @@ def test_common_ocr_confusions_in_dates_are_repaired():
     assert _tidy("2017 年 4 月一至今  成都蓉城电子制造有限公司") == "2017 年 4 月 — 至今  成都蓉城电子制造有限公司"
     assert _tidy("2016.12 一 2O20.09") == "2016.12 — 2020.09"
     assert _tidy("一名工程师，1一2人") == "一名工程师，1一2人"  # a real 一 stays
+    assert _tidy("期望薪资: 1.] 万元 /月") == "期望薪资: 1.1 万元 /月"
+
+
+def test_what_is_left_of_a_cell_border_is_a_gap_between_cells():
+    from consent.ocr import _tidy
+
+    assert _tidy("联系电话  | 19938299028  电子邮箱") == "联系电话     19938299028  电子邮箱"
+    assert _tidy("2010.09 — 2014.06 “长沙理工大学 ”通信工程") == "2010.09 — 2014.06 长沙理工大学 通信工程"
 
 
 def test_a_line_cut_in_two_by_page_segmentation_is_joined_again_but_a_second_column_is_not():

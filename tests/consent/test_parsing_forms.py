@@ -115,3 +115,19 @@ def test_a_headline_name_with_a_rare_surname_and_a_day_before_the_birth_year():
     fields = _fields("亓嘉\n手机：13800138000\nDate of Birth: 5 June 1988\n")
     assert (fields["full_name"], fields["birth_year"]) == ("亓嘉", 1988)
     assert _fields("简历\n手机：13800138000\n")["full_name"] == ""
+
+
+def test_a_form_copied_out_with_single_spaces_and_a_two_digit_birth_year():
+    fields = _fields("姓名 张三\n性别 男 民族 汉族\n出生日期：90年3月\n现居 广东深圳\n")
+    assert (fields["full_name"], fields["gender"], fields["birth_year"]) == ("张三", "M", 1990)
+    assert (fields["province"], fields["city"]) == ("广东", "深圳")
+
+
+def test_a_district_many_cities_share_names_no_place_alone():
+    assert place_in("城关区") == ("", "") and place_in("鼓楼区") == ("", "")
+    assert place_in("兰州城关区") == ("甘肃", "兰州") and place_in("岳麓区") == ("湖南", "长沙")
+
+
+def test_a_desired_role_ends_at_the_next_label_even_a_misread_one():
+    fields = _fields("李想\n意向岗位:审计师 期望天资:面议。工作性质:全职\n")
+    assert fields["desired_role"] == "审计师"
