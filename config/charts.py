@@ -4,7 +4,9 @@ pygal writes its look as a ``<style>`` element inside the SVG. The pages' CSP al
 style, so a chart is never inlined: a page shows ``<img src=…svg>`` (see templates/charts/chart.html)
 and the SVG response carries a CSP of its own that allows its inline style and nothing else (an
 SVG shown as an image runs no script and loads nothing anyway). pygal's configuration script is
-dropped. Two sizes are drawn: ``s`` for phones (labels sized to stay readable at 390 px) and ``l``
+dropped. The page's heading names the chart and the image's alt text says it again, so the
+drawing shows no title of its own; `title` names the SVG document (its <title>, read when the
+image is opened by itself). Two sizes are drawn: ``s`` for phones (labels sized to stay readable at 390 px) and ``l``
 for wider screens; the page picks one with ``<picture>``.
 
 Axis titles and month or day labels are written in the reader's language (the request's active
@@ -18,6 +20,7 @@ from datetime import date, timedelta
 import pygal
 from django.http import HttpResponse
 from django.utils import dateformat
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from pygal.style import Style
@@ -104,8 +107,10 @@ def _base(size: str, **options) -> dict:
     }
 
 
-def _render(chart) -> str:
-    return _SCRIPT.sub("", chart.render(is_unicode=True))
+def _render(chart, title: str) -> str:
+    svg = _SCRIPT.sub("", chart.render(is_unicode=True))
+    opening = svg.index(">") + 1
+    return f"{svg[:opening]}<title>{escape(title)}</title>{svg[opening:]}"
 
 
 def month_bar_chart(by_month: dict[date, int], *, months: list[date], size: str, y_title: str, value_format, title: str) -> str:
@@ -118,7 +123,6 @@ def month_bar_chart(by_month: dict[date, int], *, months: list[date], size: str,
     chart = pygal.Bar(
         **_base(
             size,
-            title=title if size == "l" else None,
             x_title=_span(month_year(months[0]), month_year(months[-1])),
             y_title=y_title,
             value_formatter=lambda value: value_format(round(value or 0)),
@@ -132,7 +136,7 @@ def month_bar_chart(by_month: dict[date, int], *, months: list[date], size: str,
         return _empty(size, title)
     chart.y_labels = _ticks(max(values))
     chart.add(y_title, values)
-    return _render(chart)
+    return _render(chart, title)
 
 
 def _cjk_extra(labels: list[str], font_size: int = 12) -> int:
@@ -160,7 +164,6 @@ def category_bar_chart(rows: list[tuple[str, int]], *, size: str, x_title: str, 
     chart = pygal.HorizontalBar(
         **_base(
             size,
-            title=title if size == "l" else None,
             height=height,
             x_title=x_title,  # under the value axis
             print_values=True,
@@ -171,7 +174,7 @@ def category_bar_chart(rows: list[tuple[str, int]], *, size: str, x_title: str, 
     chart.x_labels = labels
     chart.y_labels = _ticks(max(value for _label, value in rows))
     chart.add(x_title, [value for _label, value in rows])
-    return _render(chart)
+    return _render(chart, title)
 
 
 def cumulative_chart(series: list[tuple[date, int]], *, size: str, y_title: str, value_format, title: str) -> str:
@@ -181,7 +184,6 @@ def cumulative_chart(series: list[tuple[date, int]], *, size: str, y_title: str,
     chart = pygal.DateLine(
         **_base(
             size,
-            title=title if size == "l" else None,
             x_title=_span(day_year(series[0][0] - timedelta(days=1)), day_year(series[-1][0])),
             y_title=y_title,
             x_value_formatter=day_label,
@@ -202,15 +204,12 @@ def cumulative_chart(series: list[tuple[date, int]], *, size: str, y_title: str,
     chart.y_labels = _ticks(max(max(value for _day, value in series), 0))
     days = [series[0][0] - timedelta(days=1), *(day for day, _value in series)]
     chart.x_labels = _spread(days, 4 if size == "s" else 6)
-    return _render(chart)
+    return _render(chart, title)
 
 
 def _empty(size: str, title: str) -> str:
     """A frame that says there is nothing to draw yet (no axes of made-up numbers)."""
-    width, _height = SIZES[size]
-    return _render(
-        pygal.Bar(**_base(size, title=title if size == "l" else None, height=140, show_x_labels=False, show_y_labels=False))
-    )
+    return _render(pygal.Bar(**_base(size, height=140, show_x_labels=False, show_y_labels=False)), title)
 
 
 def _spread(days: list[date], count: int) -> list[date]:

@@ -17,6 +17,8 @@ from .buyer_world import listed_dataset, market_create
 def test_category_labels_are_escaped_and_counts_tick_in_whole_numbers():
     svg = charts.category_bar_chart([("<b>", 2), ("max", 3)], size="s", x_title="Buyers", title="T & T")
     assert svg.startswith("<svg") and "<b>" not in svg and "&lt;b&gt;" in svg and "<script" not in svg
+    assert "<title>T &amp; T</title>" in svg  # names the document; no title drawn inside the chart
+    assert "plot_title" not in svg
     assert charts._ticks(3) == [0, 1, 2, 3] and charts._ticks(12) == [0, 5, 10, 15]
     assert charts._ticks(0) == [0, 1] and charts._ticks(19_600_000)[-1] == 20_000_000
 
