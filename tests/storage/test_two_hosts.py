@@ -10,10 +10,11 @@ import pytest
 import requests
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from consent.models import ResumeUpload
+from consent.services import upload_accept
 from exchange.models import DataProduct, Order, ProductVersion
 from exchange.services.orders import download_link_create
 from exchange.services.products import product_create
@@ -126,3 +127,25 @@ def test_upload_parse_build_and_download_cross_between_a_web_host_and_a_worker_h
     assert _files(web_media) == [] and _files(worker_media) == []
     names = set(object_storage.names())
     assert {upload.stored_name, product.source_file.name, version.artefact.name} <= names
+
+
+def test_a_parse_that_meets_the_store_down_is_retried_by_the_worker_once_it_is_back(worker_host, object_storage, seaweedfs):
+    _media, log = worker_host
+    person = UserFactory()
+    # given a resume stored on the bucket, and the store gone before the worker host reads it
+    with transaction.atomic():
+        upload = upload_accept(user=person, data=good_pdf(), filename="cv.pdf")  # the task is sent on commit
+        seaweedfs.stop()
+    try:
+        # when the worker host tries, it gives the upload back to the queue and retries with backoff
+        wait_for(lambda: "Retry in" in log.read_text(errors="replace"), seconds=60, what="the parse to be retried", log=log)
+        assert ResumeUpload.objects.get(pk=upload.pk).status in (ResumeUpload.Status.QUEUED, ResumeUpload.Status.PARSING)
+    finally:
+        seaweedfs.start()
+    # then, the store back, a retry parses it without any sweep
+    wait_for(
+        lambda: ResumeUpload.objects.get(pk=upload.pk).status == ResumeUpload.Status.PARSED,
+        seconds=60,
+        what="the retried parse",
+        log=log,
+    )
