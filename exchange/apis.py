@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from accounts.models import Membership
 from accounts.roles import Access, Capability, membership_refusal
 from accounts.selectors import membership_current
+from config.api_input import StrictInput
 from config.errors import ApplicationError
 from config.errors import error_responses as _errors
 from config.replica import lag_tolerant
@@ -27,6 +28,7 @@ from payouts.fields import FenField
 from payouts.models import TopUp
 from payouts.selectors import wallet_balance
 from payouts.services import wallet_topup_request
+from privacy.templates import TEMPLATES
 
 from .exceptions import IdempotencyKeyReused, ObjectMissing
 from .invoices import invoice_for_order
@@ -273,7 +275,7 @@ def product_columns(product: DataProduct) -> list[str]:
     return list(product.quasi_identifiers) + (["skills"] if product.include_skills else [])
 
 
-class CatalogInput(serializers.Serializer):
+class CatalogInput(StrictInput):
     search = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     kind = serializers.ChoiceField(choices=DataProduct.Kind.choices, required=False, allow_blank=True, default="")
     category = serializers.ChoiceField(choices=DataProduct.Category.choices, required=False, allow_blank=True, default="")
@@ -393,7 +395,7 @@ class OrderOutput(serializers.Serializer):
         return terms.plan.kind if terms.plan_id else PricePlan.Kind.ONE_OFF
 
 
-class OrderInput(serializers.Serializer):
+class OrderInput(StrictInput):
     product_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     plan_id = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False, allow_null=True)
 
@@ -459,7 +461,7 @@ class OrderDetailApi(MerchantApi):
         return Response(OrderOutput(order_for_buyer(order_id=order_id, merchant=request_merchant(request))).data)
 
 
-class DownloadLinkInput(serializers.Serializer):
+class DownloadLinkInput(StrictInput):
     version = serializers.IntegerField(
         required=False, min_value=1, max_value=2**31 - 1, help_text="Subscriptions: a version number"
     )
@@ -603,7 +605,7 @@ class TopUpOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class TopUpInput(serializers.Serializer):
+class TopUpInput(StrictInput):
     amount_fen = FenField(maximum_fen=10**13)
     bank_reference = serializers.RegexField(r"^[\w\-./ ]{1,64}$", max_length=64)
 
@@ -701,8 +703,13 @@ class QueryLogOutput(serializers.Serializer):
         return str(log.epsilon_micro / 1_000_000)
 
 
-class QueryRunInput(serializers.Serializer):
-    template = serializers.CharField(max_length=40)
+@extend_schema_field({"type": "string", "enum": sorted(TEMPLATES)})
+class TemplateNameField(serializers.CharField):
+    """Documented as the allow-list; any name still reaches the query service, which refuses and logs the others."""
+
+
+class QueryRunInput(StrictInput):
+    template = TemplateNameField(min_length=1, max_length=40, help_text="An allow-listed query template")
     params = serializers.DictField(required=False, default=dict)
 
 
@@ -716,7 +723,7 @@ class QueryRunApi(MerchantApi):
     @extend_schema(
         summary="Run an allow-listed clean-room query",
         request=InputSerializer,
-        responses={201: QueryLogOutput, **_errors(400, 404, 422, *COMMON)},
+        responses={201: QueryLogOutput, **_errors(400, 404, 409, 422, *COMMON)},
         parameters=[_IDEMPOTENCY_PARAMETER],
     )
     @idempotent

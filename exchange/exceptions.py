@@ -47,3 +47,15 @@ class QueryError(ApplicationError):
 
 class QueryRefused(ForbiddenError):
     code = "query_refused"
+
+
+class QueryServiceMissing(NotFoundError):
+    """No query service at this address: the product is not one, or is not listed."""
+
+    code = "not_a_query_service"
+
+
+class QueryServiceResting(ConflictError):
+    """The query service exists but has no version in service right now."""
+
+    code = "no_version"

@@ -17,6 +17,8 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from accounts.roles import Capability
+from config.api_input import StrictInput
+from config.errors import ApplicationError
 from config.errors import error_responses as _errors
 from exchange.apis import (
     _IDEMPOTENCY_PARAMETER,
@@ -32,6 +34,7 @@ from exchange.exceptions import ObjectMissing
 
 from . import selectors
 from .models import Invitation
+from .rules import EDUCATION_LEVELS, EXPERIENCE_BANDS, MAX_SKILLS, PROVINCES, ROLE_CATEGORIES, SKILL_IDS
 from .services import disclosure_contact, filters_clean, invitation_cancel, invitation_send, talent_search
 
 
@@ -61,13 +64,22 @@ class TalentSearchApi(MerchantApi):
         operation_id="talent_search",
         summary="Search the talent pool",
         parameters=[
-            OpenApiParameter("role_category", str),
-            OpenApiParameter("province", str, description="A province's short Chinese name, e.g. 广东"),
-            OpenApiParameter("skills", str, description="Skill ids from the vocabulary, comma-separated (all must match)"),
-            OpenApiParameter("experience", str, enum=["0-2", "3-5", "6-10", "11-20", "21+"]),
-            OpenApiParameter("education", str, description="At least this education level"),
-            OpenApiParameter("salary_min", int),
-            OpenApiParameter("salary_max", int),
+            OpenApiParameter("role_category", str, enum=sorted(ROLE_CATEGORIES)),
+            OpenApiParameter("province", str, enum=sorted(PROVINCES), description="A province's short Chinese name, e.g. 广东"),
+            OpenApiParameter(
+                "skills",
+                {"type": "array", "items": {"type": "string", "enum": sorted(SKILL_IDS)}, "maxItems": MAX_SKILLS},
+                explode=False,
+                description="Skill ids from the vocabulary, comma-separated (all must match)",
+            ),
+            OpenApiParameter("experience", str, enum=sorted(EXPERIENCE_BANDS)),
+            OpenApiParameter("education", str, enum=sorted(EDUCATION_LEVELS), description="At least this education level"),
+            OpenApiParameter("salary_min", {"type": "integer", "minimum": 0, "maximum": 1_000_000}),
+            OpenApiParameter(
+                "salary_max",
+                {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+                description="Yuan a month; not below `salary_min` (a reversed range is refused with 400)",
+            ),
             OpenApiParameter("remote", bool),
         ],
         responses={200: SearchOutput, **_errors(400, *COMMON)},
@@ -109,14 +121,18 @@ class InvitationOutput(serializers.Serializer):
         return bool(disclosure and disclosure.is_active)
 
 
-class InvitationInput(serializers.Serializer):
-    candidate = serializers.CharField(max_length=32, help_text="The handle from a search card.")
-    job_title = serializers.CharField(max_length=200, allow_blank=True)
-    description = serializers.CharField(max_length=8000, allow_blank=True)
-    city = serializers.CharField(max_length=80, required=False, default="", allow_blank=True)
+class InvitationInput(StrictInput):
+    """The job offered. Beyond what a schema can say: a city unless `remote`, and `salary_max` not below `salary_min`."""
+
+    candidate = serializers.CharField(min_length=1, max_length=32, help_text="The handle from a search card.")
+    job_title = serializers.RegexField(r"\S", max_length=120)
+    description = serializers.RegexField(r"\S", max_length=4000)
+    city = serializers.CharField(
+        max_length=40, required=False, default="", allow_blank=True, help_text="Required unless the job is remote."
+    )
     remote = serializers.BooleanField(required=False, default=False)
-    salary_min = serializers.IntegerField(required=False, allow_null=True, default=None)
-    salary_max = serializers.IntegerField(required=False, allow_null=True, default=None)
+    salary_min = serializers.IntegerField(min_value=1, max_value=1_000_000, help_text="Yuan a month")
+    salary_max = serializers.IntegerField(min_value=1, max_value=1_000_000, help_text="Yuan a month; not below salary_min")
 
 
 class InvitationListCreateApi(MerchantApi):
@@ -126,10 +142,16 @@ class InvitationListCreateApi(MerchantApi):
         operation_id="talent_invitations_list",
         summary="Invitations this organisation sent",
         parameters=[OpenApiParameter("status", str, enum=Invitation.Status.values)],
-        responses={200: _page_of(InvitationOutput), **_errors(*COMMON)},
+        responses={200: _page_of(InvitationOutput), **_errors(400, *COMMON)},
     )
     def get(self, request):
         wanted = request.query_params.get("status", "")
+        if "status" in request.query_params and wanted not in Invitation.Status.values:
+            raise ApplicationError(
+                _("Filter by one of these statuses: %(statuses)s.") % {"statuses": ", ".join(Invitation.Status.values)},
+                code="invalid_status",
+                fields={"status": [_("Choose a status from the list.")]},
+            )
         rows = selectors.invitations_of_merchant(
             merchant=request_merchant(request), status=wanted if wanted in Invitation.Status.values else ""
         ).select_related("disclosure")

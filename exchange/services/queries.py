@@ -18,7 +18,7 @@ from accounts.models import Merchant, User
 from privacy import budget as accountant
 from privacy import templates
 
-from ..exceptions import QueryError, QueryRefused
+from ..exceptions import QueryError, QueryRefused, QueryServiceMissing, QueryServiceResting
 from ..models import BudgetSpend, DataProduct, Order, ProductVersion, QueryLog, QueryPoolRow
 from ..selectors import blocked_user_ids_for
 from .budget import BudgetExhausted, budget_spend
@@ -61,14 +61,12 @@ def query_pool(*, version: ProductVersion, buyer: Merchant) -> QuerySet:
 
 def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
     if product.kind != DataProduct.Kind.QUERY:
-        raise QueryError(_("This product is not a query service."), code="not_a_query_service")
+        raise QueryServiceMissing(_("This product is not a query service."))
     if not product.is_listed:
-        raise QueryError(_("This product is not listed in the catalog."), code="not_listed")
+        raise QueryServiceMissing(_("This product is not listed in the catalog."), code="not_listed")
     version = product.versions.filter(status=ProductVersion.Status.READY).order_by("-number").first()
     if version is None:
-        raise QueryError(
-            _("This query service has no version in service right now; a new one is being built."), code="no_version"
-        )
+        raise QueryServiceResting(_("This query service has no version in service right now; a new one is being built."))
     # An order of any version entitles: a rebuild after a withdrawal does not take a buyer's access away.
     entitled = Order.objects.filter(buyer=buyer, version__product=product).exclude(status=Order.Status.REFUNDED).exists()
     if not entitled:

@@ -98,7 +98,13 @@ def filters_clean(data: dict) -> SearchFilters:
     salary_max = _int_or_none(data.get("salary_max"), "salary_max", errors)
     if salary_min is not None and salary_max is not None and salary_max < salary_min:
         errors["salary_max"] = [_("The upper end of the salary range is below the lower end.")]
-    remote = data.get("remote") in (True, "1", "true", "on", "yes")
+    remote = data.get("remote")
+    if remote in (True, "1", "true", "True", "on", "yes"):
+        remote = True
+    elif remote in (None, False, "", "0", "false", "False", "off", "no"):
+        remote = False
+    else:
+        errors["remote"] = [_("Say true or false for remote work.")]
     if errors:
         raise TalentError(_("Check the search filters."), code="invalid_filters", fields=errors)
     return SearchFilters(
