@@ -69,6 +69,7 @@ def test_schemathesis_all_checks_and_phases_find_no_failure(live_server, tmp_pat
             "--no-color",
         ],
         env={**os.environ, "SCHEMATHESIS_HOOKS": str(Path(__file__).with_name("schemathesis_hooks.py"))},
+        cwd=tmp_path,  # its crash cache stays out of the repository and out of the next run
         capture_output=True,
         text=True,
         timeout=600,

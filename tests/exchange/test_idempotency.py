@@ -105,3 +105,51 @@ def test_an_expired_key_not_yet_purged_is_a_new_request(market):
     ApiIdempotency.objects.filter(key="k").update(created_at=timezone.now() - timedelta(hours=25))
     fund(market.buyer, market.buyer_user, market.staff, fen=5_000_000)
     assert api.post(ORDERS, {"product_id": dear.pk}, format="json", HTTP_IDEMPOTENCY_KEY="k").status_code == 201
+
+
+def test_a_409_is_replayed_even_after_the_order_behind_it_was_refunded(market):
+    from exchange.services.orders import order_refund
+
+    api = api_for(market.buyer, market.buyer_user)
+    bought = api.post(ORDERS, {"product_id": market.product.pk}, format="json", HTTP_IDEMPOTENCY_KEY="buy-1")
+    again = api.post(ORDERS, {"product_id": market.product.pk}, format="json", HTTP_IDEMPOTENCY_KEY="buy-2")
+    assert (bought.status_code, again.status_code) == (201, 409) and again.json()["error"]["code"] == "already_owned"
+    order_refund(order=Order.objects.get(pk=bought.json()["id"]), by=market.staff, reason="bought by mistake")
+    replay = api.post(ORDERS, {"product_id": market.product.pk}, format="json", HTTP_IDEMPOTENCY_KEY="buy-2")
+    assert replay.status_code == 409 and replay.json() == again.json() and replay["Idempotent-Replayed"] == "true"
+    assert Order.objects.filter(buyer=market.buyer).count() == 1
+
+
+def test_a_422_answered_by_the_handler_is_stored_and_replayed(market):
+    """No endpoint answers 422 from its handler today; `idempotent` must store one as it stores any other answer."""
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    from config.errors import ApplicationError
+    from exchange.apis import MerchantApi, idempotent
+
+    calls = []
+
+    class Unprocessable(ApplicationError):
+        code = "unprocessable"
+        status = 422
+
+    class RefusingApi(MerchantApi):
+        capabilities = {"POST": "buy"}
+
+        @idempotent
+        def post(self, request):
+            calls.append(request.data)
+            raise Unprocessable("This cannot be done with these values.")
+
+    view = RefusingApi.as_view()
+
+    def call():
+        request = APIRequestFactory().post("/x/", {"a": 1}, format="json", HTTP_IDEMPOTENCY_KEY="u-1")
+        force_authenticate(request, user=market.buyer_user)
+        return view(request)
+
+    first, second = call(), call()
+    assert first.status_code == second.status_code == 422
+    assert second.data == first.data and second["Idempotent-Replayed"] == "true"
+    assert len(calls) == 1  # the handler ran once; the second answer came from the store
+    assert ApiIdempotency.objects.get(merchant=market.buyer, key="u-1").status_code == 422
