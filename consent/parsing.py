@@ -49,9 +49,12 @@ LABELS = {
     "age": ["年龄", "age"],
     "gender": ["性别", "gender", "sex"],
     "location": ["现居地", "现居", "现居住地", "所在地", "居住地", "所在城市", "城市", "地址", "现居城市", "居住城市", "通讯地址",
-                 "联系地址", "家庭住址", "家庭地址", "现住址", "居住地址", "所在地区", "目前所在地", "现所在地", "工作地点",
-                 "期望城市", "期望地点", "location", "city", "based in", "address", "residence", "current location",
+                 "联系地址", "家庭住址", "家庭地址", "现住址", "居住地址", "所在地区", "目前所在地", "现所在地",
+                 "location", "city", "based in", "address", "residence", "current location",
                  "current city", "home", "home address", "current address", "lives in"],
+    # Where a person would like to work: a weak hint of where they live, read only when nothing says it.
+    "wanted_place": ["期望城市", "期望地点", "工作地点", "意向城市", "期望工作地点", "期望工作城市", "desired location",
+                     "preferred location", "preferred city", "willing to work in"],
     # Where a person comes from is not where they live: a hometown or household register is read as such.
     "hometown": ["籍贯", "户籍", "户口", "户口所在地", "户籍所在地", "户籍地", "出生地", "生源地", "birthplace", "place of birth",
                  "hometown", "native place", "hukou"],
@@ -856,19 +859,40 @@ def _name_of(line: str, *, headline: bool = False) -> str:
         if chinese:
             bare = part.replace(" ", "")
             known = bare[0] in _ZH_SURNAMES or bare[:2] in _ZH_COMPOUND_SURNAMES
+            if known and _resume_words(bare):
+                continue  # "高级会计", "项目管理": a surname's character starts many words
             if (known or (headline and len(bare) <= 3 and _unknown_word(bare))) and not _label_field(bare):
                 if not _section_of(bare) and not place_only(bare) and not education_level(bare):
                     return bare
             continue
         words = part.split()
         if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-zA-Z'\-]*\.?", w) for w in words):
-            if not _section_of(part) and not TITLE_WORD_RE.search(part) and not COMPANY_RE.search(part) and not place_only(part):
+            if (
+                not _section_of(part)
+                and not TITLE_WORD_RE.search(part)
+                and not COMPANY_RE.search(part)
+                and not place_only(part)
+                and _title_category(part)[1] < 75  # "CONTENT OPERATIONS" over the name is the title sought
+            ):
                 return " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in words)
         if re.match(r"^[\u4e00-\u9fff]{2,4}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$", part):
             zh = part.split()[0]  # a bilingual header "张伟 Wei Zhang"
             if zh[0] in _ZH_SURNAMES or zh[:2] in _ZH_COMPOUND_SURNAMES:
                 return zh
     return ""
+
+
+def _resume_words(text: str) -> bool:
+    """True for Chinese text that is words, not a name: a title or skill, or (four characters without a
+    compound surname) a dictionary word or two ("项目管理", "金融分析")."""
+    if TITLE_WORD_RE.search(text) or text.lower() in skills_vocabulary()[1]:
+        return True
+    if len(text) < 4 or text[:2] in _ZH_COMPOUND_SURNAMES:
+        return False
+    tokenizer = _segmenter()
+    tokenizer.check_initialized()
+    tokens = tokenizer.lcut(text, HMM=False)
+    return tokenizer.FREQ.get(text, 0) > 0 or (len(tokens) >= 2 and all(len(token) >= 2 for token in tokens))
 
 
 def _unknown_word(text: str) -> bool:
@@ -1011,13 +1035,18 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             if found.get("name"):
                 bare = bare.replace(found.get("name"), " ")
             for field, value in _labelled_pairs(line):
-                if field in ("hometown", "unused", "school", "employer") and value:
+                if field in ("hometown", "unused", "school", "employer", "wanted_place") and value:
                     bare = bare.replace(value, " ")  # "籍贯：湖南衡阳" is where the person comes from
             province, city = place_in(bare)
             if province:
                 found.offer("province", province, LAYOUT)
                 found.offer("city", city, LAYOUT)
                 break
+
+    if "province" not in found.values and labelled.get("wanted_place"):
+        province, city = place_in(labelled["wanted_place"])
+        found.offer("province", province, INFERRED)
+        found.offer("city", city, INFERRED)
 
     # Education.
     level_text = labelled.get("education", "")

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 
 from consent.intake import extract_text
 from consent.ocr import _without_rules
-from consent.parsing import flat_fields, parse_resume
+from consent.parsing import LOW_CONFIDENCE, field_confidence, flat_fields, parse_resume
 from consent.places import place_in
 
 TODAY = date(2026, 11, 29)
@@ -131,3 +131,14 @@ def test_a_district_many_cities_share_names_no_place_alone():
 def test_a_desired_role_ends_at_the_next_label_even_a_misread_one():
     fields = _fields("李想\n意向岗位:审计师 期望天资:面议。工作性质:全职\n")
     assert fields["desired_role"] == "审计师"
+
+
+def test_words_that_start_with_a_surname_or_a_title_over_the_name_are_not_the_name():
+    assert _fields("项目管理\n高伟\n手机：13800138000\n")["full_name"] == "高伟"
+    assert _fields("CONTENT OPERATIONS\nYuting Han\nyuting@example.org\n")["full_name"] == "Yuting Han"
+
+
+def test_a_city_one_would_like_to_work_in_yields_to_where_one_lives():
+    fields = _fields("王芳\n期望城市：杭州  期望薪资：20K\n现居地：广东深圳\n")
+    assert (fields["province"], fields["city"], fields["expected_salary"]) == ("广东", "深圳", 20000)
+    assert field_confidence(parse_resume("王芳\n期望城市：杭州\n", today=TODAY))["city"] < LOW_CONFIDENCE
