@@ -122,6 +122,9 @@ class SeaweedFS:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
         self.process = None
+        # The gRPC servers also listen on Unix sockets at fixed /tmp paths named by port; a kill leaves them.
+        for kind in ("master", "volume", "filer", "s3"):
+            Path(f"/tmp/seaweedfs-{kind}-grpc-{self.ports.get(f'{kind}_grpc')}.sock").unlink(missing_ok=True)  # noqa: S108
 
 
 @dataclass
