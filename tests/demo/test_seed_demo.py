@@ -27,7 +27,7 @@ from payouts.selectors import (
     sale_lines_for_user,
     wallet_balance,
 )
-from payouts.services import withdrawal_minimum_fen
+from payouts.services import withdrawal_minimum_fen, withdrawal_request
 from privacy.hierarchies import PROVINCE_REGION
 from talent import demo_seed as talent_demo
 from talent.models import Invitation, PoolRow
@@ -189,6 +189,15 @@ def test_seed_demo_creates_a_world_the_four_logins_can_use(django_capture_on_com
     assert figures.acceptance_rate == 0.5 and figures.revenue_micros == 2 * 6_000_000
     escrow = LedgerAccount.objects.get(kind=LedgerAccount.Kind.ESCROW)
     assert account_balance(account=escrow) == 2 * 20_000_000  # the two open invitations' fees
+    assert ledger_violations() == []
+
+    # and when the demo jobseeker tries the smallest withdrawal to her payout account, it goes through
+    minimum = withdrawal_minimum_fen()
+    before = earnings_for_user(user=jobseeker).available
+    account = PayoutAccount.objects.get(user=jobseeker, is_active=True)
+    withdrawal = withdrawal_request(payout_account=account, amount_fen=minimum, by=jobseeker, user=jobseeker)
+    assert withdrawal.status == Withdrawal.Status.REQUESTED
+    assert earnings_for_user(user=jobseeker).available == before - minimum * 10_000
     assert ledger_violations() == []
 
 
