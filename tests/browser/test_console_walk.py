@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -139,6 +140,7 @@ def test_every_console_page_reads_well_in_both_languages_at_desktop_and_phone_wi
     order = order_place(buyer=buyer, product=owned, by=buyer_user)
     order_settle(order_id=order.pk)
     jobseeker = ResumeFactory().owner
+    this_month = f"{timezone.localdate():%Y-%m}"
 
     pages = {
         "buyer": (
@@ -169,9 +171,14 @@ def test_every_console_page_reads_well_in_both_languages_at_desktop_and_phone_wi
                 "/merchant/products/new/",
                 "/merchant/sales/",
                 "/merchant/earnings/",
+                f"/merchant/earnings/statements/{this_month}/",
             ],
         ),
-        "jobseeker": (jobseeker.email, False, ["/me/", "/me/resume/", "/me/consents/", "/me/products/", "/me/earnings/"]),
+        "jobseeker": (
+            jobseeker.email,
+            False,
+            ["/me/", "/me/resume/", "/me/consents/", "/me/products/", "/me/earnings/", f"/me/earnings/statements/{this_month}/"],
+        ),
         "staff": (
             staff.email,
             True,
