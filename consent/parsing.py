@@ -607,7 +607,23 @@ def _split_parts(text: str) -> list[str]:
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
     pieces = re.split(r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+@\s+|\s{2,}|\t", protected)
-    return [p.replace(_COMMA_MARK, ",").strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
+    pieces = [_without_aside(p.replace(_COMMA_MARK, ",").strip()) for p in pieces]
+    return [p.strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
+
+
+_ASIDE = re.compile(r"^(?P<main>.*?\S)\s*[(（](?P<aside>[^()（）]*)[)）]?$")
+
+
+def _without_aside(piece: str) -> str:
+    """A job line's piece without the aside at its end: the department after a title ("数据分析师（市场部）"),
+    the city after an employer ("Alibaba Group (Hangzhou)"), the kind of contract. An aside inside a
+    name ("腾讯科技（深圳）有限公司") is part of the name."""
+    match = _ASIDE.match(piece)
+    if not match or not match.group("aside").strip():
+        return piece
+    if COMPANY_RE.search(match.group("aside")) and not COMPANY_RE.search(match.group("main")):
+        return piece
+    return match.group("main")
 
 
 def _split_company_title(part: str) -> list[str]:
@@ -675,7 +691,13 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     if bilingual:
         title = bilingual.group(1)  # "数据分析师 Data Analyst": the resume's own language first
     confidence = LAYOUT if employer and title and companies else INFERRED if employer or title else 0.0
-    return employer, title, confidence
+    return _chinese_brackets(employer), title, confidence
+
+
+def _chinese_brackets(name: str) -> str:
+    """Brackets inside a Chinese name as Chinese writes them: the text was normalised (NFKC) to ASCII ones,
+    "腾讯科技(深圳)有限公司" is registered as "腾讯科技（深圳）有限公司"."""
+    return re.sub(r"\(([\u4e00-\u9fff]{1,12})\)", r"（\1）", name) if re.search(r"[\u4e00-\u9fff]", name) else name
 
 
 def place_only(text: str) -> bool:
@@ -1090,7 +1112,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     current = work[0] if work else {}
     employer_label, title_label = labelled.get("employer", ""), labelled.get("title", "")
     if employer_label or title_label:
-        found.offer("current_employer", employer_label, LABELLED)
+        found.offer("current_employer", _chinese_brackets(employer_label.strip()), LABELLED)
         found.offer("current_title", title_label, LABELLED)
     if current:
         found.offer("current_employer", current["name"], current["x-confidence"])

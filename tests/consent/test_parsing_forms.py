@@ -142,3 +142,10 @@ def test_a_city_one_would_like_to_work_in_yields_to_where_one_lives():
     fields = _fields("王芳\n期望城市：杭州  期望薪资：20K\n现居地：广东深圳\n")
     assert (fields["province"], fields["city"], fields["expected_salary"]) == ("广东", "深圳", 20000)
     assert field_confidence(parse_resume("王芳\n期望城市：杭州\n", today=TODAY))["city"] < LOW_CONFIDENCE
+
+
+def test_an_aside_after_a_title_or_employer_is_dropped_and_chinese_brackets_stay_chinese():
+    fields = _fields("王芳\n工作经历\n2019.07-至今 | 阿里巴巴（中国）有限公司 | 高级数据分析师（市场部）\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("阿里巴巴（中国）有限公司", "高级数据分析师")
+    fields = _fields("Amy Chen\nEXPERIENCE\nJul 2019 – Present  Senior Data Analyst, Alibaba Group (Hangzhou)\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("Alibaba Group", "Senior Data Analyst")
