@@ -6,6 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -636,8 +637,10 @@ class DownloadView(APIView):
         },
     )
     def get(self, request, token: str):
-        order = download_resolve(token=token)
-        return _artefact_response(order.delivered_version, order.buyer)
+        # One transaction: a file store that cannot open the artefact leaves no download in the log.
+        with transaction.atomic():
+            order = download_resolve(token=token)
+            return _artefact_response(order.delivered_version, order.buyer)
 
 
 download = DownloadView.as_view()

@@ -17,7 +17,7 @@ from config.celery import app as celery_app
 from config.files import StorageUnavailable
 from consent.models import ResumeUpload
 from consent.services import account_delete, upload_accept, upload_parse
-from exchange.models import DataProduct, ProductVersion, VersionMember
+from exchange.models import DataProduct, DownloadLog, ProductVersion, VersionMember
 from exchange.services.orders import download_link_create
 from exchange.services.products import product_create
 from exchange.services.stored_files import stored_orphans_sweep
@@ -109,6 +109,7 @@ def test_a_build_and_a_download_while_the_store_is_down(object_storage, seaweedf
         error = response.json()["error"]
         assert error["code"] == "storage_unavailable"
         assert error["message"] == _message("zh-hans", READ_REFUSED)
+        assert not DownloadLog.objects.filter(order=order).exists()  # a download that did not happen is not logged
         # a build fails with a message, and releases no version, member or file
         with django_capture_on_commit_callbacks(execute=True):
             failed = build_start(world, product)
@@ -123,6 +124,7 @@ def test_a_build_and_a_download_while_the_store_is_down(object_storage, seaweedf
     assert set(object_storage.names()) == before  # the failed build stored nothing
     response = client.get(f"/download/{token}/")
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"age,")
+    assert DownloadLog.objects.filter(order=order).count() == 1
 
 
 def test_a_parse_while_the_store_is_down_waits_queued_and_runs_when_it_is_back(object_storage, seaweedfs):
