@@ -222,8 +222,11 @@ def _spread(days: list[date], count: int) -> list[date]:
 
 
 def chart_response(svg: str) -> HttpResponse:
-    """The SVG as an image with a CSP of its own: its inline style is allowed, nothing else is."""
+    """The SVG as an image with a CSP of its own: its inline style is allowed, nothing else is.
+
+    No cache header of its own: a person's or a merchant's chart gets no-store from
+    NoStoreMiddleware like every answer to a signed-in person, and a chart's URL is the same in
+    every language, so not even the public statistics are kept for the next reader."""
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = SVG_CSP
-    response["Cache-Control"] = "private, max-age=60"
     return response

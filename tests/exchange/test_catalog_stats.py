@@ -79,6 +79,7 @@ def test_statistics_count_turnover_merchants_categories_and_months(client):
     assert "¥400.00" in page and 'src="/statistics/charts/months.svg?size=l"' in page
     image = client.get("/statistics/charts/categories.svg?size=s", HTTP_ACCEPT_LANGUAGE="en")
     assert image["Content-Type"].startswith("image/svg+xml") and ">Maps and geodata<" in image.content.decode()
+    assert not image.has_header("Cache-Control")  # the same URL draws each reader's language: not kept
     assert first.pk
 
 
@@ -100,6 +101,7 @@ def test_provider_charts_show_revenue_per_month_and_buyers_by_industry(client):
     assert f">{this_month}<" in svg and "¥400.00" in svg  # the month's bar, its value in the one money format
     # the image carries a CSP that allows its own inline style and nothing else; no script in it
     assert image["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'" and "<script" not in svg
+    assert "no-store" in image["Cache-Control"]  # a merchant's figures stay out of every cache
     with translation.override("zh-hans"):
         industries = client.get("/merchant/charts/industries.svg", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert ">买方<" in industries
