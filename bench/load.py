@@ -15,6 +15,7 @@ p50/p95/p99 per kind, errors, orders left unsettled, ledger violations.
 
 import argparse
 import csv
+import io
 import json
 import os
 import shutil
@@ -132,7 +133,8 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def _stats(prefix: Path) -> tuple[dict, dict]:
-    rows = {row["Name"]: row for row in csv.DictReader((prefix.parent / f"{prefix.name}_stats.csv").open())}
+    text = (prefix.parent / f"{prefix.name}_stats.csv").read_text()
+    rows = {row["Name"]: row for row in csv.DictReader(io.StringIO(text))}
     kinds = {}
     for kind in KINDS:
         row = rows.get(kind)
@@ -152,7 +154,8 @@ def _failures(prefix: Path) -> list[str]:
     path = prefix.parent / f"{prefix.name}_failures.csv"
     if not path.exists():
         return []
-    return [f"{row['Occurrences']}× {row['Name']}: {row['Error'][:200]}" for row in csv.DictReader(path.open())]
+    rows = csv.DictReader(io.StringIO(path.read_text()))
+    return [f"{row['Occurrences']}× {row['Name']}: {row['Error'][:200]}" for row in rows]
 
 
 def _settled_within(seconds: float) -> tuple[int, float]:
@@ -217,12 +220,14 @@ def main() -> None:
             _wait_until(lambda: _answers(f"{host}/healthz"), 60, "gunicorn")
             prefix = folder / "locust"
             spawn_rate = max(1, args.users // 10)  # everyone running after the first ~10 s
+            load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
             locust = subprocess.run(  # noqa: S603
                 [str(bin_dir / "locust"), "-f", str(ROOT / "bench" / "load_users.py"), "--headless",
                  "--users", str(args.users), "--spawn-rate", str(spawn_rate), "--run-time", f"{args.seconds}s",
                  "--host", host, "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"],
                 cwd=ROOT, env=env, stdout=(folder / "locust.log").open("wb"), stderr=subprocess.STDOUT, check=False,
             )  # fmt: skip
+            load_after = os.getloadavg()[0]
             kinds, total = _stats(prefix)
             unsettled, settle_wait = _settled_within(120)
             from payouts.selectors import ledger_violations
@@ -250,6 +255,8 @@ def main() -> None:
                         "orders_unsettled": unsettled,
                         "settle_wait_seconds": round(settle_wait, 1),
                         "ledger_violations": len(violations),
+                        "cpus": os.cpu_count(),
+                        "load_average_1m": [round(load_before, 1), round(load_after, 1)],
                     },
                     ensure_ascii=False,
                 )
