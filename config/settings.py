@@ -299,8 +299,13 @@ SPECTACULAR_SETTINGS = {
     "SECURITY": [{"ApiKeyAuth": []}],
     # Ids in API paths are documented as the positive 32-bit integers rows can have.
     "PATH_CONVERTER_OVERRIDES": {"object_id": {"type": "integer", "minimum": 1, "maximum": 2147483647}},
-    # Strict inputs (config/api_input.py) refuse unknown fields, so their schemas say so.
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "config.api_input.strict_inputs_closed"],
+    # Strict inputs (config/api_input.py) refuse unknown fields, so their schemas say so; links (config/api_links.py)
+    # say which answer supplies the ids of the next call.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api_input.strict_inputs_closed",
+        "config.api_links.api_links_added",
+    ],
 }
 
 CACHES = {
