@@ -311,6 +311,45 @@ def _section_of(line: str) -> str | None:
         match = process.extractOne(lowered, list(section_of), scorer=fuzz.ratio, score_cutoff=85)
         if match:
             return section_of[match[0]]
+    return _section_by_keyword(line, bare, marked)
+
+
+# A heading the vocabulary does not list is known by the word that says what it holds ("技能与证书",
+# "Technical Toolkit", "Tools & Technologies", "职业经历"), when the line looks like a heading.
+_SECTION_KEYWORDS = [
+    ("skills", re.compile(r"技能|证书|特长|技术栈|\b(?:skills?|tool(?:s|kit|box)|competenc(?:y|ies)|expertise|"
+                          r"proficienc(?:y|ies)|stack|abilities)\b", re.I)),
+    ("other", re.compile(r"项目|获奖|荣誉|兴趣|爱好|语言|\b(?:projects?|awards?|honou?rs|interests|hobbies|languages|"
+                         r"publications|activities)\b", re.I)),
+    ("work", re.compile(r"工作|职业经历|任职|从业|实习|\b(?:experience|employment|career|positions held)\b", re.I)),
+    ("education", re.compile(r"教育|学历|学习经历|\b(?:education|academic|studies|schooling)\b", re.I)),
+    ("summary", re.compile(r"评价|简介|概述|优势|总结|\b(?:summary|profile|about|overview)\b", re.I)),
+]  # fmt: skip
+
+
+def _section_by_keyword(line: str, bare: str, marked: bool) -> str | None:
+    if len(bare) > 30 or re.search(r"[\d@:：,，、;；.。]", bare):
+        return None
+    chinese = bool(re.fullmatch(r"[\u4e00-\u9fff与和及/&\s]{2,8}", bare))
+    english = bool(re.fullmatch(r"[A-Za-z&/\- ]{3,30}", bare)) and len(bare.split()) <= 4
+    colon = line.rstrip().endswith((":", "："))
+    if bare.lower() in skills_vocabulary()[1] or SCHOOL_RE.search(bare) or COMPANY_RE.search(bare) or TITLE_WORD_RE.search(bare):
+        return None  # "Communication skills", "Hefei University of Technology", a job title: listed, not a heading
+    if chinese:
+        heading_noun = re.search(
+            r"(经历|经验|背景|技能|证书|特长|简介|评价|信息|资料|项目|爱好|荣誉|奖项|总结|优势|概况|能力)$", bare
+        )
+        if not (marked or colon or heading_noun):
+            return None
+    elif english:
+        title_case = all(word[:1].isupper() or word.lower() in ("and", "of", "&") for word in bare.split())
+        if not (marked or colon or bare.isupper() or title_case):
+            return None
+    else:
+        return None
+    for section, pattern in _SECTION_KEYWORDS:
+        if pattern.search(bare):
+            return section
     return None
 
 

@@ -149,3 +149,9 @@ def test_an_aside_after_a_title_or_employer_is_dropped_and_chinese_brackets_stay
     assert (fields["current_employer"], fields["current_title"]) == ("阿里巴巴（中国）有限公司", "高级数据分析师")
     fields = _fields("Amy Chen\nEXPERIENCE\nJul 2019 – Present  Senior Data Analyst, Alibaba Group (Hangzhou)\n")
     assert (fields["current_employer"], fields["current_title"]) == ("Alibaba Group", "Senior Data Analyst")
+
+
+def test_skills_under_a_heading_the_vocabulary_does_not_list_are_read():
+    assert _fields("王芳\n技能与证书\nPython、Excel\n")["skills"] == ["python", "excel"]
+    assert _fields("Amy Chen\nTECHNICAL TOOLKIT\nDocker / Linux\n")["skills"] == ["docker", "linux"]
+    assert _fields("王芳\n自我评价\n工作认真负责\n沟通能力\n")["skills"] == []
