@@ -1,6 +1,6 @@
 """Postings partitioned by month, run as a migration on a copy of a migrated database with history.
 
-The copy (CREATE DATABASE … TEMPLATE the test database) gets a ledger history: a sale over 300
+The copy (pg_dump of the test database into a new one) gets a ledger history: a sale over 300
 members (set-based postings), a dataset sale, top-ups, and one sale dated last month. Then
 `postings_partition_by_month` converts the table, and a Django process on the copy shows: every
 old posting in its entry's month, new sales and a refund landing in the current month's
@@ -8,8 +8,10 @@ partition, each guard of payouts migrations 0002 and 0009 still refusing (throug
 and through a partition named directly), and `verify_ledger` clean before and after.
 """
 
+import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -130,20 +132,36 @@ print(json.dumps(seen))
 """
 
 
+def _client(name: str) -> str:
+    """pg_dump or psql of the newest installed PostgreSQL (a dump must not be older than its server)."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(Path(p).parts[4]))
+    return found[-1] if found else (shutil.which(name) or name)
+
+
 @pytest.fixture
 def database_copy(transactional_db):
-    """A copy of the migrated (empty) test database, dropped afterwards."""
+    """A copy of the migrated (empty) test database (pg_dump | psql: other sessions may be open), dropped afterwards."""
     require(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL=postgres://…")
     source = connection.settings_dict["NAME"]
-    connections.close_all()  # a template must have no sessions
+    connections.close_all()
     name = f"{source}_partitioned"
     url = urlparse(os.environ["DATABASE_URL"])
     admin = urlunparse(url._replace(path="/postgres"))
+    copy = urlunparse(url._replace(path=f"/{name}"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield urlunparse(url._replace(path=f"/{name}"))
+        dump = subprocess.run(  # noqa: S603
+            [_client("pg_dump"), "--no-owner", "--dbname", urlunparse(url._replace(path=f"/{source}"))],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+        restore = subprocess.run(  # noqa: S603
+            [_client("psql"), "--quiet", "--set", "ON_ERROR_STOP=1", "--dbname", copy],
+            input=dump.stdout, capture_output=True, timeout=120,
+        )  # fmt: skip
+        assert restore.returncode == 0, restore.stderr.decode()[-2000:]
+        yield copy
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
