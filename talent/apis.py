@@ -12,6 +12,7 @@ disclosure is withdrawn, the organisation's webhook endpoints receive `invitatio
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -121,6 +122,10 @@ class InvitationOutput(serializers.Serializer):
         return bool(disclosure and disclosure.is_active)
 
 
+_SALARY_MISSING = gettext_lazy("State the monthly salary range: both ends are required.")
+SALARY_MISSING = {"required": _SALARY_MISSING, "null": _SALARY_MISSING}
+
+
 class InvitationInput(StrictInput):
     """The job offered. Beyond what a schema can say: a city unless `remote`, and `salary_max` not below `salary_min`."""
 
@@ -131,8 +136,13 @@ class InvitationInput(StrictInput):
         max_length=40, required=False, default="", allow_blank=True, help_text="Required unless the job is remote."
     )
     remote = serializers.BooleanField(required=False, default=False)
-    salary_min = serializers.IntegerField(min_value=1, max_value=1_000_000, help_text="Yuan a month")
-    salary_max = serializers.IntegerField(min_value=1, max_value=1_000_000, help_text="Yuan a month; not below salary_min")
+    # Hired's rule: no salary, no invitation. Said as such, in the caller's language, not as "field required".
+    salary_min = serializers.IntegerField(
+        min_value=1, max_value=1_000_000, help_text="Yuan a month", error_messages=SALARY_MISSING
+    )
+    salary_max = serializers.IntegerField(
+        min_value=1, max_value=1_000_000, help_text="Yuan a month; not below salary_min", error_messages=SALARY_MISSING
+    )
 
 
 class InvitationListCreateApi(MerchantApi):

@@ -102,17 +102,18 @@ def test_every_refused_invitation_has_its_own_message_in_both_languages_and_char
     seen["no such candidate"] = blocked
 
     person = world.people[0]
-    # with no salary range: the message itself says what is missing
-    seen["no salary"] = _refused(
-        clients,
-        employer,
-        status=400,
-        code="invalid_invitation",
-        expected="State the monthly salary range: both ends are required.",
-        candidate=handle[person.pk],
-        salary_min=None,
-        salary_max=None,
-    )
+    # with no salary range, null or left out: the field says what is missing
+    both_null = {**JOB, "candidate": handle[person.pk], "salary_min": None, "salary_max": None}
+    left_out = {name: value for name, value in {**JOB, "candidate": handle[person.pk]}.items() if name != "salary_min"}
+    for body in (both_null, left_out):
+        before = (wallet_balance(merchant=employer), JournalEntry.objects.count())
+        for language, client in clients.items():
+            response = client.post("/api/v1/talent/invitations/", body, format="json")
+            said = _in(language, "State the monthly salary range: both ends are required.")
+            assert response.status_code == 400 and response.json()["error"]["fields"]["salary_min"] == [said]
+            assert bool(CHINESE.search(said)) == (language == "zh-hans")
+        assert (wallet_balance(merchant=employer), JournalEntry.objects.count()) == before
+        assert not Invitation.objects.exists()
     # with a range below the person's minimum (15,000)
     seen["below minimum"] = _refused(
         clients,
