@@ -109,3 +109,39 @@ def market_create() -> Market:
 
 def plan(product: DataProduct, kind: str, price_fen: int, **fields) -> PricePlan:
     return PricePlan.objects.create(product=product, kind=kind, price_fen=price_fen, **fields)
+
+
+def talent_invitation_accepted(org, owner):
+    """An invitation of the organisation that a candidate accepted (talent routes take its id)."""
+    from consent.models import Purpose
+    from consent.services import consent_grant
+    from talent.services import (
+        filters_clean,
+        invitation_accept,
+        invitation_send,
+        pool_refresh,
+        talent_profile_save,
+        talent_search,
+    )
+
+    from ..factories import NoticeFactory, ResumeFactory
+
+    notice = NoticeFactory(purpose=Purpose.TALENT)
+    people = [ResumeFactory(province="广东", role_category="engineering").owner for _ in range(5)]
+    for person in people:
+        talent_profile_save(user=person, data={"reveal_email": True, "weekly_cap": "5"})
+        consent_grant(user=person, notice=notice, language="en")
+        pool_refresh(user_id=person.pk)  # the hook runs after commit, which a test transaction never reaches
+    card = talent_search(merchant=org, by=owner, filters=filters_clean({})).cards[0]
+    invitation = invitation_send(
+        merchant=org,
+        by=owner,
+        handle=card["handle"],
+        job_title="Engineer",
+        description="Build.",
+        city="深圳",
+        salary_min=20000,
+        salary_max=30000,
+    )
+    invitation_accept(invitation=invitation, by=invitation.candidate, agree=True, language="en")
+    return invitation

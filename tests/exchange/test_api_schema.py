@@ -22,7 +22,7 @@ from exchange.models import PricePlan
 from exchange.services.api_keys import api_key_create
 from exchange.services.orders import order_place
 
-from .buyer_world import listed_dataset, market_create, plan
+from .buyer_world import listed_dataset, market_create, plan, talent_invitation_accepted
 
 EXAMPLES_PER_OPERATION = 10
 PHASES = "examples,coverage,fuzzing,stateful"
@@ -35,6 +35,7 @@ def test_schemathesis_all_checks_and_phases_find_no_failure(live_server, tmp_pat
     order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
     order_place(buyer=market.buyer, product=second, by=market.buyer_user, plan=plan(second, PricePlan.Kind.MONTHLY, 5_000))
     plan(market.product, PricePlan.Kind.CREDITS, 1_000, credits=10)
+    talent_invitation_accepted(market.buyer, market.buyer_user)  # so that invitation links lead somewhere
     _key, secret = api_key_create(merchant=market.buyer, name="schemathesis", by=market.buyer_user)
     cache.clear()  # throttling counts from earlier tests must not turn into 429s here
 

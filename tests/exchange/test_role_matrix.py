@@ -29,7 +29,7 @@ from exchange.services.orders import download_link_create, order_place
 from exchange.webhooks import endpoint_create
 
 from ..factories import member_of
-from .buyer_world import listed_dataset, market_create, plan
+from .buyer_world import listed_dataset, market_create, plan, talent_invitation_accepted
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,7 @@ def world():
     keys["suspended"] = api_key_create(merchant=suspended_org, name="suspended", by=market.other_user)[1]
     order_place(buyer=suspended_org, product=market.product, by=market.other_user)
     Merchant.objects.filter(pk=suspended_org.pk).update(status=Merchant.Status.SUSPENDED, status_reason="test")
-    invitation = _talent_invitation_accepted(org, owner)
+    invitation = talent_invitation_accepted(org, owner)
     return {
         "market": market,
         "people": people,
@@ -136,42 +136,6 @@ def world():
             "invitation_id": invitation.pk,
         },
     }
-
-
-def _talent_invitation_accepted(org, owner):
-    """An invitation of the organisation that a candidate accepted (talent routes take its id)."""
-    from consent.models import Purpose
-    from consent.services import consent_grant
-    from talent.services import (
-        filters_clean,
-        invitation_accept,
-        invitation_send,
-        pool_refresh,
-        talent_profile_save,
-        talent_search,
-    )
-
-    from ..factories import NoticeFactory, ResumeFactory
-
-    notice = NoticeFactory(purpose=Purpose.TALENT)
-    people = [ResumeFactory(province="广东", role_category="engineering").owner for _ in range(5)]
-    for person in people:
-        talent_profile_save(user=person, data={"reveal_email": True, "weekly_cap": "5"})
-        consent_grant(user=person, notice=notice, language="en")
-        pool_refresh(user_id=person.pk)  # the hook runs after commit, which a test transaction never reaches
-    card = talent_search(merchant=org, by=owner, filters=filters_clean({})).cards[0]
-    invitation = invitation_send(
-        merchant=org,
-        by=owner,
-        handle=card["handle"],
-        job_title="Engineer",
-        description="Build.",
-        city="深圳",
-        salary_min=20000,
-        salary_max=30000,
-    )
-    invitation_accept(invitation=invitation, by=invitation.candidate, agree=True, language="en")
-    return invitation
 
 
 # Values for URL parameters. Objects of the organisation come from the world; jobseeker routes (consent, talent) take ids
