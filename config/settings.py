@@ -282,7 +282,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
+    # A signed download link is fetched with no credentials: per address, at the rate a key would have.
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "download": "600/min"},
     "EXCEPTION_HANDLER": "config.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -17,6 +17,7 @@ from django_tables2 import RequestConfig
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.decorators import jobseeker_required, merchant_required, public
@@ -620,6 +621,8 @@ class DownloadView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "download"
     access = Access(public=frozenset({"GET"}))
 
     @extend_schema(

@@ -141,3 +141,19 @@ def test_other_members_keys_keep_working(world):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Api-Key {owner_secret}")
     assert client.get("/api/v1/wallet/").status_code == 200
+
+
+def test_a_download_link_is_throttled_per_address_at_the_rate_a_key_has(world):
+    from django.core.cache import cache
+    from rest_framework.throttling import ScopedRateThrottle
+
+    cache.clear()
+    rates = {**ScopedRateThrottle.THROTTLE_RATES, "download": "2/min"}
+    original = ScopedRateThrottle.THROTTLE_RATES
+    ScopedRateThrottle.THROTTLE_RATES = rates  # DRF reads the rates once, at import
+    try:
+        anyone = APIClient()
+        assert [anyone.get(world["download"]).status_code for _ in range(3)] == [200, 200, 429]
+    finally:
+        ScopedRateThrottle.THROTTLE_RATES = original
+        cache.clear()
