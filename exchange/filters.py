@@ -16,13 +16,17 @@ class _DateRange(django_filters.FilterSet):
     end = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte", label=_("To"), widget=_DATE)
 
 
-class OrderFilter(_DateRange):
-    status = django_filters.ChoiceFilter(
+def _order_status() -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
         choices=Order.Status.choices,
         label=_("Status"),
         empty_label=_("Any status"),
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
+
+
+class OrderFilter(_DateRange):
+    status = _order_status()
     product = django_filters.CharFilter(
         field_name="version__product__title",
         lookup_expr="icontains",
@@ -33,6 +37,16 @@ class OrderFilter(_DateRange):
     class Meta:
         model = Order
         fields = ["start", "end", "status", "product"]
+
+
+class ProductSalesFilter(_DateRange):
+    """One product's sales on its console page: a date range and a status (the product is given)."""
+
+    status = _order_status()
+
+    class Meta:
+        model = Order
+        fields = ["start", "end", "status"]
 
 
 class TopUpFilter(_DateRange):

@@ -44,7 +44,7 @@ from payouts.services import wallet_topup_request
 from .apis import product_columns
 from .exceptions import ObjectMissing
 from .exports import table_csv_response
-from .filters import OrderFilter, TopUpFilter
+from .filters import OrderFilter, ProductSalesFilter, TopUpFilter
 from .forms import PrivacyCompareForm, ProductForm, ProductPrivacyForm, QueryForm, SubmitForm, TopUpForm
 from .invoices import invoice_for_order, invoice_pdf
 from .models import BuyerNotice, DataProduct, DownloadLog, PricePlan, ProductListing, ProductVersion
@@ -454,9 +454,17 @@ def products(request):
 def product_console(request, product_id: int):
     """One product of the provider: versions, privacy report, buyers, revenue, review."""
     product = _own_product(request, product_id)
-    product_sales = orders_of_provider(merchant=request.merchant).filter(version__product=product)
-    table = SalesTable(product_sales, exclude=["product"])
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    result = _table_page(
+        request,
+        table_class=SalesTable,
+        queryset=orders_of_provider(merchant=request.merchant).filter(version__product=product),
+        filterset_class=ProductSalesFilter,
+        filename=f"sales-product-{product.pk}",
+        exclude=["product"],
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    table, filterset, export_query = result
     return render(
         request,
         "exchange/product_console.html",
@@ -465,6 +473,8 @@ def product_console(request, product_id: int):
             "versions": product.versions.order_by("-number"),
             "current": version_current(product=product),
             "table": table,
+            "filter": filterset,
+            "export_query": export_query,
             "revenue_fen": product_revenue_fen(product=product),
             "plans": product.plans.order_by("price_fen", "id"),
         },

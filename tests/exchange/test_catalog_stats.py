@@ -1,13 +1,15 @@
 """The exchange's published figures and the dashboards' charts (server-side SVG, no CDN)."""
 
-from datetime import date
+import csv
+import io
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone, translation
 
 from accounts.models import Merchant
 from config import charts
-from exchange.models import DataProduct
+from exchange.models import DataProduct, Order
 from exchange.selectors import exchange_stats, provider_buyers_by_industry, provider_sales_by_month
 from exchange.services.orders import order_place, order_refund
 
@@ -106,3 +108,24 @@ def test_provider_charts_show_revenue_per_month_and_buyers_by_industry(client):
         industries = client.get("/merchant/charts/industries.svg", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert ">买方<" in industries
     assert client.get("/merchant/charts/nothing.svg").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_products_console_lists_its_buyers_by_date_range_and_exports_them_to_csv(client):
+    market = market_create()
+    old = order_place(buyer=market.buyer, product=market.product, by=market.buyer_user)
+    Order.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=60))
+    recent = order_place(buyer=market.other, product=market.product, by=market.other_user)
+    other_product = listed_dataset(market.provider, title="Credit", price_fen=5_000)
+    order_place(buyer=market.buyer, product=other_product, by=market.buyer_user)  # another product's sale: not listed
+    client.force_login(market.provider_user)
+    url = f"/merchant/products/{market.product.pk}/"
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'class="btn btn-sm btn-outline-secondary csv-export"' in page and 'name="start"' in page
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    response = client.get(url, {"start": since, "export": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert f"sales-product-{market.product.pk}" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Order", "Date"] and "Product" not in rows[0]
+    assert [row[0] for row in rows[1:]] == [str(recent.pk)]  # the last week's sale of this product only
+    assert "200.00" in rows[1]
