@@ -12,7 +12,7 @@ from consent.ocr import tesseract_available
 from consent.parsing import flat_fields, parse_resume, skills_normalise, skills_vocabulary
 
 from ..conftest import require
-from .corpus import FIELDS_MEASURED, FONT, HELD_OUT, LAYOUTS, TUNED, corpus, measure
+from .corpus import FIELDS_MEASURED, FONT, FRESH_HELD_OUT, HELD_OUT, LAYOUTS, TUNED, corpus, measure
 
 # Floors that catch a regression; the figures themselves are in the note.
 TUNED_FLOOR = 0.97
@@ -41,6 +41,14 @@ def test_field_level_accuracy_on_the_text_layouts(capsys):
         )
     assert result["tuned"]["accuracy"] >= TUNED_FLOOR, result["tuned"]["misses"]
     assert result["held_out"]["accuracy"] >= HELD_OUT_FLOOR  # the misses of held-out layouts are never printed
+
+
+def test_field_level_accuracy_on_the_fresh_text_layouts():
+    # The fresh family's misses drove a round of tuning (it is no longer unseen): a floor that catches a
+    # regression on its form grid and sidebar layouts. The unseen family is only ever measured by the report.
+    layouts = tuple(layout for layout in FRESH_HELD_OUT if not layout.startswith(("scan_", "photo_")))
+    result = measure(corpus(layouts, per_cell=1))
+    assert result["resumes"] == 18 and result["accuracy"] >= 0.95, result["misses"]
 
 
 def test_field_level_accuracy_on_the_scanned_layouts():
