@@ -1,8 +1,8 @@
 """Generalise records to k-anonymity on scalar quasi-identifiers and k^m on skills.
 
 This is the engine's public entry point (``generalise_records``), used by the
-record builds and by anyone else who must release people's records (talent
-search's candidate cards are still on ``kanon.anonymize``). Two techniques:
+record builds, by talent search's candidate cards and by anyone else who must
+release people's records. Two techniques:
 
 - ``full-domain``: every quasi-identifier at one hierarchy level, the level
   vector of least loss found by an optimal lattice search (``privacy.fulldomain``),
@@ -334,7 +334,7 @@ def generalise_records(
     """Generalise ``records`` to k-anonymity on ``quasi_identifiers`` and k^m on ``set_field``.
 
     The public function for anyone releasing people's records (record products,
-    and, once moved here, talent search's candidate cards). Each released row holds the generalised
+    talent search's candidate cards). Each released row holds the generalised
     quasi-identifiers, the k^m-safe skills (``set_field``, a sorted list of
     vocabulary skill or family ids) and the ``carry`` fields copied unchanged (they
     must not identify anyone; ``model.sensitive`` is carried automatically). Any

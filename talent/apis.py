@@ -46,7 +46,10 @@ class CardOutput(serializers.Serializer):
     years_experience = serializers.CharField(help_text="A band such as 3-5, 0-5 or 6+.")
     education_level = serializers.CharField()
     expected_salary = serializers.CharField(help_text="Yuan a month, a band such as 15000-19999.")
-    skills = serializers.ListField(child=serializers.CharField())
+    skills = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Skill ids, or skill-family ids where too few of the cards share the skill itself (k^m, m = 2).",
+    )
 
 
 class SearchOutput(serializers.Serializer):

@@ -13,6 +13,7 @@ from consent.models import EducationLevel, RoleCategory
 from consent.parsing import skill_labels, skills_vocabulary
 from consent.places import divisions
 from privacy.hierarchies import OTHER_REGION, REGIONS
+from privacy.vocabulary import FAMILY_NAMES, skill_label
 
 from .rules import EXPERIENCE_BANDS, PROVINCES, TIER_LABELS
 
@@ -85,6 +86,11 @@ def _value(label, value) -> str:
     return label(str(value))
 
 
+def card_skill_labels(values: list[str], language: str) -> list[str]:
+    """A card's skills by name: skill ids, or skill families where too few cards share the skill itself."""
+    return [skill_label(value, language) if value in FAMILY_NAMES else skill_labels([value], language)[0] for value in values]
+
+
 def card_display(card: dict) -> dict:
     """A card with labels for every released attribute, for a page (the handle stays as it is)."""
     language = get_language() or "zh-hans"
@@ -95,7 +101,7 @@ def card_display(card: dict) -> dict:
         "experience": _value(experience_label, card.get("years_experience")),
         "education": _value(education_label, card.get("education_level")),
         "salary": _value(salary_label, card.get("expected_salary")),
-        "skills": skill_labels(list(card.get("skills") or []), language),
+        "skills": card_skill_labels(list(card.get("skills") or []), language),
     }
 
 

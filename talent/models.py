@@ -138,6 +138,7 @@ class SearchLog(models.Model):
     class Outcome(models.TextChoices):
         ANSWERED = "answered", _("Answered")
         TOO_FEW = "too_few", _("Too few people matched")
+        WITHHELD = "withheld", _("Withheld: the cards failed the privacy check")
 
     merchant = models.ForeignKey(Merchant, on_delete=models.PROTECT, related_name="+")
     run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

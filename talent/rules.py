@@ -32,6 +32,11 @@ def talent_k() -> int:
     return int(settings.EXCHANGE.get("TALENT_K", settings.EXCHANGE["DEFAULT_K"]))
 
 
+def talent_m() -> int:
+    """m of k^m on card skills: an employer who knows up to this many of a person's skills still matches k cards."""
+    return int(settings.EXCHANGE.get("TALENT_M", 2))
+
+
 def talent_rules() -> TalentRules:
     """The staff-set terms (the defaults of the model until staff save a row)."""
     return TalentRules.objects.order_by("id").first() or TalentRules()

@@ -34,6 +34,7 @@ from consent.models import ConsentGrant, Resume
 from consent.selectors import grant_ids_for, resumes_consented
 from privacy import budget as accountant
 from privacy import dp
+from privacy.gate import pycanon_k, table_passes
 from privacy.kmcheck import is_km_anonymous
 from privacy.release import PrivacyModel, PrivacyModelError, generalise_records, records_without
 from privacy.templates import EXPERIENCE_BANDS, SALARY_BANDS, TEMPLATES, band_of
@@ -129,33 +130,17 @@ def privacy_model_of(product: DataProduct) -> PrivacyModel:
     )
 
 
-def pycanon_k(rows: list[dict], quasi_identifiers: list[str]) -> int:
-    """k of a released table according to pycanon, an implementation independent of ours."""
-    import pandas as pd
-    from pycanon import anonymity
-
-    frame = pd.DataFrame([{q: str(row[q]) for q in quasi_identifiers} | {"_row": i} for i, row in enumerate(rows)])
-    return int(anonymity.k_anonymity(frame, quasi_identifiers))
-
-
-def pycanon_l(rows: list[dict], quasi_identifiers: list[str], sensitive: str) -> int:
-    import pandas as pd
-    from pycanon import anonymity
-
-    frame = pd.DataFrame([{q: str(row[q]) for q in quasi_identifiers} | {sensitive: str(row[sensitive])} for row in rows])
-    return int(anonymity.l_diversity(frame, quasi_identifiers, [sensitive]))
-
-
 def released_table_passes(rows: list[dict], product: DataProduct) -> bool:
     """The gate before sale: k by pycanon, k^m on skills and l by checkers that share nothing with the generaliser."""
-    quasi_identifiers = list(product.quasi_identifiers)
-    if not rows or pycanon_k(rows, quasi_identifiers) < product.k:
-        return False
-    if product.include_skills and not is_km_anonymous(rows, quasi_identifiers, "skills", k=product.k, m=product.m):
-        return False
-    if product.sensitive_attribute and product.l_diversity > 1:
-        return pycanon_l(rows, quasi_identifiers, product.sensitive_attribute) >= product.l_diversity
-    return True
+    return table_passes(
+        rows,
+        quasi_identifiers=list(product.quasi_identifiers),
+        k=product.k,
+        m=product.m,
+        set_field="skills" if product.include_skills else None,
+        sensitive=product.sensitive_attribute or None,
+        l=product.l_diversity,
+    )
 
 
 # A queued build whose task has not started this long after it was sent is re-sent

@@ -1,4 +1,10 @@
-"""Anonymous talent search: filter the consented pool in the database, answer with k-anonymous cards."""
+"""Anonymous talent search: filter the consented pool in the database, answer with k-anonymous cards.
+
+Cards come from the privacy engine's optimal full-domain search (``privacy.release``):
+the set of cards one search returns is k-anonymous on the attributes a card shows and
+k^m-anonymous on its skills, and is checked again by pycanon and the k^m checker
+(``privacy.gate``) before the search answers.
+"""
 
 import hashlib
 import hmac
@@ -14,7 +20,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Merchant, User
 from config.errors import ForbiddenError
 from consent.models import ConsentGrant, EmployerBlock, Purpose
-from privacy import anonymize
+from privacy.gate import table_passes
+from privacy.release import PrivacyModel, PrivacyModelError, generalise_records
 
 from ..exceptions import SearchRateLimited, TalentError
 from ..models import EDUCATION_RANK, Handle, PoolRow, PoolTag, SearchLog
@@ -27,6 +34,7 @@ from ..rules import (
     ROLE_CATEGORIES,
     SKILL_IDS,
     talent_k,
+    talent_m,
     talent_rules,
 )
 
@@ -170,29 +178,53 @@ def _rate_check(merchant: Merchant) -> None:
         )
 
 
-def _cards(merchant: Merchant, rows: list[dict], k: int) -> list[dict]:
-    records = [{**row, "handle": handle_for(merchant_id=merchant.pk, user_id=row["user_id"])} for row in rows]
+def cards_release(records: list[dict], *, k: int, m: int) -> list[dict] | None:
+    """Cards for ``records`` (one per person: the card attributes, ``skills`` and ``handle``), or None.
+
+    Every record gets a card (no suppression: a person who matches is not hidden from
+    the employer), generalised together by the engine's optimal full-domain search;
+    skills are made k^m-anonymous inside each class. None when the engine cannot
+    release them or the cards fail the independent check: then the search does not answer.
+    """
+    model = PrivacyModel(k=k, m=m, max_suppression=0.0, technique="full-domain")
+    try:
+        released = generalise_records(
+            records, quasi_identifiers=CARD_QUASI_IDENTIFIERS, model=model, set_field="skills", carry=("handle",)
+        )
+    except PrivacyModelError:
+        return None
+    cards = released.rows
+    if not table_passes(cards, quasi_identifiers=CARD_QUASI_IDENTIFIERS, k=k, m=m, set_field="skills"):
+        return None
+    # Cards in handle order: an order that says nothing about the people (not recency, not id).
+    return sorted(cards, key=lambda card: card["handle"])
+
+
+def _cards(merchant: Merchant, rows: list[dict], k: int) -> list[dict] | None:
     skills: dict[int, list[str]] = {}
     for user_id, value in PoolTag.objects.filter(row_id__in=[r["user_id"] for r in rows], kind=PoolTag.Kind.SKILL).values_list(
         "row_id", "value"
     ):
         skills.setdefault(user_id, []).append(value)
-    for record in records:
-        record["skills"] = sorted(skills.get(record["user_id"], []))
-    released = anonymize(
-        [{name: record[name] for name in [*CARD_QUASI_IDENTIFIERS, "skills", "handle"]} for record in records],
-        quasi_identifiers=CARD_QUASI_IDENTIFIERS,
-        k=k,
-        max_suppression=0.0,
-        set_fields=("skills",),
-        carry=("handle",),
-    )
+    records = [
+        {
+            **{name: row[name] for name in CARD_QUASI_IDENTIFIERS},
+            "skills": sorted(skills.get(row["user_id"], [])),
+            "handle": handle_for(merchant_id=merchant.pk, user_id=row["user_id"]),
+        }
+        for row in rows
+    ]
+    cards = cards_release(records, k=k, m=talent_m())
+    if cards is None:
+        return None
     Handle.objects.bulk_create(
-        [Handle(merchant=merchant, user_id=record["user_id"], handle=record["handle"]) for record in records],
+        [
+            Handle(merchant=merchant, user_id=row["user_id"], handle=record["handle"])
+            for row, record in zip(rows, records, strict=True)
+        ],
         ignore_conflicts=True,
     )
-    # Cards in handle order: an order that says nothing about the people (not recency, not id).
-    return sorted(released.rows, key=lambda card: card["handle"])
+    return cards
 
 
 @transaction.atomic
@@ -200,8 +232,9 @@ def talent_search(*, merchant: Merchant, by: User | None, filters: SearchFilters
     """Search the consented pool for `merchant` (verified employers only), logged and rate-limited.
 
     Fewer than k matches: no cards at all, and no count. Otherwise up to MAX_CARDS
-    cards, generalised together until every combination of released attributes is
-    shared by at least k of them; skills only where k of them hold the skill.
+    cards, generalised together so that every combination of released attributes is
+    shown on at least k of them, and anyone knowing those attributes and up to m of a
+    person's skills matches no card or at least k (see ``cards_release``).
     """
     if not merchant.is_verified:
         raise ForbiddenError(_("Only verified organisations can search for talent."), code="not_verified")
@@ -216,14 +249,19 @@ def talent_search(*, merchant: Merchant, by: User | None, filters: SearchFilters
     more = len(values) > MAX_CARDS
     values = values[:MAX_CARDS]
     result = SearchResult(answered=len(values) >= k, k=k, more=more)
+    outcome = SearchLog.Outcome.ANSWERED if result.answered else SearchLog.Outcome.TOO_FEW
     if result.answered:
-        result.cards = _cards(merchant, values, k)
+        cards = _cards(merchant, values, k)
+        if cards is None:
+            result.answered, result.more, outcome = False, False, SearchLog.Outcome.WITHHELD
+        else:
+            result.cards = cards
     SearchLog.objects.create(
         merchant=merchant,
         run_by=by,
         channel=channel,
         filters=filters.as_dict(),
-        outcome=SearchLog.Outcome.ANSWERED if result.answered else SearchLog.Outcome.TOO_FEW,
+        outcome=outcome,
         cards=len(result.cards),
     )
     return result
