@@ -6,7 +6,7 @@ leave the exchange, and the top level (``Hierarchy.levels``) is always ``"*"``.
 Numeric quasi-identifiers (age, years of experience, expected salary) start at
 a band, never at the raw number: an exact age or an exact salary is too close to
 a direct identifier to be released even when k-anonymity would allow it, and
-starting at a band keeps the search in ``kanon.anonymize`` shorter. So the
+starting at a band keeps the lattice search small. So the
 levels below are one lower than "raw value = level 0" numbering would give.
 
 A missing value (``None`` or ``""``) generalises to ``"*"`` at every level: it is
