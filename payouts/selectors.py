@@ -246,6 +246,16 @@ def earning_lines(
     return lines
 
 
+def withdrawals_for(*, user: User | None = None, merchant: Merchant | None = None, since=None, until=None):
+    """This owner's withdrawals requested in [since, until), newest first, each with its payout account."""
+    withdrawals = Withdrawal.objects.filter(**_owner_filter(user, merchant)).select_related("payout_account")
+    if since is not None:
+        withdrawals = withdrawals.filter(created_at__gte=since)
+    if until is not None:
+        withdrawals = withdrawals.filter(created_at__lt=until)
+    return withdrawals.order_by("-created_at", "-id")
+
+
 def earnings_series(*, user: User | None = None, merchant: Merchant | None = None) -> list[tuple[date, int]]:
     """Cumulative earnings by day (sales less refunds inside the window), for the chart."""
     pending_kind, _available = _earning_kinds(user)

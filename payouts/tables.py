@@ -1,4 +1,5 @@
-"""The earnings page's table of sales that paid the owner and a month's statement lines: sortable, paginated, CSV."""
+"""The earnings page's tables (sales that paid the owner, withdrawals) and a month's statement lines:
+sortable, paginated, CSV."""
 
 import django_tables2 as tables
 from django import forms
@@ -51,6 +52,46 @@ class EarningLinesTable(tables.Table):
 
     def value_share(self, value):
         return money.format_micros_plain(value)
+
+
+class WithdrawalsTable(tables.Table):
+    """The owner's withdrawals. Shares the earnings page with the sales table, so its sort and page
+    parameters carry the prefix `w-` (as does its date range, see `DateRangeForm(prefix="w")`)."""
+
+    created_at = tables.DateTimeColumn(verbose_name=_("Date"), format="Y-m-d H:i", attrs={"td": {"class": "text-nowrap"}})
+    payout_account = tables.Column(verbose_name=_("Pay to"), order_by=("payout_account__kind", "payout_account__masked"))
+    amount_fen = tables.Column(
+        verbose_name=_("Amount"), attrs={"td": {"class": "text-end money"}, "th": {"class": "text-end text-nowrap"}}
+    )
+    status = tables.Column(verbose_name=_("Status"), attrs={"td": {"class": "withdrawal-status"}})
+
+    class Meta:
+        attrs = {"class": "table table-sm align-middle", "id": "withdrawals"}
+        row_attrs = {"class": "withdrawal-line"}
+        order_by = "-created_at"
+        empty_text = _("No withdrawals yet.")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "w-")
+        super().__init__(*args, **kwargs)
+
+    def render_payout_account(self, value):
+        return str(value)  # its kind and the masked number, never more than the last four characters
+
+    def value_payout_account(self, value):
+        return str(value)
+
+    def render_amount_fen(self, value):
+        return money.format_fen(value)
+
+    def value_amount_fen(self, value):
+        return money.format_yuan_plain(value)
+
+    def render_status(self, record):
+        return record.get_status_display()
+
+    def value_status(self, record):
+        return str(record.get_status_display())
 
 
 class StatementLinesTable(tables.Table):

@@ -23,7 +23,7 @@ from exchange.exports import csv_rows_response, table_csv_response
 
 from . import money
 from .forms import PayoutAccountForm, WithdrawalForm
-from .models import PayoutAccount, Withdrawal
+from .models import PayoutAccount
 from .selectors import (
     earned_by_source,
     earning_lines,
@@ -34,10 +34,11 @@ from .selectors import (
     in_payout_fen,
     paid_out_fen,
     statement_for,
+    withdrawals_for,
 )
 from .services import payout_account_add, withdrawal_minimum_fen, withdrawal_request
 from .statements import statement_pdf
-from .tables import DateRangeForm, EarningLinesTable, StatementLinesTable
+from .tables import DateRangeForm, EarningLinesTable, StatementLinesTable, WithdrawalsTable
 
 SIDES = ("me", "merchant")
 
@@ -83,6 +84,24 @@ def _holder(request) -> str:
     return request.merchant.name
 
 
+def _period(form: DateRangeForm) -> tuple[datetime | None, datetime | None]:
+    """The chosen days as [since, until) in the local zone; an end day counts whole. None where left open."""
+    if not form.is_valid():
+        return None, None
+    zone = timezone.get_current_timezone()
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    since = datetime.combine(start, time.min, tzinfo=zone) if start else None
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone) if end else None
+    return since, until
+
+
+def _export_query(request, *, page: str, export: str) -> str:
+    query = request.GET.copy()
+    query.pop(page, None)
+    query["export"] = export
+    return query.urlencode()
+
+
 @_owner_view(get=Capability.READ)
 def earnings(request):
     owner = request.owner
@@ -90,24 +109,18 @@ def earnings(request):
     accounts = PayoutAccount.objects.filter(is_active=True, **owner).order_by("id")
     now = timezone.localdate()
     period = DateRangeForm(request.GET or None)
-    since = until = None
-    if period.is_valid():
-        zone = timezone.get_current_timezone()
-        if period.cleaned_data["start"]:
-            since = datetime.combine(period.cleaned_data["start"], time.min, tzinfo=zone)
-        if period.cleaned_data["end"]:
-            until = datetime.combine(period.cleaned_data["end"] + timedelta(days=1), time.min, tzinfo=zone)
+    since, until = _period(period)
     table = EarningLinesTable(earning_lines(**owner, since=since, until=until, limit=None))
-    if request.GET.get("export") == "csv":
+    withdrawal_period = DateRangeForm(request.GET or None, prefix="w")
+    withdrawal_since, withdrawal_until = _period(withdrawal_period)
+    withdrawals = WithdrawalsTable(withdrawals_for(**owner, since=withdrawal_since, until=withdrawal_until))
+    export = request.GET.get("export")
+    if export in ("csv", "withdrawals-csv"):  # every row of the chosen period, sorted as on screen
+        table, filename = (table, "earnings") if export == "csv" else (withdrawals, "withdrawals")
         RequestConfig(request, paginate=False).configure(table)
-        return table_csv_response(table, filename="earnings")
+        return table_csv_response(table, filename=filename)
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    export_query = request.GET.copy()
-    export_query.pop("page", None)
-    export_query["export"] = "csv"
-    withdrawals = list(Withdrawal.objects.filter(**owner).select_related("payout_account")[:50])
-    for withdrawal in withdrawals:
-        withdrawal.amount_display = money.format_fen(withdrawal.amount_fen)
+    RequestConfig(request, paginate={"per_page": 20}).configure(withdrawals)
     return render(
         request,
         "payouts/earnings.html",
@@ -126,9 +139,11 @@ def earnings(request):
             ),
             "table": table,
             "period": period,
-            "export_query": export_query.urlencode(),
+            "export_query": _export_query(request, page=table.prefixed_page_field, export="csv"),
             "accounts": accounts,
             "withdrawals": withdrawals,
+            "withdrawal_period": withdrawal_period,
+            "withdrawals_export_query": _export_query(request, page=withdrawals.prefixed_page_field, export="withdrawals-csv"),
             "account_form": PayoutAccountForm(),
             # A refused withdrawal comes back with what was typed (see `withdraw`).
             "withdraw_form": WithdrawalForm(initial=request.session.pop("withdraw_input", None), accounts=accounts),
@@ -217,9 +232,6 @@ def statement(request, year: str, month: str):
         RequestConfig(request, paginate=False).configure(table)
         return table_csv_response(table, filename=f"statement-{year}-{month}")
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    export_query = request.GET.copy()
-    export_query.pop("page", None)
-    export_query["export"] = "csv"
     fmt = money.format_micros
     return render(
         request,
@@ -229,7 +241,7 @@ def statement(request, year: str, month: str):
             "holder": _holder(request),
             "statement": data,
             "table": table,
-            "export_query": export_query.urlencode(),
+            "export_query": _export_query(request, page=table.prefixed_page_field, export="csv"),
             "summary": [
                 (_("Opening balance"), fmt(data.opening)),
                 (_("Earned from sales"), fmt(data.earned)),
