@@ -53,7 +53,10 @@ class CardOutput(serializers.Serializer):
 
 
 class SearchOutput(serializers.Serializer):
-    answered = serializers.BooleanField(help_text="False when fewer than k people match: then no cards and no count.")
+    answered = serializers.BooleanField(
+        help_text="False when fewer than k people match, or when the cards fail the independent privacy check: "
+        "then no cards and no count."
+    )
     k = serializers.IntegerField()
     more = serializers.BooleanField(help_text="More people match than the cards shown: narrow the search.")
     cards = CardOutput(many=True)

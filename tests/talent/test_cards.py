@@ -155,3 +155,14 @@ def test_cards_that_fail_the_independent_check_are_withheld(monkeypatch, broken)
     log = SearchLog.objects.get()
     assert log.outcome == "withheld" and log.cards == 0
     assert not Handle.objects.filter(merchant=world.employer).exists()
+
+
+@pytest.mark.parametrize(("language", "names"), [("en", ["Python", "Software development"]), ("zh-hans", ["Python", "软件开发"])])
+def test_a_skill_family_on_a_card_reads_as_the_familys_name(language, names):
+    from django.utils import translation
+
+    from talent.labels import card_display
+
+    card = {q: "*" for q in CARD_QUASI_IDENTIFIERS} | {"handle": "c_x", "skills": ["python", "software_development"]}
+    with translation.override(language):
+        assert card_display(card)["skills"] == names
