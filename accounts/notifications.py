@@ -45,6 +45,27 @@ KINDS = {
     "invitation.disclosure_withdrawn": gettext_lazy(
         "A candidate you invited for “%(job)s” withdrew their consent: delete the contact details you hold."
     ),
+    "invitation.expired": gettext_lazy("Your invitation for “%(job)s” expired unanswered; the fee is back in your wallet."),
+    "invitation.cancelled": gettext_lazy("Your invitation for “%(job)s” was cancelled; the fee is back in your wallet."),
+    "invitation.cancelled_candidate_left": gettext_lazy(
+        "The candidate you invited for “%(job)s” left the talent pool: the invitation is cancelled and the fee is back "
+        "in your wallet."
+    ),
+    "invitation.cancelled_suspended": gettext_lazy(
+        "Your invitation for “%(job)s” was cancelled because the exchange suspended your organisation; the fee is "
+        "back in your wallet."
+    ),
+    # Told to the candidate: the invitation in their portal closed without their answer.
+    "invitation.expired_unanswered": gettext_lazy(
+        "The invitation from %(org)s for “%(job)s” expired before you answered; nothing of yours was shared."
+    ),
+    "invitation.withdrawn_by_employer": gettext_lazy(
+        "%(org)s withdrew its invitation for “%(job)s”; nothing of yours was shared."
+    ),
+    "invitation.cancelled_employer_suspended": gettext_lazy(
+        "The invitation from %(org)s for “%(job)s” is cancelled: the exchange suspended this employer, and nothing "
+        "of yours was shared."
+    ),
 }
 MONEY_PARAMS = ("amount",)
 MAIL_SWEEP_AFTER = timedelta(minutes=2)
@@ -84,12 +105,21 @@ def notify(*, users, kind: str, params: dict | None = None, url: str = "") -> li
     return rows
 
 
-def notify_merchant(*, merchant: Merchant, kind: str, params: dict | None = None, url: str = "", capability=Capability.READ):
-    """Tell every active member of the organisation whose role holds `capability`."""
+def notify_merchant(
+    *,
+    merchant: Merchant,
+    kind: str,
+    params: dict | None = None,
+    url: str = "",
+    capability=Capability.READ,
+    except_user: User | None = None,
+):
+    """Tell every active member of the organisation whose role holds `capability`, but `except_user`
+    (the member whose own action it was)."""
     members = [
         membership.user
         for membership in Membership.objects.filter(merchant=merchant, user__is_active=True).select_related("user")
-        if role_can(membership.role, capability)
+        if role_can(membership.role, capability) and membership.user_id != getattr(except_user, "pk", None)
     ]
     return notify(users=members, kind=kind, params=params, url=url)
 

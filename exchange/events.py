@@ -145,15 +145,45 @@ def consent_withdrawn_for(orders) -> None:
         )
 
 
-def invitation_answered(invitation, event: str) -> None:
-    """accepted, declined, expired, cancelled or disclosure_withdrawn: the employer's members
-    (for an answer or a withdrawal) and its webhook endpoints hear of it."""
-    if event in ("accepted", "declined", "disclosure_withdrawn"):
+# The employer's notice for each way an invitation ends (a cancellation by its reason); the candidate's,
+# for the ways it closes without their answer (they left the pool themselves, so that one tells them nothing).
+_EMPLOYER_KINDS = {
+    "accepted": "invitation.accepted",
+    "declined": "invitation.declined",
+    "disclosure_withdrawn": "invitation.disclosure_withdrawn",
+    "expired": "invitation.expired",
+    "cancelled:employer": "invitation.cancelled",
+    "cancelled:candidate_left": "invitation.cancelled_candidate_left",
+    "cancelled:suspended": "invitation.cancelled_suspended",
+}
+_CANDIDATE_KINDS = {
+    "expired": "invitation.expired_unanswered",
+    "cancelled:employer": "invitation.withdrawn_by_employer",
+    "cancelled:suspended": "invitation.cancelled_employer_suspended",
+}
+
+
+def invitation_answered(invitation, event: str, *, by=None, tell_candidate: bool = True) -> None:
+    """accepted, declined, expired, cancelled or disclosure_withdrawn: the employer's members (but `by`, the
+    member who cancelled), the candidate when it closed without their answer (unless `tell_candidate` is
+    False: they were answering and are told on the spot), and the employer's webhook endpoints hear of it."""
+    outcome = f"{event}:{invitation.cancel_reason}" if event == "cancelled" else event
+    employer_kind = _EMPLOYER_KINDS.get(outcome)
+    if employer_kind:
         notify_merchant(
             merchant=invitation.merchant,
-            kind=f"invitation.{event}",
+            kind=employer_kind,
             params={"job": invitation.job_title},
             url=reverse("talent:sent"),
+            except_user=by,
+        )
+    candidate_kind = _CANDIDATE_KINDS.get(outcome)
+    if candidate_kind and tell_candidate and invitation.candidate_id is not None:
+        notify(
+            users=[invitation.candidate],
+            kind=candidate_kind,
+            params={"org": invitation.merchant.name, "job": invitation.job_title},
+            url=reverse("talent:invitation", kwargs={"invitation_id": invitation.pk}),
         )
     event_publish(
         merchant=invitation.merchant_id,

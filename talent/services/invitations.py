@@ -265,11 +265,12 @@ def _notify_task():
     return invitation_notify
 
 
-def _event(invitation: Invitation, event: str) -> None:
-    """The employer's notification and webhook event, committed with the change that caused it."""
+def _event(invitation: Invitation, event: str, *, by: User | None = None, tell_candidate: bool = True) -> None:
+    """The notifications (the employer's members, the candidate where it closed without their answer) and the
+    webhook event, committed with the change that caused them."""
     from exchange import events
 
-    events.invitation_answered(invitation, event)
+    events.invitation_answered(invitation, event, by=by, tell_candidate=tell_candidate)
 
 
 def _escrow_out_key(invitation: Invitation) -> str:
@@ -290,13 +291,16 @@ def _locked_open(invitation_id: int) -> Invitation:
     return invitation
 
 
-def _expire_if_due(invitation: Invitation, now) -> bool:
+def _expire_if_due(invitation: Invitation, now, *, answering: bool = False) -> bool:
+    """Expire the invitation if its date has passed. `answering`: the candidate found it so while answering,
+    and is told by the refusal itself."""
     if invitation.expires_at > now:
         return False
     invitation.status = Status.EXPIRED
     invitation.decided_at = now
     _return(invitation, "expired", None)
     invitation.save(update_fields=["status", "decided_at", "outcome_entry"])
+    _event(invitation, "expired", tell_candidate=not answering)
     return True
 
 
@@ -323,11 +327,11 @@ def invitation_accept(*, invitation: Invitation, by: User, agree: bool, language
     now = timezone.now()
     with transaction.atomic():
         locked = _locked_open(invitation.pk)
-        if _expire_if_due(locked, now):
+        if _expire_if_due(locked, now, answering=True):
             closed = _("This invitation expired before you answered; the employer's fee was returned.")
         elif locked.merchant.is_suspended:
             # Suspended before the sweep reached its invitations: nothing is disclosed to it, its fee goes back.
-            _cancel(locked, Invitation.CancelReason.SUSPENDED, None)
+            _cancel(locked, Invitation.CancelReason.SUSPENDED, None, answering=True)
             closed = _("The exchange has suspended this employer: the invitation is cancelled and nothing was shared.")
         else:
             closed = None
@@ -401,13 +405,14 @@ def invitation_decline(*, invitation: Invitation, by: User) -> Invitation:
     return locked
 
 
-def _cancel(invitation: Invitation, reason: str, by: User | None) -> None:
+def _cancel(invitation: Invitation, reason: str, by: User | None, *, answering: bool = False) -> None:
     invitation.status = Status.CANCELLED
     invitation.cancel_reason = reason
     invitation.decided_at = timezone.now()
     _return(invitation, f"cancelled:{reason}", by)
     invitation.save(update_fields=["status", "cancel_reason", "decided_at", "outcome_entry"])
-    _event(invitation, "cancelled")
+    # A member who cancels is not told what they did; staff who suspended the employer are no member.
+    _event(invitation, "cancelled", by=by, tell_candidate=not answering)
 
 
 @transaction.atomic
@@ -460,7 +465,6 @@ def invitations_expire_due(*, now=None, limit: int = 500) -> int:
         with transaction.atomic():
             locked = invitation_for_update(invitation_id).select_related("escrow_entry").first()
             if locked is not None and locked.status == Status.OPEN and _expire_if_due(locked, now):
-                _event(locked, "expired")
                 expired += 1
     for merchant in Merchant.objects.filter(status=Merchant.Status.SUSPENDED, talent_invitations__status=Status.OPEN).distinct():
         invitations_cancel_for_merchant(merchant=merchant)
