@@ -484,45 +484,84 @@ def holds_release_due(*, now: datetime | None = None, limit: int = 500) -> int:
     return released
 
 
-def _refuse_negative(entry: JournalEntry) -> None:
-    """After a set-based entry: no account it touched may be below zero (else the transaction rolls back).
+def _refuse_negative(entry: JournalEntry, account_ids: Iterable[int]) -> None:
+    """After a set-based entry: none of `account_ids` it debited may be below zero (else the transaction rolls back).
 
-    Jobseekers' pending accounts are not summed (a million of them in a large sale): one is
-    credited only by a sale's share and debited only by that sale's release or refund, each
-    once (the sale's row lock and the entries' keys), so it cannot go below zero.
+    The caller names the accounts that can matter: every account of the entry except
+    jobseekers' pending accounts, which are not summed (a million of them in a large
+    sale). One is credited only by a sale's share and debited only by that sale's release
+    or refund, each once (the sale's row lock and the entries' keys), so it cannot go
+    below zero. The postings are found through the (account, entry) index, never by
+    reading the entry's million lines.
     """
+    ids = sorted(set(account_ids))
     negative_ok = ", ".join(f"'{kind}'" for kind in (*LedgerAccount.MAY_BE_NEGATIVE, Kind.SUBJECT_PENDING))
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             SELECT a.key FROM payouts_ledgeraccount a
-             WHERE a.id IN (SELECT account_id FROM payouts_posting WHERE entry_id = %s AND amount < 0)
+             WHERE a.id = ANY(%s)
                AND a.kind NOT IN ({negative_ok})
+               AND EXISTS (SELECT 1 FROM payouts_posting p WHERE p.account_id = a.id AND p.entry_id = %s AND p.amount < 0)
+               AND CASE WHEN a.kind IN ({_uncached_sql()})
+                        THEN (SELECT COALESCE(SUM(q.amount), 0) FROM payouts_posting q WHERE q.account_id = a.id)
+                        ELSE a.balance END < 0
+             LIMIT 5
+            """
+            if connection.vendor == "postgresql"
+            else f"""
+            SELECT a.key FROM payouts_ledgeraccount a
+             WHERE a.id IN ({", ".join(str(int(i)) for i in ids) or "NULL"})
+               AND a.kind NOT IN ({negative_ok})
+               AND EXISTS (SELECT 1 FROM payouts_posting p WHERE p.account_id = a.id AND p.entry_id = %s AND p.amount < 0)
                AND CASE WHEN a.kind IN ({_uncached_sql()})
                         THEN (SELECT COALESCE(SUM(q.amount), 0) FROM payouts_posting q WHERE q.account_id = a.id)
                         ELSE a.balance END < 0
              LIMIT 5
             """,
-            [entry.id],
+            [ids, entry.id] if connection.vendor == "postgresql" else [entry.id],
         )
         bad = [row[0] for row in cursor.fetchall()]
     if bad:
         raise InsufficientFunds(_("This refund would overdraw an account: %(keys)s.") % {"keys": ", ".join(bad)})
 
 
-def _reverse_entries(entry: JournalEntry, entry_ids: list[int]) -> None:
-    """Post the exact negation of the given entries (any size) into `entry`, netted per account."""
-    placeholders = ", ".join(["%s"] * len(entry_ids))
+def _reverse_sale(entry: JournalEntry, *, purchase_id: int, sale_id: int) -> list[int]:
+    """Post the exact negation of a purchase and its sale (any size) into `entry`.
+
+    Accounts of the purchase (the wallet and sales clearing, which the sale debits again)
+    are netted into one line each, and dropped when they net to zero; every other posting
+    of the sale (the fixed lines and one a member) is negated line by line, with no
+    grouping of a million rows. Returns the accounts that are not jobseekers' pending
+    accounts: the only ones whose balance the refund must check.
+    """
+    small = sorted(set(Posting.objects.filter(entry_id=purchase_id).values_list("account_id", flat=True)))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO payouts_posting (entry_id, account_id, amount)
-            SELECT %s, account_id, -SUM(amount) FROM payouts_posting
-             WHERE entry_id IN ({placeholders})
-             GROUP BY account_id HAVING SUM(amount) <> 0
-            """,
-            [entry.id, *entry_ids],
-        )
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                """
+                INSERT INTO payouts_posting (entry_id, account_id, amount)
+                SELECT %s, account_id, -SUM(amount) FROM payouts_posting
+                 WHERE entry_id IN (%s, %s) AND account_id = ANY(%s)
+                 GROUP BY account_id HAVING SUM(amount) <> 0
+                UNION ALL
+                SELECT %s, account_id, -amount FROM payouts_posting
+                 WHERE entry_id = %s AND NOT (account_id = ANY(%s))
+                """,
+                [entry.id, purchase_id, sale_id, small, entry.id, sale_id, small],
+            )
+        else:
+            cursor.execute(
+                """
+                INSERT INTO payouts_posting (entry_id, account_id, amount)
+                SELECT %s, account_id, -SUM(amount) FROM payouts_posting
+                 WHERE entry_id IN (%s, %s)
+                 GROUP BY account_id HAVING SUM(amount) <> 0
+                """,
+                [entry.id, purchase_id, sale_id],
+            )
+    exchange_own = LedgerAccount.objects.filter(kind__in=LedgerAccount.EXCHANGE_OWN).values_list("id", flat=True)
+    return sorted({*small, *_cached_accounts_of(sale_id), *exchange_own})
 
 
 @transaction.atomic
@@ -579,9 +618,9 @@ def payment_refund(
         if entry is None:
             return JournalEntry.objects.get(idempotency_key=key)
         _set_based_memory()
-        _reverse_entries(entry, [purchase.id, sale.id])
+        checked = _reverse_sale(entry, purchase_id=purchase.id, sale_id=sale.id)
         _entry_close(entry)
-        _refuse_negative(entry)
+        _refuse_negative(entry, checked)
         return entry
     paid = -purchase.postings.filter(amount__lt=0).get().amount
     wallet_id = purchase.postings.get(amount__lt=0).account_id
