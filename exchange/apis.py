@@ -33,6 +33,7 @@ from privacy.templates import TEMPLATES
 from .exceptions import IdempotencyKeyReused, ObjectMissing
 from .invoices import invoice_for_order
 from .models import ApiIdempotency, ApiKey, DataProduct, PricePlan, ProductListing
+from .pagination import COUNT_CAP, CappedPaginator
 from .selectors import (
     CatalogFilters,
     catalog_api_products,
@@ -186,15 +187,40 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
 
 
+class CatalogPagination(Pagination):
+    """The catalog's pages: counted up to COUNT_CAP matches (exchange/pagination.py)."""
+
+    django_paginator_class = CappedPaginator
+    last_page_strings = ()  # past the cap the last page is not known; pages are numbers
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_exact"] = self.page.paginator.count_exact
+        return response
+
+
 COMMON = (401, 403, 429)
 
 
-def _page_of(serializer: type[serializers.Serializer]) -> serializers.Serializer:
-    """The documented shape of a page: count, next, previous, results."""
+def _page_of(serializer: type[serializers.Serializer], *, capped: bool = False) -> serializers.Serializer:
+    """The documented shape of a page: count, next, previous, results (and count_exact when capped)."""
+    count = serializers.IntegerField()
+    extra = {}
+    if capped:
+        count = serializers.IntegerField(
+            min_value=0,
+            max_value=COUNT_CAP,
+            help_text=f"The number of matches, counted up to {COUNT_CAP:,}: when more match, "
+            f"`count` is {COUNT_CAP} and `count_exact` is false. Follow `next` to page past it.",
+        )
+        extra["count_exact"] = serializers.BooleanField(
+            help_text=f'False when more than {COUNT_CAP:,} match (`count` is then the cap, shown as "{COUNT_CAP:,}+").'
+        )
     return inline_serializer(
         name=f"Paginated{serializer.__name__.removesuffix('Output')}List",
         fields={
-            "count": serializers.IntegerField(),
+            "count": count,
+            **extra,
             "next": serializers.URLField(allow_null=True),
             "previous": serializers.URLField(allow_null=True),
             "results": serializer(many=True),
@@ -309,13 +335,14 @@ class ProductListApi(MerchantApi):
         summary="Search and filter the catalog",
         operation_id="products_list",
         parameters=[CatalogInput],
-        responses={200: _page_of(ProductOutput), **_errors(400, 404, *COMMON)},
+        responses={200: _page_of(ProductOutput, capped=True), **_errors(400, 404, *COMMON)},
         examples=[
             OpenApiExample(
                 "A page of products",
                 response_only=True,
                 value={
                     "count": 1,
+                    "count_exact": True,
                     "next": None,
                     "previous": None,
                     "results": [
@@ -340,7 +367,7 @@ class ProductListApi(MerchantApi):
     @lag_tolerant  # the handler only: authentication (key, membership) ran on the primary before it
     def get(self, request):
         products = catalog_api_products(filters=_catalog_filters(request.query_params))
-        paginator = Pagination()
+        paginator = CatalogPagination()
         page = paginator.paginate_queryset(products, request, view=self)
         return paginator.get_paginated_response(ProductOutput(page, many=True).data)
 

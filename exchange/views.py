@@ -5,7 +5,6 @@ import io
 import uuid
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -48,6 +47,7 @@ from .filters import OrderFilter, ProductSalesFilter, TopUpFilter
 from .forms import PrivacyCompareForm, ProductForm, ProductPrivacyForm, QueryForm, SubmitForm, TopUpForm
 from .invoices import invoice_for_order, invoice_pdf
 from .models import BuyerNotice, DataProduct, DownloadLog, PricePlan, ProductListing, ProductVersion
+from .pagination import CappedPaginator
 from .selectors import (
     CatalogFilters,
     api_keys_of,
@@ -136,7 +136,7 @@ CATALOG_PAGE_SIZE = 24
 @lag_tolerant
 def catalog(request):
     filters = catalog_filters_from(request.GET)
-    page = Paginator(catalog_products(filters=filters), CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(catalog_products(filters=filters), CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "exchange/_catalog_results.html" if request.htmx else "exchange/catalog.html"
     query = request.GET.copy()
     query.pop("page", None)

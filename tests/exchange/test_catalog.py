@@ -8,6 +8,7 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from exchange.models import DataProduct, Order, ProductListing
+from exchange.pagination import CappedPaginator
 from exchange.selectors import CatalogFilters, catalog_products
 from exchange.services.api_keys import api_key_create
 from exchange.services.orders import order_place, order_refund
@@ -180,3 +181,38 @@ def test_search_document_follows_the_title_it_is_generated_from(shelf):
     assert titles(search="electricity") == []
     assert titles(search="solar") == ["Solar yield credit scores"]
     assert titles(search="yield cred") == ["Solar yield credit scores"]  # a substring of the title
+
+
+def test_a_broad_search_counts_up_to_the_cap_and_still_pages_through_every_match(shelf, client, monkeypatch):
+    # The cap is 1,000 in production; a cap of 5 shows the same paths over 12 products.
+    monkeypatch.setattr(CappedPaginator, "cap", 5)
+    _seed(shelf.provider, 12)
+    _key, secret = api_key_create(merchant=shelf.buyer, name="n", by=shelf.buyer_user)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}")
+
+    first = api.get("/api/v1/products/?search=Dataset&page_size=4&sort=price_asc").json()
+    assert (first["count"], first["count_exact"], first["previous"]) == (5, False, None)
+    seen, page = [], first
+    while True:
+        seen += [p["title"] for p in page["results"]]
+        if page["next"] is None:
+            break
+        page = api.get(page["next"]).json()
+        assert page["count_exact"] is False
+    assert seen == [f"Dataset {i}" for i in range(12)]  # every match once, in order, past the cap
+    assert len(page["results"]) == 4 and page["previous"] is not None
+    beyond = api.get("/api/v1/products/?search=Dataset&page_size=4&sort=price_asc&page=4")
+    assert beyond.status_code == 404
+    assert api.get("/api/v1/products/?search=Dataset&page=last").status_code == 404
+
+    narrow = api.get("/api/v1/products/?search=electricity").json()
+    assert (narrow["count"], narrow["count_exact"], narrow["next"]) == (1, True, None)
+
+    client.force_login(shelf.buyer_user)
+    broad = client.get("/catalog/?q=Dataset", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "5+ products" in broad and broad.count("product-card") == 12
+    assert "5+ 个产品" in client.get("/catalog/?q=Dataset", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "1 product<" in client.get("/catalog/?q=electricity", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    deep = client.get("/catalog/?q=Dataset&page=7").content.decode()  # past the last page: the last known one
+    assert deep.count("product-card") == 12
