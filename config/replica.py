@@ -10,7 +10,9 @@ there only when all of these hold:
 - its model is not money, identity or sessions (payouts, accounts, auth, sessions, …): a
   wallet balance, a membership or a login is never read from a copy that may be behind;
 - the replica answered its last health check, at most REPLICA_CHECK_SECONDS ago, with a
-  replay lag within REPLICA_MAX_LAG_SECONDS.
+  replay lag within REPLICA_MAX_LAG_SECONDS, measured against the primary's WAL position at
+  that check (so a standby cut off from its primary, which has replayed all it received, is
+  behind as soon as the primary writes, and is left at once when no WAL receiver streams to it).
 
 Otherwise the read goes to the primary: a replica that lags beyond the bound, or is down,
 costs the catalog nothing but the primary's time. Writes always go to the primary.
@@ -19,6 +21,7 @@ costs the catalog nothing but the primary's time. Writes always go to the primar
 import contextvars
 import functools
 import logging
+import math
 import time
 from contextlib import contextmanager
 
@@ -31,12 +34,21 @@ REPLICA = "replica"
 # Apps whose rows are never read from the replica, whatever the caller tolerates.
 PRIMARY_ONLY_APPS = frozenset({"payouts", "accounts", "auth", "sessions", "contenttypes", "admin", "account", "socialaccount"})
 
-# Seconds the replica is behind the primary: 0 when it has replayed all it received (or is
-# no standby at all), else the age of the last transaction it replayed.
+# Where the primary's durable WAL ends now: what a standby must have replayed to be current.
+_PRIMARY_POSITION_SQL = "SELECT pg_current_wal_flush_lsn()::text"
+
+# Seconds the replica is behind the primary, given the primary's position just read: 0 when it
+# has replayed up to there (or is no standby at all); infinite when it is behind and no WAL
+# receiver streams to it (cut off from the primary: it replayed all it received, and will
+# receive nothing more); else the age of the last transaction it replayed. A receiver's status
+# is visible to superusers and pg_read_all_stats only; to others a running receiver counts as
+# streaming, and a silent cut-off shows as a lag that grows past the bound.
 _LAG_SQL = """
 SELECT CASE
     WHEN NOT pg_is_in_recovery() THEN 0
-    WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+    WHEN pg_last_wal_replay_lsn() >= %s::pg_lsn THEN 0
+    WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE COALESCE(status, 'streaming') = 'streaming')
+        THEN 'Infinity'::float8
     ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 1e9)
 END
 """
@@ -93,13 +105,23 @@ def _replica_went_down() -> bool:
 
 
 def replica_lag_seconds() -> float | None:
-    """The replica's replay lag now, or None when it cannot be asked (down, refusing, not configured)."""
+    """The replica's replay lag now, or None when it cannot be asked (down, refusing, not configured).
+
+    Measured against the primary's position read first, not against what the replica itself
+    received: a standby cut off from its primary has replayed all it received, yet is behind.
+    """
     if REPLICA not in settings.DATABASES:
         return None
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute(_PRIMARY_POSITION_SQL)
+            position = cursor.fetchone()[0]
+    except DatabaseError:
+        return None  # the primary cannot say where it is: nothing proves the replica current
     connection = connections[REPLICA]
     try:
         with connection.cursor() as cursor:
-            cursor.execute(_LAG_SQL)
+            cursor.execute(_LAG_SQL, [position])
             return float(cursor.fetchone()[0])
     except DatabaseError:
         connection.close()  # the next check connects afresh
@@ -119,7 +141,8 @@ def replica_usable() -> bool:
         if usable:
             logger.info("Replica in use again (lag %.1f s)", lag)
         else:
-            logger.warning("Replica not used: %s", "unreachable" if lag is None else f"{lag:.1f} s behind")
+            reason = "unreachable" if lag is None else "cut off from the primary" if math.isinf(lag) else f"{lag:.1f} s behind"
+            logger.warning("Replica not used: %s", reason)
     _health.update(checked_at=now, usable=usable)
     return usable
 

@@ -1,11 +1,13 @@
 """Reads that tolerate lag go to a real streaming replica; money stays on the primary; a lagging or
-stopped replica sends the reads back to the primary (config/replica.py).
+stopped replica, or one cut off from its primary, sends the reads back to the primary (config/replica.py).
 
 The test starts its own PostgreSQL pair on free ports (the machine's server is never touched): a
 fresh primary (initdb), migrated, and a standby made with `pg_basebackup -R`. A Django process
 pointed at both (DATABASE_URL and REPLICA_DATABASE_URL) walks the catalog API while the standby's
 replay is paused (a product only the primary has), buys that product, lets the lag pass the
-bound, resumes, and finally stops the standby. It reports what it saw; the assertions are here.
+bound, resumes, cuts the standby off from the primary (its primary_conninfo pointed at a port where
+nothing listens) while the primary writes, reconnects it, and finally stops the standby. It reports
+what it saw; the assertions are here.
 """
 
 import glob
@@ -101,6 +103,24 @@ wait(lambda: replica_lag_seconds() == 0)
 seen["resumed"] = catalog_titles()
 seen["order_on_replica_after"] = Order.objects.using("replica").filter(pk=order_id).exists()
 
+# Cut off: the standby runs and answers, but its primary_conninfo leads nowhere, so it has replayed
+# all it received (which the old check called lag 0) while the primary writes on.
+def primary_conninfo(value):
+    with connections["replica"].cursor() as cursor:
+        cursor.execute("ALTER SYSTEM SET primary_conninfo = %s", [value])
+        cursor.execute("SELECT pg_reload_conf()")
+streaming = "SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'"
+conninfo = replica_sql("SHOW primary_conninfo")[0][0]
+primary_conninfo(f"host=127.0.0.1 port={os.environ['NOWHERE_PORT']} user=postgres connect_timeout=1")
+wait(lambda: not replica_sql(streaming))
+listed_dataset(provider, title="Written after the cut")
+seen["cut_off_lag"] = replica_lag_seconds()
+seen["cut_off_replica_count"] = replica_sql("SELECT count(*) FROM exchange_dataproduct")[0][0]
+seen["cut_off"] = catalog_titles()
+primary_conninfo(conninfo)
+wait(lambda: replica_lag_seconds() == 0)
+seen["reconnected"] = catalog_titles()
+
 # The standby stops right after a health check that found it fine: the request that meets the
 # dead connection is served again by the primary.
 settings.REPLICA_CHECK_SECONDS = 3600
@@ -160,7 +180,8 @@ def streaming_pair():
         _run([str(bin_dir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(ports["primary"]), "-U", "postgres",
               "-D", str(standby), "-R", "-X", "stream"])  # fmt: skip
         with (standby / "postgresql.auto.conf").open("a") as conf:
-            conf.write(f"port = {ports['standby']}\n")
+            # A standby whose primary went away tries again after this long (5 s by default).
+            conf.write(f"port = {ports['standby']}\nwal_retrieve_retry_interval = '200ms'\n")
         _run([str(bin_dir / "pg_ctl"), "-D", str(standby), "-l", str(folder / "standby.log"), "-w", "start"])
         started.append(standby)
         stop_standby = " ".join(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(standby), "-m", "fast", "-w", "stop"]))
@@ -168,6 +189,7 @@ def streaming_pair():
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:{ports['primary']}/exchange",
             "REPLICA_DATABASE_URL": f"postgres://postgres@127.0.0.1:{ports['standby']}/exchange",
             "PG_CTL_STOP": stop_standby,
+            "NOWHERE_PORT": str(_free_port()),  # nothing listens there: a primary the standby cannot reach
         }
     finally:
         for data in reversed(started):
@@ -176,7 +198,7 @@ def streaming_pair():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_catalog_reads_come_from_the_replica_money_from_the_primary_and_a_lagging_or_stopped_replica_is_left(
+def test_catalog_reads_come_from_the_replica_money_from_the_primary_and_a_lagging_cut_off_or_stopped_replica_is_left(
     streaming_pair,
 ):
     env = {
@@ -214,12 +236,20 @@ def test_catalog_reads_come_from_the_replica_money_from_the_primary_and_a_laggin
     # Replay resumed and caught up: the standby serves the catalog again, with the order replayed.
     assert seen["resumed"] == [["On both", "Only on the primary"], ["replica"]]
     assert seen["order_on_replica_after"] is True
+    # Cut off from the primary, the standby answers but misses what the primary wrote since: it is
+    # behind without bound (no WAL receiver streams to it), so the catalog is read on the primary.
+    everything = ["On both", "Only on the primary", "Written after the cut"]
+    assert seen["cut_off_replica_count"] == 2
+    assert seen["cut_off_lag"] == float("inf")
+    assert seen["cut_off"] == [everything, ["default"]]
+    # Streaming again and caught up: back to the standby.
+    assert seen["reconnected"] == [everything, ["replica"]]
     # Standby stopped between two health checks: the request is served again, by the primary.
-    assert seen["checked_before_stop"] == [["On both", "Only on the primary"], ["replica"]]
+    assert seen["checked_before_stop"] == [everything, ["replica"]]
     # (the failed attempt on the standby is in its log too)
-    assert seen["stopped_between_checks"][0] == ["On both", "Only on the primary"]
+    assert seen["stopped_between_checks"][0] == everything
     assert "default" in seen["stopped_between_checks"][1]
     # Standby stopped: it cannot be asked, and the catalog is served by the primary.
     assert seen["stopped_lag"] is None
-    assert seen["stopped"] == [["On both", "Only on the primary"], ["default"]]
+    assert seen["stopped"] == [everything, ["default"]]
     assert seen["ledger_violations"] == []
