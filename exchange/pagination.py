@@ -50,7 +50,7 @@ class CappedPaginator(Paginator):
             raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
-        if number > MAX_PAGE:  # an OFFSET the database could not even represent has no rows
+        if number > MAX_PAGE:  # no catalog reaches it, and its OFFSET stays far inside a bigint
             raise EmptyPage(self.error_messages["no_results"])
         return number
 
@@ -73,7 +73,7 @@ class CappedPaginator(Paginator):
 
 
 class CappedPage(Page):
-    """A page past an inexact count: whether a next page exists is read, not computed."""
+    """A page when more match than the cap: whether a next page exists is read, not computed."""
 
     def __init__(self, object_list, number, paginator, *, has_more: bool):
         super().__init__(object_list, number, paginator)
