@@ -85,8 +85,8 @@ def _api_cases(world):
         ("api-topups", "post", "/api/v1/wallet/topups/", 201, 201),
         ("api-invoices", "get", "/api/v1/invoices/", 200, 200),
         ("api-invoice", "get", f"/api/v1/invoices/{order.pk}/", 200, 404),
-        # A records product takes no queries: refused the same way for everyone, revealing nothing.
-        ("api-product-queries", "post", f"/api/v1/products/{product.pk}/queries/", 400, 400),
+        # A records product takes no queries: not found as a query service, the same way for everyone.
+        ("api-product-queries", "post", f"/api/v1/products/{product.pk}/queries/", 404, 404),
         ("api-product-queries", "post", f"/api/v1/products/{draft.pk}/queries/", 404, 404),
     ]
 
