@@ -306,6 +306,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api_input.strict_inputs_closed",
         "config.api_links.api_links_added",
+        "exchange.apis.query_templates_documented",
     ],
 }
 

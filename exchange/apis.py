@@ -28,7 +28,7 @@ from payouts.fields import FenField
 from payouts.models import TopUp
 from payouts.selectors import wallet_balance
 from payouts.services import wallet_topup_request
-from privacy.templates import TEMPLATES
+from privacy.templates import TEMPLATES, params_schema
 
 from .exceptions import IdempotencyKeyReused, ObjectMissing
 from .invoices import invoice_for_order
@@ -740,6 +740,33 @@ class QueryRunInput(StrictInput):
     params = serializers.DictField(required=False, default=dict)
 
 
+def query_templates_documented(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the query body as one schema per template, chosen by `template`.
+
+    Generated from the template registry (privacy/templates.py), whose strict check the API applies, so the
+    documented `params` of each template are exactly the ones the exchange accepts.
+    """
+    schemas = result.get("components", {}).get("schemas", {})
+    if "QueryRunInput" not in schemas:
+        return result
+    mapping = {}
+    for name, spec in TEMPLATES.items():
+        component = "QueryRun" + "".join(part.capitalize() for part in name.split("_"))
+        schemas[component] = {
+            "type": "object",
+            "description": f"{spec.title}: {spec.description}",
+            "properties": {"template": {"type": "string", "enum": [name]}, "params": params_schema(name)},
+            "required": ["template", "params"] if spec.required else ["template"],
+            "additionalProperties": False,
+        }
+        mapping[name] = f"#/components/schemas/{component}"
+    schemas["QueryRunInput"] = {
+        "oneOf": [{"$ref": ref} for ref in mapping.values()],
+        "discriminator": {"propertyName": "template", "mapping": mapping},
+    }
+    return result
+
+
 class QueryRunApi(MerchantApi):
     """Run one allow-listed clean-room query (privacy-preserving computation; never free SQL)."""
 
@@ -769,5 +796,6 @@ class QueryRunApi(MerchantApi):
             template=data.validated_data["template"],
             params=data.validated_data["params"],
             by=request.user,
+            strict=True,
         )
         return Response(QueryLogOutput(log).data, status=status.HTTP_201_CREATED)

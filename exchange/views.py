@@ -645,7 +645,12 @@ class DownloadView(APIView):
         ),
         auth=[],
         responses={
-            **{(200, content_type): OpenApiTypes.BINARY for content_type in ARTEFACT_CONTENT_TYPES.values()},
+            # A JSON artefact (a dataset, or a query service's description of its templates) is a JSON document
+            # whose shape is the product's own; the others are files.
+            **{
+                (200, content_type): OpenApiTypes.ANY if content_type.endswith("json") else OpenApiTypes.BINARY
+                for content_type in ARTEFACT_CONTENT_TYPES.values()
+            },
             **error_responses(403, 404, 410, 429, 503),
         },
     )

@@ -103,6 +103,51 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
+# The JSON Schema of each parameter: what the API documents, and what `plan(..., strict=True)` accepts exactly.
+PARAMETERS: dict[str, dict[str, Any]] = {
+    "province": {"type": "string", "enum": list(PROVINCES)},
+    "role_category": {"type": "string", "enum": list(ROLE_CATEGORIES)},
+    "min_experience": {"type": "integer", "minimum": 0, "maximum": 50, "description": "Years"},
+    "min_education": {"type": "string", "enum": list(EDUCATION_LEVELS), "description": "This level or a higher one"},
+    "skills": {
+        "type": "array",
+        "items": {"type": "string", "enum": list(SKILLS)},
+        "maxItems": MAX_SKILLS_IN_QUERY,
+        "description": "People holding all of these skills",
+    },
+}
+
+
+def params_schema(template: str) -> dict[str, Any]:
+    """The JSON Schema of one template's ``params``: its parameters, the required ones, nothing else."""
+    spec = TEMPLATES[template]
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: PARAMETERS[name] for name in spec.params},
+        "additionalProperties": False,
+    }
+    if spec.required:
+        schema["required"] = list(spec.required)
+    return schema
+
+
+_TEXT_CODES = {"province": "bad_province", "role_category": "bad_role", "min_education": "bad_education"}
+
+
+def _exact(name: str, value: Any) -> None:
+    """Refuse a value whose JSON form differs from PARAMETERS[name] (text for a number, null, one skill as text...)."""
+    if name == "min_experience":
+        if isinstance(value, bool) or not isinstance(value, int | float) or (isinstance(value, float) and not value.is_integer()):
+            raise TemplateError("bad_experience", "minimum experience must be a whole number of years")
+    elif name == "skills":
+        if not isinstance(value, list) or not all(isinstance(skill, str) and skill in SKILLS for skill in value):
+            raise TemplateError("bad_skill", "skills must be a list of skill ids from the vocabulary")
+        if len(value) > MAX_SKILLS_IN_QUERY:
+            raise TemplateError("too_many_skills", f"at most {MAX_SKILLS_IN_QUERY} skills per query")
+    elif name in _TEXT_CODES and not (isinstance(value, str) and value in PARAMETERS[name]["enum"]):
+        raise TemplateError(_TEXT_CODES[name], f"{name} must be one of its listed values")
+
+
 def _band_label(band: tuple[int, int | None]) -> str:
     low, high = band
     return f"{low}+" if high is None else f"{low}-{high}"
@@ -153,11 +198,13 @@ def _clean(name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
     raise TemplateError("bad_param", f"unknown parameter {name!r}")
 
 
-def plan(template: str, raw: Mapping[str, Any]) -> QueryPlan:
+def plan(template: str, raw: Mapping[str, Any], *, strict: bool = False) -> QueryPlan:
     """Validate a template's parameters and return what to compute.
 
     Parameters not declared by the template are refused, never ignored: an
-    unexpected key is a client bug or a probe.
+    unexpected key is a client bug or a probe. ``strict`` (the JSON API) takes each
+    value only in the exact form ``params_schema`` documents; otherwise (forms) an
+    empty value means "not given" and skills are normalised.
     """
     spec = TEMPLATES.get(template)
     if spec is None:
@@ -167,6 +214,8 @@ def plan(template: str, raw: Mapping[str, Any]) -> QueryPlan:
         raise TemplateError("bad_param", f"parameters not accepted by this template: {', '.join(extra)}")
     params: dict[str, Any] = {}
     for name in spec.params:
+        if strict and name in raw:
+            _exact(name, raw[name])
         params.update(_clean(name, raw))
     missing = [name for name in spec.required if name not in params]
     if missing:

@@ -83,8 +83,12 @@ def _true_aggregate(plan: templates.QueryPlan, matching: QuerySet, people: int):
     return templates.skill_counts(list(matching.values_list(plan.field, flat=True)), plan.vocabulary)
 
 
-def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: dict, by: User | None) -> QueryLog:
+def query_run(
+    *, product: DataProduct, buyer: Merchant, template: str, params: dict, by: User | None, strict: bool = False
+) -> QueryLog:
     """Run one allow-listed query for an entitled buyer and return its log entry (with the result).
+
+    ``strict`` takes parameters only in the exact JSON form the API documents (privacy.templates.plan).
 
     Raises ``QueryError`` for bad input and ``QueryRefused`` when the buyer is not
     entitled or someone's lifetime privacy budget would be exceeded; a refusal is
@@ -102,7 +106,7 @@ def query_run(*, product: DataProduct, buyer: Merchant, template: str, params: d
         raise error_class(message, code=code)
 
     try:
-        plan = templates.plan(template, params)
+        plan = templates.plan(template, params, strict=strict)
     except templates.TemplateError as exc:
         refuse(_("This query is not allowed: %(reason)s") % {"reason": exc.message}, QueryError, exc.code)
     log.params = plan.params

@@ -145,3 +145,39 @@ def talent_invitation_accepted(org, owner):
     )
     invitation_accept(invitation=invitation, by=invitation.candidate, agree=True, language="en")
     return invitation
+
+
+def listed_query_service(market: Market, *, people: int = 12, epsilon: str = "0.01") -> DataProduct:
+    """A built, listed clean-room query service of the market's provider over `people` consented resumes.
+
+    A small ε per query keeps the people's lifetime budget far from exhaustion across many queries.
+    """
+    from consent.models import Purpose
+    from consent.services import consent_grant
+    from exchange.services.builds import version_build_start
+    from exchange.services.products import product_create, product_review, product_submit
+
+    from ..factories import NoticeFactory, ResumeFactory
+    from ..flow import legal_opinion_pdf
+
+    notice = NoticeFactory(provider=market.provider, purpose=Purpose.STATISTICS)
+    for _ in range(people):
+        consent_grant(user=ResumeFactory().owner, notice=notice, language="en")
+    product = product_create(
+        provider=market.provider,
+        by=market.provider_user,
+        title="Talent query service",
+        description="Noised, thresholded counts over consented resumes.",
+        kind=DataProduct.Kind.QUERY,
+        purpose=Purpose.STATISTICS,
+        price_fen=10_000,
+        epsilon=epsilon,
+        min_people=10,
+    )
+    version = version_build_start(product=product, by=market.provider_user)
+    version.refresh_from_db()
+    assert version.status == ProductVersion.Status.READY, version.error
+    product_submit(product=product, by=market.provider_user, legal_opinion=legal_opinion_pdf())
+    product_review(product=product, by=market.staff, approve=True, notes="Legal opinion on file.")
+    product.refresh_from_db()
+    return product

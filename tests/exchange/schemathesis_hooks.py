@@ -5,7 +5,13 @@ descriptions and refused with a specific 400 each: a salary range's upper end is
 lower end (talent search and invitations), and an invitation names a city unless the job is remote.
 A case generated as *valid* that breaks one of them is not valid, so it is not sent as such;
 invalid cases are all still sent, and every check still runs on everything that is.
+
+Nor can it state a rule across requests: an Idempotency-Key names one request (the same key with
+another request is a 422, as its description says). A valid case that would reuse a key already
+sent with another request gets a key of its own instead.
 """
+
+import json
 
 import schemathesis
 from schemathesis import GenerationMode
@@ -36,3 +42,23 @@ def filter_case(context, case):
     if path.endswith("/talent/invitations/") and case.method.upper() == "POST":
         return not _breaks_a_cross_field_rule(case.body)
     return True
+
+
+_FIRST_SENT_WITH: dict[str, tuple[str, str, str]] = {}  # Idempotency-Key → the request it was first sent with
+
+
+@schemathesis.hook
+def before_call(context, case, **kwargs):
+    key = (case.headers or {}).get("Idempotency-Key")
+    if not isinstance(key, str) or not key.strip():
+        return
+    request = (case.method.upper(), case.formatted_path, json.dumps(case.body, sort_keys=True, default=str))
+    key = key.strip()
+    if _FIRST_SENT_WITH.setdefault(key, request) == request:
+        return
+    if case.meta is None or case.meta.generation.mode != GenerationMode.POSITIVE:
+        return  # an invalid case may fail for this reason too: any refusal is right for it
+    number = len(_FIRST_SENT_WITH)
+    while _FIRST_SENT_WITH.setdefault(f"{key[:80]}-{number}", request) != request:
+        number += 1
+    case.headers = {**case.headers, "Idempotency-Key": f"{key[:80]}-{number}"}

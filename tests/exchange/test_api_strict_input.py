@@ -71,6 +71,21 @@ def test_a_query_on_a_product_that_is_no_query_service_is_not_found(api):
 
 def test_the_schema_says_inputs_allow_no_other_field(api):
     schemas = APIClient().get("/api/schema/?format=json").json()["components"]["schemas"]
-    for name in ("OrderInput", "TopUpInput", "DownloadLinkInput", "QueryRunInput", "InvitationInput", "ReceiptVerifyInput"):
+    for name in ("OrderInput", "TopUpInput", "DownloadLinkInput", "InvitationInput", "ReceiptVerifyInput"):
         assert schemas[name]["additionalProperties"] is False, name
     assert "additionalProperties" not in schemas["ReceiptDocument"]  # a receipt file carries its own fields
+
+
+def test_the_schema_documents_each_query_templates_params_as_the_registry_states_them(api):
+    from privacy.templates import TEMPLATES, params_schema
+
+    schemas = APIClient().get("/api/schema/?format=json").json()["components"]["schemas"]
+    body = schemas["QueryRunInput"]
+    assert body["discriminator"]["propertyName"] == "template"
+    assert set(body["discriminator"]["mapping"]) == set(TEMPLATES)
+    assert [{"$ref": ref} for ref in body["discriminator"]["mapping"].values()] == body["oneOf"]
+    for name, ref in body["discriminator"]["mapping"].items():
+        branch = schemas[ref.rsplit("/", 1)[1]]
+        assert branch["additionalProperties"] is False and branch["properties"]["template"]["enum"] == [name]
+        assert branch["properties"]["params"] == params_schema(name)
+        assert ("params" in branch["required"]) == bool(TEMPLATES[name].required)

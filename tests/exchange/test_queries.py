@@ -186,9 +186,14 @@ def test_the_api_runs_templates_with_an_api_key_and_refuses_sql(bought):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}", HTTP_ACCEPT_LANGUAGE="en")
     url = f"/api/v1/products/{product.pk}/queries/"
-    answered = client.post(url, {"template": "candidates_count", "params": {"skills": ["PYTHON"]}}, format="json")
+    answered = client.post(url, {"template": "candidates_count", "params": {"skills": ["python"]}}, format="json")
     assert answered.status_code == 201, answered.content
     assert answered.json()["outcome"] == "answered" and answered.json()["params"] == {"skills": ["python"]}
+    # The API takes parameters exactly as its schema documents them: skill ids, a number as a number.
+    for params, code in (({"skills": ["PYTHON"]}, "bad_skill"), ({"min_experience": "5"}, "bad_experience")):
+        refused = client.post(url, {"template": "candidates_count", "params": params}, format="json")
+        assert (refused.status_code, refused.json()["error"]["code"]) == (400, code)
+    assert QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED).count() == 2
     refused = client.post(url, {"template": "sql", "params": {"q": "select 1"}}, format="json")
     error = refused.json()["error"]
     assert refused.status_code == 400 and error["code"] == "unknown_template" and "not allowed" in error["message"]
