@@ -496,22 +496,15 @@ def _refuse_negative(entry: JournalEntry, account_ids: Iterable[int]) -> None:
     """
     ids = sorted(set(account_ids))
     negative_ok = ", ".join(f"'{kind}'" for kind in (*LedgerAccount.MAY_BE_NEGATIVE, Kind.SUBJECT_PENDING))
+    if connection.vendor == "postgresql":
+        named, params = "a.id = ANY(%s)", [ids, entry.id]
+    else:  # SQLite binds no arrays: the ids are integers, written out
+        named, params = f"a.id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})", [entry.id]
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             SELECT a.key FROM payouts_ledgeraccount a
-             WHERE a.id = ANY(%s)
-               AND a.kind NOT IN ({negative_ok})
-               AND EXISTS (SELECT 1 FROM payouts_posting p WHERE p.account_id = a.id AND p.entry_id = %s AND p.amount < 0)
-               AND CASE WHEN a.kind IN ({_uncached_sql()})
-                        THEN (SELECT COALESCE(SUM(q.amount), 0) FROM payouts_posting q WHERE q.account_id = a.id)
-                        ELSE a.balance END < 0
-             LIMIT 5
-            """
-            if connection.vendor == "postgresql"
-            else f"""
-            SELECT a.key FROM payouts_ledgeraccount a
-             WHERE a.id IN ({", ".join(str(int(i)) for i in ids) or "NULL"})
+             WHERE {named}
                AND a.kind NOT IN ({negative_ok})
                AND EXISTS (SELECT 1 FROM payouts_posting p WHERE p.account_id = a.id AND p.entry_id = %s AND p.amount < 0)
                AND CASE WHEN a.kind IN ({_uncached_sql()})
@@ -519,7 +512,7 @@ def _refuse_negative(entry: JournalEntry, account_ids: Iterable[int]) -> None:
                         ELSE a.balance END < 0
              LIMIT 5
             """,
-            [ids, entry.id] if connection.vendor == "postgresql" else [entry.id],
+            params,
         )
         bad = [row[0] for row in cursor.fetchall()]
     if bad:

@@ -5,26 +5,16 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from exchange.models import DataProduct, DownloadLog, Order, ProductListing
 from payouts.models import TopUp
 
 from ..exchange.buyer_world import listed_dataset
 from ..factories import PASSWORD, MerchantFactory, ProviderFactory, StaffFactory, member_of
+from . import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(context, base: str, email: str) -> Page:
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("form[action='/accounts/login/'] button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
-    return page
 
 
 def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, browser_context):
@@ -41,7 +31,7 @@ def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, br
     staff = StaffFactory()
 
     # 1. The buyer asks for a top-up with the bank reference; staff confirm it in the admin.
-    page = _login(browser_context(), base, buyer_user.email)
+    page = sign_in(browser_context(), base, buyer_user.email)
     page.goto(f"{base}/merchant/wallet/")
     page.locator("#topup-form input[name=amount_yuan]").fill("1000")
     page.locator("#topup-form input[name=bank_reference]").fill("CMB-20261129-777")
@@ -104,7 +94,7 @@ def test_buyer_tops_up_finds_buys_downloads_and_sees_the_invoice(live_server, br
     assert Path(pdf_info.value.path()).read_bytes().startswith(b"%PDF")
 
     # 5. The provider sees the sale on the revenue chart and the buyer's industry.
-    provider_page = _login(browser_context(), base, provider_user.email)
+    provider_page = sign_in(browser_context(), base, provider_user.email)
     provider_page.goto(f"{base}/merchant/sales/")
     for chart in ("#sales-chart img", "#industry-chart img"):  # drawn: the SVG loaded as an image
         assert provider_page.locator(chart).evaluate("img => img.complete && img.naturalWidth > 0")

@@ -1,6 +1,5 @@
 """A jobseeker sees a new sale, waits out the hold, withdraws; staff pay the batch; she sees it paid."""
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -12,21 +11,10 @@ from payouts.money import format_micros
 from payouts.selectors import earnings_for_user, ledger_violations
 from payouts.services import holds_release_due
 
-from ..factories import PASSWORD
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
+from . import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(context, base, email):
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("form[action='/accounts/login/'] button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
-    return page
 
 
 def test_a_sale_is_held_released_withdrawn_and_paid(live_server, browser_context):
@@ -41,7 +29,7 @@ def test_a_sale_is_held_released_withdrawn_and_paid(live_server, browser_context
     share = earnings_for_user(user=person).pending
 
     # when she opens her earnings page, the sale is there, pending
-    page = _login(browser_context(), base, person.email)
+    page = sign_in(browser_context(), base, person.email)
     page.goto(f"{base}/me/earnings/")
     line = page.locator("#sales tr.sale-line").first
     expect(line).to_contain_text("Software talent pool, Q4")
@@ -73,7 +61,7 @@ def test_a_sale_is_held_released_withdrawn_and_paid(live_server, browser_context
     expect(page.locator("#earnings-in-payout")).to_have_text("¥10.00")
 
     # when staff build the day's batch and mark the line paid in the admin
-    staff = _login(browser_context(), base, world.staff.email)
+    staff = sign_in(browser_context(), base, world.staff.email)
     staff.goto(f"{base}/admin/payouts/payoutbatch/")
     with staff.expect_navigation():
         staff.locator("#build-batch button").click()

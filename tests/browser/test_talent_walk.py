@@ -18,8 +18,8 @@ from payouts import money
 from payouts.selectors import earnings_for_user, ledger_violations, wallet_balance
 from talent.models import DisclosureView, Handle, Invitation
 
-from ..factories import PASSWORD
 from ..talent.world import secrets_of, world_create
+from . import sign_in
 from .test_console_walk import MSGID_RE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,17 +40,6 @@ def _t(language: str, text: str) -> str:
 def _label(language: str, choice) -> str:
     with translation.override(language):
         return str(choice.label)
-
-
-def _login(context, base: str, email: str) -> Page:
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("form[action='/accounts/login/'] button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
-    return page
 
 
 def _look(page: Page, language: str, name: str, *, secrets: list[str] = ()) -> str:
@@ -91,7 +80,7 @@ def test_search_invite_accept_contact_fee_pending_and_receipt(live_server, brows
     wallet_before = wallet_balance(merchant=world.employer)
 
     # when the employer searches for engineers in Guangdong
-    employer = _login(browser_context(locale=locale), base, world.recruiter.email)
+    employer = sign_in(browser_context(locale=locale), base, world.recruiter.email)
     employer.goto(f"{base}/merchant/talent/")
     expect(employer.locator("html")).to_have_attribute("lang", language)
     form = employer.locator("#talent-search")
@@ -132,7 +121,7 @@ def test_search_invite_accept_contact_fee_pending_and_receipt(live_server, brows
     assert wallet_balance(merchant=world.employer) == wallet_before - FEE
 
     # when the jobseeker opens the invitation: the employer, the job and the salary are there
-    jobseeker = _login(browser_context(locale=locale), base, person.email)
+    jobseeker = sign_in(browser_context(locale=locale), base, person.email)
     jobseeker.goto(f"{base}/me/talent/invitations/")
     expect(jobseeker.locator("#invitations .invitation-row")).to_have_count(1)
     with jobseeker.expect_navigation():
