@@ -7,16 +7,9 @@ data is committed: transactional_db) and a Redis server.
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import time
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-from django.db import connection
-from kombu import pools
 
 from config.celery import app as celery_app
 from exchange.models import Order, Outbox, PricePlan
@@ -26,57 +19,8 @@ from payouts.selectors import ledger_violations
 
 from ..conftest import _port_open, require
 from ..flow import build_start, buy, list_and_fund, product_define, world_create
+from ..worker_harness import backends_running, broker_use, free_port, own_redis, queue_purge, wait_for, worker_process
 from .settlement_world import expected_member_shares, members_seed
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def _broker_use(url: str) -> None:
-    """Send from this process to `url`, dropping connections pooled for another broker."""
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = url
-    pools.reset()
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
-@contextmanager
-def worker_process(redis_url: str, log: Path):
-    """`celery -A config worker` as a real OS process on the test database; yields the Popen."""
-    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": redis_url, "CELERY_TASK_ALWAYS_EAGER": "0"}
-    with log.open("ab") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--without-mingle",
-             "--without-gossip", "--without-heartbeat", "-l", "INFO"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-
-def _wait(predicate, *, seconds: float, what: str, log: Path | None = None) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    tail = log.read_text(errors="replace")[-3000:] if log is not None and log.exists() else ""
-    raise AssertionError(f"timed out after {seconds}s waiting for {what}\n{tail}")
 
 
 def _settled(order_ids) -> bool:
@@ -97,7 +41,7 @@ def _world(django_capture_on_commit_callbacks, *, wallet_fen=1_000_000):
 def _broker_restored():
     before = celery_app.conf.broker_url
     yield
-    _broker_use(before)
+    broker_use(before)
     celery_app.conf.task_always_eager = True
 
 
@@ -115,30 +59,23 @@ def test_worker_killed_half_way_through_a_large_settlement_leaves_the_ledger_a_c
     # given a version of 200,000 members and a worker process on Redis
     world, product, version = _world(django_capture_on_commit_callbacks)
     members_seed(version=version, n=200_000, tag="kill")
-    _broker_use(redis_url)
-    with celery_app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(celery_app.conf.task_default_queue)
+    broker_use(redis_url)
+    queue_purge()
     log = tmp_path / "worker.log"
     with worker_process(redis_url, log) as worker:
         # when a buyer buys and the worker is killed with SIGKILL while it writes the members' postings
         order = buy(world, product)
 
         def writing_postings() -> bool:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
-                    "AND query LIKE %s AND pid <> pg_backend_pid()",
-                    ["%pool_post: one posting per member%"],
-                )
-                return cursor.fetchone()[0] > 0
+            return bool(backends_running("pool_post: one posting per member"))
 
-        _wait(writing_postings, seconds=120, what="the worker to write postings", log=log)
+        wait_for(writing_postings, seconds=120, what="the worker to write postings", log=log)
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
     assert worker.returncode == -signal.SIGKILL
 
     # then nothing of the half-done settlement is visible: it was one transaction
-    _wait(lambda: not writing_postings(), seconds=120, what="PostgreSQL to abort the dead worker's transaction")
+    wait_for(lambda: not writing_postings(), seconds=120, what="PostgreSQL to abort the dead worker's transaction")
     order.refresh_from_db()
     assert order.status == Order.Status.PAID
     assert not JournalEntry.objects.filter(kind=JournalEntry.Kind.SALE).exists()
@@ -148,7 +85,7 @@ def test_worker_killed_half_way_through_a_large_settlement_leaves_the_ledger_a_c
     # when the worker restarts and the outbox sweeper re-sends the unsettled order
     with worker_process(redis_url, log):
         assert outbox_resend(older_than_seconds=0, resend_after_seconds=0) == 1
-        _wait(lambda: _settled([order.pk]), seconds=300, what="the settlement after restart", log=log)
+        wait_for(lambda: _settled([order.pk]), seconds=300, what="the settlement after restart", log=log)
 
     # then the ledger is complete and exactly what a clean run gives
     sale = JournalEntry.objects.get(kind=JournalEntry.Kind.SALE, reference=order.reference)
@@ -163,43 +100,20 @@ def test_worker_killed_half_way_through_a_large_settlement_leaves_the_ledger_a_c
     assert ledger_violations() == []
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def own_redis(port: int, workdir: Path):
-    """A private redis-server on `port` that the test may stop (never the machine's shared one)."""
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _wait(lambda: _port_open(f"redis://127.0.0.1:{port}", port), seconds=20, what="redis-server to start")
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=20)
-
-
 @pytest.mark.postgres
 def test_purchases_succeed_while_redis_is_down_and_all_settle_when_it_returns(
     postgres, redis_url, tmp_path, django_capture_on_commit_callbacks, caplog
 ):
     require(shutil.which("redis-server") is not None, "needs redis-server (apt-get install redis-server)")
     world, product, _version = _world(django_capture_on_commit_callbacks)
-    port = _free_port()
+    port = free_port()
     url = f"redis://127.0.0.1:{port}/0"
     log = tmp_path / "worker.log"
-    _broker_use(url)
+    broker_use(url)
     with own_redis(port, tmp_path), worker_process(url, log):
         # given a working broker: a purchase settles through the worker
         first = buy(world, product)
-        _wait(lambda: _settled([first.pk]), seconds=60, what="the first settlement")
+        wait_for(lambda: _settled([first.pk]), seconds=60, what="the first settlement")
     with worker_process(url, log):
         # when Redis is down, buyers keep buying (packs of credits: a version itself is sold once per buyer)
         pack = PricePlan.objects.create(product=product, kind=PricePlan.Kind.CREDITS, price_fen=1_000, credits=10)
@@ -211,8 +125,8 @@ def test_purchases_succeed_while_redis_is_down_and_all_settle_when_it_returns(
         assert "its sweeper will send it" in caplog.text
         # when Redis returns and the sweeper runs
         with own_redis(port, tmp_path):
-            _broker_use(url)
-            _wait(lambda: outbox_resend(older_than_seconds=0) >= 0 and _settled([o.pk for o in during]), seconds=120,
+            broker_use(url)
+            wait_for(lambda: outbox_resend(older_than_seconds=0) >= 0 and _settled([o.pk for o in during]), seconds=120,
                   what="the sweeper to settle every order")  # fmt: skip
     # then every order is settled once and the ledger is sound
     assert JournalEntry.objects.filter(kind=JournalEntry.Kind.SALE).count() == 6
@@ -242,7 +156,7 @@ def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_se
     world, product, _version = _world(django_capture_on_commit_callbacks)
     # packs of credits: a version itself is sold once per buyer
     pack = PricePlan.objects.create(product=product, kind=PricePlan.Kind.CREDITS, price_fen=1_000, credits=10)
-    port = _free_port()
+    port = free_port()
     url = f"redis://127.0.0.1:{port}/0"
     settings.CACHES = {
         "default": {
@@ -256,10 +170,10 @@ def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_se
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Api-Key {secret}")
     log = tmp_path / "worker.log"
-    _broker_use(url)
+    broker_use(url)
     with own_redis(port, tmp_path), worker_process(url, log):
         up = [_purchase_seconds(api, product.pk, pack.pk) for _ in range(6)]
-        _wait(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 6, seconds=60, what="settlements")
+        wait_for(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 6, seconds=60, what="settlements")
     # when Redis stops (cache, throttle counters and broker all gone)
     down = [_purchase_seconds(api, product.pk, pack.pk) for _ in range(6)]
     # then every purchase succeeded, about as fast as before, and waits in the outbox
@@ -272,7 +186,7 @@ def test_with_redis_stopped_the_purchase_api_keeps_its_latency_and_the_outbox_se
     assert Order.objects.filter(status=Order.Status.PAID).count() == 6
     # when Redis returns, a worker starts and resumes the outbox on its own (no beat, no sweep call)
     with own_redis(port, tmp_path), worker_process(url, log):
-        _wait(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 12, seconds=60,
+        wait_for(lambda: Order.objects.filter(status=Order.Status.SETTLED).count() == 12, seconds=60,
               what="the returning worker to settle the outbox", log=log)  # fmt: skip
     assert ledger_violations() == []
     ResilientRedisCache._down_until = 0.0
