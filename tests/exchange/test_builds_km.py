@@ -18,6 +18,7 @@ from exchange.services.products import product_create, product_update
 from privacy.kmcheck import is_km_anonymous
 
 from ..flow import build_start, product_define, world_create
+from ..release_breaking import broken_after
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -105,27 +106,13 @@ def test_l_larger_than_the_pool_allows_is_refused_before_a_version_exists():
 
 @pytest.mark.parametrize("broken", ["k", "km"])
 def test_a_table_that_fails_the_independent_checks_is_never_released(monkeypatch, broken):
-    from dataclasses import replace
-
     from exchange.models import VersionMember
     from exchange.services import builds
-    from privacy.vocabulary import SKILLS
 
     world = world_create(people=24)
     product = product_define(world, k=3)
     product_update(product=product, by=world.provider_user, quasi_identifiers=["age", "gender"])
-    generalise = builds.generalise_records
-
-    def generalise_then_break(records, **kwargs):
-        # The engine's real release with one cell changed after it: the gate must catch it.
-        release = generalise(records, **kwargs)
-        rows = [dict(row) for row in release.rows]
-        if broken == "k":
-            rows[0]["age"] = "0-4"  # a class of one
-        else:
-            unused = next(skill for skill in SKILLS if all(skill not in row["skills"] for row in rows))
-            rows[0]["skills"] = sorted([*rows[0]["skills"], unused])  # an itemset one person holds
-        return replace(release, rows=rows)
+    generalise_then_break = broken_after(builds.generalise_records, broken, column="age", value="0-4")
 
     monkeypatch.setattr(builds, "generalise_records", generalise_then_break)
     with translation.override("en"):

@@ -2,7 +2,6 @@
 attributes a card shows and k^m-anonymous (m = 2) on its skills, by pycanon and by the k^m checker."""
 
 import random
-from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -18,6 +17,7 @@ from talent.services import filters_clean, talent_search
 from talent.services import search as search_service
 from talent.services.search import CARD_QUASI_IDENTIFIERS, cards_release
 
+from ..release_breaking import broken_after
 from .world import person_join, world_create
 
 # A narrow slice of the vocabulary, so that skills repeat and classes share itemsets (or fail to).
@@ -136,19 +136,7 @@ def test_on_random_pools_every_answered_search_is_k_and_km_anonymous_and_narrowe
 @pytest.mark.parametrize("broken", ["k", "km"])
 def test_cards_that_fail_the_independent_check_are_withheld(monkeypatch, broken):
     world = world_create(people=6)
-    generalise = search_service.generalise_records
-
-    def generalise_then_break(records, **kwargs):
-        # The engine's real release with one cell changed after it: the gate must catch it.
-        release = generalise(records, **kwargs)
-        rows = [dict(row) for row in release.rows]
-        if broken == "k":
-            rows[0]["expected_salary"] = "95000-99999"  # a class of one
-        else:
-            unused = next(skill for skill in SKILLS if all(skill not in row["skills"] for row in rows))
-            rows[0]["skills"] = sorted([*rows[0]["skills"], unused])  # an itemset one person holds
-        return replace(release, rows=rows)
-
+    generalise_then_break = broken_after(search_service.generalise_records, broken, column="expected_salary", value="95000-99999")
     monkeypatch.setattr(search_service, "generalise_records", generalise_then_break)
     result = talent_search(merchant=world.employer, by=world.recruiter, filters=filters_clean({}))
     assert not result.answered and result.cards == [] and not result.more
