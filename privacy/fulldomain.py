@@ -46,28 +46,93 @@ _SPARSE = 4
 _BLOCK_SPAN = 1 << 13
 _PROBE_FINE = 4
 _PARTS_BYTES = 256 << 20
+# A dense count kept as it is up to this many bins even when most are empty (listing its
+# entries would cost more than the room it takes).
+_DENSE_KEPT = 1 << 15
 
 
-@dataclass
 class Histogram:
-    """Class histogram of one node: per entry its codes, count and (optionally) sensitive code."""
+    """Class histogram of one node: per entry its codes, count and (optionally) sensitive code.
 
-    levels: tuple[int, ...]
-    codes: list[np.ndarray]
-    counts: np.ndarray
-    sensitive: np.ndarray | None
+    A histogram counted by one bincount stays as that dense count over the node's key
+    space until something reads its entries: judging a node needs only the counts, and
+    most judged nodes are never rolled up from. Entries are in key order either way.
+    """
+
+    def __init__(
+        self,
+        levels: tuple[int, ...],
+        codes: list[np.ndarray] | None,
+        counts: np.ndarray | None,
+        sensitive: np.ndarray | None,
+        *,
+        dense: np.ndarray | None = None,
+        keys: np.ndarray | None = None,
+        radices: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        self.levels = levels
+        self.sensitive = sensitive
+        self._codes = codes
+        self._counts = counts
+        self._weights: np.ndarray | None = None
+        # ``dense[key]``: the count of the class whose ``key`` is mixed radix over ``radices``
+        # ((quasi-identifier, radix) pairs, most significant first; float64 counts).
+        self.dense = dense
+        self._keys = keys
+        self._radices = radices
+        self._size = None if counts is None else len(counts)
+
+    @classmethod
+    def from_dense(cls, levels: tuple[int, ...], dense: np.ndarray, radices: Sequence[tuple[int, int]]) -> Histogram:
+        return cls(levels, None, None, None, dense=dense, radices=radices)
 
     @property
     def size(self) -> int:
-        return len(self.counts)
+        if self._size is None:
+            self._size = int(np.count_nonzero(self.dense))
+        return self._size
+
+    def list_entries(self) -> None:
+        """Turn a dense count into its entries (non-empty keys in order, their counts)."""
+        if self._counts is None:
+            keys = np.flatnonzero(self.dense > 0)
+            self._weights = self.dense[keys]
+            self._counts = self._weights.astype(np.int64)
+            self._keys = keys
+            self._size = len(keys)
+            self.dense = None
+
+    @property
+    def counts(self) -> np.ndarray:
+        self.list_entries()
+        return self._counts
 
     @property
     def weights(self) -> np.ndarray:
         """The counts as float64, as ``np.bincount`` takes its weights (converted once)."""
-        cached = self.__dict__.get("_weights")
-        if cached is None:
-            cached = self.__dict__["_weights"] = self.counts.astype(np.float64)
-        return cached
+        self.list_entries()
+        if self._weights is None:
+            self._weights = self._counts.astype(np.float64)
+        return self._weights
+
+    @property
+    def codes(self) -> list[np.ndarray]:
+        """Per quasi-identifier, each entry's code at the node's level (decoded from its key on first use)."""
+        self.list_entries()
+        if self._codes is None:
+            codes: list[np.ndarray] = [np.zeros(len(self._counts), dtype=np.int32) for _ in self.levels]
+            rest = self._keys
+            for q, radix in reversed(self._radices):
+                rest, digit = np.divmod(rest, radix)
+                codes[q] = digit.astype(np.int32)
+            self._codes = codes
+            self._keys = None
+        return self._codes
+
+    @property
+    def memory_entries(self) -> int:
+        """What the histogram holds, in entries (a dense count: about six bins take an entry's room)."""
+        return max(self.size, len(self.dense) // 6) if self.dense is not None else self.size
 
 
 @dataclass(frozen=True)
@@ -119,9 +184,12 @@ class NodeJudge:
         self._cache: list[Histogram] = []
         self._cache_levels = np.zeros((0, len(self.columns)), dtype=np.int16)
         self._cache_sizes = np.zeros(0, dtype=np.int64)
-        self._cache_entries = cache_entries if cache_entries is not None else max(8 * self.n, 1 << 16)
+        self._cache_entries = cache_entries if cache_entries is not None else max(16 * self.n, 1 << 16)
         self._cached_total = 0
         self.stats = SearchStats()
+        # The keys and weights the last dense histogram was counted from (judging reads them once).
+        self._last_roll_up: tuple[Histogram, np.ndarray, np.ndarray] | None = None
+        self._run_starts: dict[tuple[int, int, int], np.ndarray | None] = {}
         rows = Histogram(
             bottom_levels,
             [column.codes for column in self.columns],
@@ -197,7 +265,46 @@ class NodeJudge:
 
     # -- grouping --------------------------------------------------------------------------
 
+    def _runs(self, q: int, low: int, high: int) -> np.ndarray | None:
+        """Where each level-``high`` code's run of level-``low`` codes starts (None unless codes map in runs)."""
+        cache_key = (q, low, high)
+        if cache_key not in self._run_starts:
+            mapping = self.columns[q].between[low][high]
+            starts = np.flatnonzero(np.r_[True, mapping[1:] != mapping[:-1]])
+            ordered = np.array_equal(mapping[starts], np.arange(self.columns[q].radix(high)))
+            self._run_starts[cache_key] = starts if ordered else None
+        return self._run_starts[cache_key]
+
+    def _roll_dense(self, source: Histogram, levels: tuple[int, ...]) -> Histogram | None:
+        """A dense count rolled up axis by axis (sums over runs of codes), or None if it cannot be."""
+        steps = []
+        for q, _ in source._radices:
+            if source.levels[q] != levels[q]:
+                if self.columns[q].radix(levels[q]) == 1:
+                    steps.append((q, None))
+                    continue
+                starts = self._runs(q, source.levels[q], levels[q])
+                if starts is None:
+                    return None
+                steps.append((q, starts))
+        cube = source.dense.reshape([radix for _, radix in source._radices])
+        axes = [q for q, _ in source._radices]
+        for q, starts in steps:
+            axis = axes.index(q)
+            if starts is None:
+                cube = cube.sum(axis=axis)
+                axes.pop(axis)
+            else:
+                cube = np.add.reduceat(cube, starts, axis=axis)
+        self.stats.rows_grouped += len(source.dense)
+        radices = [(q, self.columns[q].radix(levels[q])) for q in axes]
+        return Histogram.from_dense(levels, np.ascontiguousarray(cube).reshape(-1), radices)
+
     def _group(self, source: Histogram, levels: tuple[int, ...]) -> Histogram:
+        if source.dense is not None and source.sensitive is None:
+            rolled = self._roll_dense(source, levels)
+            if rolled is not None:
+                return rolled
         self.stats.rows_grouped += source.size
         radices = [column.radix(levels[q]) for q, column in enumerate(self.columns)]
         active = [q for q in range(len(self.columns)) if radices[q] > 1]
@@ -216,8 +323,14 @@ class NodeJudge:
         if source.sensitive is not None:
             key = key * self.sensitive_radix + source.sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
+        # The key is mixed radix over ``active`` in this order (the bottom's follows its blocks).
+        full = [(q, radices[q]) for q in active]
         if total <= _BINCOUNT_LIMIT and total <= _SPARSE * source.size + 4096:
             counted = np.bincount(key, weights=source.weights, minlength=total)
+            if source.sensitive is None:
+                histogram = Histogram.from_dense(levels, counted, full)
+                self._last_roll_up = (histogram, key, source.weights)
+                return histogram
             # A boolean mask first: nonzero over float64 is several times slower than over bool.
             keys = np.flatnonzero(counted > 0)
             counts = counted[keys].astype(np.int64)
@@ -228,12 +341,7 @@ class NodeJudge:
         if source.sensitive is not None:
             keys, sensitive = np.divmod(keys, self.sensitive_radix)
             sensitive = sensitive.astype(np.int32)
-        codes: list[np.ndarray] = [np.zeros(len(keys), dtype=np.int32) for _ in self.columns]
-        rest = keys
-        for q in reversed(active):
-            rest, digit = np.divmod(rest, radices[q])
-            codes[q] = digit.astype(np.int32)
-        return Histogram(levels, codes, counts, sensitive)
+        return Histogram(levels, None, counts, sensitive, keys=keys, radices=full)
 
     def _countable(self, levels: tuple[int, ...], entries: int) -> bool:
         """Whether rolling ``entries`` up to ``levels`` can count with one bincount (no sort)."""
@@ -242,30 +350,45 @@ class NodeJudge:
         return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
     def _keep(self, histogram: Histogram, force: bool = False) -> None:
-        if not force and self._cached_total + histogram.size > self._cache_entries:
+        if histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT):
+            histogram.list_entries()  # a sparse dense count is kept as its entries
+        held = histogram.memory_entries
+        if not force and self._cached_total + held > self._cache_entries:
             return
+        count = len(self._cache)
+        if count == len(self._cache_levels):  # grow the tables by doubling, not per entry
+            more = np.zeros((max(count, 16), len(self.columns)), dtype=np.int16)
+            self._cache_levels = np.vstack([self._cache_levels, more])
+            self._cache_sizes = np.append(self._cache_sizes, np.zeros(max(count, 16), dtype=np.int64))
         self._cache.append(histogram)
-        self._cache_levels = np.vstack([self._cache_levels, np.array(histogram.levels, dtype=np.int16)])
-        self._cache_sizes = np.append(self._cache_sizes, histogram.size)
-        self._cached_total += histogram.size
+        self._cache_levels[count] = histogram.levels
+        # What rolling up from it costs, about: a dense count sums runs of bins, a few times
+        # cheaper per bin than keying and counting an entry.
+        self._cache_sizes[count] = histogram.size if histogram.dense is None else len(histogram.dense) // 4 + 1
+        self._cached_total += held
 
     def _source(self, levels: tuple[int, ...]) -> Histogram:
-        finer = (self._cache_levels <= np.array(levels, dtype=np.int16)).all(axis=1)
-        sizes = np.where(finer, self._cache_sizes, np.iinfo(np.int64).max)
+        count = len(self._cache)
+        finer = (self._cache_levels[:count] <= np.array(levels, dtype=np.int16)).all(axis=1)
+        sizes = np.where(finer, self._cache_sizes[:count], np.iinfo(np.int64).max)
         return self._cache[int(np.argmin(sizes))]
 
-    def histogram(self, levels: tuple[int, ...]) -> Histogram:
-        """The class histogram of a node, rolled up from the smallest finer one kept."""
+    def histogram(self, levels: tuple[int, ...], *, hub: bool = True) -> Histogram:
+        """The class histogram of a node, rolled up from the smallest finer one kept.
+
+        ``hub=False``: straight from the bottom when nothing finer is kept (for nodes few
+        others roll up from, whose own key space is small).
+        """
         if levels == self.bottom.levels:
             return self.bottom
         source = self._source(levels)
-        if source is self.bottom:
+        if source is self.bottom and hub:
             # Nothing finer than the bottom is kept: roll up through the node with every
             # quasi-identifier at its own level or 1, whichever is lower. It is kept, and
             # the nodes that share its level-0 attributes roll up from it instead.
-            hub = tuple(min(level, 1) for level in levels)
-            if hub != levels and hub != self.bottom.levels and self._countable(hub, self.bottom.size):
-                source = self._group(self._source(hub), hub)
+            through = tuple(min(level, 1) for level in levels)
+            if through != levels and through != self.bottom.levels and self._countable(through, self.bottom.size):
+                source = self._group(self._source(through), through)
                 self._keep(source)
         return self._group(source, levels)
 
@@ -292,9 +415,50 @@ class NodeJudge:
             penalty += column.ncp[histogram.levels[q]][histogram.codes[q][entries]]
         return penalty
 
-    def score(self, levels: tuple[int, ...]) -> tuple[NodeScore, Histogram]:
-        histogram = self.histogram(levels)
+    def score(self, levels: tuple[int, ...], *, hub: bool = True) -> tuple[NodeScore, Histogram]:
+        histogram = self.histogram(levels, hub=hub)
         self.stats.evaluated += 1
+        if self.loss == "dm" and histogram.dense is not None:
+            score = self._dense_dm_score(levels, histogram)
+        else:
+            score = self._entry_score(levels, histogram)
+        self.stats.scores[levels] = score
+        self._keep(histogram)
+        return score, histogram
+
+    def _dense_dm_score(self, levels: tuple[int, ...], histogram: Histogram) -> NodeScore:
+        """DM from a dense count, without listing its classes.
+
+        Over the key space when it is no larger than the source, else per source entry
+        (each entry's class size looked up): a sparse key space is then never scanned.
+        float64 holds these integer sums exactly (n² < 2**53); no BLAS call (its threads
+        cost more than they save here).
+        """
+        dense = histogram.dense
+        last = self._last_roll_up
+        self._last_roll_up = None
+        if last is not None and last[0] is histogram and len(dense) > len(last[1]):
+            _, key, weights = last
+            size = dense[key]
+            kept = weights * (size >= self.k)
+            kept_records = float(kept.sum())
+            kept_squares = float((kept * size).sum())
+            # Each kept class's entries add up to 1 here (a weight over its class size).
+            classes = int(round(float((kept / size).sum())))
+        else:
+            big = dense >= self.k
+            classes = int(np.count_nonzero(big))
+            kept = dense * big
+            kept_records = float(kept.sum())
+            kept_squares = float((kept * kept).sum())
+        suppressed = self.n - int(round(kept_records))
+        loss = kept_squares + float(self.n) * suppressed
+        # Σ size · max(size, k): kept classes their square, a class under k its size times k.
+        bound = kept_squares + float(self.k) * suppressed
+        slack = float(self.n - self.k)
+        return NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, classes, max(slack, 0.0))
+
+    def _entry_score(self, levels: tuple[int, ...], histogram: Histogram) -> NodeScore:
         sizes, distinct, starts = self.class_sizes(histogram)
         small = (sizes < self.k) | (distinct < self.l)
         suppressed = int(sizes[small].sum())
@@ -313,10 +477,7 @@ class NodeJudge:
             loss = (float(penalty[~small].sum()) + suppressed * len(self.columns)) / cells
             bound = float(penalty.sum()) / cells
             slack = (len(self.columns) - (float(per_record.max()) if len(per_record) else 0.0)) / cells
-        score = NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, int((~small).sum()), max(slack, 0.0))
-        self.stats.scores[levels] = score
-        self._keep(histogram)
-        return score, histogram
+        return NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, int((~small).sum()), max(slack, 0.0))
 
 
 @dataclass(frozen=True)
@@ -368,10 +529,10 @@ def search(judge: NodeJudge) -> SearchResult | None:
     def index(levels: np.ndarray) -> int:
         return int((levels * strides).sum())
 
-    def evaluate(i: int) -> NodeScore:
+    def evaluate(i: int, hub: bool = True) -> NodeScore:
         nonlocal best, best_score
         levels = tuple(int(v) for v in nodes[i])
-        score, _ = judge.score(levels)
+        score, _ = judge.score(levels, hub=hub)
         done[i] = True
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
         # suppresses at least as many records; each suppressed record adds ``slack``.
@@ -429,7 +590,8 @@ def search(judge: NodeJudge) -> SearchResult | None:
     is_probe = ((nodes == 0) | (nodes == top)).all(axis=1) & (at_zero >= 1) & (at_zero <= _PROBE_FINE)
     for i in np.flatnonzero(is_probe)[np.argsort(-at_zero[is_probe], kind="stable")]:
         if alive(int(i)):
-            evaluate(int(i))
+            # A probe's key space is small: counted straight from the bottom, no hub made for it.
+            evaluate(int(i), hub=False)
     while True:
         open_nodes = np.flatnonzero(~done & ~dead)
         if len(open_nodes) == 0:
