@@ -521,13 +521,9 @@ def search(judge: NodeJudge) -> SearchResult | None:
     bound_cube, slack_cube = bound.reshape(shape), slack.reshape(shape)
     floor_cube, dead_cube = suppressed_at_least.reshape(shape), dead.reshape(shape)
 
-    def cones(i: int) -> tuple[tuple[slice, ...], tuple[slice, ...]]:
-        """The nodes above (successors) and below (predecessors) node i, itself included, as slices."""
-        here = nodes[i]
-        return tuple(slice(int(v), None) for v in here), tuple(slice(0, int(v) + 1) for v in here)
-
-    def index(levels: np.ndarray) -> int:
-        return int((levels * strides).sum())
+    def cones(levels: tuple[int, ...]) -> tuple[tuple[slice, ...], tuple[slice, ...]]:
+        """The nodes above (successors) and below (predecessors) a node, itself included, as slices."""
+        return tuple(slice(v, None) for v in levels), tuple(slice(0, v + 1) for v in levels)
 
     def evaluate(i: int, hub: bool = True) -> NodeScore:
         nonlocal best, best_score
@@ -536,7 +532,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
         done[i] = True
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
         # suppresses at least as many records; each suppressed record adds ``slack``.
-        above, below = cones(i)
+        above, below = cones(levels)
         view = bound_cube[above]
         np.maximum(view, score.bound, out=view)
         view = slack_cube[above]
@@ -560,23 +556,28 @@ def search(judge: NodeJudge) -> SearchResult | None:
     def alive(i: int) -> bool:
         return not done[i] and not dead[i]
 
+    step_of = [int(v) for v in strides]
+    top_of = [int(v) for v in top]
+    radix_of = [[column.radix(level) for level in range(column.levels + 1)] for column in columns]
+
     def path_from(i: int) -> list[int]:
         path = [i]
-        here = nodes[i].astype(np.int64)
+        here = [int(v) for v in nodes[i]]
         while True:
-            options = []
+            chosen = None
             for q in range(len(columns)):
-                if here[q] < top[q]:
-                    step = here.copy()
-                    step[q] += 1
-                    j = index(step)
-                    if alive(j):
+                if here[q] < top_of[q]:
+                    j = i + step_of[q]
+                    if not done[j] and not dead[j]:
                         # Raise the attribute with the most distinct values at its level (as Datafly would).
-                        options.append((columns[q].radix(int(here[q])), -q, j, step))
-            if not options:
+                        option = (radix_of[q][here[q]], -q, j)
+                        if chosen is None or option > chosen:
+                            chosen = option
+            if chosen is None:
                 return path
-            _, _, j, here = max(options, key=lambda option: option[:2])
-            path.append(j)
+            i = chosen[2]
+            here[-chosen[1]] += 1
+            path.append(i)
 
     # Flash-style: take the lowest node still open, lay a path upward through open nodes,
     # and binary-search it for the lowest node within the (tightening) suppression limit.
@@ -592,11 +593,14 @@ def search(judge: NodeJudge) -> SearchResult | None:
         if alive(int(i)):
             # A probe's key space is small: counted straight from the bottom, no hub made for it.
             evaluate(int(i), hub=False)
+    # Nodes lowest first (ties: index order): the next start is the first of them still open.
+    by_height = np.argsort(height, kind="stable")
     while True:
-        open_nodes = np.flatnonzero(~done & ~dead)
-        if len(open_nodes) == 0:
+        still_open = ~(done | dead)[by_height]
+        first = int(np.argmax(still_open))
+        if not still_open[first]:
             break
-        start = int(open_nodes[np.lexsort((open_nodes, height[open_nodes]))[0]])
+        start = int(by_height[first])
         path = path_from(start)
         low, high = 0, len(path) - 1
         while low <= high:

@@ -282,13 +282,15 @@ def release_skills(
 def _family_loss(skills: SkillColumn, row_class: np.ndarray, masks: np.ndarray, total: int) -> tuple[float, int]:
     """Loss of releasing families: a skill whose family is released costs its family's NCP, one left out 1."""
     counts = np.diff(skills.indptr)
-    entry_row = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    released = row_class >= 0
+    # Per row, then per entry: whether the entry's family is among those its row releases
+    # (a suppressed row releases none), summed per family by one bincount.
+    masks = np.where(released, masks, 0)
     family = skills.family[skills.items]
-    kept = row_class[entry_row] >= 0
-    hit = ((masks[entry_row] >> family) & 1).astype(bool) & kept
-    ncp = _family_ncp(skills)
-    lost = int(kept.sum()) - int(hit.sum())
-    return (float(ncp[family[hit]].sum()) + lost) / total, lost
+    hit = (np.repeat(masks, counts) >> family) & 1
+    hits = np.bincount(family, weights=hit, minlength=len(skills.families))
+    lost = int(counts[released].sum()) - int(round(float(hits.sum())))
+    return (float((hits * _family_ncp(skills)).sum()) + lost) / total, lost
 
 
 def _family_release(skills, row_class, class_count, k, m, total) -> SkillRelease:
