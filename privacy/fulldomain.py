@@ -81,6 +81,9 @@ class Histogram:
         self._keys = keys
         self._radices = radices
         self._size = None if counts is None else len(counts)
+        # Per block of quasi-identifiers (``NodeJudge._blocks``), each entry's code over the
+        # block's members at the histogram's levels: made on first roll-up from it.
+        self.block_codes: list[np.ndarray] | None = None
 
     @classmethod
     def from_dense(cls, levels: tuple[int, ...], dense: np.ndarray, radices: Sequence[tuple[int, int]]) -> Histogram:
@@ -200,6 +203,7 @@ class NodeJudge:
         self.bottom = self._group(rows, bottom_levels)
         self._keep(self.bottom, force=True)
         self._blocks = self._block_codes()
+        self._tables: dict[tuple, np.ndarray] = {}
         # Per block and levels of its members: the bottom's key part, kept while memory allows.
         self._parts: dict[tuple, np.ndarray] = {}
         self._parts_bytes = 0
@@ -263,6 +267,66 @@ class NodeJudge:
             order.extend(active)
         return (np.zeros(self.bottom.size, dtype=np.int64) if key is None else key), order
 
+    def _source_blocks(self, source: Histogram) -> list[np.ndarray]:
+        """The source's entries coded per block (mixed radix over the members at the source's levels)."""
+        if source.block_codes is None:
+            coded = []
+            for members, _, _ in self._blocks:
+                code = np.zeros(source.size, dtype=np.intp)
+                for q in members:
+                    radix = self.columns[q].radix(source.levels[q])
+                    if radix > 1:
+                        code *= radix
+                        code += source.codes[q]
+                coded.append(code)
+            source.block_codes = coded
+        return source.block_codes
+
+    def _block_table(self, b: int, low: tuple[int, ...], high: tuple[int, ...]) -> np.ndarray:
+        """Block b's codes at levels ``low`` mapped to its key part at ``high`` (over members of radix > 1)."""
+        cache_key = (b, low, high)
+        table = self._tables.get(cache_key)
+        if table is None:
+            members = self._blocks[b][0]
+            span = 1
+            for q in members:
+                span *= self.columns[q].radix(low[q])
+            every = np.arange(span, dtype=np.int64)
+            table = np.zeros(span, dtype=np.int64)
+            inner = span
+            for q in members:
+                column = self.columns[q]
+                radix = column.radix(low[q])
+                inner //= radix
+                if column.radix(high[q]) > 1:
+                    digit = (every // inner) % radix
+                    table = table * column.radix(high[q]) + column.between[low[q]][high[q]][digit]
+            self._tables[cache_key] = table
+        return table
+
+    def _blocked_key(self, source: Histogram, levels: tuple[int, ...]) -> tuple[np.ndarray, list[int]]:
+        """A listed source's keys at ``levels``: one table lookup per block of quasi-identifiers."""
+        codes = self._source_blocks(source)
+        key = None
+        order: list[int] = []
+        for b, (members, _, _) in enumerate(self._blocks):
+            active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+            if not active:
+                continue
+            radix = 1
+            for q in active:
+                radix *= self.columns[q].radix(levels[q])
+            low = tuple(source.levels[q] if q in members else 0 for q in range(len(levels)))
+            high = tuple(levels[q] if q in members else 0 for q in range(len(levels)))
+            part = self._block_table(b, low, high)[codes[b]]
+            if key is None:
+                key = part
+            else:
+                key *= radix
+                key += part
+            order.extend(active)
+        return (np.zeros(source.size, dtype=np.int64) if key is None else key), order
+
     # -- grouping --------------------------------------------------------------------------
 
     def _runs(self, q: int, low: int, high: int) -> np.ndarray | None:
@@ -310,6 +374,8 @@ class NodeJudge:
         active = [q for q in range(len(self.columns)) if radices[q] > 1]
         if getattr(self, "_blocks", None) and source is self.bottom:
             key, active = self._bottom_key(levels)
+        elif getattr(self, "_blocks", None) and source is not self._rows:
+            key, active = self._blocked_key(source, levels)
         else:
             key = np.zeros(source.size, dtype=np.int64)
             for q in active:
@@ -334,6 +400,10 @@ class NodeJudge:
             # A boolean mask first: nonzero over float64 is several times slower than over bool.
             keys = np.flatnonzero(counted > 0)
             counts = counted[keys].astype(np.int64)
+        elif source is self._rows and source.sensitive is None:
+            # Every row counts once: a plain count of distinct keys (a sort, no inverse needed).
+            keys, counts = np.unique(key, return_counts=True)
+            counts = counts.astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
             counts = np.bincount(inverse, weights=source.weights).astype(np.int64)
