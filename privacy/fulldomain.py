@@ -22,7 +22,11 @@ How it stays cheap (Flash, Kohlmayer et al. 2012; OLA, El Emam et al. 2009):
   soon as no unevaluated node can win.
 - A node is evaluated by *rolling up* the class histogram of an evaluated finer
   node (a group-by over its distinct classes, not over the n rows), from the
-  smallest such histogram kept.
+  smallest such histogram kept. A histogram counted by one bincount stays a dense
+  count over its key space: DM is read off it without listing its classes, and a
+  coarser node is rolled up from it by summing runs of bins along the raised
+  attributes (codes of one parent are adjacent, ``privacy.encoding``). Listed
+  histograms and the bottom are keyed by one table lookup per block of attributes.
 
 The answer equals an exhaustive search of the same lattice (``exhaustive``), which
 the tests check on small lattices.
