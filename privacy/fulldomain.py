@@ -22,7 +22,11 @@ How it stays cheap (Flash, Kohlmayer et al. 2012; OLA, El Emam et al. 2009):
   soon as no unevaluated node can win.
 - A node is evaluated by *rolling up* the class histogram of an evaluated finer
   node (a group-by over its distinct classes, not over the n rows), from the
-  smallest such histogram kept.
+  smallest such histogram kept. A histogram counted by one bincount stays a dense
+  count over its key space: DM is read off it without listing its classes, and a
+  coarser node is rolled up from it by summing runs of bins along the raised
+  attributes (codes of one parent are adjacent, ``privacy.encoding``). Listed
+  histograms and the bottom are keyed by one table lookup per block of attributes.
 
 The answer equals an exhaustive search of the same lattice (``exhaustive``), which
 the tests check on small lattices.
@@ -46,28 +50,96 @@ _SPARSE = 4
 _BLOCK_SPAN = 1 << 13
 _PROBE_FINE = 4
 _PARTS_BYTES = 256 << 20
+# A dense count kept as it is up to this many bins even when most are empty (listing its
+# entries would cost more than the room it takes).
+_DENSE_KEPT = 1 << 15
 
 
-@dataclass
 class Histogram:
-    """Class histogram of one node: per entry its codes, count and (optionally) sensitive code."""
+    """Class histogram of one node: per entry its codes, count and (optionally) sensitive code.
 
-    levels: tuple[int, ...]
-    codes: list[np.ndarray]
-    counts: np.ndarray
-    sensitive: np.ndarray | None
+    A histogram counted by one bincount stays as that dense count over the node's key
+    space until something reads its entries: judging a node needs only the counts, and
+    most judged nodes are never rolled up from. Entries are in key order either way.
+    """
+
+    def __init__(
+        self,
+        levels: tuple[int, ...],
+        codes: list[np.ndarray] | None,
+        counts: np.ndarray | None,
+        sensitive: np.ndarray | None,
+        *,
+        dense: np.ndarray | None = None,
+        keys: np.ndarray | None = None,
+        radices: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        self.levels = levels
+        self.sensitive = sensitive
+        self._codes = codes
+        self._counts = counts
+        self._weights: np.ndarray | None = None
+        # ``dense[key]``: the count of the class whose ``key`` is mixed radix over ``radices``
+        # ((quasi-identifier, radix) pairs, most significant first; float64 counts).
+        self.dense = dense
+        self._keys = keys
+        self._radices = radices
+        self._size = None if counts is None else len(counts)
+        # Per block of quasi-identifiers (``NodeJudge._blocks``), each entry's code over the
+        # block's members at the histogram's levels: made on first roll-up from it.
+        self.block_codes: list[np.ndarray] | None = None
+
+    @classmethod
+    def from_dense(cls, levels: tuple[int, ...], dense: np.ndarray, radices: Sequence[tuple[int, int]]) -> Histogram:
+        return cls(levels, None, None, None, dense=dense, radices=radices)
 
     @property
     def size(self) -> int:
-        return len(self.counts)
+        if self._size is None:
+            self._size = int(np.count_nonzero(self.dense))
+        return self._size
+
+    def list_entries(self) -> None:
+        """Turn a dense count into its entries (non-empty keys in order, their counts)."""
+        if self._counts is None:
+            keys = np.flatnonzero(self.dense > 0)
+            self._weights = self.dense[keys]
+            self._counts = self._weights.astype(np.int64)
+            self._keys = keys
+            self._size = len(keys)
+            self.dense = None
+
+    @property
+    def counts(self) -> np.ndarray:
+        self.list_entries()
+        return self._counts
 
     @property
     def weights(self) -> np.ndarray:
         """The counts as float64, as ``np.bincount`` takes its weights (converted once)."""
-        cached = self.__dict__.get("_weights")
-        if cached is None:
-            cached = self.__dict__["_weights"] = self.counts.astype(np.float64)
-        return cached
+        self.list_entries()
+        if self._weights is None:
+            self._weights = self._counts.astype(np.float64)
+        return self._weights
+
+    @property
+    def codes(self) -> list[np.ndarray]:
+        """Per quasi-identifier, each entry's code at the node's level (decoded from its key on first use)."""
+        self.list_entries()
+        if self._codes is None:
+            codes: list[np.ndarray] = [np.zeros(len(self._counts), dtype=np.int32) for _ in self.levels]
+            rest = self._keys
+            for q, radix in reversed(self._radices):
+                rest, digit = np.divmod(rest, radix)
+                codes[q] = digit.astype(np.int32)
+            self._codes = codes
+            self._keys = None
+        return self._codes
+
+    @property
+    def memory_entries(self) -> int:
+        """What the histogram holds, in entries (a dense count: about six bins take an entry's room)."""
+        return max(self.size, len(self.dense) // 6) if self.dense is not None else self.size
 
 
 @dataclass(frozen=True)
@@ -119,9 +191,12 @@ class NodeJudge:
         self._cache: list[Histogram] = []
         self._cache_levels = np.zeros((0, len(self.columns)), dtype=np.int16)
         self._cache_sizes = np.zeros(0, dtype=np.int64)
-        self._cache_entries = cache_entries if cache_entries is not None else max(8 * self.n, 1 << 16)
+        self._cache_entries = cache_entries if cache_entries is not None else max(16 * self.n, 1 << 16)
         self._cached_total = 0
         self.stats = SearchStats()
+        # The keys and weights the last dense histogram was counted from (judging reads them once).
+        self._last_roll_up: tuple[Histogram, np.ndarray, np.ndarray] | None = None
+        self._run_starts: dict[tuple[int, int, int], np.ndarray | None] = {}
         rows = Histogram(
             bottom_levels,
             [column.codes for column in self.columns],
@@ -132,6 +207,7 @@ class NodeJudge:
         self.bottom = self._group(rows, bottom_levels)
         self._keep(self.bottom, force=True)
         self._blocks = self._block_codes()
+        self._tables: dict[tuple, np.ndarray] = {}
         # Per block and levels of its members: the bottom's key part, kept while memory allows.
         self._parts: dict[tuple, np.ndarray] = {}
         self._parts_bytes = 0
@@ -195,14 +271,115 @@ class NodeJudge:
             order.extend(active)
         return (np.zeros(self.bottom.size, dtype=np.int64) if key is None else key), order
 
+    def _source_blocks(self, source: Histogram) -> list[np.ndarray]:
+        """The source's entries coded per block (mixed radix over the members at the source's levels)."""
+        if source.block_codes is None:
+            coded = []
+            for members, _, _ in self._blocks:
+                code = np.zeros(source.size, dtype=np.intp)
+                for q in members:
+                    radix = self.columns[q].radix(source.levels[q])
+                    if radix > 1:
+                        code *= radix
+                        code += source.codes[q]
+                coded.append(code)
+            source.block_codes = coded
+        return source.block_codes
+
+    def _block_table(self, b: int, low: tuple[int, ...], high: tuple[int, ...]) -> np.ndarray:
+        """Block b's codes at levels ``low`` mapped to its key part at ``high`` (over members of radix > 1)."""
+        cache_key = (b, low, high)
+        table = self._tables.get(cache_key)
+        if table is None:
+            members = self._blocks[b][0]
+            span = 1
+            for q in members:
+                span *= self.columns[q].radix(low[q])
+            every = np.arange(span, dtype=np.int64)
+            table = np.zeros(span, dtype=np.int64)
+            inner = span
+            for q in members:
+                column = self.columns[q]
+                radix = column.radix(low[q])
+                inner //= radix
+                if column.radix(high[q]) > 1:
+                    digit = (every // inner) % radix
+                    table = table * column.radix(high[q]) + column.between[low[q]][high[q]][digit]
+            self._tables[cache_key] = table
+        return table
+
+    def _blocked_key(self, source: Histogram, levels: tuple[int, ...]) -> tuple[np.ndarray, list[int]]:
+        """A listed source's keys at ``levels``: one table lookup per block of quasi-identifiers."""
+        codes = self._source_blocks(source)
+        key = None
+        order: list[int] = []
+        for b, (members, _, _) in enumerate(self._blocks):
+            active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+            if not active:
+                continue
+            radix = 1
+            for q in active:
+                radix *= self.columns[q].radix(levels[q])
+            low = tuple(source.levels[q] if q in members else 0 for q in range(len(levels)))
+            high = tuple(levels[q] if q in members else 0 for q in range(len(levels)))
+            part = self._block_table(b, low, high)[codes[b]]
+            if key is None:
+                key = part
+            else:
+                key *= radix
+                key += part
+            order.extend(active)
+        return (np.zeros(source.size, dtype=np.int64) if key is None else key), order
+
     # -- grouping --------------------------------------------------------------------------
 
+    def _runs(self, q: int, low: int, high: int) -> np.ndarray | None:
+        """Where each level-``high`` code's run of level-``low`` codes starts (None unless codes map in runs)."""
+        cache_key = (q, low, high)
+        if cache_key not in self._run_starts:
+            mapping = self.columns[q].between[low][high]
+            starts = np.flatnonzero(np.r_[True, mapping[1:] != mapping[:-1]])
+            ordered = np.array_equal(mapping[starts], np.arange(self.columns[q].radix(high)))
+            self._run_starts[cache_key] = starts if ordered else None
+        return self._run_starts[cache_key]
+
+    def _roll_dense(self, source: Histogram, levels: tuple[int, ...]) -> Histogram | None:
+        """A dense count rolled up axis by axis (sums over runs of codes), or None if it cannot be."""
+        steps = []
+        for q, _ in source._radices:
+            if source.levels[q] != levels[q]:
+                if self.columns[q].radix(levels[q]) == 1:
+                    steps.append((q, None))
+                    continue
+                starts = self._runs(q, source.levels[q], levels[q])
+                if starts is None:
+                    return None
+                steps.append((q, starts))
+        cube = source.dense.reshape([radix for _, radix in source._radices])
+        axes = [q for q, _ in source._radices]
+        for q, starts in steps:
+            axis = axes.index(q)
+            if starts is None:
+                cube = cube.sum(axis=axis)
+                axes.pop(axis)
+            else:
+                cube = np.add.reduceat(cube, starts, axis=axis)
+        self.stats.rows_grouped += len(source.dense)
+        radices = [(q, self.columns[q].radix(levels[q])) for q in axes]
+        return Histogram.from_dense(levels, np.ascontiguousarray(cube).reshape(-1), radices)
+
     def _group(self, source: Histogram, levels: tuple[int, ...]) -> Histogram:
+        if source.dense is not None and source.sensitive is None:
+            rolled = self._roll_dense(source, levels)
+            if rolled is not None:
+                return rolled
         self.stats.rows_grouped += source.size
         radices = [column.radix(levels[q]) for q, column in enumerate(self.columns)]
         active = [q for q in range(len(self.columns)) if radices[q] > 1]
         if getattr(self, "_blocks", None) and source is self.bottom:
             key, active = self._bottom_key(levels)
+        elif getattr(self, "_blocks", None) and source is not self._rows:
+            key, active = self._blocked_key(source, levels)
         else:
             key = np.zeros(source.size, dtype=np.int64)
             for q in active:
@@ -216,11 +393,21 @@ class NodeJudge:
         if source.sensitive is not None:
             key = key * self.sensitive_radix + source.sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
+        # The key is mixed radix over ``active`` in this order (the bottom's follows its blocks).
+        full = [(q, radices[q]) for q in active]
         if total <= _BINCOUNT_LIMIT and total <= _SPARSE * source.size + 4096:
             counted = np.bincount(key, weights=source.weights, minlength=total)
+            if source.sensitive is None:
+                histogram = Histogram.from_dense(levels, counted, full)
+                self._last_roll_up = (histogram, key, source.weights)
+                return histogram
             # A boolean mask first: nonzero over float64 is several times slower than over bool.
             keys = np.flatnonzero(counted > 0)
             counts = counted[keys].astype(np.int64)
+        elif source is self._rows and source.sensitive is None:
+            # Every row counts once: a plain count of distinct keys (a sort, no inverse needed).
+            keys, counts = np.unique(key, return_counts=True)
+            counts = counts.astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
             counts = np.bincount(inverse, weights=source.weights).astype(np.int64)
@@ -228,12 +415,7 @@ class NodeJudge:
         if source.sensitive is not None:
             keys, sensitive = np.divmod(keys, self.sensitive_radix)
             sensitive = sensitive.astype(np.int32)
-        codes: list[np.ndarray] = [np.zeros(len(keys), dtype=np.int32) for _ in self.columns]
-        rest = keys
-        for q in reversed(active):
-            rest, digit = np.divmod(rest, radices[q])
-            codes[q] = digit.astype(np.int32)
-        return Histogram(levels, codes, counts, sensitive)
+        return Histogram(levels, None, counts, sensitive, keys=keys, radices=full)
 
     def _countable(self, levels: tuple[int, ...], entries: int) -> bool:
         """Whether rolling ``entries`` up to ``levels`` can count with one bincount (no sort)."""
@@ -242,30 +424,45 @@ class NodeJudge:
         return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
     def _keep(self, histogram: Histogram, force: bool = False) -> None:
-        if not force and self._cached_total + histogram.size > self._cache_entries:
+        if histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT):
+            histogram.list_entries()  # a sparse dense count is kept as its entries
+        held = histogram.memory_entries
+        if not force and self._cached_total + held > self._cache_entries:
             return
+        count = len(self._cache)
+        if count == len(self._cache_levels):  # grow the tables by doubling, not per entry
+            more = np.zeros((max(count, 16), len(self.columns)), dtype=np.int16)
+            self._cache_levels = np.vstack([self._cache_levels, more])
+            self._cache_sizes = np.append(self._cache_sizes, np.zeros(max(count, 16), dtype=np.int64))
         self._cache.append(histogram)
-        self._cache_levels = np.vstack([self._cache_levels, np.array(histogram.levels, dtype=np.int16)])
-        self._cache_sizes = np.append(self._cache_sizes, histogram.size)
-        self._cached_total += histogram.size
+        self._cache_levels[count] = histogram.levels
+        # What rolling up from it costs, about: a dense count sums runs of bins, a few times
+        # cheaper per bin than keying and counting an entry.
+        self._cache_sizes[count] = histogram.size if histogram.dense is None else len(histogram.dense) // 4 + 1
+        self._cached_total += held
 
     def _source(self, levels: tuple[int, ...]) -> Histogram:
-        finer = (self._cache_levels <= np.array(levels, dtype=np.int16)).all(axis=1)
-        sizes = np.where(finer, self._cache_sizes, np.iinfo(np.int64).max)
+        count = len(self._cache)
+        finer = (self._cache_levels[:count] <= np.array(levels, dtype=np.int16)).all(axis=1)
+        sizes = np.where(finer, self._cache_sizes[:count], np.iinfo(np.int64).max)
         return self._cache[int(np.argmin(sizes))]
 
-    def histogram(self, levels: tuple[int, ...]) -> Histogram:
-        """The class histogram of a node, rolled up from the smallest finer one kept."""
+    def histogram(self, levels: tuple[int, ...], *, hub: bool = True) -> Histogram:
+        """The class histogram of a node, rolled up from the smallest finer one kept.
+
+        ``hub=False``: straight from the bottom when nothing finer is kept (for nodes few
+        others roll up from, whose own key space is small).
+        """
         if levels == self.bottom.levels:
             return self.bottom
         source = self._source(levels)
-        if source is self.bottom:
+        if source is self.bottom and hub:
             # Nothing finer than the bottom is kept: roll up through the node with every
             # quasi-identifier at its own level or 1, whichever is lower. It is kept, and
             # the nodes that share its level-0 attributes roll up from it instead.
-            hub = tuple(min(level, 1) for level in levels)
-            if hub != levels and hub != self.bottom.levels and self._countable(hub, self.bottom.size):
-                source = self._group(self._source(hub), hub)
+            through = tuple(min(level, 1) for level in levels)
+            if through != levels and through != self.bottom.levels and self._countable(through, self.bottom.size):
+                source = self._group(self._source(through), through)
                 self._keep(source)
         return self._group(source, levels)
 
@@ -292,9 +489,50 @@ class NodeJudge:
             penalty += column.ncp[histogram.levels[q]][histogram.codes[q][entries]]
         return penalty
 
-    def score(self, levels: tuple[int, ...]) -> tuple[NodeScore, Histogram]:
-        histogram = self.histogram(levels)
+    def score(self, levels: tuple[int, ...], *, hub: bool = True) -> tuple[NodeScore, Histogram]:
+        histogram = self.histogram(levels, hub=hub)
         self.stats.evaluated += 1
+        if self.loss == "dm" and histogram.dense is not None:
+            score = self._dense_dm_score(levels, histogram)
+        else:
+            score = self._entry_score(levels, histogram)
+        self.stats.scores[levels] = score
+        self._keep(histogram)
+        return score, histogram
+
+    def _dense_dm_score(self, levels: tuple[int, ...], histogram: Histogram) -> NodeScore:
+        """DM from a dense count, without listing its classes.
+
+        Over the key space when it is no larger than the source, else per source entry
+        (each entry's class size looked up): a sparse key space is then never scanned.
+        float64 holds these integer sums exactly (n² < 2**53); no BLAS call (its threads
+        cost more than they save here).
+        """
+        dense = histogram.dense
+        last = self._last_roll_up
+        self._last_roll_up = None
+        if last is not None and last[0] is histogram and len(dense) > len(last[1]):
+            _, key, weights = last
+            size = dense[key]
+            kept = weights * (size >= self.k)
+            kept_records = float(kept.sum())
+            kept_squares = float((kept * size).sum())
+            # Each kept class's entries add up to 1 here (a weight over its class size).
+            classes = int(round(float((kept / size).sum())))
+        else:
+            big = dense >= self.k
+            classes = int(np.count_nonzero(big))
+            kept = dense * big
+            kept_records = float(kept.sum())
+            kept_squares = float((kept * kept).sum())
+        suppressed = self.n - int(round(kept_records))
+        loss = kept_squares + float(self.n) * suppressed
+        # Σ size · max(size, k): kept classes their square, a class under k its size times k.
+        bound = kept_squares + float(self.k) * suppressed
+        slack = float(self.n - self.k)
+        return NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, classes, max(slack, 0.0))
+
+    def _entry_score(self, levels: tuple[int, ...], histogram: Histogram) -> NodeScore:
         sizes, distinct, starts = self.class_sizes(histogram)
         small = (sizes < self.k) | (distinct < self.l)
         suppressed = int(sizes[small].sum())
@@ -313,10 +551,7 @@ class NodeJudge:
             loss = (float(penalty[~small].sum()) + suppressed * len(self.columns)) / cells
             bound = float(penalty.sum()) / cells
             slack = (len(self.columns) - (float(per_record.max()) if len(per_record) else 0.0)) / cells
-        score = NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, int((~small).sum()), max(slack, 0.0))
-        self.stats.scores[levels] = score
-        self._keep(histogram)
-        return score, histogram
+        return NodeScore(levels, suppressed <= self.cap, suppressed, loss, bound, int((~small).sum()), max(slack, 0.0))
 
 
 @dataclass(frozen=True)
@@ -360,22 +595,18 @@ def search(judge: NodeJudge) -> SearchResult | None:
     bound_cube, slack_cube = bound.reshape(shape), slack.reshape(shape)
     floor_cube, dead_cube = suppressed_at_least.reshape(shape), dead.reshape(shape)
 
-    def cones(i: int) -> tuple[tuple[slice, ...], tuple[slice, ...]]:
-        """The nodes above (successors) and below (predecessors) node i, itself included, as slices."""
-        here = nodes[i]
-        return tuple(slice(int(v), None) for v in here), tuple(slice(0, int(v) + 1) for v in here)
+    def cones(levels: tuple[int, ...]) -> tuple[tuple[slice, ...], tuple[slice, ...]]:
+        """The nodes above (successors) and below (predecessors) a node, itself included, as slices."""
+        return tuple(slice(v, None) for v in levels), tuple(slice(0, v + 1) for v in levels)
 
-    def index(levels: np.ndarray) -> int:
-        return int((levels * strides).sum())
-
-    def evaluate(i: int) -> NodeScore:
+    def evaluate(i: int, hub: bool = True) -> NodeScore:
         nonlocal best, best_score
         levels = tuple(int(v) for v in nodes[i])
-        score, _ = judge.score(levels)
+        score, _ = judge.score(levels, hub=hub)
         done[i] = True
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
         # suppresses at least as many records; each suppressed record adds ``slack``.
-        above, below = cones(i)
+        above, below = cones(levels)
         view = bound_cube[above]
         np.maximum(view, score.bound, out=view)
         view = slack_cube[above]
@@ -399,23 +630,28 @@ def search(judge: NodeJudge) -> SearchResult | None:
     def alive(i: int) -> bool:
         return not done[i] and not dead[i]
 
+    step_of = [int(v) for v in strides]
+    top_of = [int(v) for v in top]
+    radix_of = [[column.radix(level) for level in range(column.levels + 1)] for column in columns]
+
     def path_from(i: int) -> list[int]:
         path = [i]
-        here = nodes[i].astype(np.int64)
+        here = [int(v) for v in nodes[i]]
         while True:
-            options = []
+            chosen = None
             for q in range(len(columns)):
-                if here[q] < top[q]:
-                    step = here.copy()
-                    step[q] += 1
-                    j = index(step)
-                    if alive(j):
+                if here[q] < top_of[q]:
+                    j = i + step_of[q]
+                    if not done[j] and not dead[j]:
                         # Raise the attribute with the most distinct values at its level (as Datafly would).
-                        options.append((columns[q].radix(int(here[q])), -q, j, step))
-            if not options:
+                        option = (radix_of[q][here[q]], -q, j)
+                        if chosen is None or option > chosen:
+                            chosen = option
+            if chosen is None:
                 return path
-            _, _, j, here = max(options, key=lambda option: option[:2])
-            path.append(j)
+            i = chosen[2]
+            here[-chosen[1]] += 1
+            path.append(i)
 
     # Flash-style: take the lowest node still open, lay a path upward through open nodes,
     # and binary-search it for the lowest node within the (tightening) suppression limit.
@@ -429,12 +665,16 @@ def search(judge: NodeJudge) -> SearchResult | None:
     is_probe = ((nodes == 0) | (nodes == top)).all(axis=1) & (at_zero >= 1) & (at_zero <= _PROBE_FINE)
     for i in np.flatnonzero(is_probe)[np.argsort(-at_zero[is_probe], kind="stable")]:
         if alive(int(i)):
-            evaluate(int(i))
+            # A probe's key space is small: counted straight from the bottom, no hub made for it.
+            evaluate(int(i), hub=False)
+    # Nodes lowest first (ties: index order): the next start is the first of them still open.
+    by_height = np.argsort(height, kind="stable")
     while True:
-        open_nodes = np.flatnonzero(~done & ~dead)
-        if len(open_nodes) == 0:
+        still_open = ~(done | dead)[by_height]
+        first = int(np.argmax(still_open))
+        if not still_open[first]:
             break
-        start = int(open_nodes[np.lexsort((open_nodes, height[open_nodes]))[0]])
+        start = int(by_height[first])
         path = path_from(start)
         low, high = 0, len(path) - 1
         while low <= high:
