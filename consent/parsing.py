@@ -70,11 +70,15 @@ LABELS = {
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
               "total experience", "years"],
-    "salary": ["期望薪资", "期望月薪", "期望工资", "期望年薪", "薪资要求", "期望薪酬", "薪资期望", "expected salary",
+    "salary": ["期望薪资", "期望月薪", "期望工资", "期望年薪", "薪资要求", "期望薪酬", "薪资期望", "期望待遇", "薪资待遇",
+               "期望收入", "目标薪资", "月薪要求", "expected salary", "expected compensation", "salary range", "desired pay",
                "salary expectation", "desired salary", "salary", "expected pay", "target salary", "compensation"],
     "desired": ["期望职位", "求职意向", "意向岗位", "目标职位", "期望岗位", "应聘职位", "应聘岗位", "意向职位", "求职岗位",
                 "desired role", "desired position", "objective", "target role", "target position", "seeking",
-                "position sought", "job target", "looking for", "career objective", "applying for"],
+                "position sought", "job target", "looking for", "career objective", "applying for", "目标岗位", "期望从事",
+                "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
+                "preferred role", "preferred position", "position desired", "position applied for", "role sought",
+                "job objective", "career goal"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "skills", "key skills", "technical skills",
                "core skills", "tools", "skill set", "expertise"],
     "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
@@ -84,6 +88,7 @@ LABELS = {
 }  # fmt: skip
 _LABEL_OF = {name: field for field, names in LABELS.items() for name in names}
 
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|cn|net|org|io|me)(?:/\S*)?\b", re.I)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[\s\-]?)?(1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4})(?!\d)")
 RESIDENT_ID_RE = re.compile(r"(?<!\d)\d{6}(19\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d{3}[\dXx](?!\d)")
@@ -93,9 +98,15 @@ _YM = (
     r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s+(?P<{p}y2>(?:19|20)\d{{2}})"
     r"|(?P<{p}m3>\d{{1,2}})\s*/\s*(?P<{p}y3>(?:19|20)\d{{2}}))"
 )
-_PRESENT = r"(?P<now>至今|今|现在|目前|present|now|current|today|date)"
+_PRESENT = r"(?P<now>至今|今|现在|目前|present|now|current|today|date|so far)"
+# "2019.03 - 至今", "Nov 2016 - to date", "Jan 2020 – till now": the marks between the dates may be several words.
 DATE_RANGE_RE = re.compile(
-    _YM.format(p="s") + r"\s*(?:-|–|—|~|～|至|到|to|until|till)+\s*(?:" + _PRESENT + "|" + _YM.format(p="e") + ")",
+    _YM.format(p="s")
+    + r"(?:\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b|\btill\b|\bup to\b))+\s*(?:"
+    + _PRESENT
+    + "|"
+    + _YM.format(p="e")
+    + ")",
     re.IGNORECASE,
 )
 COMPANY_RE = re.compile(
@@ -226,23 +237,45 @@ def skill_labels(ids: list[str], language: str) -> list[str]:
     return [by_id[skill][key] if skill in by_id else skill for skill in ids]
 
 
+# How well a skill is known, written after it: "Python（熟练）", "SQL - advanced", "Excel: 5 years", "Java 精通".
+_SKILL_LEVEL = re.compile(
+    r"(?:\s*[:：\-–—,，]\s*|\s+|(?<=[A-Za-z0-9+#.]))"
+    r"(?:(?:expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong)(?:\s+level)?|"
+    r"熟练|精通|熟悉|掌握|了解|良好|一般|优秀|入门|较好|"
+    r"\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|年)(?:以上)?(?:经验)?)$"
+    r"|\s*[（(\[][^)）\]]*[)）\]]$",
+    re.I,
+)
+
+
 def _skill_ids(part: str) -> list[str]:
     """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
     _by_id, lookup = skills_vocabulary()
-    bare = _PROFICIENCY.sub("", part.strip().strip("·•-*.。:： ")).strip()
-    bare = re.sub(r"[（(][^)）]*[)）]$", "", bare).strip()  # "Python (advanced)"
+    bare = _PROFICIENCY.sub("", part.strip().strip(_BULLETS + ".。:： ")).strip()
+    while bare.lower() not in lookup:  # "Python (advanced)", "Python（熟练，3年）", "SQL - intermediate"; "Visual Basic" stays
+        shorter = _SKILL_LEVEL.sub("", bare).strip()
+        if shorter == bare or not shorter:
+            break
+        bare = shorter
     if not bare:
         return []
     key = bare.lower()
     if key in lookup:
         return [lookup[key]]
-    if _NOT_A_SKILL.search(bare):
-        return []  # "8 years of experience in data analysis" states experience; it lists no skill
-    found = [lookup[m.group(0).lower()] for m in _skill_scanner().finditer(bare)]
+    named = list(_skill_scanner().finditer(bare))
+    found = [lookup[m.group(0).lower()] for m in named]
+    rest = _skill_scanner().sub(" ", bare)
     if re.search(r"[\u4e00-\u9fff]", bare):
-        found += [lookup[token.lower()] for token in _segmenter().lcut(bare) if token.lower() in lookup]
+        tokens = [token for token in _segmenter().lcut(rest) if token.lower() in lookup]
+        found += [lookup[token.lower()] for token in tokens]
+        for token in tokens:
+            rest = rest.replace(token, " ")
+    if _NOT_A_SKILL.search(rest):
+        return []  # "8 years of experience in data analysis" states experience; it lists no skill
     if found:
         return list(dict.fromkeys(found))
+    if len(bare) > 60:
+        return []  # a long run of words names only the vocabulary skills found in it
     from rapidfuzz import fuzz, process
 
     match = process.extractOne(key, list(lookup), scorer=fuzz.ratio, score_cutoff=90)
@@ -298,7 +331,9 @@ def _section_of(line: str) -> str | None:
         return section_of[lowered]
     halves = re.split(r"\s*[/|｜]\s*|\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])", bare, maxsplit=1)
     if len(halves) == 2 and all(h.lower() in section_of for h in halves):
-        return section_of[halves[0].lower()]
+        if bare.isascii():  # "Career Summary": two English words, the head noun (the last) names the section
+            return section_of[halves[1].lower()]
+        return section_of[halves[0].lower()]  # "工作经历 Work Experience": one heading in two languages
     if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &]+$", bare):
         zh, en = bare.split(None, 1)
         if zh.lower() in section_of:
@@ -324,6 +359,9 @@ _SECTION_KEYWORDS = [
     ("work", re.compile(r"工作|职业经历|任职|从业|实习|\b(?:experience|employment|career|positions held)\b", re.I)),
     ("education", re.compile(r"教育|学历|学习经历|\b(?:education|academic|studies|schooling)\b", re.I)),
     ("summary", re.compile(r"评价|简介|概述|优势|总结|\b(?:summary|profile|about|overview)\b", re.I)),
+    ("intent", re.compile(r"意向|求职目标|\b(?:objective|goals?)\b", re.I)),
+    ("basics", re.compile(r"基本资料|个人资料|基本信息|个人信息|联系方式|"
+                          r"\b(?:contact|personal (?:details|information|data|info))\b", re.I)),
 ]  # fmt: skip
 
 
@@ -347,9 +385,12 @@ def _section_by_keyword(line: str, bare: str, marked: bool) -> str | None:
             return None
     else:
         return None
-    for section, pattern in _SECTION_KEYWORDS:
-        if pattern.search(bare):
-            return section
+    # The head noun names what the section holds: a "Career Summary" is a summary, "Work Experience" the work.
+    head = bare.split()[-1] if english else bare
+    for text in (head, bare):
+        for section, pattern in _SECTION_KEYWORDS:
+            if pattern.search(text):
+                return section
     return None
 
 
@@ -520,7 +561,8 @@ def _field_from_line(line: str) -> tuple[str, float]:
         r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
         r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
         r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|doctor|high school)"
-        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?\s*,?\s+"
+        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?"
+        r"(?:\s+(?:graduate|holder|student))?\s*,?\s+"  # "Associate degree graduate in Automation"
         r"(?:in|of|majoring in)\s+"
         r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
         line,
@@ -530,8 +572,8 @@ def _field_from_line(line: str) -> tuple[str, float]:
     if not degree_of or generic or education_level(degree_of.group(1)):
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
-            r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|b\.?eng|"
-            r"m\.?eng)\.?"
+            r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|diploma|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|"
+            r"b\.?eng|m\.?eng)\.?"
             r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
             r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
@@ -543,7 +585,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
         elif generic:
             degree_of = None  # "Associate of Applied Science" names the kind of degree, not a field
     if degree_of:
-        value = re.split(r"\s+(?:from|at)\s+|,|\s{2,}|\s+\d", degree_of.group(1))[0]
+        value = re.split(r"\s+(?:from|at|with|who|where|since|for)(?:\s+|$)|,|\s{2,}|\s+\d", degree_of.group(1))[0]
         return _clean_field_of_study(value), SENTENCE
     zh = re.search(r"([\u4e00-\u9fffA-Za-z]{2,14}?)专业", line) or re.search(r"主修([\u4e00-\u9fff]{2,14})", line)
     if zh:
@@ -645,7 +687,9 @@ _COMMA_MARK = "\x01"
 def _split_parts(text: str) -> list[str]:
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
-    pieces = re.split(r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+@\s+|\s{2,}|\t", protected)
+    pieces = re.split(
+        r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
+    )
     pieces = [_without_aside(p.replace(_COMMA_MARK, ",").strip()) for p in pieces]
     return [p.strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
 
@@ -699,11 +743,40 @@ _NOT_A_JOB = re.compile(
 )
 
 
+# The words a sentence puts before an employer or a title: "就职于X公司，任Y", "在X公司担任Y", "Joined X as Y".
+_EMPLOYER_LEAD_IN = re.compile(
+    r"^(?:(?:先后)?(?:就职|任职|供职|服务|受雇|受聘|工作|效力)(?:于|在)|入职|加入|加盟|"
+    r"(?:worked|working|employed|serving)\s+(?:at|for|with|by)\s+|joined\s+)",
+    re.I,
+)
+_TITLE_LEAD_IN = re.compile(
+    r"^(?:担任|出任|升任|晋升为|任职|任|职位为|职位是|职务为|岗位为|(?:promoted to|working as|served as)\s+)", re.I
+)
+
+
+def _without_lead_in(piece: str) -> str:
+    bare = _EMPLOYER_LEAD_IN.sub("", piece).strip()
+    inside = re.fullmatch(r"在(.{2,40}?)(?:工作|任职|就职|上班)", bare)
+    if inside:  # "在重庆某某有限公司工作"
+        bare = inside.group(1)
+    elif bare.startswith("在") and re.search(r"(?:公司|集团|银行|医院|研究院|研究所|事务所)$", bare):
+        if _segmenter().lcut(bare, HMM=False)[0] == "在":
+            bare = bare[1:]  # "在深圳某某科技有限公司" (担任高级工程师), not the 在 of "在线教育科技有限公司"
+    if bare != piece:
+        return bare
+    title = _TITLE_LEAD_IN.sub("", piece).strip()
+    if title != piece and title and (_title_score(title) >= 35 or TITLE_WORD_RE.search(title)):
+        return title  # "任项目经理", but "任" starting no title is kept
+    return piece
+
+
 def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     """(employer, title, confidence) from the pieces of a work entry."""
     expanded: list[str] = []
     for part in parts:
-        expanded.extend(_split_company_title(part))
+        part = _without_lead_in(part)
+        for piece in _split_company_title(part):
+            expanded.append(_without_lead_in(piece))
     parts = [
         p
         for p in expanded
@@ -821,9 +894,18 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
 # ---------------------------------------------------------------- sentences
 
 _DESIRED_SENTENCES = [
+    # The role's whole name when the sentence closes it with "role"/"position": "Looking for a Compensation and
+    # Benefits Specialist role" (the general pattern below would stop at "and").
     re.compile(
         r"(?:seeking|looking for|pursuing|searching for|apply(?:ing)? for|interested in|aiming for|targeting)\s+"
-        r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:position|role|job|opportunity|post)\s+(?:as|of)\s+(?:an?\s+)?)?"
+        r"(?:an?\s+|the\s+)?(?:new\s+)?"
+        r"(?P<role>[A-Za-z](?:(?!\s(?:in|at|with|where|that|which|for|to|my|our|an?|the|as|on|is)\s)[A-Za-z&/\- ]){2,60}?)"
+        r"\s+(?:role|position|job|opportunity|post)s?\b",
+        re.I,
+    ),
+    re.compile(
+        r"(?:seeking|looking for|pursuing|searching for|apply(?:ing)? for|interested in|aiming for|targeting)\s+"
+        r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:positions?|roles?|jobs?|opportunit(?:y|ies)|posts?)\s+(?:as|of)\s+(?:an?\s+)?)?"
         r"(?P<role>[A-Za-z][A-Za-z&/\- ]{2,60}?)"
         r"(?:\s+(?:role|position|job|opportunity|post)s?)?(?=\s*(?:[,.;()]|$|\s+(?:in|at|with|where|that|based|within|for|paying|"
         r"offering|and|to)\b))",
@@ -1013,6 +1095,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     skill_chunks: list[str] = []
     education_lines: list[str] = []
     work_labelled: dict[str, str] = {}
+    intent_lines: list[str] = []
 
     for index, line in enumerate(lines):
         section = sections[index]
@@ -1029,7 +1112,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         if section == "education":
             education_lines.append(line)
         if section == "intent" and not pairs:
-            labelled.setdefault("intent_line", line)
+            intent_lines.append(line)
 
     # Contact details.
     found.offer("name", labelled.get("name", "").strip(), LABELLED)
@@ -1090,11 +1173,13 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             found.offer("city", city, SENTENCE)
     if "province" not in found.values:
         for line, section in zip(lines, sections, strict=True):
-            if section not in (None, "basics") or COMPANY_RE.search(line) or SCHOOL_RE.search(line):
+            if section not in (None, "basics"):
                 continue
-            bare = EMAIL_RE.sub("", line)
-            if found.get("name"):
-                bare = bare.replace(found.get("name"), " ")
+            bare = _URL_RE.sub(" ", EMAIL_RE.sub(" ", line))  # "...@corp.example.net" names no company
+            if COMPANY_RE.search(bare) or SCHOOL_RE.search(bare):
+                continue
+            if found.get("name"):  # the name is no place, however it is written ("LAI Yang" is not Laiyang)
+                bare = re.sub(re.escape(found.get("name")).replace(r"\ ", r"\s+"), " ", bare, flags=re.I)
             for field, value in _labelled_pairs(line):
                 if field in ("hometown", "unused", "school", "employer", "wanted_place") and value:
                     bare = bare.replace(value, " ")  # "籍贯：湖南衡阳" is where the person comes from
@@ -1177,8 +1262,10 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("desired_role", desired, LABELLED)
     elif labelled.get("desired"):
         found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)
-    if labelled.get("intent_line"):
-        for part in _split_parts(labelled["intent_line"]):
+    for line in intent_lines:
+        # A line of the job-intent section: its value, whatever its label says ("期望方向：数据分析师").
+        intent = _LABEL_VALUE_RE.match(line)
+        for part in _split_parts(intent.group(2) if intent else line):
             part = _clean_desired(part)
             if part and _title_score(part) >= 45:
                 found.offer("desired_role", part, LAYOUT)
@@ -1260,9 +1347,19 @@ def _keyword_category(title: str) -> str:
     return "other"
 
 
+# Marks between listed skills: commas, bars, slashes, bullets of any shape, and a bullet misread by OCR as a
+# lone "o" or "O" between spaces.
+_SKILL_SEPARATORS = re.compile(r"[,，、;；|/·•▪■◆●○►➢✓◇❖➤→★☆\n]|\s{2,}|\s[oO0]\s|\band\b|和|及|以及")
+
+
 def _split_skills(text: str) -> list[str]:
-    parts = re.split(r"[,，、;；|/·•\n]|\s{2,}|\band\b|和|及|以及", text)
-    return [part.strip() for part in parts if part.strip() and len(part.strip()) <= 60]
+    parts = _SKILL_SEPARATORS.split(_mask_brackets(text))
+    return [part.strip().replace(_COMMA_MARK, "，") for part in parts if part.strip() and len(part.strip()) <= 200]
+
+
+def _mask_brackets(text: str) -> str:
+    """Commas inside brackets belong to the item ("Python（熟练，3年）"): hidden from the split."""
+    return re.sub(r"[（(][^)）]{0,30}[)）]", lambda m: re.sub(r"[,，、]", _COMMA_MARK, m.group(0)), text)
 
 
 def _phone(text: str) -> str:
