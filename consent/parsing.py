@@ -94,7 +94,7 @@ PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[\s\-]?)?(1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4
 RESIDENT_ID_RE = re.compile(r"(?<!\d)\d{6}(19\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d{3}[\dXx](?!\d)")
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _YM = (
-    r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})(?!\d)\s*月?)?"
+    r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})(?!\d)\s*月?|年)?"
     r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s+(?P<{p}y2>(?:19|20)\d{{2}})"
     r"|(?P<{p}m3>\d{{1,2}})\s*/\s*(?P<{p}y3>(?:19|20)\d{{2}}))"
 )
@@ -112,15 +112,19 @@ DATE_RANGE_RE = re.compile(
 COMPANY_RE = re.compile(
     r"(有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所|工作室|中心|工厂|"
     r"\bCo\.?,?\s*Ltd\.?|\bLtd\b\.?|\bLimited\b|\bInc\b\.?|\bLLC\b|\bL\.L\.C\.|\bCorp\b\.?|\bCorporation\b|\bGroup\b|"
-    r"\bCompany\b|\bBank\b|\bHospital\b|\bTechnologies\b|\bGmbH\b|\bPLC\b|\bHoldings\b)",
+    r"\bCompany\b|\bBank\b|\bHospital\b|\bTechnologies\b|\bGmbH\b|\bPLC\b|\bLLP\b|\bPte\b\.?|\bPty\b\.?|\bHoldings\b)",
     re.IGNORECASE,
 )
 TITLE_WORD_RE = re.compile(
     r"(工程师|经理|总监|主管|专员|助理|分析师|设计师|会计|出纳|顾问|架构师|科学家|代表|主任|总裁|总经理|店长|讲师|教师|"
-    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|"
+    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
+    r"仓管员|跟单员|业务员|销售员|"
     r"\b(?:engineer|developer|manager|director|analyst|designer|accountant|specialist|consultant|architect|scientist|"
     r"representative|lead|head|officer|assistant|intern|administrator|executive|coordinator|supervisor|recruiter|"
-    r"auditor|programmer|owner|vp|president|cashier|bookkeeper|controller|statistician|marketer)s?\b)",
+    r"auditor|programmer|owner|vp|president|cashier|bookkeeper|controller|statistician|marketer|buyer|dispatcher|planner|"
+    r"clerk|teacher|nurse|technician|editor|writer|translator|tutor|lawyer|attorney|pharmacist|physician|surveyor|"
+    r"strategist|merchandiser|underwriter|actuary|economist|researcher|receptionist|secretary|trainer|instructor|"
+    r"advisor|adviser|foreman|operator|inspector)s?\b)",
     re.IGNORECASE,
 )
 SCHOOL_RE = re.compile(r"(大学|学院|学校|中学|University|College|Institute|School|Academy|Polytechnic)", re.I)
@@ -291,6 +295,8 @@ def _looks_like_skill(value: str) -> bool:
     if len(value) > 30 or _NOT_A_SKILL.search(value) or _SENTENCE_END.search(value):
         return False
     if re.search(r"[\u4e00-\u9fff]", value):
+        if re.search(r"[\u4e00-\u9fff]\s+[A-Za-z]|[A-Za-z]\s+[\u4e00-\u9fff]", value):
+            return False  # "隆 FF": two scripts apart, a misread mark, not a name ("Java开发" is written together)
         return 2 <= len(value) <= 10 and not re.search(r"[的了是在和与及]", value)
     words = value.split()
     return 1 <= len(words) <= 3 and not re.search(r"\d{3,}", value) and bool(re.match(r"[A-Za-z]", value))
@@ -443,7 +449,9 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
                 break
             value_parts.append(piece)
         field = pairs[0][0]
-        pairs[0] = (field, " ".join(p.strip() for p in value_parts).strip() if field != "skills" else ", ".join(value_parts))
+        # A list keeps its separators ("求职意向：Java开发工程师 | 上海 | 15-20K": the role is the first piece).
+        joiner = {"skills": ", ", "desired": " | "}.get(field, " ")
+        pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
     if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 20:
@@ -568,7 +576,9 @@ def _field_from_line(line: str) -> tuple[str, float]:
         line,
         re.I,
     ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
-    generic = degree_of and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
+    # "Bachelor of Science" names the kind of degree; "Ph.D. in Business Administration" names the field studied.
+    studied_in = degree_of and re.search(r"\b(?:in|majoring in)\s+$", line[: degree_of.start(1)], re.I)
+    generic = degree_of and not studied_in and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
     if not degree_of or generic or education_level(degree_of.group(1)):
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
@@ -687,6 +697,7 @@ _COMMA_MARK = "\x01"
 def _split_parts(text: str) -> list[str]:
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    protected = re.sub(r"(?<=[\u4e00-\u9fff])(?=担任|出任)", "  ", protected)  # "在阿里巴巴担任产品经理"
     pieces = re.split(
         r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
     )
@@ -838,15 +849,20 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
     date_lines = [
         i
         for i, line in enumerate(lines)
-        if DATE_RANGE_RE.search(line) and (sections[i] == "work" or (sections[i] in (None, "basics") and COMPANY_RE.search(line)))
+        if DATE_RANGE_RE.search(line)
+        and (sections[i] == "work" or (sections[i] in (None, "basics", "summary") and COMPANY_RE.search(line)))
     ]
     for position, index in enumerate(date_lines):
         line = lines[index]
         match = DATE_RANGE_RE.search(line)
         start, end = _range_dates(match)
-        rest = (line[: match.start()] + "  " + line[match.end() :]).strip(" ,，|()（）:：\t")
-        parts = _split_parts(rest) if rest else []
-        employer, title, confidence = _employer_title(parts)
+        rest = (line[: match.start()] + "  " + line[match.end() :]).strip(" ,，|()（）:：\t。")
+        labels = dict(_labelled_pairs(rest)) if rest else {}
+        if labels.get("employer") or labels.get("title"):  # "2018.07-至今  公司：某某有限公司  职位：测试工程师"
+            employer, title = labels.get("employer", "").strip(), _clean_desired(labels.get("title", ""))
+            confidence = LAYOUT if employer and title else INFERRED
+        else:
+            employer, title, confidence = _employer_title(_split_parts(rest) if rest else [])
         previous_date = date_lines[position - 1] if position else -1
         next_date = date_lines[position + 1] if position + 1 < len(date_lines) else len(lines)
         neighbours = []
@@ -958,6 +974,21 @@ def _desired_from_sentence(text: str) -> str:
     return ""
 
 
+_OBJECTIVE_ROLE = re.compile(
+    r"\b(?i:an?|the|my)\s+(?:[a-z][a-z\-]*\s+){0,2}(?P<role>[A-Z][A-Za-z&/\-]*(?:\s+(?:[A-Z][A-Za-z&/\-]*|of|and|&))*)"
+    r"\s+(?:role|position|job|post|opportunity)\b"
+)
+
+
+def _role_in_objective(line: str) -> str:
+    """The role an objective names by its capitalised title: "A challenging Data Engineer position in …"."""
+    for match in _OBJECTIVE_ROLE.finditer(line):
+        role = match.group("role").strip()
+        if _title_score(role) >= 40 or TITLE_WORD_RE.search(role):
+            return role
+    return ""
+
+
 def _clean_desired(value: str) -> str:
     value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
     value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
@@ -970,8 +1001,20 @@ def _clean_desired(value: str) -> str:
         value.strip(),
         flags=re.I,
     )
+    # "Product Manager roles in fintech", "数据分析师岗位": the kind of opening is not part of the role's name
+    value = re.sub(r"(?<=\S)\s+(?:roles?|positions?|jobs?|opportunities|openings)\b.*$", "", value, flags=re.I)
+    value = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:相关)?(?:岗位|职位|工作|方向)$", "", value)
     return _DANGLING.sub("", value)
 
+
+# A piece of a line that is only a sum of money with its unit ("15-20K", "1.5万/月", "¥25,000"), no label.
+_MONEY_PIECE = re.compile(
+    r"(?:[¥￥]|RMB|CNY)?\s*\d+(?:[.,]\d+)?\s*(?:[kK千]|万|w|W)?(?:\s*[-~～至]\s*\d+(?:[.,]\d+)?)?\s*(?:[kK千]|万|w|W)"
+    r"(?:\s*[xX×*·]\s*1[2-8]\s*薪?)?(?:\s*(?:元)?\s*/\s*(?:月|年|month|year))?|"
+    r"(?:[¥￥]|RMB|CNY)\s*\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?(?:\s*/\s*(?:月|年|month|year))?|"
+    r"\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?\s*元(?:\s*/\s*(?:月|年))?",
+    re.I,
+)
 
 # Stray marks left at either end of a value (a scan's speck read as "-", "'" or "«", a cut separator).
 _DANGLING = re.compile(r"^[\s.。:：\-–—_'\"‘’“”«»|~·,，;；]+|[\s.。:：\-–—_'\"‘’“”«»|~·,，;；]+$")
@@ -985,6 +1028,51 @@ def _years_from_text(text: str) -> int | None:
             if number is not None and 0 <= number <= 50:
                 return number
     return None
+
+
+_CURRENT_JOB = re.compile(
+    r"(?:\b(?:currently|presently)\b|\bI am now\b|现任职于|现就职于|现任|目前(?:就职于|任职于|在)|现在(?:就职于|在))"
+    r"\s*(?P<clause>[^。；;\n]*?)"
+    r"(?:[。；;\n]|\.(?:\s|$)(?<!\bCo\.\s)|\s*[,，]\s*(?:previously|formerly|before that|prior to|曾|此前|之前)|$)",
+    re.I,
+)
+
+
+def _current_job_in_sentences(lines: list[str]) -> tuple[str, str]:
+    """(employer, title) of the job a sentence says the person holds now."""
+    for line in lines:
+        for match in _CURRENT_JOB.finditer(line):
+            clause = re.sub(
+                r"^(?:(?:working|employed|serving)\s+(?:as\s+)?|(?:working\s+)?(?:at|with|for)\s+)?(?:an?\s+|the\s+)?",
+                "",
+                match.group("clause").strip(),
+                flags=re.I,
+            )
+            employer, title, _confidence = _employer_title(_split_parts(clause))
+            named = (
+                COMPANY_RE.search(employer)
+                or re.fullmatch(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*){0,4}", employer)
+                or (re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,20}", employer) and re.search(r"担任|出任|[，,\s]任", clause))
+            )
+            if employer and title and named and _title_score(title) >= 45:
+                return employer, title  # "… at Deloitte LLP", "… at KPMG"
+    return "", ""
+
+
+def _headline_job(lines: list[str], sections: list[str | None], name: str) -> tuple[str, str]:
+    """(employer, title) of the headline under the name: "Senior Engineer at Acme Ltd", "高级产品经理 | 某某有限公司",
+    "Data Analyst | 5 years | Shenzhen". Only the lines before the first section and without contact details."""
+    for line, section in list(zip(lines, sections, strict=True))[:4]:
+        if section is not None or EMAIL_RE.search(line) or PHONE_RE.search(line) or _labelled_pairs(line):
+            continue
+        bare = line.replace(name, " ").strip() if name else line
+        if not bare or _name_of(bare, headline=True) == bare:
+            continue
+        parts = [p for p in _split_parts(bare) if not _years_from_text(p) and not re.fullmatch(r"\d+\s*(?:年|years?)\S*", p)]
+        employer, title, _confidence = _employer_title(parts)
+        if title and _title_score(title) >= 45:
+            return (employer if COMPANY_RE.search(employer) else ""), title
+    return "", ""
 
 
 # ---------------------------------------------------------------- the parser
@@ -1101,6 +1189,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         section = sections[index]
         pairs = _labelled_pairs(line)
         for field, value in pairs:
+            if field == "title" and section == "intent":
+                field = "desired"  # "求职意向 / 职位：数据分析师" is the job wanted, not the one held
             if field == "skills":
                 skill_chunks.append(value)
             elif field in ("employer", "title") and section == "work":
@@ -1243,6 +1333,18 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("current_title", current["position"], current["x-confidence"])
     found.offer("current_employer", work_labelled.get("employer", "").strip(), INFERRED)
     found.offer("current_title", _clean_desired(work_labelled.get("title", "")), INFERRED)
+    if "current_employer" not in found.values and "current_title" not in found.values:
+        # No dated job: a sentence that says where the person works now ("Currently a Senior Accountant at
+        # Deloitte LLP", "现任职于某某有限公司，担任会计"), else the headline under the name ("Senior Engineer at Acme Ltd").
+        prose = [line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary")]
+        employer, title = _current_job_in_sentences(prose)
+        if employer or title:
+            found.offer("current_employer", employer, SENTENCE)
+            found.offer("current_title", title, SENTENCE)
+        else:
+            employer, title = _headline_job(lines, sections, found.get("name", ""))
+            found.offer("current_employer", employer, INFERRED)
+            found.offer("current_title", title, INFERRED)
 
     years_label = labelled.get("years", "")
     years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?|$)", years_label, re.I)
@@ -1263,13 +1365,21 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     elif labelled.get("desired"):
         found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)
     for line in intent_lines:
-        # A line of the job-intent section: its value, whatever its label says ("期望方向：数据分析师").
+        # A line of the job-intent section: its value, whatever its label says ("期望方向：数据分析师"), or a
+        # sentence naming the role ("A challenging Data Engineer position in a growing company").
+        if len(line.split()) >= 5 or _SENTENCE_END.search(line):
+            found.offer("desired_role", _desired_from_sentence(line) or _role_in_objective(line), SENTENCE)
         intent = _LABEL_VALUE_RE.match(line)
         for part in _split_parts(intent.group(2) if intent else line):
             part = _clean_desired(part)
             if part and _title_score(part) >= 45:
                 found.offer("desired_role", part, LAYOUT)
                 break
+    # A figure in the line of job intent is the pay wanted: "求职意向：Java开发工程师 | 上海 | 15-20K".
+    for line in [labelled.get("desired", ""), *intent_lines]:
+        for piece in re.split(r"\s*[|｜/,，;；]\s*|\s{2,}", line):
+            if _MONEY_PIECE.fullmatch(piece.strip()):
+                found.offer("expected_salary", salary_monthly(piece), LAYOUT)
     found.offer("desired_role", _desired_from_sentence(joined), SENTENCE)
 
     # Skills: listed items, and vocabulary skills named after "proficient in" / "熟练掌握" in sentences.
@@ -1278,8 +1388,13 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         for part in _split_skills(chunk):
             skills.extend(_skill_ids(part))
     for match in re.finditer(
-        r"(?:熟练掌握|熟练使用|精通|熟悉|擅长|掌握|proficient (?:in|with)|skilled in|experienced (?:in|with)|expertise in|"
-        r"familiar with|hands-on experience with|tools? (?:include|like))([^\n。.;；]{2,120})",
+        r"(?:熟练掌握|熟练使用|熟练运用|精通|熟悉|擅长|掌握|会使用|能够使用|具备|proficient (?:in|with|at)|"
+        r"skilled (?:in|at|with)|experienced (?:in|with)|expertise (?:in|with)|familiar with|hands-on experience with|"
+        r"tools? (?:include|like)|"
+        r"(?:strong|solid|good|excellent|working|deep|sound)\s+(?:skills?|knowledge|proficiency|command|background)\s+(?:in|of|with)|"
+        r"well[- ]versed in|competent (?:in|with)|fluent in|good at)"
+        r"((?:[^\n。.;；]|\.(?=[A-Za-z0-9]))"  # "Vue.js", "Node.js": a dot inside a name does not end the sentence
+        r"{2,120})",
         joined,
         re.I,
     ):
