@@ -158,7 +158,7 @@ _PROFICIENCY = re.compile(
 )
 _NOT_A_SKILL = re.compile(
     r"(\d+\s*\+?\s*(?:年|years?|yrs?)|经验|experience|岁|years? old|负责|responsible|工作|work(?:ed|ing)?\b|我|\bi\b|"
-    r"\bmy\b|期望|薪|salary|出生|born|邮箱|电话|phone|e-?mail|@|http|www\.)",
+    r"\bmy\b|期望|薪|salary|出生|born|邮箱|电话|phone|e-?mail|\S@\S|http|www\.)",  # a lone "@" is a misread bullet
     re.I,
 )
 
@@ -1463,8 +1463,8 @@ def _keyword_category(title: str) -> str:
 
 
 # Marks between listed skills: commas, bars, slashes, bullets of any shape, and a bullet misread by OCR as a
-# lone "o" or "O" between spaces.
-_SKILL_SEPARATORS = re.compile(r"[,，、;；|/·•▪■◆●○►➢✓◇❖➤→★☆\n]|\s{2,}|\s[oO0]\s|\band\b|和|及|以及")
+# lone "o", "O" or "@" between spaces.
+_SKILL_SEPARATORS = re.compile(r"[,，、;；|/·•▪■◆●○►➢✓◇❖➤→★☆\n]|\s{2,}|(?:^|\s)[oO0@](?:\s|$)|\band\b|和|及|以及")
 
 
 def _split_skills(text: str) -> list[str]:

@@ -162,6 +162,8 @@ def test_a_figure_in_the_line_of_job_intent_is_the_pay_wanted():
          ["customer_service", "negotiation", "office", "photoshop", "power_bi"]),  # a long run: vocabulary skills only
         ("薪酬核算、社保公积金", ["payroll", "社保公积金"]),  # 薪 in a skill's name is no salary
         ("新媒体营销 / 短视频剪辑", ["digital_marketing", "短视频剪辑"]),
+        ("o Excel @ Photoshop o Tableau", ["excel", "photoshop", "tableau"]),  # bullets a scan misread
+        ("Excel、anna.k@example.org", ["excel"]),  # an e-mail address is no skill
     ],
 )  # fmt: skip
 def test_a_skills_section_reads_every_list_shape_and_drops_levels(line, skills):
