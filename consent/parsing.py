@@ -79,7 +79,8 @@ LABELS = {
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
                 "job objective", "career goal"],
-    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "skills", "key skills", "technical skills",
+    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "skills",
+               "key skills", "technical skills", "languages", "language skills",
                "core skills", "tools", "skill set", "expertise"],
     "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
                  "current employer", "employer", "company", "current company", "company name", "organisation", "organization"],
@@ -528,7 +529,7 @@ def _degree_matchers() -> list[tuple[str, str, re.Pattern | str]]:
     for level, names in vocabulary()["degrees"].items():  # listed highest first
         for name in names:
             if len(name) <= 3 and name.isascii() and name.isalpha():
-                matchers.append((level, "short", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")))
+                matchers.append((level, "short", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])", re.I)))
             elif re.match(r"[a-z]", name):
                 matchers.append((level, "word", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")))
             else:
@@ -536,24 +537,28 @@ def _degree_matchers() -> list[tuple[str, str, re.Pattern | str]]:
     return matchers
 
 
-_CAPITALS = re.compile(r"[A-Z]{2}")
+_MICROSOFT_PRODUCT = re.compile(r"\s*(?:Office|Word|Excel|PowerPoint|SQL|Project|Visio|Access|Dynamics|Teams)\b")
 
 
 def education_level(text: str) -> str:
     """The highest degree `text` names ("本科", "M.Sc.", "Bachelor of Engineering"), or ""."""
     lowered = text.lower()
-    capitals = None
     for level, kind, matcher in _degree_matchers():
         if kind == "text":
             if matcher in lowered:
                 return level
-        elif matcher.search(lowered):
-            if kind == "word":
+        elif kind == "word":
+            if matcher.search(lowered):
                 return level
-            if capitals is None:
-                capitals = bool(_CAPITALS.search(text))
-            if capitals:
-                return level  # "MBA", "BSc" but never the "ms" of a word
+        else:
+            # An acronym as degrees are written: "MBA", "BSc", "PhD", "Msc"; never "Ms Wang", "Ma" the surname or the
+            # "ms" of a word (two letters need both capitals, three a capital first).
+            for match in matcher.finditer(text):
+                written = match.group(0)
+                if _MICROSOFT_PRODUCT.match(text, match.end()):
+                    continue  # "MS Office" is Microsoft's
+                if sum(ch.isupper() for ch in written) >= 2 or (len(written) >= 3 and written[0].isupper()):
+                    return level
     return ""
 
 
@@ -928,7 +933,7 @@ _DESIRED_SENTENCES = [
         re.I,
     ),
     re.compile(
-        r"(?:to (?:obtain|secure|find|join as|work as)|wish to work as|hope to work as|want to work as|next step(?: is)?"
+        r"(?:to (?:obtain|secure|find|join as|work as|become)|wish to work as|hope to work as|want to work as|next step(?: is)?"
         r"(?: to be)?|aspiring|goal is to become)\s+(?:an?\s+|the\s+)?(?:(?:position|role|job)\s+(?:as|of)\s+(?:an?\s+)?)?"
         r"(?P<role>[A-Za-z][A-Za-z&/\- ]{2,60}?)(?:\s+(?:role|position|job))?(?=\s*(?:[,.;()]|$|\s+(?:in|at|with|where|that|"
         r"based|for|and|to)\b))",
@@ -974,6 +979,16 @@ def _desired_from_sentence(text: str) -> str:
     return ""
 
 
+def _wanted_piece(value: str) -> str:
+    """The role among the pieces of a job-intent value: "全职 | 行政助理 | 广州 | 5-6K" wants 行政助理."""
+    pieces = [piece.strip() for piece in value.split(" | ") if piece.strip()]
+    for piece in pieces:
+        if _NOT_A_JOB.match(piece) or place_only(piece) or _MONEY_PIECE.fullmatch(piece) or salary_negotiable(piece):
+            continue
+        return piece
+    return value
+
+
 _OBJECTIVE_ROLE = re.compile(
     r"\b(?i:an?|the|my)\s+(?:[a-z][a-z\-]*\s+){0,2}(?P<role>[A-Z][A-Za-z&/\-]*(?:\s+(?:[A-Z][A-Za-z&/\-]*|of|and|&))*)"
     r"\s+(?:role|position|job|post|opportunity)\b"
@@ -990,6 +1005,8 @@ def _role_in_objective(line: str) -> str:
 
 
 def _clean_desired(value: str) -> str:
+    # Of alternatives ("行政助理/前台", "出纳、会计") the first; "UI/UX设计师" is one name.
+    value = re.split(r"(?<=[\u4e00-\u9fff]{2})\s*[/／、]\s*(?=[\u4e00-\u9fff]{2})", value, maxsplit=1)[0]
     value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
     value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
     value = re.split(
@@ -1070,7 +1087,7 @@ def _headline_job(lines: list[str], sections: list[str | None], name: str) -> tu
             continue
         parts = [p for p in _split_parts(bare) if not _years_from_text(p) and not re.fullmatch(r"\d+\s*(?:年|years?)\S*", p)]
         employer, title, _confidence = _employer_title(parts)
-        if title and _title_score(title) >= 45:
+        if title and _title_score(title) >= 45 and TITLE_WORD_RE.search(title):  # a job's noun, not a major
             return (employer if COMPANY_RE.search(employer) else ""), title
     return "", ""
 
@@ -1135,6 +1152,16 @@ def _unknown_word(text: str) -> bool:
     tokenizer = _segmenter()
     tokenizer.check_initialized()
     return tokenizer.FREQ.get(text, 0) < 50
+
+
+def _unwrapped(lines: list[str]) -> str:
+    """The lines with Chinese prose that a page wrapped mid-word joined again: "…毕业于华中科技大学人工智" + "能专业，…"
+    is one sentence. A long line ending in a character, with no stop, runs on into a line starting with one."""
+    text = lines[0] if lines else ""
+    for previous, line in zip(lines, lines[1:], strict=False):
+        runs_on = len(previous) >= 25 and re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff]", line)
+        text += ("" if runs_on else "\n") + line
+    return text
 
 
 def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
@@ -1301,7 +1328,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if "field_of_study" not in found.values:
         sentence = re.search(
             r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?([^\n。,，]{2,30})",
-            joined,
+            _unwrapped(lines),
             re.I,
         )
         if sentence:
@@ -1359,7 +1386,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("expected_salary", salary_monthly(labelled["salary"]), LABELLED)
     if not salary_negotiable(labelled.get("salary", "")):
         found.offer("expected_salary", salary_in_text(_salary_text(lines, sections)), SENTENCE)
-    desired = _clean_desired(labelled.get("desired", ""))
+    desired = _clean_desired(_wanted_piece(labelled.get("desired", "")))
     if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 40:
         found.offer("desired_role", desired, LABELLED)
     elif labelled.get("desired"):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consent.parsing import _section_of, flat_fields, parse_resume
+from consent.parsing import _section_of, education_level, flat_fields, parse_resume
 from consent.salaries import salary_in_text, salary_monthly
 
 TODAY = date(2026, 11, 29)
@@ -80,6 +80,13 @@ def test_with_no_work_history_the_headline_under_the_name_gives_the_current_job(
     assert (fields["current_employer"], fields["current_title"]) == (employer, title)
 
 
+def test_a_headline_naming_a_major_or_a_school_is_no_job():
+    fields = _fields("马骁\n计算机科学与技术 | 2026届应届毕业生\n手机 13912345678\n教育背景\n2022-2026 四川大学 本科\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("", "")
+    fields = _fields("Lucy Hart\nComputer Science Student, Wuhan University\nlucy@example.com\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("", "")
+
+
 def test_a_dated_job_wins_over_the_headline():
     fields = _fields("Omar Haddad\nFreelance Consultant\nExperience\nBluewater Freight Inc. | Dispatcher | 2022 - present\n")
     assert (fields["current_employer"], fields["current_title"]) == ("Bluewater Freight Inc.", "Dispatcher")
@@ -101,6 +108,10 @@ def test_a_dated_job_wins_over_the_headline():
         ("Tom Baker\nSummary\nLooking for a Learning and Development Specialist role in Chengdu.\n",
          "Learning and Development Specialist"),
         ("Tom Baker\nSummary\nSeeking opportunities as a Mechanical Designer.\n", "Mechanical Designer"),
+        ("Tom Baker\nCareer goal: to become a Quantity Surveyor in construction\n", "Quantity Surveyor"),
+        ("冯雪\n求职意向\n人事专员/行政文员\n", "人事专员"),  # of alternatives, the first
+        ("冯雪\n期望职位：兼职 | 平面设计师 | 长沙 | 6-8K\n", "平面设计师"),  # not the kind of contract, place or pay
+        ("冯雪\n期望职位：UI/UX设计师\n", "UI/UX设计师"),
     ],
 )  # fmt: skip
 def test_the_job_wanted_is_read_in_all_its_wordings(text, role):
@@ -170,6 +181,10 @@ def test_a_skills_section_reads_every_list_shape_and_drops_levels(line, skills):
     assert sorted(_fields(f"孔明\n专业技能\n{line}\n")["skills"]) == sorted(skills)
 
 
+def test_languages_spoken_are_skills():
+    assert sorted(_fields("Ann Lee\nLanguages: English (fluent), Cantonese (native)\n")["skills"]) == ["cantonese", "english"]
+
+
 def test_skills_stated_in_prose_are_read():
     fields = _fields("Ann Lee\nSummary\nAnalyst with solid knowledge of Power BI and Vue.js; good at negotiation.\n")
     assert sorted(fields["skills"]) == ["negotiation", "power_bi", "vue"]
@@ -217,3 +232,17 @@ def test_the_name_line_and_an_e_mail_domain_are_never_read_as_a_place():
 )
 def test_the_field_of_study_after_a_diploma_or_in_a_degree(line, field):
     assert _fields(f"Ann Lee\nEducation\n{line}\n")["field_of_study"] == field
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("PhD in Marine Biology", "doctorate"), ("Msc Finance", "master"), ("MBA", "master"), ("BSc (Hons) Economics", "bachelor"),
+     ("Ms Zhou, 熟练使用MS Office", ""), ("Jack Ma", ""), ("MS SQL Server DBA", "")],
+)  # fmt: skip
+def test_a_degree_acronym_counts_only_as_degrees_are_written(text, level):
+    assert education_level(text) == level
+
+
+def test_chinese_prose_wrapped_mid_word_is_read_as_one_sentence():
+    text = "吕青的简历\n个人简介\n我叫吕青，现居广西南宁。本科毕业于广西民族大学汉语国际教\n育专业，从事相关工作4年。\n"
+    assert _fields(text)["field_of_study"] == "汉语国际教育"
