@@ -70,12 +70,17 @@ LABELS = {
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
               "total experience", "years"],
-    "salary": ["期望薪资", "期望月薪", "期望工资", "期望年薪", "薪资要求", "期望薪酬", "薪资期望", "expected salary",
+    "salary": ["期望薪资", "期望月薪", "期望工资", "期望年薪", "薪资要求", "期望薪酬", "薪资期望", "期望待遇", "薪资待遇",
+               "期望收入", "目标薪资", "月薪要求", "expected salary", "expected compensation", "salary range", "desired pay",
                "salary expectation", "desired salary", "salary", "expected pay", "target salary", "compensation"],
     "desired": ["期望职位", "求职意向", "意向岗位", "目标职位", "期望岗位", "应聘职位", "应聘岗位", "意向职位", "求职岗位",
                 "desired role", "desired position", "objective", "target role", "target position", "seeking",
-                "position sought", "job target", "looking for", "career objective", "applying for"],
-    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "skills", "key skills", "technical skills",
+                "position sought", "job target", "looking for", "career objective", "applying for", "目标岗位", "期望从事",
+                "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
+                "preferred role", "preferred position", "position desired", "position applied for", "role sought",
+                "job objective", "career goal"],
+    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "skills",
+               "key skills", "technical skills", "languages", "language skills",
                "core skills", "tools", "skill set", "expertise"],
     "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
                  "current employer", "employer", "company", "current company", "company name", "organisation", "organization"],
@@ -84,32 +89,43 @@ LABELS = {
 }  # fmt: skip
 _LABEL_OF = {name: field for field, names in LABELS.items() for name in names}
 
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|cn|net|org|io|me)(?:/\S*)?\b", re.I)
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[\s\-]?)?(1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4})(?!\d)")
 RESIDENT_ID_RE = re.compile(r"(?<!\d)\d{6}(19\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\d{3}[\dXx](?!\d)")
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _YM = (
-    r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})(?!\d)\s*月?)?"
+    r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})(?!\d)\s*月?|年)?"
     r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s+(?P<{p}y2>(?:19|20)\d{{2}})"
     r"|(?P<{p}m3>\d{{1,2}})\s*/\s*(?P<{p}y3>(?:19|20)\d{{2}}))"
 )
-_PRESENT = r"(?P<now>至今|今|现在|目前|present|now|current|today|date)"
+_PRESENT = r"(?P<now>至今|今|现在|目前|present|now|current|today|date|so far)"
+# "2019.03 - 至今", "Nov 2016 - to date", "Jan 2020 – till now": the marks between the dates may be several words.
 DATE_RANGE_RE = re.compile(
-    _YM.format(p="s") + r"\s*(?:-|–|—|~|～|至|到|to|until|till)+\s*(?:" + _PRESENT + "|" + _YM.format(p="e") + ")",
+    _YM.format(p="s")
+    + r"(?:\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b|\btill\b|\bup to\b))+\s*(?:"
+    + _PRESENT
+    + "|"
+    + _YM.format(p="e")
+    + ")",
     re.IGNORECASE,
 )
 COMPANY_RE = re.compile(
     r"(有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所|工作室|中心|工厂|"
     r"\bCo\.?,?\s*Ltd\.?|\bLtd\b\.?|\bLimited\b|\bInc\b\.?|\bLLC\b|\bL\.L\.C\.|\bCorp\b\.?|\bCorporation\b|\bGroup\b|"
-    r"\bCompany\b|\bBank\b|\bHospital\b|\bTechnologies\b|\bGmbH\b|\bPLC\b|\bHoldings\b)",
+    r"\bCompany\b|\bBank\b|\bHospital\b|\bTechnologies\b|\bGmbH\b|\bPLC\b|\bLLP\b|\bPte\b\.?|\bPty\b\.?|\bHoldings\b)",
     re.IGNORECASE,
 )
 TITLE_WORD_RE = re.compile(
     r"(工程师|经理|总监|主管|专员|助理|分析师|设计师|会计|出纳|顾问|架构师|科学家|代表|主任|总裁|总经理|店长|讲师|教师|"
-    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|"
+    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
+    r"仓管员|跟单员|业务员|销售员|"
     r"\b(?:engineer|developer|manager|director|analyst|designer|accountant|specialist|consultant|architect|scientist|"
     r"representative|lead|head|officer|assistant|intern|administrator|executive|coordinator|supervisor|recruiter|"
-    r"auditor|programmer|owner|vp|president|cashier|bookkeeper|controller|statistician|marketer)s?\b)",
+    r"auditor|programmer|owner|vp|president|cashier|bookkeeper|controller|statistician|marketer|buyer|dispatcher|planner|"
+    r"clerk|teacher|nurse|technician|editor|writer|translator|tutor|lawyer|attorney|pharmacist|physician|surveyor|"
+    r"strategist|merchandiser|underwriter|actuary|economist|researcher|receptionist|secretary|trainer|instructor|"
+    r"advisor|adviser|foreman|operator|inspector)s?\b)",
     re.IGNORECASE,
 )
 SCHOOL_RE = re.compile(r"(大学|学院|学校|中学|University|College|Institute|School|Academy|Polytechnic)", re.I)
@@ -143,7 +159,7 @@ _PROFICIENCY = re.compile(
 )
 _NOT_A_SKILL = re.compile(
     r"(\d+\s*\+?\s*(?:年|years?|yrs?)|经验|experience|岁|years? old|负责|responsible|工作|work(?:ed|ing)?\b|我|\bi\b|"
-    r"\bmy\b|期望|薪|salary|出生|born|邮箱|电话|phone|e-?mail|@|http|www\.)",
+    r"\bmy\b|期望|薪|salary|出生|born|邮箱|电话|phone|e-?mail|\S@\S|http|www\.)",  # a lone "@" is a misread bullet
     re.I,
 )
 
@@ -226,23 +242,45 @@ def skill_labels(ids: list[str], language: str) -> list[str]:
     return [by_id[skill][key] if skill in by_id else skill for skill in ids]
 
 
+# How well a skill is known, written after it: "Python（熟练）", "SQL - advanced", "Excel: 5 years", "Java 精通".
+_SKILL_LEVEL = re.compile(
+    r"(?:\s*[:：\-–—,，]\s*|\s+|(?<=[A-Za-z0-9+#.]))"
+    r"(?:(?:expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong)(?:\s+level)?|"
+    r"熟练|精通|熟悉|掌握|了解|良好|一般|优秀|入门|较好|"
+    r"\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|年)(?:以上)?(?:经验)?)$"
+    r"|\s*[（(\[][^)）\]]*[)）\]]$",
+    re.I,
+)
+
+
 def _skill_ids(part: str) -> list[str]:
     """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
     _by_id, lookup = skills_vocabulary()
-    bare = _PROFICIENCY.sub("", part.strip().strip("·•-*.。:： ")).strip()
-    bare = re.sub(r"[（(][^)）]*[)）]$", "", bare).strip()  # "Python (advanced)"
+    bare = _PROFICIENCY.sub("", part.strip().strip(_BULLETS + ".。:： ")).strip()
+    while bare.lower() not in lookup:  # "Python (advanced)", "Python（熟练，3年）", "SQL - intermediate"; "Visual Basic" stays
+        shorter = _SKILL_LEVEL.sub("", bare).strip()
+        if shorter == bare or not shorter:
+            break
+        bare = shorter
     if not bare:
         return []
     key = bare.lower()
     if key in lookup:
         return [lookup[key]]
-    if _NOT_A_SKILL.search(bare):
-        return []  # "8 years of experience in data analysis" states experience; it lists no skill
-    found = [lookup[m.group(0).lower()] for m in _skill_scanner().finditer(bare)]
+    named = list(_skill_scanner().finditer(bare))
+    found = [lookup[m.group(0).lower()] for m in named]
+    rest = _skill_scanner().sub(" ", bare)
     if re.search(r"[\u4e00-\u9fff]", bare):
-        found += [lookup[token.lower()] for token in _segmenter().lcut(bare) if token.lower() in lookup]
+        tokens = [token for token in _segmenter().lcut(rest) if token.lower() in lookup]
+        found += [lookup[token.lower()] for token in tokens]
+        for token in tokens:
+            rest = rest.replace(token, " ")
+    if _NOT_A_SKILL.search(rest):
+        return []  # "8 years of experience in data analysis" states experience; it lists no skill
     if found:
         return list(dict.fromkeys(found))
+    if len(bare) > 60:
+        return []  # a long run of words names only the vocabulary skills found in it
     from rapidfuzz import fuzz, process
 
     match = process.extractOne(key, list(lookup), scorer=fuzz.ratio, score_cutoff=90)
@@ -258,6 +296,8 @@ def _looks_like_skill(value: str) -> bool:
     if len(value) > 30 or _NOT_A_SKILL.search(value) or _SENTENCE_END.search(value):
         return False
     if re.search(r"[\u4e00-\u9fff]", value):
+        if re.search(r"[\u4e00-\u9fff]\s+[A-Za-z]|[A-Za-z]\s+[\u4e00-\u9fff]", value):
+            return False  # "隆 FF": two scripts apart, a misread mark, not a name ("Java开发" is written together)
         return 2 <= len(value) <= 10 and not re.search(r"[的了是在和与及]", value)
     words = value.split()
     return 1 <= len(words) <= 3 and not re.search(r"\d{3,}", value) and bool(re.match(r"[A-Za-z]", value))
@@ -298,7 +338,9 @@ def _section_of(line: str) -> str | None:
         return section_of[lowered]
     halves = re.split(r"\s*[/|｜]\s*|\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])", bare, maxsplit=1)
     if len(halves) == 2 and all(h.lower() in section_of for h in halves):
-        return section_of[halves[0].lower()]
+        if bare.isascii():  # "Career Summary": two English words, the head noun (the last) names the section
+            return section_of[halves[1].lower()]
+        return section_of[halves[0].lower()]  # "工作经历 Work Experience": one heading in two languages
     if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &]+$", bare):
         zh, en = bare.split(None, 1)
         if zh.lower() in section_of:
@@ -324,6 +366,9 @@ _SECTION_KEYWORDS = [
     ("work", re.compile(r"工作|职业经历|任职|从业|实习|\b(?:experience|employment|career|positions held)\b", re.I)),
     ("education", re.compile(r"教育|学历|学习经历|\b(?:education|academic|studies|schooling)\b", re.I)),
     ("summary", re.compile(r"评价|简介|概述|优势|总结|\b(?:summary|profile|about|overview)\b", re.I)),
+    ("intent", re.compile(r"意向|求职目标|\b(?:objective|goals?)\b", re.I)),
+    ("basics", re.compile(r"基本资料|个人资料|基本信息|个人信息|联系方式|"
+                          r"\b(?:contact|personal (?:details|information|data|info))\b", re.I)),
 ]  # fmt: skip
 
 
@@ -347,9 +392,12 @@ def _section_by_keyword(line: str, bare: str, marked: bool) -> str | None:
             return None
     else:
         return None
-    for section, pattern in _SECTION_KEYWORDS:
-        if pattern.search(bare):
-            return section
+    # The head noun names what the section holds: a "Career Summary" is a summary, "Work Experience" the work.
+    head = bare.split()[-1] if english else bare
+    for text in (head, bare):
+        for section, pattern in _SECTION_KEYWORDS:
+            if pattern.search(text):
+                return section
     return None
 
 
@@ -402,7 +450,9 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
                 break
             value_parts.append(piece)
         field = pairs[0][0]
-        pairs[0] = (field, " ".join(p.strip() for p in value_parts).strip() if field != "skills" else ", ".join(value_parts))
+        # A list keeps its separators ("求职意向：Java开发工程师 | 上海 | 15-20K": the role is the first piece).
+        joiner = {"skills": ", ", "desired": " | "}.get(field, " ")
+        pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
     if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 20:
@@ -479,7 +529,7 @@ def _degree_matchers() -> list[tuple[str, str, re.Pattern | str]]:
     for level, names in vocabulary()["degrees"].items():  # listed highest first
         for name in names:
             if len(name) <= 3 and name.isascii() and name.isalpha():
-                matchers.append((level, "short", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")))
+                matchers.append((level, "short", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])", re.I)))
             elif re.match(r"[a-z]", name):
                 matchers.append((level, "word", re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")))
             else:
@@ -487,24 +537,28 @@ def _degree_matchers() -> list[tuple[str, str, re.Pattern | str]]:
     return matchers
 
 
-_CAPITALS = re.compile(r"[A-Z]{2}")
+_MICROSOFT_PRODUCT = re.compile(r"\s*(?:Office|Word|Excel|PowerPoint|SQL|Project|Visio|Access|Dynamics|Teams)\b")
 
 
 def education_level(text: str) -> str:
     """The highest degree `text` names ("本科", "M.Sc.", "Bachelor of Engineering"), or ""."""
     lowered = text.lower()
-    capitals = None
     for level, kind, matcher in _degree_matchers():
         if kind == "text":
             if matcher in lowered:
                 return level
-        elif matcher.search(lowered):
-            if kind == "word":
+        elif kind == "word":
+            if matcher.search(lowered):
                 return level
-            if capitals is None:
-                capitals = bool(_CAPITALS.search(text))
-            if capitals:
-                return level  # "MBA", "BSc" but never the "ms" of a word
+        else:
+            # An acronym as degrees are written: "MBA", "BSc", "PhD", "Msc"; never "Ms Wang", "Ma" the surname or the
+            # "ms" of a word (two letters need both capitals, three a capital first).
+            for match in matcher.finditer(text):
+                written = match.group(0)
+                if _MICROSOFT_PRODUCT.match(text, match.end()):
+                    continue  # "MS Office" is Microsoft's
+                if sum(ch.isupper() for ch in written) >= 2 or (len(written) >= 3 and written[0].isupper()):
+                    return level
     return ""
 
 
@@ -520,18 +574,21 @@ def _field_from_line(line: str) -> tuple[str, float]:
         r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
         r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
         r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|doctor|high school)"
-        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?\s*,?\s+"
+        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?"
+        r"(?:\s+(?:graduate|holder|student))?\s*,?\s+"  # "Associate degree graduate in Automation"
         r"(?:in|of|majoring in)\s+"
         r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
         line,
         re.I,
     ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
-    generic = degree_of and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
+    # "Bachelor of Science" names the kind of degree; "Ph.D. in Business Administration" names the field studied.
+    studied_in = degree_of and re.search(r"\b(?:in|majoring in)\s+$", line[: degree_of.start(1)], re.I)
+    generic = degree_of and not studied_in and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
     if not degree_of or generic or education_level(degree_of.group(1)):
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
-            r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|b\.?eng|"
-            r"m\.?eng)\.?"
+            r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|diploma|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|"
+            r"b\.?eng|m\.?eng)\.?"
             r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
             r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
@@ -543,7 +600,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
         elif generic:
             degree_of = None  # "Associate of Applied Science" names the kind of degree, not a field
     if degree_of:
-        value = re.split(r"\s+(?:from|at)\s+|,|\s{2,}|\s+\d", degree_of.group(1))[0]
+        value = re.split(r"\s+(?:from|at|with|who|where|since|for)(?:\s+|$)|,|\s{2,}|\s+\d", degree_of.group(1))[0]
         return _clean_field_of_study(value), SENTENCE
     zh = re.search(r"([\u4e00-\u9fffA-Za-z]{2,14}?)专业", line) or re.search(r"主修([\u4e00-\u9fff]{2,14})", line)
     if zh:
@@ -645,7 +702,10 @@ _COMMA_MARK = "\x01"
 def _split_parts(text: str) -> list[str]:
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
-    pieces = re.split(r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+@\s+|\s{2,}|\t", protected)
+    protected = re.sub(r"(?<=[\u4e00-\u9fff])(?=担任|出任)", "  ", protected)  # "在阿里巴巴担任产品经理"
+    pieces = re.split(
+        r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
+    )
     pieces = [_without_aside(p.replace(_COMMA_MARK, ",").strip()) for p in pieces]
     return [p.strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
 
@@ -699,11 +759,40 @@ _NOT_A_JOB = re.compile(
 )
 
 
+# The words a sentence puts before an employer or a title: "就职于X公司，任Y", "在X公司担任Y", "Joined X as Y".
+_EMPLOYER_LEAD_IN = re.compile(
+    r"^(?:(?:先后)?(?:就职|任职|供职|服务|受雇|受聘|工作|效力)(?:于|在)|入职|加入|加盟|"
+    r"(?:worked|working|employed|serving)\s+(?:at|for|with|by)\s+|joined\s+)",
+    re.I,
+)
+_TITLE_LEAD_IN = re.compile(
+    r"^(?:担任|出任|升任|晋升为|任职|任|职位为|职位是|职务为|岗位为|(?:promoted to|working as|served as)\s+)", re.I
+)
+
+
+def _without_lead_in(piece: str) -> str:
+    bare = _EMPLOYER_LEAD_IN.sub("", piece).strip()
+    inside = re.fullmatch(r"在(.{2,40}?)(?:工作|任职|就职|上班)", bare)
+    if inside:  # "在重庆某某有限公司工作"
+        bare = inside.group(1)
+    elif bare.startswith("在") and re.search(r"(?:公司|集团|银行|医院|研究院|研究所|事务所)$", bare):
+        if _segmenter().lcut(bare, HMM=False)[0] == "在":
+            bare = bare[1:]  # "在深圳某某科技有限公司" (担任高级工程师), not the 在 of "在线教育科技有限公司"
+    if bare != piece:
+        return bare
+    title = _TITLE_LEAD_IN.sub("", piece).strip()
+    if title != piece and title and (_title_score(title) >= 35 or TITLE_WORD_RE.search(title)):
+        return title  # "任项目经理", but "任" starting no title is kept
+    return piece
+
+
 def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     """(employer, title, confidence) from the pieces of a work entry."""
     expanded: list[str] = []
     for part in parts:
-        expanded.extend(_split_company_title(part))
+        part = _without_lead_in(part)
+        for piece in _split_company_title(part):
+            expanded.append(_without_lead_in(piece))
     parts = [
         p
         for p in expanded
@@ -765,15 +854,20 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
     date_lines = [
         i
         for i, line in enumerate(lines)
-        if DATE_RANGE_RE.search(line) and (sections[i] == "work" or (sections[i] in (None, "basics") and COMPANY_RE.search(line)))
+        if DATE_RANGE_RE.search(line)
+        and (sections[i] == "work" or (sections[i] in (None, "basics", "summary") and COMPANY_RE.search(line)))
     ]
     for position, index in enumerate(date_lines):
         line = lines[index]
         match = DATE_RANGE_RE.search(line)
         start, end = _range_dates(match)
-        rest = (line[: match.start()] + "  " + line[match.end() :]).strip(" ,，|()（）:：\t")
-        parts = _split_parts(rest) if rest else []
-        employer, title, confidence = _employer_title(parts)
+        rest = (line[: match.start()] + "  " + line[match.end() :]).strip(" ,，|()（）:：\t。")
+        labels = dict(_labelled_pairs(rest)) if rest else {}
+        if labels.get("employer") or labels.get("title"):  # "2018.07-至今  公司：某某有限公司  职位：测试工程师"
+            employer, title = labels.get("employer", "").strip(), _clean_desired(labels.get("title", ""))
+            confidence = LAYOUT if employer and title else INFERRED
+        else:
+            employer, title, confidence = _employer_title(_split_parts(rest) if rest else [])
         previous_date = date_lines[position - 1] if position else -1
         next_date = date_lines[position + 1] if position + 1 < len(date_lines) else len(lines)
         neighbours = []
@@ -821,16 +915,25 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
 # ---------------------------------------------------------------- sentences
 
 _DESIRED_SENTENCES = [
+    # The role's whole name when the sentence closes it with "role"/"position": "Looking for a Compensation and
+    # Benefits Specialist role" (the general pattern below would stop at "and").
     re.compile(
         r"(?:seeking|looking for|pursuing|searching for|apply(?:ing)? for|interested in|aiming for|targeting)\s+"
-        r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:position|role|job|opportunity|post)\s+(?:as|of)\s+(?:an?\s+)?)?"
+        r"(?:an?\s+|the\s+)?(?:new\s+)?"
+        r"(?P<role>[A-Za-z](?:(?!\s(?:in|at|with|where|that|which|for|to|my|our|an?|the|as|on|is)\s)[A-Za-z&/\- ]){2,60}?)"
+        r"\s+(?:role|position|job|opportunity|post)s?\b",
+        re.I,
+    ),
+    re.compile(
+        r"(?:seeking|looking for|pursuing|searching for|apply(?:ing)? for|interested in|aiming for|targeting)\s+"
+        r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:positions?|roles?|jobs?|opportunit(?:y|ies)|posts?)\s+(?:as|of)\s+(?:an?\s+)?)?"
         r"(?P<role>[A-Za-z][A-Za-z&/\- ]{2,60}?)"
         r"(?:\s+(?:role|position|job|opportunity|post)s?)?(?=\s*(?:[,.;()]|$|\s+(?:in|at|with|where|that|based|within|for|paying|"
         r"offering|and|to)\b))",
         re.I,
     ),
     re.compile(
-        r"(?:to (?:obtain|secure|find|join as|work as)|wish to work as|hope to work as|want to work as|next step(?: is)?"
+        r"(?:to (?:obtain|secure|find|join as|work as|become)|wish to work as|hope to work as|want to work as|next step(?: is)?"
         r"(?: to be)?|aspiring|goal is to become)\s+(?:an?\s+|the\s+)?(?:(?:position|role|job)\s+(?:as|of)\s+(?:an?\s+)?)?"
         r"(?P<role>[A-Za-z][A-Za-z&/\- ]{2,60}?)(?:\s+(?:role|position|job))?(?=\s*(?:[,.;()]|$|\s+(?:in|at|with|where|that|"
         r"based|for|and|to)\b))",
@@ -876,7 +979,34 @@ def _desired_from_sentence(text: str) -> str:
     return ""
 
 
+def _wanted_piece(value: str) -> str:
+    """The role among the pieces of a job-intent value: "全职 | 行政助理 | 广州 | 5-6K" wants 行政助理."""
+    pieces = [piece.strip() for piece in value.split(" | ") if piece.strip()]
+    for piece in pieces:
+        if _NOT_A_JOB.match(piece) or place_only(piece) or _MONEY_PIECE.fullmatch(piece) or salary_negotiable(piece):
+            continue
+        return piece
+    return value
+
+
+_OBJECTIVE_ROLE = re.compile(
+    r"\b(?i:an?|the|my)\s+(?:[a-z][a-z\-]*\s+){0,2}(?P<role>[A-Z][A-Za-z&/\-]*(?:\s+(?:[A-Z][A-Za-z&/\-]*|of|and|&))*)"
+    r"\s+(?:role|position|job|post|opportunity)\b"
+)
+
+
+def _role_in_objective(line: str) -> str:
+    """The role an objective names by its capitalised title: "A challenging Data Engineer position in …"."""
+    for match in _OBJECTIVE_ROLE.finditer(line):
+        role = match.group("role").strip()
+        if _title_score(role) >= 40 or TITLE_WORD_RE.search(role):
+            return role
+    return ""
+
+
 def _clean_desired(value: str) -> str:
+    # Of alternatives ("行政助理/前台", "出纳、会计") the first; "UI/UX设计师" is one name.
+    value = re.split(r"(?<=[\u4e00-\u9fff]{2})\s*[/／、]\s*(?=[\u4e00-\u9fff]{2})", value, maxsplit=1)[0]
     value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
     value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
     value = re.split(
@@ -888,8 +1018,20 @@ def _clean_desired(value: str) -> str:
         value.strip(),
         flags=re.I,
     )
+    # "Product Manager roles in fintech", "数据分析师岗位": the kind of opening is not part of the role's name
+    value = re.sub(r"(?<=\S)\s+(?:roles?|positions?|jobs?|opportunities|openings)\b.*$", "", value, flags=re.I)
+    value = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:相关)?(?:岗位|职位|工作|方向)$", "", value)
     return _DANGLING.sub("", value)
 
+
+# A piece of a line that is only a sum of money with its unit ("15-20K", "1.5万/月", "¥25,000"), no label.
+_MONEY_PIECE = re.compile(
+    r"(?:[¥￥]|RMB|CNY)?\s*\d+(?:[.,]\d+)?\s*(?:[kK千]|万|w|W)?(?:\s*[-~～至]\s*\d+(?:[.,]\d+)?)?\s*(?:[kK千]|万|w|W)"
+    r"(?:\s*[xX×*·]\s*1[2-8]\s*薪?)?(?:\s*(?:元)?\s*/\s*(?:月|年|month|year))?|"
+    r"(?:[¥￥]|RMB|CNY)\s*\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?(?:\s*/\s*(?:月|年|month|year))?|"
+    r"\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?\s*元(?:\s*/\s*(?:月|年))?",
+    re.I,
+)
 
 # Stray marks left at either end of a value (a scan's speck read as "-", "'" or "«", a cut separator).
 _DANGLING = re.compile(r"^[\s.。:：\-–—_'\"‘’“”«»|~·,，;；]+|[\s.。:：\-–—_'\"‘’“”«»|~·,，;；]+$")
@@ -903,6 +1045,51 @@ def _years_from_text(text: str) -> int | None:
             if number is not None and 0 <= number <= 50:
                 return number
     return None
+
+
+_CURRENT_JOB = re.compile(
+    r"(?:\b(?:currently|presently)\b|\bI am now\b|现任职于|现就职于|现任|目前(?:就职于|任职于|在)|现在(?:就职于|在))"
+    r"\s*(?P<clause>[^。；;\n]*?)"
+    r"(?:[。；;\n]|\.(?:\s|$)(?<!\bCo\.\s)|\s*[,，]\s*(?:previously|formerly|before that|prior to|曾|此前|之前)|$)",
+    re.I,
+)
+
+
+def _current_job_in_sentences(lines: list[str]) -> tuple[str, str]:
+    """(employer, title) of the job a sentence says the person holds now."""
+    for line in lines:
+        for match in _CURRENT_JOB.finditer(line):
+            clause = re.sub(
+                r"^(?:(?:working|employed|serving)\s+(?:as\s+)?|(?:working\s+)?(?:at|with|for)\s+)?(?:an?\s+|the\s+)?",
+                "",
+                match.group("clause").strip(),
+                flags=re.I,
+            )
+            employer, title, _confidence = _employer_title(_split_parts(clause))
+            named = (
+                COMPANY_RE.search(employer)
+                or re.fullmatch(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*){0,4}", employer)
+                or (re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,20}", employer) and re.search(r"担任|出任|[，,\s]任", clause))
+            )
+            if employer and title and named and _title_score(title) >= 45:
+                return employer, title  # "… at Deloitte LLP", "… at KPMG"
+    return "", ""
+
+
+def _headline_job(lines: list[str], sections: list[str | None], name: str) -> tuple[str, str]:
+    """(employer, title) of the headline under the name: "Senior Engineer at Acme Ltd", "高级产品经理 | 某某有限公司",
+    "Data Analyst | 5 years | Shenzhen". Only the lines before the first section and without contact details."""
+    for line, section in list(zip(lines, sections, strict=True))[:4]:
+        if section is not None or EMAIL_RE.search(line) or PHONE_RE.search(line) or _labelled_pairs(line):
+            continue
+        bare = line.replace(name, " ").strip() if name else line
+        if not bare or _name_of(bare, headline=True) == bare:
+            continue
+        parts = [p for p in _split_parts(bare) if not _years_from_text(p) and not re.fullmatch(r"\d+\s*(?:年|years?)\S*", p)]
+        employer, title, _confidence = _employer_title(parts)
+        if title and _title_score(title) >= 45 and TITLE_WORD_RE.search(title):  # a job's noun, not a major
+            return (employer if COMPANY_RE.search(employer) else ""), title
+    return "", ""
 
 
 # ---------------------------------------------------------------- the parser
@@ -967,6 +1154,16 @@ def _unknown_word(text: str) -> bool:
     return tokenizer.FREQ.get(text, 0) < 50
 
 
+def _unwrapped(lines: list[str]) -> str:
+    """The lines with Chinese prose that a page wrapped mid-word joined again: "…毕业于华中科技大学人工智" + "能专业，…"
+    is one sentence. A long line ending in a character, with no stop, runs on into a line starting with one."""
+    text = lines[0] if lines else ""
+    for previous, line in zip(lines, lines[1:], strict=False):
+        runs_on = len(previous) >= 25 and re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff]", line)
+        text += ("" if runs_on else "\n") + line
+    return text
+
+
 def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
     kept, sections = [], []
     section: str | None = None
@@ -1013,11 +1210,14 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     skill_chunks: list[str] = []
     education_lines: list[str] = []
     work_labelled: dict[str, str] = {}
+    intent_lines: list[str] = []
 
     for index, line in enumerate(lines):
         section = sections[index]
         pairs = _labelled_pairs(line)
         for field, value in pairs:
+            if field == "title" and section == "intent":
+                field = "desired"  # "求职意向 / 职位：数据分析师" is the job wanted, not the one held
             if field == "skills":
                 skill_chunks.append(value)
             elif field in ("employer", "title") and section == "work":
@@ -1029,7 +1229,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         if section == "education":
             education_lines.append(line)
         if section == "intent" and not pairs:
-            labelled.setdefault("intent_line", line)
+            intent_lines.append(line)
 
     # Contact details.
     found.offer("name", labelled.get("name", "").strip(), LABELLED)
@@ -1090,11 +1290,13 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             found.offer("city", city, SENTENCE)
     if "province" not in found.values:
         for line, section in zip(lines, sections, strict=True):
-            if section not in (None, "basics") or COMPANY_RE.search(line) or SCHOOL_RE.search(line):
+            if section not in (None, "basics"):
                 continue
-            bare = EMAIL_RE.sub("", line)
-            if found.get("name"):
-                bare = bare.replace(found.get("name"), " ")
+            bare = _URL_RE.sub(" ", EMAIL_RE.sub(" ", line))  # "...@corp.example.net" names no company
+            if COMPANY_RE.search(bare) or SCHOOL_RE.search(bare):
+                continue
+            if found.get("name"):  # the name is no place, however it is written ("LAI Yang" is not Laiyang)
+                bare = re.sub(re.escape(found.get("name")).replace(r"\ ", r"\s+"), " ", bare, flags=re.I)
             for field, value in _labelled_pairs(line):
                 if field in ("hometown", "unused", "school", "employer", "wanted_place") and value:
                     bare = bare.replace(value, " ")  # "籍贯：湖南衡阳" is where the person comes from
@@ -1126,7 +1328,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if "field_of_study" not in found.values:
         sentence = re.search(
             r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?([^\n。,，]{2,30})",
-            joined,
+            _unwrapped(lines),
             re.I,
         )
         if sentence:
@@ -1158,6 +1360,18 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("current_title", current["position"], current["x-confidence"])
     found.offer("current_employer", work_labelled.get("employer", "").strip(), INFERRED)
     found.offer("current_title", _clean_desired(work_labelled.get("title", "")), INFERRED)
+    if "current_employer" not in found.values and "current_title" not in found.values:
+        # No dated job: a sentence that says where the person works now ("Currently a Senior Accountant at
+        # Deloitte LLP", "现任职于某某有限公司，担任会计"), else the headline under the name ("Senior Engineer at Acme Ltd").
+        prose = [line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary")]
+        employer, title = _current_job_in_sentences(prose)
+        if employer or title:
+            found.offer("current_employer", employer, SENTENCE)
+            found.offer("current_title", title, SENTENCE)
+        else:
+            employer, title = _headline_job(lines, sections, found.get("name", ""))
+            found.offer("current_employer", employer, INFERRED)
+            found.offer("current_title", title, INFERRED)
 
     years_label = labelled.get("years", "")
     years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?|$)", years_label, re.I)
@@ -1172,17 +1386,27 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("expected_salary", salary_monthly(labelled["salary"]), LABELLED)
     if not salary_negotiable(labelled.get("salary", "")):
         found.offer("expected_salary", salary_in_text(_salary_text(lines, sections)), SENTENCE)
-    desired = _clean_desired(labelled.get("desired", ""))
+    desired = _clean_desired(_wanted_piece(labelled.get("desired", "")))
     if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 40:
         found.offer("desired_role", desired, LABELLED)
     elif labelled.get("desired"):
         found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)
-    if labelled.get("intent_line"):
-        for part in _split_parts(labelled["intent_line"]):
+    for line in intent_lines:
+        # A line of the job-intent section: its value, whatever its label says ("期望方向：数据分析师"), or a
+        # sentence naming the role ("A challenging Data Engineer position in a growing company").
+        if len(line.split()) >= 5 or _SENTENCE_END.search(line):
+            found.offer("desired_role", _desired_from_sentence(line) or _role_in_objective(line), SENTENCE)
+        intent = _LABEL_VALUE_RE.match(line)
+        for part in _split_parts(intent.group(2) if intent else line):
             part = _clean_desired(part)
             if part and _title_score(part) >= 45:
                 found.offer("desired_role", part, LAYOUT)
                 break
+    # A figure in the line of job intent is the pay wanted: "求职意向：Java开发工程师 | 上海 | 15-20K".
+    for line in [labelled.get("desired", ""), *intent_lines]:
+        for piece in re.split(r"\s*[|｜/,，;；]\s*|\s{2,}", line):
+            if _MONEY_PIECE.fullmatch(piece.strip()):
+                found.offer("expected_salary", salary_monthly(piece), LAYOUT)
     found.offer("desired_role", _desired_from_sentence(joined), SENTENCE)
 
     # Skills: listed items, and vocabulary skills named after "proficient in" / "熟练掌握" in sentences.
@@ -1191,8 +1415,13 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         for part in _split_skills(chunk):
             skills.extend(_skill_ids(part))
     for match in re.finditer(
-        r"(?:熟练掌握|熟练使用|精通|熟悉|擅长|掌握|proficient (?:in|with)|skilled in|experienced (?:in|with)|expertise in|"
-        r"familiar with|hands-on experience with|tools? (?:include|like))([^\n。.;；]{2,120})",
+        r"(?:熟练掌握|熟练使用|熟练运用|精通|熟悉|擅长|掌握|会使用|能够使用|具备|proficient (?:in|with|at)|"
+        r"skilled (?:in|at|with)|experienced (?:in|with)|expertise (?:in|with)|familiar with|hands-on experience with|"
+        r"tools? (?:include|like)|"
+        r"(?:strong|solid|good|excellent|working|deep|sound)\s+(?:skills?|knowledge|proficiency|command|background)\s+(?:in|of|with)|"
+        r"well[- ]versed in|competent (?:in|with)|fluent in|good at)"
+        r"((?:[^\n。.;；]|\.(?=[A-Za-z0-9]))"  # "Vue.js", "Node.js": a dot inside a name does not end the sentence
+        r"{2,120})",
         joined,
         re.I,
     ):
@@ -1260,9 +1489,19 @@ def _keyword_category(title: str) -> str:
     return "other"
 
 
+# Marks between listed skills: commas, bars, slashes, bullets of any shape, and a bullet misread by OCR as a
+# lone "o", "O" or "@" between spaces.
+_SKILL_SEPARATORS = re.compile(r"[,，、;；|/·•▪■◆●○►➢✓◇❖➤→★☆\n]|\s{2,}|(?:^|\s)[oO0@](?:\s|$)|\band\b|和|及|以及")
+
+
 def _split_skills(text: str) -> list[str]:
-    parts = re.split(r"[,，、;；|/·•\n]|\s{2,}|\band\b|和|及|以及", text)
-    return [part.strip() for part in parts if part.strip() and len(part.strip()) <= 60]
+    parts = _SKILL_SEPARATORS.split(_mask_brackets(text))
+    return [part.strip().replace(_COMMA_MARK, "，") for part in parts if part.strip() and len(part.strip()) <= 200]
+
+
+def _mask_brackets(text: str) -> str:
+    """Commas inside brackets belong to the item ("Python（熟练，3年）"): hidden from the split."""
+    return re.sub(r"[（(][^)）]{0,30}[)）]", lambda m: re.sub(r"[,，、]", _COMMA_MARK, m.group(0)), text)
 
 
 def _phone(text: str) -> str:

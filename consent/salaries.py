@@ -25,7 +25,9 @@ import re
 
 _CURRENCY = r"(?:[¥￥]|RMB|CNY|人民币)"
 _NUMBER = r"\d+(?:\.\d+)?"
-_UNIT = r"(?:[kK千](?![a-zA-Z])|万元?|[wW](?![a-zA-Z]))"
+# A unit; "20K×14" / "20Kx14" / "2万*13" count the months paid a year (the monthly figure is the 20K).
+_MONTHS_PAID = r"(?=\s*[xX×*]\s*1[2-8](?!\d))"
+_UNIT = rf"(?:[kK千](?:{_MONTHS_PAID}|(?![a-zA-Z]))|万元?|[wW](?:{_MONTHS_PAID}|(?![a-zA-Z])))"
 _AMOUNT_RE = re.compile(
     rf"(?P<c1>{_CURRENCY}\s*)?(?P<n1>{_NUMBER})\s*(?P<u1>{_UNIT})?"
     rf"(?:\s*(?:元|rmb|cny|yuan)?\s*(?:-|－|~|～|至|到|—|–|to)\s*(?P<c2>{_CURRENCY}\s*)?(?P<n2>{_NUMBER})\s*(?P<u2>{_UNIT})?)?"
@@ -86,6 +88,9 @@ def _money_matches(text: str, start: int = 0, end: int | None = None):
             continue  # "13薪", "3 years", a page number: not money without a unit or a currency
         if re.match(r"(?:19|20)\d{2}$", match.group("n1")) and not marked and (match.group("n2") or "").isdigit():
             continue  # a year range ("2016-2019") in the same sentence
+        dated = re.match(r"\s*(?:年|[./\-]\d)", text[match.end() :])
+        if re.match(r"(?:19|20)\d{2}$", match.group("n1")) and not marked and dated:
+            continue  # a date ("2019年入职", "2019.03")
         yield match, value
 
 
@@ -117,7 +122,10 @@ def salary_in_text(text: str) -> int | None:
     """The expected monthly salary stated somewhere in free text, or None."""
     text = re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)
     for keyword in SALARY_WORDS.finditer(text):
-        window = re.split(r"[。；;\n]|\.(?:\s|$)", text[keyword.end() : keyword.end() + 48])[0]
+        after = text[keyword.end() : keyword.end() + 48]
+        if re.match(r"[\s:：]*(?:[¥￥]|RMB|CNY|人民币)?\s*\n", after, re.I):
+            after = after.replace("\n", " ", 1)  # the value on the next line: "期望薪资：\n15-20K", "expected RMB\n50k"
+        window = re.split(r"[。；;\n]|\.(?:\s|$)", after)[0]
         if NEGOTIABLE_RE.match(window.strip(" :：")):
             continue
         for match, amount in _money_matches(text, keyword.end(), keyword.end() + len(window)):

@@ -1,0 +1,248 @@
+"""How people write the current job, the job wanted, the pay wanted and their skills: one rule a test,
+each on wordings of its own (none copied from the generated corpus)."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consent.parsing import _section_of, education_level, flat_fields, parse_resume
+from consent.salaries import salary_in_text, salary_monthly
+
+TODAY = date(2026, 11, 29)
+
+
+def _fields(text: str) -> dict:
+    return flat_fields(parse_resume(text, today=TODAY))
+
+
+# ---------------------------------------------------------------- the current job
+
+
+@pytest.mark.parametrize(
+    ("line", "employer", "title"),
+    [
+        ("2021年6月至今  就职于苏州工业园区某某精密机械有限公司，任质量工程师", "苏州工业园区某某精密机械有限公司", "质量工程师"),
+        ("2020.01 - 至今  在宁波港联物流有限公司担任调度主管", "宁波港联物流有限公司", "调度主管"),
+        ("2020.01 - 至今  供职于厦门海沧医疗器械有限公司，职位为注册专员", "厦门海沧医疗器械有限公司", "注册专员"),
+        ("2019.09 - 至今  在线教育科技有限公司  课程顾问", "在线教育科技有限公司", "课程顾问"),  # 在线 is a word
+        ("Mar 2021 - now: Joined Northwind Traders Ltd as a Buyer", "Northwind Traders Ltd", "Buyer"),
+    ],
+)
+def test_a_job_told_as_a_sentence_keeps_only_the_employer_and_the_title(line, employer, title):
+    fields = _fields(f"陈晨\n工作经历\n{line}\n")
+    assert (fields["current_employer"], fields["current_title"]) == (employer, title)
+
+
+@pytest.mark.parametrize(
+    ("dates", "start"),
+    [("Feb 2018 - to date", "2018-02"), ("Feb 2018 – till now", "2018-02"), ("2018年 - 至今", "2018"), ("2018年至今", "2018")],
+)
+def test_a_range_running_to_date_is_the_current_job(dates, start):
+    text = f"Ann Lee\nExperience\nFinch Analytics LLC, Data Engineer, {dates}\nOld Mill Bakery Ltd, Baker, Jan 2015 - Jan 2018\n"
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == ("Finch Analytics LLC", "Data Engineer")
+    assert fields["work_history"][0]["startDate"] == start and fields["work_history"][0]["endDate"] is None
+
+
+def test_labelled_employer_and_title_on_the_date_line_are_read_by_their_labels():
+    fields = _fields("赵磊\n工作经历\n2017.03-至今  单位：青岛港湾机械有限公司  岗位：设备工程师\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("青岛港湾机械有限公司", "设备工程师")
+
+
+@pytest.mark.parametrize(
+    ("text", "employer", "title"),
+    [
+        ("Jane Roe\nProfile\nCurrently a Senior Accountant at Harbor & Vale LLP, previously Auditor at KPMG.\n",
+         "Harbor & Vale LLP", "Senior Accountant"),
+        ("Jane Roe\nProfile\nPresently working as Buyer at Northwind Traders Ltd.\n", "Northwind Traders Ltd", "Buyer"),
+        ("何静\n自我介绍\n目前在美团担任产品运营，此前做过两年客服。\n", "美团", "产品运营"),
+        ("何静\n个人简介\n现任东莞松湖电子有限公司采购专员。\n", "东莞松湖电子有限公司", "采购专员"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_says_where_the_person_works_now_gives_the_current_job(text, employer, title):
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == (employer, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "employer", "title"),
+    [
+        ("Omar Haddad\nLogistics Coordinator at Bluewater Freight Inc.\nomar@example.org\n", "Bluewater Freight Inc.",
+         "Logistics Coordinator"),
+        ("郑爽\n人力资源经理 | 合肥蓝海置业有限公司\n手机 13645678901\n", "合肥蓝海置业有限公司", "人力资源经理"),
+        ("郑爽\n招聘专员 | 3年经验 | 合肥\n手机 13645678901\n", "", "招聘专员"),
+    ],
+)  # fmt: skip
+def test_with_no_work_history_the_headline_under_the_name_gives_the_current_job(text, employer, title):
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == (employer, title)
+
+
+def test_a_headline_naming_a_major_or_a_school_is_no_job():
+    fields = _fields("马骁\n计算机科学与技术 | 2026届应届毕业生\n手机 13912345678\n教育背景\n2022-2026 四川大学 本科\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("", "")
+    fields = _fields("Lucy Hart\nComputer Science Student, Wuhan University\nlucy@example.com\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("", "")
+
+
+def test_a_dated_job_wins_over_the_headline():
+    fields = _fields("Omar Haddad\nFreelance Consultant\nExperience\nBluewater Freight Inc. | Dispatcher | 2022 - present\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("Bluewater Freight Inc.", "Dispatcher")
+
+
+# ---------------------------------------------------------------- the job wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("冯雪\n求职意向\n目标岗位：供应链计划专员\n", "供应链计划专员"),
+        ("冯雪\n求职意向\n期望从事：出纳\n", "出纳"),
+        ("冯雪\n求职意向\n期望行业：快消\n意向方向：品牌策划\n", "品牌策划"),  # a label it does not know, in the intent section
+        ("冯雪\n求职意向\n职位：仓储主管  城市：佛山  薪资：面议\n", "仓储主管"),  # 职位 there is the job wanted
+        ("冯雪\n求职意向：电气工程师 | 佛山 | 9-12K\n", "电气工程师"),
+        ("Tom Baker\nObjective\nA challenging Supply Chain Analyst position in a growing firm.\n", "Supply Chain Analyst"),
+        ("Tom Baker\nSeeking: Business Analyst roles in healthcare\n", "Business Analyst"),
+        ("Tom Baker\nSummary\nLooking for a Learning and Development Specialist role in Chengdu.\n",
+         "Learning and Development Specialist"),
+        ("Tom Baker\nSummary\nSeeking opportunities as a Mechanical Designer.\n", "Mechanical Designer"),
+        ("Tom Baker\nCareer goal: to become a Quantity Surveyor in construction\n", "Quantity Surveyor"),
+        ("冯雪\n求职意向\n人事专员/行政文员\n", "人事专员"),  # of alternatives, the first
+        ("冯雪\n期望职位：兼职 | 平面设计师 | 长沙 | 6-8K\n", "平面设计师"),  # not the kind of contract, place or pay
+        ("冯雪\n期望职位：UI/UX设计师\n", "UI/UX设计师"),
+    ],
+)  # fmt: skip
+def test_the_job_wanted_is_read_in_all_its_wordings(text, role):
+    assert _fields(text)["desired_role"] == role
+
+
+def test_the_job_wanted_is_not_taken_for_the_job_held():
+    fields = _fields("冯雪\n求职意向\n职位：仓储主管\n工作经历\n2019.05-至今  佛山顺和仓储有限公司  仓管员\n")
+    assert (fields["desired_role"], fields["current_title"]) == ("仓储主管", "仓管员")
+
+
+# ---------------------------------------------------------------- the pay wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "monthly"),
+    [
+        ("9K×13", 9000),
+        ("9kx15", 9000),
+        ("1.1万*14", 11000),
+        ("¥25,000/月", 25000),
+        ("30万/年", 25000),
+        ("期望薪资 15-20K", 15000),
+        ("$6k/month", None),  # not yuan
+        ("可面谈", None),
+    ],
+)
+def test_a_salary_with_the_months_paid_a_year_is_the_monthly_figure(text, monthly):
+    assert salary_monthly(text) == monthly
+
+
+def test_a_salary_whose_value_sits_on_the_next_line_is_read():
+    assert salary_in_text("期望月薪：\n1.2万-1.5万") == 12000
+    assert salary_in_text("target compensation RMB\n16k a month") == 16000
+    assert salary_in_text("期望薪资：\n2020年毕业") is None  # a year is no pay
+
+
+def test_the_pay_in_a_summary_headed_career_summary_is_read():
+    fields = _fields("Ann Lee\nCareer Summary\nPlanner with 6 years in retail; expected pay RMB 14k per month.\n")
+    assert fields["expected_salary"] == 14000
+
+
+def test_a_figure_in_the_line_of_job_intent_is_the_pay_wanted():
+    assert _fields("冯雪\n求职意向：电气工程师 | 佛山 | 9-12K\n")["expected_salary"] == 9000
+    assert _fields("冯雪\n求职意向：电气工程师 | 佛山 | 面议\n")["expected_salary"] is None
+
+
+# ---------------------------------------------------------------- skills
+
+
+@pytest.mark.parametrize(
+    ("line", "skills"),
+    [
+        ("★ Photoshop ★ Illustrator ★ AutoCAD", ["cad", "illustrator", "photoshop"]),
+        ("● 商务谈判 ● 客户服务 ● 驾驶证B2", ["customer_service", "driving", "negotiation"]),
+        ("Python（熟练，4年）、MySQL（一般）、Linux 精通", ["linux", "mysql", "python"]),
+        ("Excel - advanced | SQL: 3 years | Tableau (basic)", ["excel", "sql", "tableau"]),
+        ("Photoshop Illustrator Microsoft Office Negotiation Customer service Power BI and more tools besides these",
+         ["customer_service", "negotiation", "office", "photoshop", "power_bi"]),  # a long run: vocabulary skills only
+        ("薪酬核算、社保公积金", ["payroll", "社保公积金"]),  # 薪 in a skill's name is no salary
+        ("新媒体营销 / 短视频剪辑", ["digital_marketing", "短视频剪辑"]),
+        ("o Excel @ Photoshop o Tableau", ["excel", "photoshop", "tableau"]),  # bullets a scan misread
+        ("Excel、anna.k@example.org", ["excel"]),  # an e-mail address is no skill
+    ],
+)  # fmt: skip
+def test_a_skills_section_reads_every_list_shape_and_drops_levels(line, skills):
+    assert sorted(_fields(f"孔明\n专业技能\n{line}\n")["skills"]) == sorted(skills)
+
+
+def test_languages_spoken_are_skills():
+    assert sorted(_fields("Ann Lee\nLanguages: English (fluent), Cantonese (native)\n")["skills"]) == ["cantonese", "english"]
+
+
+def test_skills_stated_in_prose_are_read():
+    fields = _fields("Ann Lee\nSummary\nAnalyst with solid knowledge of Power BI and Vue.js; good at negotiation.\n")
+    assert sorted(fields["skills"]) == ["negotiation", "power_bi", "vue"]
+    fields = _fields("孔明\n自我评价\n具备良好的沟通能力，会使用Photoshop。\n")
+    assert sorted(fields["skills"]) == ["communication", "photoshop"]
+
+
+def test_two_scripts_apart_are_no_skill_name():
+    assert _fields("孔明\n专业技能\nExcel、项目管理\n隆 FF\n")["skills"] == ["excel", "project_management"]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["熟练", "精通", "（熟悉）", " (advanced)", " - intermediate", ": 2 years"]), max_size=2))
+def test_a_level_after_a_skill_never_changes_which_skill_it_is(levels):
+    line = "、".join(f"{name}{level}" for name, level in zip(["Python", "Docker"], levels + ["", ""], strict=False))
+    assert sorted(_fields(f"孔明\n技能\n{line}\n")["skills"]) == ["docker", "python"]
+
+
+# ---------------------------------------------------------------- sections, places, degrees
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [("Career Summary", "summary"), ("Career History", "work"), ("Career Objective", "intent"), ("Objective", "intent"),
+     ("基本资料", "basics"), ("Personal Details", "basics"), ("工作经历 Work Experience", "work"),
+     ("Professional Profile", "summary")],
+)  # fmt: skip
+def test_a_heading_is_known_by_its_head_noun(heading, section):
+    assert _section_of(heading) == section
+
+
+def test_the_name_line_and_an_e_mail_domain_are_never_read_as_a_place():
+    # "LAI Yang" is not Laiyang (莱阳), and "corp" in an address is no company.
+    fields = _fields("LAI Yang\nKunming, Yunnan • 13800138000 • yang.lai@corp.example.net\n")
+    assert (fields["province"], fields["city"]) == ("云南", "昆明")
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Doctorate in Public Administration, Fudan University", "Public Administration"),
+        ("Higher diploma, Nursing 2015–2018", "Nursing"),
+        ("Diploma graduate in Hotel Management with 5 years in hospitality", "Hotel Management"),
+    ],
+)
+def test_the_field_of_study_after_a_diploma_or_in_a_degree(line, field):
+    assert _fields(f"Ann Lee\nEducation\n{line}\n")["field_of_study"] == field
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("PhD in Marine Biology", "doctorate"), ("Msc Finance", "master"), ("MBA", "master"), ("BSc (Hons) Economics", "bachelor"),
+     ("Ms Zhou, 熟练使用MS Office", ""), ("Jack Ma", ""), ("MS SQL Server DBA", "")],
+)  # fmt: skip
+def test_a_degree_acronym_counts_only_as_degrees_are_written(text, level):
+    assert education_level(text) == level
+
+
+def test_chinese_prose_wrapped_mid_word_is_read_as_one_sentence():
+    text = "吕青的简历\n个人简介\n我叫吕青，现居广西南宁。本科毕业于广西民族大学汉语国际教\n育专业，从事相关工作4年。\n"
+    assert _fields(text)["field_of_study"] == "汉语国际教育"
