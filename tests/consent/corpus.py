@@ -672,7 +672,12 @@ def corpus(layouts: tuple[str, ...] = LAYOUTS, per_cell: int = 4, ocr_per_cell: 
 # ---------------------------------------------------------------- measuring
 
 
+ABSENT = (None, "", "U")  # how the parser says a field is not stated (gender: "U")
+
+
 def _score(key: str, got, want) -> float:
+    if want is None and key != "skills":  # the resume does not state it: right if nothing was read
+        return float(got in ABSENT)
     if key == "skills":
         got_set, want_set = set(got or []), set(want)
         if not got_set and not want_set:
