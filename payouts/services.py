@@ -170,19 +170,18 @@ def _entry_open(*, kind: str, key: str, reference: str, memo: dict | None, relat
 def _entry_close(entry: JournalEntry, cached_ids: Iterable[int] | None = None) -> JournalEntry:
     """Prove the entry balances (whatever wrote its postings), then update cached balances.
 
-    On PostgreSQL the proof is the database's own: the deferred constraint trigger of
-    payouts migration 0009 sums every entry of the transaction at COMMIT and refuses it
-    unless its postings sum to zero, so the entry is not summed here a second time (a
-    million-member release is two million postings). SQLite (development) sums it here.
+    The entry is summed here on every database, although on PostgreSQL the deferred
+    constraint trigger of payouts migration 0009 sums it again at COMMIT: this check fails
+    at once inside the transaction (and in tests, whose transactions never commit), and an
+    entry with no postings at all is refused here only.
     The cached accounts are locked in id order first (a no-op for those the caller
     locked already), so the balance UPDATE never waits on a row out of order.
     """
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
-            count, total = cursor.fetchone()
-        if count == 0 or total != 0:
-            raise LedgerError(f"Entry {entry.idempotency_key} does not balance: {total} micros over {count} postings.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
+        count, total = cursor.fetchone()
+    if count == 0 or total != 0:
+        raise LedgerError(f"Entry {entry.idempotency_key} does not balance: {total} micros over {count} postings.")
     ids = sorted(set(cached_ids)) if cached_ids is not None else _cached_accounts_of(entry.id)
     list(accounts_for_update(ids).filter(kind__in=LedgerAccount.CACHED).values_list("id", flat=True))
     _apply_balances(entry.id, ids)
