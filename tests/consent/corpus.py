@@ -21,7 +21,10 @@ to drive tuning, so both are tuned families now, reported apart for comparison o
 SEALED_HELD_OUT layouts (corpus_sealed.py: a job-board export, an English one-page resume, a
 bilingual-label resume, a two-column-table CV, a cover-letter-style resume in paragraphs, and scans
 and photos of the export) were written by another hand without reading the parser; only their
-summary figure is ever read, and nothing is tuned on them.
+summary figure is ever read, and nothing is tuned on them. SEALED2_HELD_OUT layouts (corpus_sealed2.py: a
+Word-template 个人简历 with a photo box, a North-American English resume, a 应届生 campus resume, a resume
+pasted into an e-mail, and scans and photos of the Word template) are a second sealed family by another hand,
+written without reading the parser; only their summary figure is ever read, and nothing is tuned on them.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
@@ -38,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tests.consent import corpus_fresh, corpus_new, corpus_sealed, corpus_unseen
+from tests.consent import corpus_fresh, corpus_new, corpus_sealed, corpus_sealed2, corpus_unseen
 
 TODAY = date(2026, 11, 29)
 TUNED_SEED, HELD_OUT_SEED = 20261129, 7_350_221
@@ -130,7 +133,9 @@ FRESH_HELD_OUT = corpus_fresh.FRESH_HELD_OUT
 UNSEEN_HELD_OUT = corpus_unseen.UNSEEN_HELD_OUT
 # A fifth family (corpus_sealed.py), written without reading the parser; never tuned on, only its summary is read.
 SEALED_HELD_OUT = corpus_sealed.SEALED_HELD_OUT
-LAYOUTS = TUNED + HELD_OUT + NEW_HELD_OUT + FRESH_HELD_OUT + UNSEEN_HELD_OUT + SEALED_HELD_OUT
+# A sixth family (corpus_sealed2.py), by another hand, written without reading the parser; never tuned on either.
+SEALED2_HELD_OUT = corpus_sealed2.SEALED2_HELD_OUT
+LAYOUTS = TUNED + HELD_OUT + NEW_HELD_OUT + FRESH_HELD_OUT + UNSEEN_HELD_OUT + SEALED_HELD_OUT + SEALED2_HELD_OUT
 
 
 @dataclass
@@ -653,6 +658,7 @@ def corpus(layouts: tuple[str, ...] = LAYOUTS, per_cell: int = 4, ocr_per_cell: 
         (corpus_fresh, FRESH_HELD_OUT, corpus_fresh.FRESH_SEED),
         (corpus_unseen, UNSEEN_HELD_OUT, corpus_unseen.UNSEEN_SEED),
         (corpus_sealed, SEALED_HELD_OUT, corpus_sealed.SEALED_SEED),
+        (corpus_sealed2, SEALED2_HELD_OUT, corpus_sealed2.SEALED2_SEED),
     ):
         rng = random.Random(seed)
         for layout in group:
@@ -729,6 +735,7 @@ def report(ocr: bool = True, held_out: bool = True) -> dict:
             ("fresh_held_out", FRESH_HELD_OUT),
             ("unseen_held_out", UNSEEN_HELD_OUT),
             ("sealed_held_out", SEALED_HELD_OUT),
+            ("sealed2_held_out", SEALED2_HELD_OUT),
         ):
             result[group] = measure([s for s in samples if s.layout in layouts_of])
             result[group]["misses"] = len(result[group]["misses"])  # never read while tuning
