@@ -1,6 +1,6 @@
 """A generated corpus of labelled resumes, for measuring the intake (extraction + parsing) honestly.
 
-28 layouts, Chinese and English, written as PDF, DOCX and text, and as scans: an image-only
+Many layouts (each family below), Chinese and English, written as PDF, DOCX and text, and as scans: an image-only
 PDF and JPEG/PNG photos (read with Tesseract). Each resume comes with the truth it was
 generated from.
 
