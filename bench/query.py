@@ -5,7 +5,9 @@
 Runs the allow-listed templates in turn through ``query_run`` (entitlement,
 filters, threshold, OpenDP noise, the budget ledger and the log) and prints one
 JSON line with the median and 95th percentile. ``floor_seconds`` is the median
-of the bare count of matching people, the database's share of the work.
+of the bare count of matching people, the database's share of the work;
+``templates`` gives each template's median and its ratio to the floors measured
+next to it.
 """
 
 import argparse
@@ -59,7 +61,7 @@ def main() -> None:
         assert version.status == ProductVersion.Status.READY, version.error
         Order.objects.create(buyer=buyer, version=version, price_fen=10_000, placed_by=buyer_user)
 
-        floor, timings, people = [], [], []
+        floor, timings, people, by_template = [], [], [], {}
         for run in range(args.runs):
             template, params = QUERIES[run % len(QUERIES)]
             params = dict(params)
@@ -74,6 +76,7 @@ def main() -> None:
             log = query_run(product=product, buyer=buyer, template=template, params=params, by=buyer_user)
             timings.append(time.perf_counter() - started)
             people.append(log.people)
+            by_template.setdefault(template, []).append((timings[-1], floor[-1]))
         timings_ms = sorted(t * 1000 for t in timings)
         p50 = statistics.median(timings_ms)
         print(
@@ -91,6 +94,13 @@ def main() -> None:
                     "median_people": statistics.median(people),
                     "build_seconds": round(build_seconds, 2),
                     "members": version.member_count,
+                    "templates": {
+                        name: {
+                            "p50_ms": round(statistics.median(t for t, _f in pairs) * 1000, 1),
+                            "ratio": round(statistics.median(t for t, _f in pairs) / statistics.median(f for _t, f in pairs), 2),
+                        }
+                        for name, pairs in by_template.items()
+                    },
                 }
             )
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import opendp.prelude as dp
 
@@ -114,11 +115,25 @@ def dp_bounded_mean(values: Sequence[int], *, bounds: tuple[int, int], epsilon: 
     return BoundedMean(value=min(max(noisy_total / count, lower), upper), epsilon=epsilon, count=count)
 
 
+@lru_cache(maxsize=256)
+def _checked_laplace(vector: bool, sensitivity: int, epsilon: float):
+    """The discrete Laplace measurement for one (shape, sensitivity, ε), its privacy map checked.
+
+    Pure in its arguments, so it is built and checked once and reused: each call
+    of the measurement still draws fresh noise.
+    """
+    atom = dp.atom_domain(T=int)
+    if vector:
+        measurement = dp.m.make_laplace(dp.vector_domain(atom), dp.l1_distance(T=int), scale=sensitivity / epsilon)
+    else:
+        measurement = dp.m.make_laplace(atom, dp.absolute_distance(T=int), scale=sensitivity / epsilon)
+    _spend(measurement, sensitivity, epsilon)
+    return measurement
+
+
 def noisy_count(true_count: int, *, epsilon: float | Decimal, sensitivity: int = 1) -> int:
     """Discrete Laplace noise on a count computed elsewhere (one person moves it by ``sensitivity``)."""
-    epsilon = _check_epsilon(epsilon)
-    measurement = dp.m.make_laplace(dp.atom_domain(T=int), dp.absolute_distance(T=int), scale=sensitivity / epsilon)
-    _spend(measurement, sensitivity, epsilon)
+    measurement = _checked_laplace(False, sensitivity, _check_epsilon(epsilon))
     return measurement(int(true_count))
 
 
@@ -127,6 +142,4 @@ def noisy_counts(true_counts: Sequence[int], *, epsilon: float | Decimal, sensit
     epsilon = _check_epsilon(epsilon)
     if not true_counts:
         return []
-    measurement = dp.m.make_laplace(dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int), scale=sensitivity / epsilon)
-    _spend(measurement, sensitivity, epsilon)
-    return list(measurement([int(count) for count in true_counts]))
+    return list(_checked_laplace(True, sensitivity, epsilon)([int(count) for count in true_counts]))

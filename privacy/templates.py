@@ -256,12 +256,17 @@ def histogram_counts(values_with_counts: Sequence[tuple[int | None, int]], bands
 
 def skill_counts(skill_lists: Sequence[Sequence[str]], vocabulary: Sequence[str]) -> list[int]:
     """People holding each vocabulary skill, counting at most MAX_SKILLS_PER_PERSON skills per person."""
+    return skill_counts_grouped([(skills, 1) for skills in skill_lists], vocabulary)
+
+
+def skill_counts_grouped(lists_with_counts: Sequence[tuple[Sequence[str] | None, int]], vocabulary: Sequence[str]) -> list[int]:
+    """``skill_counts`` from (skill list, number of people holding exactly that list) pairs grouped by the database."""
     index = {skill: position for position, skill in enumerate(vocabulary)}
     counts = [0] * len(vocabulary)
-    for skills in skill_lists:
+    for skills, number in lists_with_counts:
         known = sorted({str(skill).strip().lower() for skill in skills or ()} & index.keys())
         for skill in known[:MAX_SKILLS_PER_PERSON]:
-            counts[index[skill]] += 1
+            counts[index[skill]] += number
     return counts
 
 

@@ -13,9 +13,11 @@ from ..models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion
 class BudgetExhausted(Exception):
     """Someone in the cohort would go past their lifetime ε; ``people`` says how many."""
 
-    def __init__(self, people: int) -> None:
+    def __init__(self, people: int, cohort: int = 0) -> None:
         super().__init__(f"{people} people would exceed their lifetime privacy budget")
         self.people = people
+        # How many people the spend was for (kept for the internal log, never shown).
+        self.cohort = cohort
 
 
 def lifetime_limit_micro() -> int:
@@ -26,7 +28,7 @@ def budget_spend(
     *,
     user_ids: QuerySet,
     epsilon_micro: int,
-    people: int,
+    people: int | None,
     product: DataProduct,
     version: ProductVersion | None,
     source: str,
@@ -37,6 +39,10 @@ def budget_spend(
     the database; the rows it touches stay locked until the transaction ends, so
     two concurrent queries cannot both squeeze under a limit. If anyone is then
     past the limit, the whole spend is rolled back and ``BudgetExhausted`` raised.
+
+    ``people=None`` lets the spend count the cohort itself: on PostgreSQL the same
+    statement that charges it returns how many it charged, so a query does not
+    read its pool once more only to count it.
     """
     limit = lifetime_limit_micro()
     accountant.check_spend(spent_micro=0, cost_micro=epsilon_micro, limit_micro=limit)
@@ -56,16 +62,19 @@ def budget_spend(
                 # One round trip: the upsert returns the new totals and they are checked on the way out.
                 cursor.execute(
                     f"WITH spent AS ({upsert} RETURNING spent_micro) "  # noqa: S608
-                    f"SELECT count(*) FROM spent WHERE spent_micro > %s",
+                    f"SELECT count(*), count(*) FILTER (WHERE spent_micro > %s) FROM spent",
                     [*params, limit],
                 )
-                over = cursor.fetchone()[0]
+                charged, over = cursor.fetchone()
             else:
                 # "WHERE true" keeps SQLite's parser from reading ON CONFLICT as a join clause.
                 cursor.execute(upsert, params)
                 over = PrivacyBudget.objects.filter(user_id__in=user_ids, spent_micro__gt=limit).count()
+                charged = user_ids.count() if people is None else people
+        if people is None:
+            people = charged
         if over:
-            raise BudgetExhausted(over)
+            raise BudgetExhausted(over, cohort=people)
         return BudgetSpend.objects.create(
             source=source, product=product, version=version, epsilon_micro=epsilon_micro, people=people
         )

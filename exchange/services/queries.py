@@ -80,7 +80,9 @@ def _true_aggregate(plan: templates.QueryPlan, matching: QuerySet, people: int):
     if plan.aggregate == "histogram":
         grouped = matching.order_by().values_list(plan.field).annotate(n=Count("id"))
         return templates.histogram_counts(list(grouped), plan.bands)
-    return templates.skill_counts(list(matching.values_list(plan.field, flat=True)), plan.vocabulary)
+    # People sharing a skill list are counted together: the lists stay in the database, only the distinct ones come out.
+    grouped = matching.order_by().values_list(plan.field).annotate(n=Count("id"))
+    return templates.skill_counts_grouped(list(grouped), plan.vocabulary)
 
 
 def query_run(
@@ -111,22 +113,22 @@ def query_run(
         refuse(_("This query is not allowed: %(reason)s") % {"reason": exc.message}, QueryError, exc.code)
     log.params = plan.params
     matching = query_pool(version=version, buyer=buyer).filter(_filters(plan))
-    people = matching.count()
-    log.people = people
     epsilon_micro = accountant.to_micro(product.epsilon)
-    true_value = _true_aggregate(plan, matching, people)
     try:
         with transaction.atomic():
             # Every query that reads the pool spends ε, answered or suppressed: the
             # suppression is decided on noisy counts, so it is part of the ε-DP answer.
-            budget_spend(
+            # The spend counts the people it charges: that is the query's true count.
+            spend = budget_spend(
                 user_ids=matching.values("user_id"),
                 epsilon_micro=epsilon_micro,
-                people=people,
+                people=None,
                 product=product,
                 version=version,
                 source=BudgetSpend.Source.QUERY,
             )
+            people = log.people = spend.people
+            true_value = _true_aggregate(plan, matching, people)
             log.result = templates.release(
                 plan, people=people, true_value=true_value, epsilon=product.epsilon, threshold=product.min_people
             )
@@ -135,7 +137,8 @@ def query_run(
             log.epsilon_micro = epsilon_micro
             log.elapsed_ms = int((time.monotonic() - started) * 1000)
             log.save()
-    except BudgetExhausted:
+    except BudgetExhausted as exhausted:
+        log.people = exhausted.cohort
         # One fixed message: neither how many people are over their budget nor any other count.
         refuse(_("This query cannot be answered now."), code="cannot_answer_now")
     return log

@@ -90,6 +90,8 @@ def test_a_refusal_reads_the_same_whatever_the_number_of_people_over_budget(boug
     assert not any(character.isdigit() for character in messages[0])
     refused = QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED)
     assert refused.count() == 2 and set(refused.values_list("epsilon_micro", flat=True)) == {0}
+    # The internal log still knows how many people the refused spend was for (the buyer never sees it).
+    assert sorted(refused.values_list("people", flat=True)) == [10, 40]
     # Nothing of the refused queries was charged.
     assert set(PrivacyBudget.objects.values_list("spent_micro", flat=True)) == {accountant.to_micro("1")}
     with translation.override("zh-hans"), pytest.raises(QueryRefused) as error:
@@ -221,3 +223,21 @@ def test_a_product_holding_epsilon_as_the_string_it_was_given_still_answers(boug
     log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert log.outcome == QueryLog.Outcome.ANSWERED
     assert log.epsilon_micro == accountant.to_micro("0.5")
+
+
+def test_top_skills_counted_from_grouped_lists_match_a_count_person_by_person(bought):
+    from exchange.services.queries import _true_aggregate, query_pool
+    from privacy import templates
+
+    world, product = bought
+    version = product.versions.get(status=ProductVersion.Status.READY)
+    rows = list(QueryPoolRow.objects.filter(version=version).order_by("id"))
+    shapes = [["python", "sql"], ["sql", "python"], ["python", "python"], list(templates.SKILLS[:7]), [], [" Go "], ["excel"]]
+    for position, row in enumerate(rows):
+        row.skills = shapes[position % len(shapes)]
+    QueryPoolRow.objects.bulk_update(rows, ["skills"])
+    plan = templates.plan("top_skills", {"role_category": "engineering"})
+    matching = query_pool(version=version, buyer=world.buyer).filter(role_category="engineering")
+    expected = templates.skill_counts(list(matching.values_list("skills", flat=True)), plan.vocabulary)
+    assert sum(expected) > 0
+    assert _true_aggregate(plan, matching, matching.count()) == expected

@@ -113,3 +113,28 @@ def test_epsilon_is_read_the_same_from_a_decimal_a_string_or_a_float(epsilon):
 def test_epsilon_that_is_no_positive_number_is_refused_with_a_value_error(epsilon):
     with pytest.raises(ValueError, match="epsilon must be"):
         dp.noisy_count(10, epsilon=epsilon)
+
+
+def test_the_reused_measurement_is_the_one_for_its_sensitivity_and_epsilon():
+    # The checked measurement is built once per (shape, sensitivity, ε): each keeps its own scale.
+    def spread(sensitivity, epsilon):
+        samples = [dp.noisy_counts([100, 100], epsilon=epsilon, sensitivity=sensitivity) for _ in range(1500)]
+        return sum(abs(value - 100) for pair in samples for value in pair) / (2 * len(samples))
+
+    assert 0.8 < spread(1, 1) < 1.2
+    assert 4.0 < spread(5, 1) < 6.0
+    assert 4.0 < spread(1, 0.2) < 6.0
+
+
+skill_lists = st.lists(
+    st.lists(st.sampled_from([*templates.SKILLS[:8], " Python ", "SQL", "unknown", "项目管理"]), max_size=8), max_size=30
+)
+
+
+@given(skill_lists)
+def test_skill_counts_from_grouped_lists_equal_those_from_each_person(lists):
+    grouped: dict[tuple, int] = {}
+    for skills in lists:
+        grouped[tuple(skills)] = grouped.get(tuple(skills), 0) + 1
+    pairs = [(list(skills), number) for skills, number in grouped.items()]
+    assert templates.skill_counts_grouped(pairs, templates.SKILLS) == templates.skill_counts(lists, templates.SKILLS)
