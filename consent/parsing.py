@@ -54,7 +54,8 @@ LABELS = {
                  "current city", "home", "home address", "current address", "lives in"],
     # Where a person would like to work: a weak hint of where they live, read only when nothing says it.
     "wanted_place": ["期望城市", "期望地点", "工作地点", "意向城市", "期望工作地点", "期望工作城市", "desired location",
-                     "preferred location", "preferred city", "willing to work in"],
+                     "preferred location", "preferred city", "willing to work in", "期望工作地区", "期望地区", "意向地区",
+                     "期望工作地"],
     # Where a person comes from is not where they live: a hometown or household register is read as such.
     "hometown": ["籍贯", "户籍", "户口", "户口所在地", "户籍所在地", "户籍地", "出生地", "生源地", "birthplace", "place of birth",
                  "hometown", "native place", "hukou"],
@@ -63,6 +64,7 @@ LABELS = {
                "employment period"],
     # Labels of a form that the exchange does not keep; known, so that their values are never read as anything else.
     "unused": ["民族", "政治面貌", "婚姻状况", "婚否", "健康状况", "身高", "体重", "工作性质", "到岗时间", "求职状态",
+               "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period"],
     "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education"],
@@ -78,7 +80,7 @@ LABELS = {
                 "position sought", "job target", "looking for", "career objective", "applying for", "目标岗位", "期望从事",
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
-                "job objective", "career goal"],
+                "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "skills",
                "key skills", "technical skills", "languages", "language skills",
                "core skills", "tools", "skill set", "expertise"],
@@ -421,9 +423,37 @@ _PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
 _LABEL_VALUE_RE = re.compile(r"^([^:：]{1,28}?)\s*[:：]\s*(.*)$")
 
 
+_BILINGUAL_LABEL = re.compile(
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[|｜]))\s*([\u4e00-\u9fff]{2,8})\s*[/|｜]?\s*([A-Za-z][A-Za-z\-. ]{0,30})(?=\s|$|[:：])"
+)
+
+
+def _colon_after_bilingual_labels(line: str) -> str:
+    """ "姓名 Name 张三  出生年月 Date of Birth 1990年5月": a label written in both languages and no colon; a colon is
+    put after each, so that the value is told from its label."""
+
+    if not re.search(r"[\u4e00-\u9fff]{2,8}\s*[/|｜]?\s*[A-Za-z]", line):
+        return line
+    result, position = [], 0
+    for match in _BILINGUAL_LABEL.finditer(line):
+        # The English half is the longest run of words that is a label ("Date of Birth", not "Date").
+        words = match.group(2).split()
+        for cut in range(len(words), 0, -1):
+            english = " ".join(words[:cut])
+            if english.lower() in _LABEL_OF and match.group(1) in _LABEL_OF:
+                end = match.start(2) + len(english)
+                if not re.match(r"\s*[:：]", line[end:]):
+                    result.append(line[position:end] + "：")
+                    position = end
+                break
+    result.append(line[position:])
+    return "".join(result)
+
+
 def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     """("field", value) pairs of a line of labels: "姓名：张三  性别：女", "Name | Jane", or table cells."""
     pairs: list[tuple[str, str]] = []
+    line = _colon_after_bilingual_labels(line)
     match = _LABEL_VALUE_RE.match(line)
     if match and _label_field(match.group(1)):
         rest = match.group(2)
@@ -433,6 +463,9 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
             for cut in range(len(words)):
                 if _label_field(" ".join(words[cut:])) and " ".join(words[cut:]).lower() in _LABEL_OF:
                     position = inner.start() + len(" ".join(words[:cut])) + (1 if cut else 0)
+                    chinese_half = re.search(r"([\u4e00-\u9fff]{2,8})\s*[/|｜]?\s*$", rest[:position])
+                    if chinese_half and chinese_half.group(1) in _LABEL_OF:
+                        position = chinese_half.start(1)  # "出生年月 Date of Birth：": the label has a Chinese half
                     rest = rest[:position].rstrip() + "  " + rest[position:]
                     break
             else:
@@ -847,6 +880,49 @@ def _pinyin_names() -> set[str]:
     return set(cities) | set(provinces)
 
 
+_ZH_SINGLE_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?")
+_PROSE_EMPLOYER = re.compile(
+    r"(?:加入|就职于|任职于|供职于|受聘于|入职|效力于|在|于)\s*(?P<employer>[^，,。；;（()）\s]{2,40}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所|工作室|中心|工厂))"
+)
+_PROSE_TITLE = re.compile(
+    r"(?:现任|担任|出任|任职|升任|晋升为|任)\s*(?P<title>[^，,。；;（()）\s]{2,20}?)\s*(?:一职|职务|岗位|职位)?(?=[，,。；;（(]|$)"
+)
+
+
+def _prose_jobs(line: str) -> list[dict]:
+    """Jobs a Chinese sentence tells: "2019年3月加入某某有限公司，现任测试主管", "2015年7月至2018年6月在某某集团
+    担任会计", "目前就职于某某有限公司（2020年至今），担任产品经理一职". Each sentence (up to 。；) is one job."""
+    if not re.search(r"[\u4e00-\u9fff]", line) or not _SENTENCE_END.search(line + "。") or len(line) < 12:
+        return []
+    jobs = []
+    for clause in re.split(r"[。；;]", line):
+        employer_match = _PROSE_EMPLOYER.search(clause)
+        title_match = _PROSE_TITLE.search(clause, employer_match.end()) if employer_match else None
+        if not employer_match or not title_match or _title_score(title_match.group("title")) < 45:
+            continue
+        if title_match.start() - employer_match.end() > 20:
+            continue  # the title belongs to another clause of the sentence
+        dated = DATE_RANGE_RE.search(clause)
+        if dated:
+            start, end = _range_dates(dated)
+        else:
+            single = _ZH_SINGLE_DATE.search(clause[: employer_match.start() + 1])
+            if not single:
+                continue
+            start, end = _year_month(single.group(1), single.group(2), None, None), None  # "…加入…": still there
+        jobs.append(
+            {
+                "name": employer_match.group("employer"),
+                "position": title_match.group("title"),
+                "startDate": start,
+                "endDate": end,
+                "x-confidence": SENTENCE,
+            }
+        )
+    return jobs
+
+
 def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
     """Jobs: each starts at a date range; its employer and title sit on that line or the lines around it."""
     entries: list[dict] = []
@@ -857,6 +933,13 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         if DATE_RANGE_RE.search(line)
         and (sections[i] == "work" or (sections[i] in (None, "basics", "summary") and COMPANY_RE.search(line)))
     ]
+    for index, line in enumerate(lines):
+        if sections[index] in (None, "basics", "summary", "work") and _SENTENCE_END.search(line):
+            jobs = _prose_jobs(line)
+            if jobs:
+                entries.extend(jobs)
+                used.add(index)
+    date_lines = [index for index in date_lines if index not in used]
     for position, index in enumerate(date_lines):
         line = lines[index]
         match = DATE_RANGE_RE.search(line)
@@ -940,7 +1023,8 @@ _DESIRED_SENTENCES = [
         re.I,
     ),
     re.compile(
-        r"(?:希望|期望|想要|意向|打算|寻求|谋求)(?:从事|应聘|担任|成为|寻找|获得|做|在[^，。]{1,12}?(?:从事|担任))?(?:一份)?"
+        r"(?:希望|期望|想要|意向|打算|寻求|谋求)(?:能够|能|可以)?(?:从事|应聘|担任|成为|寻找|获得|做|在[^，。]{1,12}?(?:从事|担任))?"
+        r"(?:贵公司|贵司|贵单位|贵集团|贵行|贵院|贵校)?(?:的)?(?:一份)?"
         r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:的)?(?:工作|岗位|职位|职务|机会|方向|一职)"
     ),
     re.compile(r"(?:求职意向|应聘职位|应聘岗位|意向岗位|目标岗位)(?:为|是)\s*(?P<role>[\u4e00-\u9fffA-Za-z]{2,16})"),
@@ -962,7 +1046,9 @@ _YEARS_SENTENCES = [
 ]
 _AGE_RE = re.compile(r"(?:(?:年龄|age)\s*[:：]?\s*(?P<a>\d{2})|(?P<b>\d{2})\s*(?:岁|years? old|-year-old))", re.I)
 _BIRTH_RES = [
-    re.compile(r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)(?:[^\d\n]|(?<!\d)\d{1,2}(?!\d)){0,20}?((?:19|20)\d{2})(?!\d)", re.I),
+    re.compile(  # never across a sentence: "1990年出生，现居温州。2011年毕业" was born in 1990
+        r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)(?:[^\d\n。；;，]|(?<!\d)\d{1,2}(?!\d)){0,20}?((?:19|20)\d{2})(?!\d)", re.I
+    ),
     re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?(?:出生|生人|生)(?![产活])"),
     re.compile(r"((?:19|20)\d{2})\s*年生"),
 ]
@@ -1130,6 +1216,26 @@ def _name_of(line: str, *, headline: bool = False) -> str:
     return ""
 
 
+_SELF_NAMED = re.compile(r"(?:本人|我叫|我名叫|我的名字是|我是)\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*(?=[，,。；;（(]|$)")
+_LETTER_CLOSING = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?|谢谢[！!]?|感谢您的阅读[！!。]?|顺祝商祺[！!。]?)$")
+
+
+def _name_in_letter(lines: list[str]) -> str:
+    """The name a resume written as a letter gives: "本人张三，男，…" in its first sentences, else the signature
+    under the closing ("此致 / 敬礼！ / 张三 / 2026年5月1日")."""
+    for line in lines[:8]:
+        match = _SELF_NAMED.search(line)
+        if match and _name_of(match.group("name")):
+            return match.group("name")
+    for index, line in enumerate(lines):
+        if _LETTER_CLOSING.match(line.strip()):
+            for after in lines[index + 1 : index + 3]:
+                name = _name_of(after.strip())
+                if name and name == after.strip().replace(" ", ""):
+                    return name
+    return ""
+
+
 def _resume_words(text: str) -> bool:
     """True for Chinese text that is words, not a name: a title or skill, or (four characters without a
     compound surname) a dictionary word or two ("项目管理", "金融分析")."""
@@ -1241,6 +1347,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             if name:
                 found.offer("name", name, LAYOUT if line is lines[0] or line is lines[1] else INFERRED)
                 break
+    if "name" not in found.values:
+        found.offer("name", _name_in_letter(lines), SENTENCE)
     email = EMAIL_RE.search(labelled.get("email", "")) or EMAIL_RE.search(joined)
     if email:
         found.offer("email", email.group(0), LABELLED if labelled.get("email") else SENTENCE)
@@ -1327,7 +1435,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             found.offer("field_of_study", field_of_study, confidence)
     if "field_of_study" not in found.values:
         sentence = re.search(
-            r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?([^\n。,，]{2,30})",
+            r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?"
+            r"(?:所学|所读|主修)?(?:专业)?(?:为|是)?([^\n。,，]{2,30})",
             _unwrapped(lines),
             re.I,
         )

@@ -246,3 +246,81 @@ def test_a_degree_acronym_counts_only_as_degrees_are_written(text, level):
 def test_chinese_prose_wrapped_mid_word_is_read_as_one_sentence():
     text = "吕青的简历\n个人简介\n我叫吕青，现居广西南宁。本科毕业于广西民族大学汉语国际教\n育专业，从事相关工作4年。\n"
     assert _fields(text)["field_of_study"] == "汉语国际教育"
+
+
+# ---------------------------------------------------------------- labels in two languages, a job board's labels
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "姓名 Name 钟岚  性别 Gender 女",  # no colon at all
+        "姓名 Name：钟岚  性别 Gender：女",  # a colon after each, the second label's Chinese half before its English one
+        "姓名/Name 钟岚 | 性别/Gender 女",
+    ],
+)
+def test_a_label_written_in_both_languages_is_told_from_its_value(line):
+    fields = _fields(f"个人资料 Profile\n{line}\n")
+    assert (fields["full_name"], fields["gender"]) == ("钟岚", "F")
+
+
+def test_the_value_after_a_two_language_label_without_colon_is_the_whole_value():
+    fields = _fields("钟岚\n出生年月 Date of Birth 1993年11月  邮箱 E-mail zl@example.org\n期望职位 Desired Position 质量主管\n")
+    assert (fields["birth_year"], fields["contact_email"], fields["desired_role"]) == (1993, "zl@example.org", "质量主管")
+
+
+def test_the_labels_of_a_job_board_export_name_the_role_wanted_not_the_kind_of_work():
+    text = (
+        "蒋一帆\n男 | 31岁 | 现居住地：温州\n# 求职意向\n期望工作地区： 温州\n目前状况： 在职，考虑机会\n"
+        "期望工作性质： 兼职\n期望从事职业： 质量工程师\n期望从事行业： 汽车零部件\n"
+    )
+    fields = _fields(text)
+    assert (fields["desired_role"], fields["city"]) == ("质量工程师", "温州")
+
+
+# ---------------------------------------------------------------- a resume written as a letter
+
+
+@pytest.mark.parametrize(
+    ("sentence", "employer", "title"),
+    [
+        ("2016年3月加入温州瓯江阀门有限公司，现任采购主管，负责供应商开发。", "温州瓯江阀门有限公司", "采购主管"),
+        ("2012年5月至2016年2月在无锡太湖纺织集团担任质检员；2016年3月加入温州瓯江阀门有限公司，现任采购主管。",
+         "温州瓯江阀门有限公司", "采购主管"),
+        ("目前就职于温州瓯江阀门有限公司（2016年3月至今），担任采购主管一职，负责供应商开发。",
+         "温州瓯江阀门有限公司", "采购主管"),
+    ],
+)  # fmt: skip
+def test_a_job_told_in_a_chinese_letter_is_the_current_job(sentence, employer, title):
+    text = f"自荐信\n尊敬的招聘负责人：\n本人蒋一帆，男，1990年生，现居浙江温州。\n{sentence}\n"
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == (employer, title)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("本人蒋一帆，男，1990年生。", ""),
+        ("您好！我叫蒋一帆，来自浙江。", ""),
+        ("您好！感谢您阅读我的材料。", "此致\n敬礼！\n蒋一帆\n2026年3月2日"),
+    ],
+)
+def test_the_name_of_a_letter_is_in_its_first_sentence_or_its_signature(opening, closing):
+    assert _fields(f"求职信\n{opening}\n工作中认真负责。\n{closing}\n")["full_name"] == "蒋一帆"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["希望能在贵公司从事质量工程师工作。", "此次希望应聘贵公司的质量工程师一职。", "期望能够担任质量工程师一职。"],
+)
+def test_the_role_a_letter_asks_for_leaves_out_the_company_addressed(sentence):
+    assert _fields(f"求职信\n本人蒋一帆，现居温州。\n{sentence}\n")["desired_role"] == "质量工程师"
+
+
+def test_a_birth_year_is_not_read_across_a_sentence_into_a_later_year():
+    assert _fields("求职信\n本人蒋一帆，1990年出生，现居温州。2011年大学毕业。\n")["birth_year"] == 1990
+
+
+def test_a_field_of_study_said_with_its_own_verb_after_the_school():
+    text = "求职信\n本人蒋一帆。毕业于温州大学，所学专业为机械设计制造及其自动化，本科学历。\n"
+    assert _fields(text)["field_of_study"] == "机械设计制造及其自动化"
