@@ -67,7 +67,8 @@ LABELS = {
                "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period"],
-    "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education"],
+    "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education",
+                  "highest qualification", "qualification", "academic qualification"],
     "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college"],
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
@@ -255,10 +256,31 @@ _SKILL_LEVEL = re.compile(
 )
 
 
+# A word that says how well, not what: "良好 | 2年" under a list of skills, "Fluent" on a line of its own.
+_LEVEL_ONLY = re.compile(
+    r"(?:expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong|熟练|精通|熟悉|掌握|了解|"
+    r"良好|一般|优秀|入门|较好|较强)",
+    re.I,
+)
+# The heading of a group of skills inside the skills section: "Professional", "Technical skills", "语言能力".
+_SKILL_GROUP = re.compile(
+    r"(?:professional|technical|personal|soft|hard|other|core|key|general|computer|it|language|languages|tools?|"
+    r"certificates?|certifications?|spoken|written)(?:\s+(?:skills?|tools?|languages?))?|专业技能|语言能力|其他|其它",
+    re.I,
+)
+
+
 def _skill_ids(part: str) -> list[str]:
     """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
     _by_id, lookup = skills_vocabulary()
     bare = _PROFICIENCY.sub("", part.strip().strip(_BULLETS + ".。:： ")).strip()
+    group = re.match(r"^([^:：]{1,24}?)\s*[:：]\s*(?=\S)", bare)
+    if group and group.group(1).lower() not in lookup:
+        bare = bare[group.end() :]  # "Spoken: Japanese", "Tools & platforms: Jira": the group's name goes
+    if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare):
+        return []
+    if re.fullmatch(r"[（(\[][^)）\]]*[)）\]]", bare):
+        return []  # an aside alone ("（5年3个月）"): how long, not what
     while bare.lower() not in lookup:  # "Python (advanced)", "Python（熟练，3年）", "SQL - intermediate"; "Visual Basic" stays
         shorter = _SKILL_LEVEL.sub("", bare).strip()
         if shorter == bare or not shorter:
@@ -343,7 +365,7 @@ def _section_of(line: str) -> str | None:
         if bare.isascii():  # "Career Summary": two English words, the head noun (the last) names the section
             return section_of[halves[1].lower()]
         return section_of[halves[0].lower()]  # "工作经历 Work Experience": one heading in two languages
-    if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &]+$", bare):
+    if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &\-]+$", bare):  # "自我评价 Self-assessment"
         zh, en = bare.split(None, 1)
         if zh.lower() in section_of:
             return section_of[zh.lower()]
@@ -361,9 +383,9 @@ def _section_of(line: str) -> str | None:
 # A heading the vocabulary does not list is known by the word that says what it holds ("技能与证书",
 # "Technical Toolkit", "Tools & Technologies", "职业经历"), when the line looks like a heading.
 _SECTION_KEYWORDS = [
-    ("skills", re.compile(r"技能|证书|特长|技术栈|\b(?:skills?|tool(?:s|kit|box)|competenc(?:y|ies)|expertise|"
-                          r"proficienc(?:y|ies)|stack|abilities)\b", re.I)),
-    ("other", re.compile(r"项目|获奖|荣誉|兴趣|爱好|语言|\b(?:projects?|awards?|honou?rs|interests|hobbies|languages|"
+    ("skills", re.compile(r"技能|证书|特长|技术栈|语言|外语|\b(?:skills?|tool(?:s|kit|box)|competenc(?:y|ies)|expertise|"
+                          r"languages|proficienc(?:y|ies)|stack|abilities)\b", re.I)),
+    ("other", re.compile(r"项目|获奖|荣誉|兴趣|爱好|\b(?:projects?|awards?|honou?rs|interests|hobbies|"
                          r"publications|activities)\b", re.I)),
     ("work", re.compile(r"工作|职业经历|任职|从业|实习|\b(?:experience|employment|career|positions held)\b", re.I)),
     ("education", re.compile(r"教育|学历|学习经历|\b(?:education|academic|studies|schooling)\b", re.I)),
@@ -450,6 +472,17 @@ def _colon_after_bilingual_labels(line: str) -> str:
     return "".join(result)
 
 
+_HEADING_WORDS = {"year", "years", "period", "dates", "date", "institution", "qualification", "qualifications", "duties",
+                  "responsibilities", "description", "company", "position", "role", "employer", "school", "major", "degree",
+                  "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容"}  # fmt: skip
+
+
+def _column_headings(line: str) -> bool:
+    """True for the header row of a table: every cell is a column's name ("Period  Company / Position / Duties")."""
+    cells = [cell.strip().lower() for cell in re.split(r"\s{2,}|\t|\s*[/|｜]\s*", line) if cell.strip()]
+    return len(cells) >= 2 and all(cell in _HEADING_WORDS for cell in cells)
+
+
 def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     """("field", value) pairs of a line of labels: "姓名：张三  性别：女", "Name | Jane", or table cells."""
     pairs: list[tuple[str, str]] = []
@@ -488,7 +521,7 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
-    if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 20:
+    if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 28:
         index = 0
         while index + 1 < len(cells):
             field = _label_field(cells[index])
@@ -598,7 +631,9 @@ def education_level(text: str) -> str:
 def _clean_field_of_study(value: str) -> str:
     value = re.sub(r"^(?:in|of|major(?:ed)?\s+in|majoring\s+in)\s+", "", value.strip(), flags=re.I)
     value = re.sub(r"(专业|方向)$", "", value).strip(" ,，.;；()（）")
-    return value
+    # How the degree was studied is no part of the field: "自动化统招", "会计学（全日制）"
+    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})\s*[（(]?(?:统招|全日制|非全日制|自考|成人教育|成教|函授|在职)[)）]?$", "", value)
+    return value.strip(" ,，.;；()（）")
 
 
 def _field_from_line(line: str) -> tuple[str, float]:
@@ -990,6 +1025,20 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
                 used.add(neighbour)
                 confidence = LAYOUT if employer and title else INFERRED
         used.add(index)
+        # The pay of the job beside its title ("数据分析师 月薪：8001-10000元/月") is no part of the title.
+        title = re.split(r"\s*(?:月薪|年薪|薪资|薪酬|薪水|待遇|月|salary|pay)\s*[:：]", title, maxsplit=1, flags=re.I)[0].strip()
+        wrapped = index + 1
+        if (
+            title
+            and not TITLE_WORD_RE.search(title)
+            and wrapped < next_date
+            and wrapped not in used
+            and sections[wrapped] == sections[index]
+            and len(lines[wrapped].split()) <= 2
+            and TITLE_WORD_RE.fullmatch(lines[wrapped].strip())
+        ):  # "Acme Ltd — Production Planning  Jul 2024 – now" / "Supervisor": the title ran onto the next line
+            title = f"{title} {lines[wrapped].strip()}" if title.isascii() else title + lines[wrapped].strip()
+            used.add(wrapped)
         if employer or title:
             entries.append({"name": employer, "position": title, "startDate": start, "endDate": end, "x-confidence": confidence})
     return entries
@@ -1320,6 +1369,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 
     for index, line in enumerate(lines):
         section = sections[index]
+        if _column_headings(line):
+            continue  # "Year  Institution / Qualification": a table's header row holds no one's details
         pairs = _labelled_pairs(line)
         for field, value in pairs:
             if field == "title" and section == "intent":
@@ -1330,8 +1381,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
                 work_labelled.setdefault(field, value)  # one job's block among several: the work history decides
             elif value:
                 labelled.setdefault(field, value)
-        if section == "skills" and not pairs:
-            skill_chunks.append(line)
+        if section == "skills" and not pairs and not re.search(r"。|^[^:：]{2,8}描述\s*[:：]", line):
+            skill_chunks.append(line)  # a job's description set among the skills by the page's columns lists none
         if section == "education":
             education_lines.append(line)
         if section == "intent" and not pairs:
@@ -1429,7 +1480,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("education_level", education_level(work_free), INFERRED)
     if labelled.get("field"):
         found.offer("field_of_study", _clean_field_of_study(labelled["field"]), LABELLED)
-    for line in [*education_lines, labelled.get("education", "")]:
+    for line in [labelled.get("education", ""), *education_lines]:
         field_of_study, confidence = _field_from_line(line)
         if field_of_study and (confidence > INFERRED or len(education_lines) <= 3):
             found.offer("field_of_study", field_of_study, confidence)
@@ -1544,7 +1595,9 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     # Categories from the vocabularies.
     title_for_role = found.get("current_title", "") or found.get("desired_role", "")
     category, score = _title_category(title_for_role)
-    if not category or score < 60:
+    # A near match only by the head noun ("市场推广经理" ~ "技术经理", "Lead Brand Specialist" ~ "HR Specialist") says
+    # less than the word that names the trade.
+    if not category or score < 60 or (score < 90 and _keyword_category(title_for_role) not in ("other", category)):
         category, score = _keyword_category(title_for_role), 60.0 if _keyword_category(title_for_role) != "other" else 0.0
     found.offer("role_category", category or "other", min(0.95, score / 100) if category else 0.0)
     found.offer("industry", _industry(found.get("current_employer", "")), INFERRED)
@@ -1583,10 +1636,42 @@ _ROLE_KEYWORDS = [
     ("data", ["数据", "data", "analyst", "分析师", "算法", "machine learning", "bi "]),
     ("engineering", ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops"]),
     ("product", ["产品", "设计", "product", "designer", "ux", "ui"]),
-    ("sales", ["销售", "市场", "营销", "sales", "marketing", "business development", "客户经理", "account manager"]),
+    (
+        "sales",
+        [
+            "销售",
+            "市场",
+            "营销",
+            "推广",
+            "品牌",
+            "sales",
+            "marketing",
+            "brand",
+            "business development",
+            "客户经理",
+            "account manager",
+        ],
+    ),
     ("finance", ["会计", "财务", "审计", "出纳", "accountant", "finance", "financial", "auditor"]),
     ("hr", ["人力", "招聘", "hr", "human resources", "recruiter", "培训"]),
-    ("operations", ["运营", "物流", "采购", "operations", "logistics", "supply", "行政", "客服", "customer service"]),
+    (
+        "operations",
+        [
+            "运营",
+            "物流",
+            "采购",
+            "仓储",
+            "仓库",
+            "供应链",
+            "operations",
+            "logistics",
+            "supply",
+            "warehouse",
+            "行政",
+            "客服",
+            "customer service",
+        ],
+    ),
 ]
 
 

@@ -324,3 +324,66 @@ def test_a_birth_year_is_not_read_across_a_sentence_into_a_later_year():
 def test_a_field_of_study_said_with_its_own_verb_after_the_school():
     text = "求职信\n本人蒋一帆。毕业于温州大学，所学专业为机械设计制造及其自动化，本科学历。\n"
     assert _fields(text)["field_of_study"] == "机械设计制造及其自动化"
+
+
+# ---------------------------------------------------------------- skills lists as job boards and one-page resumes write them
+
+
+def test_a_two_language_heading_with_a_hyphen_closes_the_skills_list():
+    text = "钟岚\n# 专业技能 Skills\nAutoCAD、SolidWorks\n# 自我评价 Self-evaluation\n踏实肯干。 Hard-working, eager to grow.\n"
+    assert sorted(_fields(text)["skills"]) == ["cad", "solidworks"]
+
+
+def test_levels_durations_and_group_names_in_a_skills_list_are_no_skills():
+    text = "钟岚\n# 专业技能\nAutoCAD\nSolidWorks\n（4年2个月）\n精通 | 4年\n较好 | 2年\nTechnical\n"
+    assert sorted(_fields(text)["skills"]) == ["cad", "solidworks"]
+
+
+def test_a_group_name_before_a_colon_is_left_out():
+    text = "Ann Lee\n# Skills\nDesign tools: AutoCAD, SolidWorks\nSpoken: English (professional)\n"
+    assert sorted(_fields(text)["skills"]) == ["cad", "english", "solidworks"]
+
+
+def test_a_job_description_set_among_the_skills_lists_none():
+    text = "钟岚\n# 专业技能\nAutoCAD\n项目描述：完成模具设计，缩短交期；优化图纸评审流程。\n"
+    assert _fields(text)["skills"] == ["cad"]
+
+
+@pytest.mark.parametrize("heading", ["# 语言能力", "# 外语能力", "# Languages"])
+def test_a_languages_section_lists_skills(heading):
+    assert _fields(f"钟岚\n# 工作经历\n2020.01 - 至今 某某有限公司 机械工程师\n{heading}\n英语六级\n")["skills"] == ["english"]
+
+
+# ---------------------------------------------------------------- the role's category, the field, the title
+
+
+@pytest.mark.parametrize(
+    ("title", "category"), [("品牌推广主管", "sales"), ("Lead Brand Executive", "sales"), ("仓储主管", "operations")]
+)
+def test_the_word_naming_the_trade_decides_over_a_match_by_the_head_noun_alone(title, category):
+    assert _fields(f"钟岚\n# 工作经历\n2020.01 - 至今 某某有限公司 {title}\n")["role_category"] == category
+
+
+def test_a_highest_qualification_names_the_field_and_a_table_header_row_does_not():
+    text = (
+        "NAME  Ann Lee\nHighest Qualification  Bachelor of Science in Marine Biology\n# EDUCATION\n"
+        "Year  Institution / Qualification\n2015  Ocean University Bachelor of Science\n"
+    )
+    assert _fields(text)["field_of_study"] == "Marine Biology"
+
+
+@pytest.mark.parametrize(
+    "line", ["2012.09 - 2016.06 某某大学 土木工程统招 本科", "2012.09 - 2016.06 某某大学 土木工程（全日制） 本科"]
+)
+def test_how_a_degree_was_studied_is_no_part_of_the_field(line):
+    assert _fields(f"钟岚\n# 教育经历\n{line}\n")["field_of_study"] == "土木工程"
+
+
+@pytest.mark.parametrize("line", ["结构工程师 月薪：12001-15000元/月", "结构工程师  薪资：保密"])
+def test_the_pay_beside_a_job_title_is_no_part_of_it(line):
+    assert _fields(f"钟岚\n# 工作经历\n2020.01 - 至今 某某建筑设计有限公司\n{line}\n")["current_title"] == "结构工程师"
+
+
+def test_a_title_that_runs_onto_the_next_line_is_read_whole():
+    text = "Ann Lee\n# Experience\nNorthwind Traders Ltd — Regional Quality  Mar 2021 – Present\nManager\nLed audits.\n"
+    assert _fields(text)["current_title"] == "Regional Quality Manager"
