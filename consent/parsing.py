@@ -1425,11 +1425,23 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if resident_id:
         found.offer("birth_year", int(resident_id.group(1)), SENTENCE)
     age_match = _AGE_RE.search(joined)
+    if age_match and "birth_year" not in found.values:
+        # "43岁 | 1982年12月": a year and month beside the age is the birth month (the birthday may be still to come).
+        age = int(age_match.group("a") or age_match.group("b"))
+        line = next((line for line in lines if age_match.group(0) in line), "")
+        for year in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[./\-])\s*\d{1,2}(?!\d)", line):
+            if int(year) in (today.year - age, today.year - age - 1):
+                found.offer("birth_year", int(year), SENTENCE)
+                break
     if age_match:
         found.offer("birth_year", today.year - int(age_match.group("a") or age_match.group("b")), INFERRED)
     found.offer("gender", _gender(labelled.get("gender", "")), LABELLED)
     header = "\n".join(line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary"))
     found.offer("gender", _gender_in_text(header), SENTENCE)
+    for personal in re.finditer(
+        r"\bpersonal(?:\s+(?:details|information|info|particulars))?\s*[:：]\s*([^\n·|]{1,60})", joined, re.I
+    ):
+        found.offer("gender", _gender_in_text(personal.group(1)), SENTENCE)  # "… · Personal: Female, 1991"
 
     # Where the person lives: a label, a sentence, then the header lines (never an employer's name).
     if labelled.get("location"):

@@ -387,3 +387,34 @@ def test_the_pay_beside_a_job_title_is_no_part_of_it(line):
 def test_a_title_that_runs_onto_the_next_line_is_read_whole():
     text = "Ann Lee\n# Experience\nNorthwind Traders Ltd — Regional Quality  Mar 2021 – Present\nManager\nLed audits.\n"
     assert _fields(text)["current_title"] == "Regional Quality Manager"
+
+
+# ---------------------------------------------------------------- birth, gender and place beside other details
+
+
+@pytest.mark.parametrize(("line", "year"), [("女 | 30岁 | 1996年3月 | 未婚", 1996), ("男 | 30岁 | 1995年12月", 1995)])
+def test_a_birth_month_beside_the_age_gives_the_year_whichever_side_of_the_birthday(line, year):
+    assert _fields(f"# 钟岚\n{line}\n")["birth_year"] == year
+
+
+@pytest.mark.parametrize(("line", "gender"), [("Target role: Buyer · Personal: Male", "M"), ("Personal details: female", "F")])
+def test_a_personal_note_at_the_foot_of_a_one_page_resume_gives_the_gender(line, gender):
+    assert _fields(f"Ann Lee\n# Experience\nBuyer at Northwind Traders Ltd\n# Skills\nExcel\n{line}\n")["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    ("address", "place"),
+    [
+        ("Kangding, Ganzi, Sichuan", ("四川", "甘孜")),
+        ("No. 8 Minzu Road, Yushu, Qinghai Province", ("青海", "玉树")),
+        ("Yushu, Jilin", ("吉林", "长春")),  # the county-level city of Jilin stays
+        ("Korla, Bayingolin ... Bayinguoleng, Xinjiang", ("新疆", "巴音郭楞")),
+    ],
+)
+def test_a_prefecture_written_in_pinyin_is_read_beside_its_province(address, place):
+    fields = _fields(f"Ann Lee\n{address} | ann@example.org\n")
+    assert (fields["province"], fields["city"]) == place
+
+
+def test_a_prefecture_in_pinyin_without_its_province_is_not_guessed():
+    assert _fields("Ali Chen\nAli Chen | ann@example.org\n")["city"] == ""
