@@ -65,6 +65,7 @@ LABELS = {
     # Labels of a form that the exchange does not keep; known, so that their values are never read as anything else.
     "unused": ["民族", "政治面貌", "婚姻状况", "婚否", "健康状况", "身高", "体重", "工作性质", "到岗时间", "求职状态",
                "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
+               "行业", "所属行业", "期望行业", "industry",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period"],
     "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education",
@@ -1142,7 +1143,12 @@ def _role_in_objective(line: str) -> str:
 def _clean_desired(value: str) -> str:
     # Of alternatives ("行政助理/前台", "出纳、会计") the first; "UI/UX设计师" is one name.
     value = re.split(r"(?<=[\u4e00-\u9fff]{2})\s*[/／、]\s*(?=[\u4e00-\u9fff]{2})", value, maxsplit=1)[0]
-    value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
+    for pay in _SALARY_WORDS.finditer(value):
+        # The pay that follows the role ("数据分析师 期望薪资：15K", "Buyer, salary 20k"); a pay word inside the role's
+        # own name stays ("Compensation and Benefits Specialist", "薪酬福利专员").
+        if re.match(r"\s*(?:[:：]|[¥￥$]|RMB|CNY|\d|面议|negotiable|$)", value[pay.end() :], re.I):
+            value = value[: pay.start()]
+            break
     value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
     value = re.split(
         r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary|\s+in\s+[A-Z]", value, maxsplit=1, flags=re.I
@@ -1559,7 +1565,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if not salary_negotiable(labelled.get("salary", "")):
         found.offer("expected_salary", salary_in_text(_salary_text(lines, sections)), SENTENCE)
     desired = _clean_desired(_wanted_piece(labelled.get("desired", "")))
-    if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 40:
+    if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 60 and len(desired.split()) <= 7:
         found.offer("desired_role", desired, LABELLED)
     elif labelled.get("desired"):
         found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)

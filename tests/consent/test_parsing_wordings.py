@@ -418,3 +418,28 @@ def test_a_prefecture_written_in_pinyin_is_read_beside_its_province(address, pla
 
 def test_a_prefecture_in_pinyin_without_its_province_is_not_guessed():
     assert _fields("Ali Chen\nAli Chen | ann@example.org\n")["city"] == ""
+
+
+# ---------------------------------------------------------------- the role wanted
+
+
+def test_the_industry_wanted_is_no_role_and_a_function_label_names_the_role():
+    text = "蒋一帆\n# 求职意向\n期望地点： 温州\n行业： 汽车零部件\n职能/职位： 质量工程师\n"
+    assert _fields(text)["desired_role"] == "质量工程师"
+
+
+def test_an_industry_alone_in_the_intent_section_is_no_role():
+    assert _fields("蒋一帆\n# 求职意向\n期望地点： 温州\n行业： 汽车零部件\n")["desired_role"] == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Position Applied For  Principal Compensation and Benefits Analyst", "Principal Compensation and Benefits Analyst"),
+        ("期望职位：薪酬福利专员", "薪酬福利专员"),
+        ("期望职位：薪酬福利专员 期望薪资：12K", "薪酬福利专员"),
+        ("Target role: Payroll Officer, salary 20k", "Payroll Officer"),
+    ],
+)
+def test_a_pay_word_inside_the_role_name_stays_and_the_pay_after_it_goes(line, role):
+    assert _fields(f"Ann Lee\n{line}\n")["desired_role"] == role
