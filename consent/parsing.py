@@ -320,6 +320,10 @@ def _looks_like_skill(value: str) -> bool:
     """Free text never becomes a skill: an unknown item is kept only if it reads like a tool or ability's name."""
     if len(value) > 30 or _NOT_A_SKILL.search(value) or _SENTENCE_END.search(value):
         return False
+    if SCHOOL_RE.search(value) or COMPANY_RE.search(value) or education_level(value):
+        return False  # a school, an employer or a degree set among the skills by a page's columns
+    if re.search(r"[\[\]{}<>〈〉()（）]", value) or re.fullmatch(r"[a-z]{1,2}", value):
+        return False  # a stray bracket, two lower-case letters: a scan's specks, not a tool's name
     if re.search(r"[\u4e00-\u9fff]", value):
         if re.search(r"[\u4e00-\u9fff]\s+[A-Za-z]|[A-Za-z]\s+[\u4e00-\u9fff]", value):
             return False  # "隆 FF": two scripts apart, a misread mark, not a name ("Java开发" is written together)

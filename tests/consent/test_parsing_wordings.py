@@ -443,3 +443,8 @@ def test_an_industry_alone_in_the_intent_section_is_no_role():
 )
 def test_a_pay_word_inside_the_role_name_stays_and_the_pay_after_it_goes(line, role):
     assert _fields(f"Ann Lee\n{line}\n")["desired_role"] == role
+
+
+def test_a_school_a_degree_and_scan_specks_among_the_skills_are_no_skills():
+    text = "钟岚\n# 专业技能\nAutoCAD\n温州职业技术学院\n学历:专科\n] 年\nqy\nBIM建模\n"
+    assert sorted(_fields(text)["skills"]) == ["bim建模", "cad"]
