@@ -54,7 +54,8 @@ LABELS = {
                  "current city", "home", "home address", "current address", "lives in"],
     # Where a person would like to work: a weak hint of where they live, read only when nothing says it.
     "wanted_place": ["期望城市", "期望地点", "工作地点", "意向城市", "期望工作地点", "期望工作城市", "desired location",
-                     "preferred location", "preferred city", "willing to work in"],
+                     "preferred location", "preferred city", "willing to work in", "期望工作地区", "期望地区", "意向地区",
+                     "期望工作地"],
     # Where a person comes from is not where they live: a hometown or household register is read as such.
     "hometown": ["籍贯", "户籍", "户口", "户口所在地", "户籍所在地", "户籍地", "出生地", "生源地", "birthplace", "place of birth",
                  "hometown", "native place", "hukou"],
@@ -63,9 +64,12 @@ LABELS = {
                "employment period"],
     # Labels of a form that the exchange does not keep; known, so that their values are never read as anything else.
     "unused": ["民族", "政治面貌", "婚姻状况", "婚否", "健康状况", "身高", "体重", "工作性质", "到岗时间", "求职状态",
+               "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
+               "行业", "所属行业", "期望行业", "industry",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period"],
-    "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education"],
+    "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education",
+                  "highest qualification", "qualification", "academic qualification"],
     "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college"],
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
@@ -78,7 +82,7 @@ LABELS = {
                 "position sought", "job target", "looking for", "career objective", "applying for", "目标岗位", "期望从事",
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
-                "job objective", "career goal"],
+                "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "skills",
                "key skills", "technical skills", "languages", "language skills",
                "core skills", "tools", "skill set", "expertise"],
@@ -253,10 +257,31 @@ _SKILL_LEVEL = re.compile(
 )
 
 
+# A word that says how well, not what: "良好 | 2年" under a list of skills, "Fluent" on a line of its own.
+_LEVEL_ONLY = re.compile(
+    r"(?:expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong|熟练|精通|熟悉|掌握|了解|"
+    r"良好|一般|优秀|入门|较好|较强)",
+    re.I,
+)
+# The heading of a group of skills inside the skills section: "Professional", "Technical skills", "语言能力".
+_SKILL_GROUP = re.compile(
+    r"(?:professional|technical|personal|soft|hard|other|core|key|general|computer|it|language|languages|tools?|"
+    r"certificates?|certifications?|spoken|written)(?:\s+(?:skills?|tools?|languages?))?|专业技能|语言能力|其他|其它",
+    re.I,
+)
+
+
 def _skill_ids(part: str) -> list[str]:
     """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
     _by_id, lookup = skills_vocabulary()
     bare = _PROFICIENCY.sub("", part.strip().strip(_BULLETS + ".。:： ")).strip()
+    group = re.match(r"^([^:：]{1,24}?)\s*[:：]\s*(?=\S)", bare)
+    if group and group.group(1).lower() not in lookup:
+        bare = bare[group.end() :]  # "Spoken: Japanese", "Tools & platforms: Jira": the group's name goes
+    if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare):
+        return []
+    if re.fullmatch(r"[（(\[][^)）\]]*[)）\]]", bare):
+        return []  # an aside alone ("（5年3个月）"): how long, not what
     while bare.lower() not in lookup:  # "Python (advanced)", "Python（熟练，3年）", "SQL - intermediate"; "Visual Basic" stays
         shorter = _SKILL_LEVEL.sub("", bare).strip()
         if shorter == bare or not shorter:
@@ -295,6 +320,10 @@ def _looks_like_skill(value: str) -> bool:
     """Free text never becomes a skill: an unknown item is kept only if it reads like a tool or ability's name."""
     if len(value) > 30 or _NOT_A_SKILL.search(value) or _SENTENCE_END.search(value):
         return False
+    if SCHOOL_RE.search(value) or COMPANY_RE.search(value) or education_level(value):
+        return False  # a school, an employer or a degree set among the skills by a page's columns
+    if re.search(r"[\[\]{}<>〈〉()（）]", value) or re.fullmatch(r"[a-z]{1,2}", value):
+        return False  # a stray bracket, two lower-case letters: a scan's specks, not a tool's name
     if re.search(r"[\u4e00-\u9fff]", value):
         if re.search(r"[\u4e00-\u9fff]\s+[A-Za-z]|[A-Za-z]\s+[\u4e00-\u9fff]", value):
             return False  # "隆 FF": two scripts apart, a misread mark, not a name ("Java开发" is written together)
@@ -341,7 +370,7 @@ def _section_of(line: str) -> str | None:
         if bare.isascii():  # "Career Summary": two English words, the head noun (the last) names the section
             return section_of[halves[1].lower()]
         return section_of[halves[0].lower()]  # "工作经历 Work Experience": one heading in two languages
-    if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &]+$", bare):
+    if re.match(r"^[\u4e00-\u9fff]+\s+[A-Za-z &\-]+$", bare):  # "自我评价 Self-assessment"
         zh, en = bare.split(None, 1)
         if zh.lower() in section_of:
             return section_of[zh.lower()]
@@ -359,9 +388,9 @@ def _section_of(line: str) -> str | None:
 # A heading the vocabulary does not list is known by the word that says what it holds ("技能与证书",
 # "Technical Toolkit", "Tools & Technologies", "职业经历"), when the line looks like a heading.
 _SECTION_KEYWORDS = [
-    ("skills", re.compile(r"技能|证书|特长|技术栈|\b(?:skills?|tool(?:s|kit|box)|competenc(?:y|ies)|expertise|"
-                          r"proficienc(?:y|ies)|stack|abilities)\b", re.I)),
-    ("other", re.compile(r"项目|获奖|荣誉|兴趣|爱好|语言|\b(?:projects?|awards?|honou?rs|interests|hobbies|languages|"
+    ("skills", re.compile(r"技能|证书|特长|技术栈|语言|外语|\b(?:skills?|tool(?:s|kit|box)|competenc(?:y|ies)|expertise|"
+                          r"languages|proficienc(?:y|ies)|stack|abilities)\b", re.I)),
+    ("other", re.compile(r"项目|获奖|荣誉|兴趣|爱好|\b(?:projects?|awards?|honou?rs|interests|hobbies|"
                          r"publications|activities)\b", re.I)),
     ("work", re.compile(r"工作|职业经历|任职|从业|实习|\b(?:experience|employment|career|positions held)\b", re.I)),
     ("education", re.compile(r"教育|学历|学习经历|\b(?:education|academic|studies|schooling)\b", re.I)),
@@ -421,9 +450,48 @@ _PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
 _LABEL_VALUE_RE = re.compile(r"^([^:：]{1,28}?)\s*[:：]\s*(.*)$")
 
 
+_BILINGUAL_LABEL = re.compile(
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[|｜]))\s*([\u4e00-\u9fff]{2,8})\s*[/|｜]?\s*([A-Za-z][A-Za-z\-. ]{0,30})(?=\s|$|[:：])"
+)
+
+
+def _colon_after_bilingual_labels(line: str) -> str:
+    """ "姓名 Name 张三  出生年月 Date of Birth 1990年5月": a label written in both languages and no colon; a colon is
+    put after each, so that the value is told from its label."""
+
+    if not re.search(r"[\u4e00-\u9fff]{2,8}\s*[/|｜]?\s*[A-Za-z]", line):
+        return line
+    result, position = [], 0
+    for match in _BILINGUAL_LABEL.finditer(line):
+        # The English half is the longest run of words that is a label ("Date of Birth", not "Date").
+        words = match.group(2).split()
+        for cut in range(len(words), 0, -1):
+            english = " ".join(words[:cut])
+            if english.lower() in _LABEL_OF and match.group(1) in _LABEL_OF:
+                end = match.start(2) + len(english)
+                if not re.match(r"\s*[:：]", line[end:]):
+                    result.append(line[position:end] + "：")
+                    position = end
+                break
+    result.append(line[position:])
+    return "".join(result)
+
+
+_HEADING_WORDS = {"year", "years", "period", "dates", "date", "institution", "qualification", "qualifications", "duties",
+                  "responsibilities", "description", "company", "position", "role", "employer", "school", "major", "degree",
+                  "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容"}  # fmt: skip
+
+
+def _column_headings(line: str) -> bool:
+    """True for the header row of a table: every cell is a column's name ("Period  Company / Position / Duties")."""
+    cells = [cell.strip().lower() for cell in re.split(r"\s{2,}|\t|\s*[/|｜]\s*", line) if cell.strip()]
+    return len(cells) >= 2 and all(cell in _HEADING_WORDS for cell in cells)
+
+
 def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     """("field", value) pairs of a line of labels: "姓名：张三  性别：女", "Name | Jane", or table cells."""
     pairs: list[tuple[str, str]] = []
+    line = _colon_after_bilingual_labels(line)
     match = _LABEL_VALUE_RE.match(line)
     if match and _label_field(match.group(1)):
         rest = match.group(2)
@@ -433,6 +501,9 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
             for cut in range(len(words)):
                 if _label_field(" ".join(words[cut:])) and " ".join(words[cut:]).lower() in _LABEL_OF:
                     position = inner.start() + len(" ".join(words[:cut])) + (1 if cut else 0)
+                    chinese_half = re.search(r"([\u4e00-\u9fff]{2,8})\s*[/|｜]?\s*$", rest[:position])
+                    if chinese_half and chinese_half.group(1) in _LABEL_OF:
+                        position = chinese_half.start(1)  # "出生年月 Date of Birth：": the label has a Chinese half
                     rest = rest[:position].rstrip() + "  " + rest[position:]
                     break
             else:
@@ -455,7 +526,7 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
-    if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 20:
+    if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 28:
         index = 0
         while index + 1 < len(cells):
             field = _label_field(cells[index])
@@ -565,7 +636,9 @@ def education_level(text: str) -> str:
 def _clean_field_of_study(value: str) -> str:
     value = re.sub(r"^(?:in|of|major(?:ed)?\s+in|majoring\s+in)\s+", "", value.strip(), flags=re.I)
     value = re.sub(r"(专业|方向)$", "", value).strip(" ,，.;；()（）")
-    return value
+    # How the degree was studied is no part of the field: "自动化统招", "会计学（全日制）"
+    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})\s*[（(]?(?:统招|全日制|非全日制|自考|成人教育|成教|函授|在职)[)）]?$", "", value)
+    return value.strip(" ,，.;；()（）")
 
 
 def _field_from_line(line: str) -> tuple[str, float]:
@@ -847,6 +920,49 @@ def _pinyin_names() -> set[str]:
     return set(cities) | set(provinces)
 
 
+_ZH_SINGLE_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?")
+_PROSE_EMPLOYER = re.compile(
+    r"(?:加入|就职于|任职于|供职于|受聘于|入职|效力于|在|于)\s*(?P<employer>[^，,。；;（()）\s]{2,40}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所|工作室|中心|工厂))"
+)
+_PROSE_TITLE = re.compile(
+    r"(?:现任|担任|出任|任职|升任|晋升为|任)\s*(?P<title>[^，,。；;（()）\s]{2,20}?)\s*(?:一职|职务|岗位|职位)?(?=[，,。；;（(]|$)"
+)
+
+
+def _prose_jobs(line: str) -> list[dict]:
+    """Jobs a Chinese sentence tells: "2019年3月加入某某有限公司，现任测试主管", "2015年7月至2018年6月在某某集团
+    担任会计", "目前就职于某某有限公司（2020年至今），担任产品经理一职". Each sentence (up to 。；) is one job."""
+    if not re.search(r"[\u4e00-\u9fff]", line) or not _SENTENCE_END.search(line + "。") or len(line) < 12:
+        return []
+    jobs = []
+    for clause in re.split(r"[。；;]", line):
+        employer_match = _PROSE_EMPLOYER.search(clause)
+        title_match = _PROSE_TITLE.search(clause, employer_match.end()) if employer_match else None
+        if not employer_match or not title_match or _title_score(title_match.group("title")) < 45:
+            continue
+        if title_match.start() - employer_match.end() > 20:
+            continue  # the title belongs to another clause of the sentence
+        dated = DATE_RANGE_RE.search(clause)
+        if dated:
+            start, end = _range_dates(dated)
+        else:
+            single = _ZH_SINGLE_DATE.search(clause[: employer_match.start() + 1])
+            if not single:
+                continue
+            start, end = _year_month(single.group(1), single.group(2), None, None), None  # "…加入…": still there
+        jobs.append(
+            {
+                "name": employer_match.group("employer"),
+                "position": title_match.group("title"),
+                "startDate": start,
+                "endDate": end,
+                "x-confidence": SENTENCE,
+            }
+        )
+    return jobs
+
+
 def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
     """Jobs: each starts at a date range; its employer and title sit on that line or the lines around it."""
     entries: list[dict] = []
@@ -857,6 +973,13 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         if DATE_RANGE_RE.search(line)
         and (sections[i] == "work" or (sections[i] in (None, "basics", "summary") and COMPANY_RE.search(line)))
     ]
+    for index, line in enumerate(lines):
+        if sections[index] in (None, "basics", "summary", "work") and _SENTENCE_END.search(line):
+            jobs = _prose_jobs(line)
+            if jobs:
+                entries.extend(jobs)
+                used.add(index)
+    date_lines = [index for index in date_lines if index not in used]
     for position, index in enumerate(date_lines):
         line = lines[index]
         match = DATE_RANGE_RE.search(line)
@@ -907,6 +1030,20 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
                 used.add(neighbour)
                 confidence = LAYOUT if employer and title else INFERRED
         used.add(index)
+        # The pay of the job beside its title ("数据分析师 月薪：8001-10000元/月") is no part of the title.
+        title = re.split(r"\s*(?:月薪|年薪|薪资|薪酬|薪水|待遇|月|salary|pay)\s*[:：]", title, maxsplit=1, flags=re.I)[0].strip()
+        wrapped = index + 1
+        if (
+            title
+            and not TITLE_WORD_RE.search(title)
+            and wrapped < next_date
+            and wrapped not in used
+            and sections[wrapped] == sections[index]
+            and len(lines[wrapped].split()) <= 2
+            and TITLE_WORD_RE.fullmatch(lines[wrapped].strip())
+        ):  # "Acme Ltd — Production Planning  Jul 2024 – now" / "Supervisor": the title ran onto the next line
+            title = f"{title} {lines[wrapped].strip()}" if title.isascii() else title + lines[wrapped].strip()
+            used.add(wrapped)
         if employer or title:
             entries.append({"name": employer, "position": title, "startDate": start, "endDate": end, "x-confidence": confidence})
     return entries
@@ -940,7 +1077,8 @@ _DESIRED_SENTENCES = [
         re.I,
     ),
     re.compile(
-        r"(?:希望|期望|想要|意向|打算|寻求|谋求)(?:从事|应聘|担任|成为|寻找|获得|做|在[^，。]{1,12}?(?:从事|担任))?(?:一份)?"
+        r"(?:希望|期望|想要|意向|打算|寻求|谋求)(?:能够|能|可以)?(?:从事|应聘|担任|成为|寻找|获得|做|在[^，。]{1,12}?(?:从事|担任))?"
+        r"(?:贵公司|贵司|贵单位|贵集团|贵行|贵院|贵校)?(?:的)?(?:一份)?"
         r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:的)?(?:工作|岗位|职位|职务|机会|方向|一职)"
     ),
     re.compile(r"(?:求职意向|应聘职位|应聘岗位|意向岗位|目标岗位)(?:为|是)\s*(?P<role>[\u4e00-\u9fffA-Za-z]{2,16})"),
@@ -962,7 +1100,9 @@ _YEARS_SENTENCES = [
 ]
 _AGE_RE = re.compile(r"(?:(?:年龄|age)\s*[:：]?\s*(?P<a>\d{2})|(?P<b>\d{2})\s*(?:岁|years? old|-year-old))", re.I)
 _BIRTH_RES = [
-    re.compile(r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)(?:[^\d\n]|(?<!\d)\d{1,2}(?!\d)){0,20}?((?:19|20)\d{2})(?!\d)", re.I),
+    re.compile(  # never across a sentence: "1990年出生，现居温州。2011年毕业" was born in 1990
+        r"(?:\bborn\b|出生于?|生于|\bDOB\b|birth)(?:[^\d\n。；;，]|(?<!\d)\d{1,2}(?!\d)){0,20}?((?:19|20)\d{2})(?!\d)", re.I
+    ),
     re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?(?:出生|生人|生)(?![产活])"),
     re.compile(r"((?:19|20)\d{2})\s*年生"),
 ]
@@ -1007,7 +1147,12 @@ def _role_in_objective(line: str) -> str:
 def _clean_desired(value: str) -> str:
     # Of alternatives ("行政助理/前台", "出纳、会计") the first; "UI/UX设计师" is one name.
     value = re.split(r"(?<=[\u4e00-\u9fff]{2})\s*[/／、]\s*(?=[\u4e00-\u9fff]{2})", value, maxsplit=1)[0]
-    value = _SALARY_WORDS.split(value, maxsplit=1)[0] if _SALARY_WORDS.search(value) else value
+    for pay in _SALARY_WORDS.finditer(value):
+        # The pay that follows the role ("数据分析师 期望薪资：15K", "Buyer, salary 20k"); a pay word inside the role's
+        # own name stays ("Compensation and Benefits Specialist", "薪酬福利专员").
+        if re.match(r"\s*(?:[:：]|[¥￥$]|RMB|CNY|\d|面议|negotiable|$)", value[pay.end() :], re.I):
+            value = value[: pay.start()]
+            break
     value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
     value = re.split(
         r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary|\s+in\s+[A-Z]", value, maxsplit=1, flags=re.I
@@ -1130,6 +1275,26 @@ def _name_of(line: str, *, headline: bool = False) -> str:
     return ""
 
 
+_SELF_NAMED = re.compile(r"(?:本人|我叫|我名叫|我的名字是|我是)\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*(?=[，,。；;（(]|$)")
+_LETTER_CLOSING = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?|谢谢[！!]?|感谢您的阅读[！!。]?|顺祝商祺[！!。]?)$")
+
+
+def _name_in_letter(lines: list[str]) -> str:
+    """The name a resume written as a letter gives: "本人张三，男，…" in its first sentences, else the signature
+    under the closing ("此致 / 敬礼！ / 张三 / 2026年5月1日")."""
+    for line in lines[:8]:
+        match = _SELF_NAMED.search(line)
+        if match and _name_of(match.group("name")):
+            return match.group("name")
+    for index, line in enumerate(lines):
+        if _LETTER_CLOSING.match(line.strip()):
+            for after in lines[index + 1 : index + 3]:
+                name = _name_of(after.strip())
+                if name and name == after.strip().replace(" ", ""):
+                    return name
+    return ""
+
+
 def _resume_words(text: str) -> bool:
     """True for Chinese text that is words, not a name: a title or skill, or (four characters without a
     compound surname) a dictionary word or two ("项目管理", "金融分析")."""
@@ -1214,6 +1379,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 
     for index, line in enumerate(lines):
         section = sections[index]
+        if _column_headings(line):
+            continue  # "Year  Institution / Qualification": a table's header row holds no one's details
         pairs = _labelled_pairs(line)
         for field, value in pairs:
             if field == "title" and section == "intent":
@@ -1224,8 +1391,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
                 work_labelled.setdefault(field, value)  # one job's block among several: the work history decides
             elif value:
                 labelled.setdefault(field, value)
-        if section == "skills" and not pairs:
-            skill_chunks.append(line)
+        if section == "skills" and not pairs and not re.search(r"。|^[^:：]{2,8}描述\s*[:：]", line):
+            skill_chunks.append(line)  # a job's description set among the skills by the page's columns lists none
         if section == "education":
             education_lines.append(line)
         if section == "intent" and not pairs:
@@ -1241,6 +1408,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             if name:
                 found.offer("name", name, LAYOUT if line is lines[0] or line is lines[1] else INFERRED)
                 break
+    if "name" not in found.values:
+        found.offer("name", _name_in_letter(lines), SENTENCE)
     email = EMAIL_RE.search(labelled.get("email", "")) or EMAIL_RE.search(joined)
     if email:
         found.offer("email", email.group(0), LABELLED if labelled.get("email") else SENTENCE)
@@ -1266,11 +1435,23 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if resident_id:
         found.offer("birth_year", int(resident_id.group(1)), SENTENCE)
     age_match = _AGE_RE.search(joined)
+    if age_match and "birth_year" not in found.values:
+        # "43岁 | 1982年12月": a year and month beside the age is the birth month (the birthday may be still to come).
+        age = int(age_match.group("a") or age_match.group("b"))
+        line = next((line for line in lines if age_match.group(0) in line), "")
+        for year in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[./\-])\s*\d{1,2}(?!\d)", line):
+            if int(year) in (today.year - age, today.year - age - 1):
+                found.offer("birth_year", int(year), SENTENCE)
+                break
     if age_match:
         found.offer("birth_year", today.year - int(age_match.group("a") or age_match.group("b")), INFERRED)
     found.offer("gender", _gender(labelled.get("gender", "")), LABELLED)
     header = "\n".join(line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary"))
     found.offer("gender", _gender_in_text(header), SENTENCE)
+    for personal in re.finditer(
+        r"\bpersonal(?:\s+(?:details|information|info|particulars))?\s*[:：]\s*([^\n·|]{1,60})", joined, re.I
+    ):
+        found.offer("gender", _gender_in_text(personal.group(1)), SENTENCE)  # "… · Personal: Female, 1991"
 
     # Where the person lives: a label, a sentence, then the header lines (never an employer's name).
     if labelled.get("location"):
@@ -1321,13 +1502,14 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         found.offer("education_level", education_level(work_free), INFERRED)
     if labelled.get("field"):
         found.offer("field_of_study", _clean_field_of_study(labelled["field"]), LABELLED)
-    for line in [*education_lines, labelled.get("education", "")]:
+    for line in [labelled.get("education", ""), *education_lines]:
         field_of_study, confidence = _field_from_line(line)
         if field_of_study and (confidence > INFERRED or len(education_lines) <= 3):
             found.offer("field_of_study", field_of_study, confidence)
     if "field_of_study" not in found.values:
         sentence = re.search(
-            r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?([^\n。,，]{2,30})",
+            r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?"
+            r"(?:所学|所读|主修)?(?:专业)?(?:为|是)?([^\n。,，]{2,30})",
             _unwrapped(lines),
             re.I,
         )
@@ -1387,7 +1569,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if not salary_negotiable(labelled.get("salary", "")):
         found.offer("expected_salary", salary_in_text(_salary_text(lines, sections)), SENTENCE)
     desired = _clean_desired(_wanted_piece(labelled.get("desired", "")))
-    if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 40:
+    if desired and not re.match(r"^(to|i|a|an)\b", desired, re.I) and len(desired) <= 60 and len(desired.split()) <= 7:
         found.offer("desired_role", desired, LABELLED)
     elif labelled.get("desired"):
         found.offer("desired_role", _desired_from_sentence(labelled["desired"]), SENTENCE)
@@ -1435,7 +1617,9 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     # Categories from the vocabularies.
     title_for_role = found.get("current_title", "") or found.get("desired_role", "")
     category, score = _title_category(title_for_role)
-    if not category or score < 60:
+    # A near match only by the head noun ("市场推广经理" ~ "技术经理", "Lead Brand Specialist" ~ "HR Specialist") says
+    # less than the word that names the trade.
+    if not category or score < 60 or (score < 90 and _keyword_category(title_for_role) not in ("other", category)):
         category, score = _keyword_category(title_for_role), 60.0 if _keyword_category(title_for_role) != "other" else 0.0
     found.offer("role_category", category or "other", min(0.95, score / 100) if category else 0.0)
     found.offer("industry", _industry(found.get("current_employer", "")), INFERRED)
@@ -1474,10 +1658,42 @@ _ROLE_KEYWORDS = [
     ("data", ["数据", "data", "analyst", "分析师", "算法", "machine learning", "bi "]),
     ("engineering", ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops"]),
     ("product", ["产品", "设计", "product", "designer", "ux", "ui"]),
-    ("sales", ["销售", "市场", "营销", "sales", "marketing", "business development", "客户经理", "account manager"]),
+    (
+        "sales",
+        [
+            "销售",
+            "市场",
+            "营销",
+            "推广",
+            "品牌",
+            "sales",
+            "marketing",
+            "brand",
+            "business development",
+            "客户经理",
+            "account manager",
+        ],
+    ),
     ("finance", ["会计", "财务", "审计", "出纳", "accountant", "finance", "financial", "auditor"]),
     ("hr", ["人力", "招聘", "hr", "human resources", "recruiter", "培训"]),
-    ("operations", ["运营", "物流", "采购", "operations", "logistics", "supply", "行政", "客服", "customer service"]),
+    (
+        "operations",
+        [
+            "运营",
+            "物流",
+            "采购",
+            "仓储",
+            "仓库",
+            "供应链",
+            "operations",
+            "logistics",
+            "supply",
+            "warehouse",
+            "行政",
+            "客服",
+            "customer service",
+        ],
+    ),
 ]
 
 

@@ -38,9 +38,9 @@ def short_province(name: str) -> str:
     return name
 
 
-# The peoples named in an autonomous prefecture's name ("恩施土家族苗族自治州" is 恩施).
+# The peoples named in an autonomous prefecture's name ("恩施土家族苗族自治州" is 恩施, "博尔塔拉蒙古自治州" 博尔塔拉).
 _PREFECTURE_SUFFIX = re.compile(
-    r"(?:(?:土家|苗|朝鲜|彝|白|藏|羌|傣|景颇|傈僳|哈尼|壮|布依|侗|回|蒙古|哈萨克|柯尔克孜|黎|维吾尔)族)*(?:自治州|地区|盟)$"
+    r"(?:(?:土家|苗|朝鲜|彝|白|藏|羌|傣|景颇|傈僳|哈尼|壮|布依|侗|回|蒙古|哈萨克|柯尔克孜|黎|维吾尔)族|蒙古)*(?:自治州|地区|盟)$"
 )
 
 
@@ -101,6 +101,29 @@ def divisions() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], dict[
                 city_pinyin.setdefault(alias, places)
                 break
     return provinces, city_pinyin, province_pinyin
+
+
+@cache
+def _prefecture_pinyin() -> dict[str, list[tuple[str, str]]]:
+    """pinyin -> [(province, prefecture)] of the prefectures (地区, 自治州, 盟): "Haibei, Qinghai", "Gannan, Gansu".
+    Read only beside their province's name, since their short names are often words or names of their own."""
+    import cpca
+
+    path = Path(cpca.__file__).resolve().parent / "resources" / "adcodes.csv"
+    provinces, _cities, province_pinyin = divisions()
+    found: dict[str, list[tuple[str, str]]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code, name = row["adcode"], row["name"]
+            if code[4:] != "00000000" or code[2:4] == "00" or code[:2] in MUNICIPALITIES or name.endswith("市"):
+                continue
+            if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                continue
+            short = short_city(name)
+            key = _pinyin(short)
+            if key not in province_pinyin:
+                found.setdefault(key, []).append((provinces.get(code[:2], ""), short))
+    return found
 
 
 def _cpca_row(text: str) -> dict:
@@ -171,6 +194,13 @@ def _pinyin_place(text: str) -> tuple[str, str, int]:
                 continue
             if not piece[0][2][0].isupper():
                 continue  # place names are capitalised; "xian" inside a sentence is not Xi'an
+            if key in _prefecture_pinyin() and best is None:
+                lowered = text.lower()
+                named = [
+                    p for p in _prefecture_pinyin()[key] if any(k in lowered for k, v in province_pinyin.items() if v[0] == p[0])
+                ]
+                if named:  # "Haibei, Qinghai", "Yushu, Qinghai" (not the Yushu of Jilin)
+                    best = (*named[0], start)
             if key in city_pinyin and best is None:
                 places = city_pinyin[key]
                 if len(places) > 1:  # Taizhou: 泰州 (Jiangsu) or 台州 (Zhejiang); the province named decides

@@ -246,3 +246,205 @@ def test_a_degree_acronym_counts_only_as_degrees_are_written(text, level):
 def test_chinese_prose_wrapped_mid_word_is_read_as_one_sentence():
     text = "吕青的简历\n个人简介\n我叫吕青，现居广西南宁。本科毕业于广西民族大学汉语国际教\n育专业，从事相关工作4年。\n"
     assert _fields(text)["field_of_study"] == "汉语国际教育"
+
+
+# ---------------------------------------------------------------- labels in two languages, a job board's labels
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "姓名 Name 钟岚  性别 Gender 女",  # no colon at all
+        "姓名 Name：钟岚  性别 Gender：女",  # a colon after each, the second label's Chinese half before its English one
+        "姓名/Name 钟岚 | 性别/Gender 女",
+    ],
+)
+def test_a_label_written_in_both_languages_is_told_from_its_value(line):
+    fields = _fields(f"个人资料 Profile\n{line}\n")
+    assert (fields["full_name"], fields["gender"]) == ("钟岚", "F")
+
+
+def test_the_value_after_a_two_language_label_without_colon_is_the_whole_value():
+    fields = _fields("钟岚\n出生年月 Date of Birth 1993年11月  邮箱 E-mail zl@example.org\n期望职位 Desired Position 质量主管\n")
+    assert (fields["birth_year"], fields["contact_email"], fields["desired_role"]) == (1993, "zl@example.org", "质量主管")
+
+
+def test_the_labels_of_a_job_board_export_name_the_role_wanted_not_the_kind_of_work():
+    text = (
+        "蒋一帆\n男 | 31岁 | 现居住地：温州\n# 求职意向\n期望工作地区： 温州\n目前状况： 在职，考虑机会\n"
+        "期望工作性质： 兼职\n期望从事职业： 质量工程师\n期望从事行业： 汽车零部件\n"
+    )
+    fields = _fields(text)
+    assert (fields["desired_role"], fields["city"]) == ("质量工程师", "温州")
+
+
+# ---------------------------------------------------------------- a resume written as a letter
+
+
+@pytest.mark.parametrize(
+    ("sentence", "employer", "title"),
+    [
+        ("2016年3月加入温州瓯江阀门有限公司，现任采购主管，负责供应商开发。", "温州瓯江阀门有限公司", "采购主管"),
+        ("2012年5月至2016年2月在无锡太湖纺织集团担任质检员；2016年3月加入温州瓯江阀门有限公司，现任采购主管。",
+         "温州瓯江阀门有限公司", "采购主管"),
+        ("目前就职于温州瓯江阀门有限公司（2016年3月至今），担任采购主管一职，负责供应商开发。",
+         "温州瓯江阀门有限公司", "采购主管"),
+    ],
+)  # fmt: skip
+def test_a_job_told_in_a_chinese_letter_is_the_current_job(sentence, employer, title):
+    text = f"自荐信\n尊敬的招聘负责人：\n本人蒋一帆，男，1990年生，现居浙江温州。\n{sentence}\n"
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == (employer, title)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("本人蒋一帆，男，1990年生。", ""),
+        ("您好！我叫蒋一帆，来自浙江。", ""),
+        ("您好！感谢您阅读我的材料。", "此致\n敬礼！\n蒋一帆\n2026年3月2日"),
+    ],
+)
+def test_the_name_of_a_letter_is_in_its_first_sentence_or_its_signature(opening, closing):
+    assert _fields(f"求职信\n{opening}\n工作中认真负责。\n{closing}\n")["full_name"] == "蒋一帆"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["希望能在贵公司从事质量工程师工作。", "此次希望应聘贵公司的质量工程师一职。", "期望能够担任质量工程师一职。"],
+)
+def test_the_role_a_letter_asks_for_leaves_out_the_company_addressed(sentence):
+    assert _fields(f"求职信\n本人蒋一帆，现居温州。\n{sentence}\n")["desired_role"] == "质量工程师"
+
+
+def test_a_birth_year_is_not_read_across_a_sentence_into_a_later_year():
+    assert _fields("求职信\n本人蒋一帆，1990年出生，现居温州。2011年大学毕业。\n")["birth_year"] == 1990
+
+
+def test_a_field_of_study_said_with_its_own_verb_after_the_school():
+    text = "求职信\n本人蒋一帆。毕业于温州大学，所学专业为机械设计制造及其自动化，本科学历。\n"
+    assert _fields(text)["field_of_study"] == "机械设计制造及其自动化"
+
+
+# ---------------------------------------------------------------- skills lists as job boards and one-page resumes write them
+
+
+def test_a_two_language_heading_with_a_hyphen_closes_the_skills_list():
+    text = "钟岚\n# 专业技能 Skills\nAutoCAD、SolidWorks\n# 自我评价 Self-evaluation\n踏实肯干。 Hard-working, eager to grow.\n"
+    assert sorted(_fields(text)["skills"]) == ["cad", "solidworks"]
+
+
+def test_levels_durations_and_group_names_in_a_skills_list_are_no_skills():
+    text = "钟岚\n# 专业技能\nAutoCAD\nSolidWorks\n（4年2个月）\n精通 | 4年\n较好 | 2年\nTechnical\n"
+    assert sorted(_fields(text)["skills"]) == ["cad", "solidworks"]
+
+
+def test_a_group_name_before_a_colon_is_left_out():
+    text = "Ann Lee\n# Skills\nDesign tools: AutoCAD, SolidWorks\nSpoken: English (professional)\n"
+    assert sorted(_fields(text)["skills"]) == ["cad", "english", "solidworks"]
+
+
+def test_a_job_description_set_among_the_skills_lists_none():
+    text = "钟岚\n# 专业技能\nAutoCAD\n项目描述：完成模具设计，缩短交期；优化图纸评审流程。\n"
+    assert _fields(text)["skills"] == ["cad"]
+
+
+@pytest.mark.parametrize("heading", ["# 语言能力", "# 外语能力", "# Languages"])
+def test_a_languages_section_lists_skills(heading):
+    assert _fields(f"钟岚\n# 工作经历\n2020.01 - 至今 某某有限公司 机械工程师\n{heading}\n英语六级\n")["skills"] == ["english"]
+
+
+# ---------------------------------------------------------------- the role's category, the field, the title
+
+
+@pytest.mark.parametrize(
+    ("title", "category"), [("品牌推广主管", "sales"), ("Lead Brand Executive", "sales"), ("仓储主管", "operations")]
+)
+def test_the_word_naming_the_trade_decides_over_a_match_by_the_head_noun_alone(title, category):
+    assert _fields(f"钟岚\n# 工作经历\n2020.01 - 至今 某某有限公司 {title}\n")["role_category"] == category
+
+
+def test_a_highest_qualification_names_the_field_and_a_table_header_row_does_not():
+    text = (
+        "NAME  Ann Lee\nHighest Qualification  Bachelor of Science in Marine Biology\n# EDUCATION\n"
+        "Year  Institution / Qualification\n2015  Ocean University Bachelor of Science\n"
+    )
+    assert _fields(text)["field_of_study"] == "Marine Biology"
+
+
+@pytest.mark.parametrize(
+    "line", ["2012.09 - 2016.06 某某大学 土木工程统招 本科", "2012.09 - 2016.06 某某大学 土木工程（全日制） 本科"]
+)
+def test_how_a_degree_was_studied_is_no_part_of_the_field(line):
+    assert _fields(f"钟岚\n# 教育经历\n{line}\n")["field_of_study"] == "土木工程"
+
+
+@pytest.mark.parametrize("line", ["结构工程师 月薪：12001-15000元/月", "结构工程师  薪资：保密"])
+def test_the_pay_beside_a_job_title_is_no_part_of_it(line):
+    assert _fields(f"钟岚\n# 工作经历\n2020.01 - 至今 某某建筑设计有限公司\n{line}\n")["current_title"] == "结构工程师"
+
+
+def test_a_title_that_runs_onto_the_next_line_is_read_whole():
+    text = "Ann Lee\n# Experience\nNorthwind Traders Ltd — Regional Quality  Mar 2021 – Present\nManager\nLed audits.\n"
+    assert _fields(text)["current_title"] == "Regional Quality Manager"
+
+
+# ---------------------------------------------------------------- birth, gender and place beside other details
+
+
+@pytest.mark.parametrize(("line", "year"), [("女 | 30岁 | 1996年3月 | 未婚", 1996), ("男 | 30岁 | 1995年12月", 1995)])
+def test_a_birth_month_beside_the_age_gives_the_year_whichever_side_of_the_birthday(line, year):
+    assert _fields(f"# 钟岚\n{line}\n")["birth_year"] == year
+
+
+@pytest.mark.parametrize(("line", "gender"), [("Target role: Buyer · Personal: Male", "M"), ("Personal details: female", "F")])
+def test_a_personal_note_at_the_foot_of_a_one_page_resume_gives_the_gender(line, gender):
+    assert _fields(f"Ann Lee\n# Experience\nBuyer at Northwind Traders Ltd\n# Skills\nExcel\n{line}\n")["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    ("address", "place"),
+    [
+        ("Kangding, Ganzi, Sichuan", ("四川", "甘孜")),
+        ("No. 8 Minzu Road, Yushu, Qinghai Province", ("青海", "玉树")),
+        ("Yushu, Jilin", ("吉林", "长春")),  # the county-level city of Jilin stays
+        ("Korla, Bayingolin ... Bayinguoleng, Xinjiang", ("新疆", "巴音郭楞")),
+    ],
+)
+def test_a_prefecture_written_in_pinyin_is_read_beside_its_province(address, place):
+    fields = _fields(f"Ann Lee\n{address} | ann@example.org\n")
+    assert (fields["province"], fields["city"]) == place
+
+
+def test_a_prefecture_in_pinyin_without_its_province_is_not_guessed():
+    assert _fields("Ali Chen\nAli Chen | ann@example.org\n")["city"] == ""
+
+
+# ---------------------------------------------------------------- the role wanted
+
+
+def test_the_industry_wanted_is_no_role_and_a_function_label_names_the_role():
+    text = "蒋一帆\n# 求职意向\n期望地点： 温州\n行业： 汽车零部件\n职能/职位： 质量工程师\n"
+    assert _fields(text)["desired_role"] == "质量工程师"
+
+
+def test_an_industry_alone_in_the_intent_section_is_no_role():
+    assert _fields("蒋一帆\n# 求职意向\n期望地点： 温州\n行业： 汽车零部件\n")["desired_role"] == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Position Applied For  Principal Compensation and Benefits Analyst", "Principal Compensation and Benefits Analyst"),
+        ("期望职位：薪酬福利专员", "薪酬福利专员"),
+        ("期望职位：薪酬福利专员 期望薪资：12K", "薪酬福利专员"),
+        ("Target role: Payroll Officer, salary 20k", "Payroll Officer"),
+    ],
+)
+def test_a_pay_word_inside_the_role_name_stays_and_the_pay_after_it_goes(line, role):
+    assert _fields(f"Ann Lee\n{line}\n")["desired_role"] == role
+
+
+def test_a_school_a_degree_and_scan_specks_among_the_skills_are_no_skills():
+    text = "钟岚\n# 专业技能\nAutoCAD\n温州职业技术学院\n学历:专科\n] 年\nqy\nBIM建模\n"
+    assert sorted(_fields(text)["skills"]) == ["bim建模", "cad"]
