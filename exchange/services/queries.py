@@ -59,6 +59,11 @@ def query_pool(*, version: ProductVersion, buyer: Merchant) -> QuerySet:
     return pool
 
 
+def query_matching(*, version: ProductVersion, buyer: Merchant, plan: templates.QueryPlan) -> QuerySet:
+    """The pool rows a planned query reads: its filter over what the buyer may draw on."""
+    return query_pool(version=version, buyer=buyer).filter(_filters(plan))
+
+
 def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
     if product.kind != DataProduct.Kind.QUERY:
         raise QueryServiceMissing(_("This product is not a query service."))
@@ -112,7 +117,7 @@ def query_run(
     except templates.TemplateError as exc:
         refuse(_("This query is not allowed: %(reason)s") % {"reason": exc.message}, QueryError, exc.code)
     log.params = plan.params
-    matching = query_pool(version=version, buyer=buyer).filter(_filters(plan))
+    matching = query_matching(version=version, buyer=buyer, plan=plan)
     epsilon_micro = accountant.to_micro(product.epsilon)
     try:
         with transaction.atomic():
