@@ -246,11 +246,14 @@ def skill_labels(ids: list[str], language: str) -> list[str]:
     return [by_id[skill][key] if skill in by_id else skill for skill in ids]
 
 
+# Words that say how well someone knows a skill, not what the skill is.
+_LEVEL_WORDS_EN = r"expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong"
+_LEVEL_WORDS_ZH = r"熟练|精通|熟悉|掌握|了解|良好|一般|优秀|入门|较好"
 # How well a skill is known, written after it: "Python（熟练）", "SQL - advanced", "Excel: 5 years", "Java 精通".
 _SKILL_LEVEL = re.compile(
     r"(?:\s*[:：\-–—,，]\s*|\s+|(?<=[A-Za-z0-9+#.]))"
-    r"(?:(?:expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong)(?:\s+level)?|"
-    r"熟练|精通|熟悉|掌握|了解|良好|一般|优秀|入门|较好|"
+    rf"(?:(?:{_LEVEL_WORDS_EN})(?:\s+level)?|"
+    rf"{_LEVEL_WORDS_ZH}|"
     r"\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|年)(?:以上)?(?:经验)?)$"
     r"|\s*[（(\[][^)）\]]*[)）\]]$",
     re.I,
@@ -258,11 +261,7 @@ _SKILL_LEVEL = re.compile(
 
 
 # A word that says how well, not what: "良好 | 2年" under a list of skills, "Fluent" on a line of its own.
-_LEVEL_ONLY = re.compile(
-    r"(?:expert|advanced|intermediate|basic|beginner|proficient|fluent|native|good|excellent|strong|熟练|精通|熟悉|掌握|了解|"
-    r"良好|一般|优秀|入门|较好|较强)",
-    re.I,
-)
+_LEVEL_ONLY = re.compile(rf"(?:{_LEVEL_WORDS_EN}|{_LEVEL_WORDS_ZH}|较强)", re.I)
 # The heading of a group of skills inside the skills section: "Professional", "Technical skills", "语言能力".
 _SKILL_GROUP = re.compile(
     r"(?:professional|technical|personal|soft|hard|other|core|key|general|computer|it|language|languages|tools?|"

@@ -245,17 +245,22 @@ class NodeJudge:
             coded.append((members, code.astype(np.intp), digits))
         return coded
 
+    def _splitting(self, members: list[int], levels: tuple[int, ...]) -> tuple[list[int], int]:
+        """The block's members that still split people at ``levels``, and the radix of their key part."""
+        active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+        radix = 1
+        for q in active:
+            radix *= self.columns[q].radix(levels[q])
+        return active, radix
+
     def _bottom_key(self, levels: tuple[int, ...]) -> tuple[np.ndarray, list[int]]:
         """The bottom's keys at ``levels`` (mixed radix over the returned quasi-identifiers, in order)."""
         key = None
         order: list[int] = []
         for b, (members, code, digits) in enumerate(self._blocks):
-            active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+            active, radix = self._splitting(members, levels)
             if not active:
                 continue
-            radix = 1
-            for q in active:
-                radix *= self.columns[q].radix(levels[q])
             cache_key = (b, tuple(levels[q] for q in active), tuple(active))
             part = self._parts.get(cache_key)
             if part is None:
@@ -314,12 +319,9 @@ class NodeJudge:
         key = None
         order: list[int] = []
         for b, (members, _, _) in enumerate(self._blocks):
-            active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+            active, radix = self._splitting(members, levels)
             if not active:
                 continue
-            radix = 1
-            for q in active:
-                radix *= self.columns[q].radix(levels[q])
             low = tuple(source.levels[q] if q in members else 0 for q in range(len(levels)))
             high = tuple(levels[q] if q in members else 0 for q in range(len(levels)))
             part = self._block_table(b, low, high)[codes[b]]

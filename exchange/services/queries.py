@@ -82,12 +82,11 @@ def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
 def _true_aggregate(plan: templates.QueryPlan, matching: QuerySet, people: int):
     if plan.aggregate == "count":
         return people
+    # People sharing a value (a band's value, a whole skill list) are counted together by the database.
+    grouped = list(matching.order_by().values_list(plan.field).annotate(n=Count("id")))
     if plan.aggregate == "histogram":
-        grouped = matching.order_by().values_list(plan.field).annotate(n=Count("id"))
-        return templates.histogram_counts(list(grouped), plan.bands)
-    # People sharing a skill list are counted together: the lists stay in the database, only the distinct ones come out.
-    grouped = matching.order_by().values_list(plan.field).annotate(n=Count("id"))
-    return templates.skill_counts_grouped(list(grouped), plan.vocabulary)
+        return templates.histogram_counts(grouped, plan.bands)
+    return templates.skill_counts_grouped(grouped, plan.vocabulary)
 
 
 def query_run(
