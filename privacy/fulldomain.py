@@ -88,6 +88,8 @@ class Histogram:
         # Per block of quasi-identifiers (``NodeJudge._blocks``), each entry's code over the
         # block's members at the histogram's levels: made on first roll-up from it.
         self.block_codes: list[np.ndarray] | None = None
+        self.block_weights: np.ndarray | None = None
+        self.block_sensitive: np.ndarray | None = None
 
     @classmethod
     def from_dense(cls, levels: tuple[int, ...], dense: np.ndarray, radices: Sequence[tuple[int, int]]) -> Histogram:
@@ -212,6 +214,13 @@ class NodeJudge:
         self._rows = rows
         self.bottom = self._group(rows, bottom_levels)
         self._keep(self.bottom, force=True)
+        # The bottom's entries are in key order, so a coarse node's keys would come in long runs of
+        # one value, and bincount's additions into one bin would wait on each other (up to three
+        # times slower into a few hundred bins). Trips from the bottom read its entries in a
+        # scattered order instead: any order counts the same.
+        self._scatter = _scattered(self.bottom.size)
+        self._bottom_weights = self.bottom.weights[self._scatter]
+        self._bottom_sensitive = None if self.bottom.sensitive is None else self.bottom.sensitive[self._scatter]
         self._blocks = self._block_codes()
         self._tables: dict[tuple, np.ndarray] = {}
         # Per block and levels of its members: the bottom's key part, kept while memory allows.
@@ -244,7 +253,7 @@ class NodeJudge:
             inner = span
             for q in members:
                 radix = self.columns[q].radix(0)
-                code = code * radix + self.bottom.codes[q]
+                code = code * radix + self.bottom.codes[q][self._scatter]
                 inner //= radix
                 # The level-0 code of q for every block code.
                 digits.append((np.arange(span, dtype=np.int64) // inner) % radix)
@@ -260,7 +269,10 @@ class NodeJudge:
         return active, radix
 
     def _bottom_key(self, levels: tuple[int, ...]) -> tuple[np.ndarray, list[int]]:
-        """The bottom's keys at ``levels`` (mixed radix over the returned quasi-identifiers, in order)."""
+        """The bottom's keys at ``levels`` (mixed radix over the returned quasi-identifiers, in order).
+
+        Keyed in the bottom's scattered order (``_scatter``), to be counted with ``_bottom_weights``.
+        """
         key = None
         order: list[int] = []
         for b, (members, code, digits) in enumerate(self._blocks):
@@ -283,18 +295,25 @@ class NodeJudge:
         return (np.zeros(self.bottom.size, dtype=np.int64) if key is None else key), order
 
     def _source_blocks(self, source: Histogram) -> list[np.ndarray]:
-        """The source's entries coded per block (mixed radix over the members at the source's levels)."""
+        """The source's entries coded per block (mixed radix over the members at the source's levels).
+
+        In a scattered order, as the bottom's (``_scatter``): the weights and sensitive codes
+        to count them with are kept beside them in the same order.
+        """
         if source.block_codes is None:
+            scatter = _scattered(source.size)
             coded = []
             for members, _, _ in self._blocks:
                 code = np.zeros(source.size, dtype=np.intp)
                 for q in members:
-                    radix = self.columns[q].radix(source.levels[q])
+                    radix = self.radix[q][source.levels[q]]
                     if radix > 1:
                         code *= radix
-                        code += source.codes[q]
+                        code += source.codes[q][scatter]
                 coded.append(code)
             source.block_codes = coded
+            source.block_weights = source.weights[scatter]
+            source.block_sensitive = None if source.sensitive is None else source.sensitive[scatter]
         return source.block_codes
 
     def _block_table(self, b: int, low: tuple[int, ...], high: tuple[int, ...]) -> np.ndarray:
@@ -384,10 +403,13 @@ class NodeJudge:
         self.stats.rows_grouped += source.size
         radices = [self.radix[q][level] for q, level in enumerate(levels)]
         active = [q for q in range(len(self.columns)) if radices[q] > 1]
+        weights, sensitive = source.weights, source.sensitive
         if getattr(self, "_blocks", None) and source is self.bottom:
             key, active = self._bottom_key(levels)
+            weights, sensitive = self._bottom_weights, self._bottom_sensitive
         elif getattr(self, "_blocks", None) and source is not self._rows:
             key, active = self._blocked_key(source, levels)
+            weights, sensitive = source.block_weights, source.block_sensitive
         else:
             key = np.zeros(source.size, dtype=np.int64)
             for q in active:
@@ -398,16 +420,16 @@ class NodeJudge:
                 key *= radices[q]
                 key += codes
         total = int(np.prod([radices[q] for q in active], dtype=np.float64)) if active else 1
-        if source.sensitive is not None:
-            key = key * self.sensitive_radix + source.sensitive  # never in place: key may be a kept part
+        if sensitive is not None:
+            key = key * self.sensitive_radix + sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
         # The key is mixed radix over ``active`` in this order (the bottom's follows its blocks).
         full = [(q, radices[q]) for q in active]
         if total <= _BINCOUNT_LIMIT and total <= _SPARSE * source.size + 4096:
-            counted = np.bincount(key, weights=source.weights, minlength=total)
+            counted = np.bincount(key, weights=weights, minlength=total)
             if source.sensitive is None:
                 histogram = Histogram.from_dense(levels, counted, full)
-                self._last_roll_up = (histogram, key, source.weights)
+                self._last_roll_up = (histogram, key, weights)
                 return histogram
             # A boolean mask first: nonzero over float64 is several times slower than over bool.
             keys = np.flatnonzero(counted > 0)
@@ -418,7 +440,7 @@ class NodeJudge:
             counts = counts.astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
-            counts = np.bincount(inverse, weights=source.weights).astype(np.int64)
+            counts = np.bincount(inverse, weights=weights).astype(np.int64)
         sensitive = None
         if source.sensitive is not None:
             keys, sensitive = np.divmod(keys, self.sensitive_radix)
@@ -563,6 +585,14 @@ class SearchResult:
     levels: tuple[int, ...]
     score: NodeScore
     stats: SearchStats
+
+
+def _scattered(size: int) -> np.ndarray:
+    """A fixed order of ``size`` items in which neighbours lie far apart: i·step mod size, step coprime to it."""
+    step = max(int(size * 0.6180339887), 1)
+    while np.gcd(step, size) != 1:
+        step += 1
+    return (np.arange(size, dtype=np.int64) * step) % max(size, 1)
 
 
 def _lattice(columns: Sequence[EncodedColumn]) -> np.ndarray:
