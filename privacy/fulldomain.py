@@ -302,19 +302,42 @@ class NodeJudge:
         """
         if source.block_codes is None:
             scatter = _scattered(source.size)
-            coded = []
-            for members, _, _ in self._blocks:
-                code = np.zeros(source.size, dtype=np.intp)
-                for q in members:
-                    radix = self.radix[q][source.levels[q]]
-                    if radix > 1:
-                        code *= radix
-                        code += source.codes[q][scatter]
-                coded.append(code)
+            coded = self._block_codes_from_keys(source, scatter)
+            if coded is None:
+                coded = []
+                for members, _, _ in self._blocks:
+                    code = np.zeros(source.size, dtype=np.intp)
+                    for q in members:
+                        radix = self.radix[q][source.levels[q]]
+                        if radix > 1:
+                            code *= radix
+                            code += source.codes[q][scatter]
+                    coded.append(code)
             source.block_codes = coded
             source.block_weights = source.weights[scatter]
             source.block_sensitive = None if source.sensitive is None else source.sensitive[scatter]
         return source.block_codes
+
+    def _block_codes_from_keys(self, source: Histogram, scatter: np.ndarray) -> list[np.ndarray] | None:
+        """Per block, the source's codes split off its keys, when its keys run block by block; else None.
+
+        Keys made from the bottom or from block codes are mixed radix over each block's splitting
+        members in turn (``_bottom_key``, ``_blocked_key``), so each block's part is one divmod
+        away instead of decoding every quasi-identifier.
+        """
+        if source._keys is None or source._radices is None:
+            return None
+        order = [q for q, _ in source._radices]
+        parts = [self._splitting(members, source.levels) for members, _, _ in self._blocks]
+        if order != [q for active, _ in parts for q in active]:
+            return None
+        rest = source._keys[scatter]
+        coded: list[np.ndarray] = [np.zeros(source.size, dtype=np.intp) for _ in parts]
+        for b in range(len(parts) - 1, -1, -1):
+            active, radix = parts[b]
+            if active:
+                rest, coded[b] = np.divmod(rest, radix) if b else (None, rest)
+        return coded
 
     def _block_table(self, b: int, low: tuple[int, ...], high: tuple[int, ...]) -> np.ndarray:
         """Block b's codes at levels ``low`` mapped to its key part at ``high`` (over members of radix > 1)."""
@@ -488,8 +511,12 @@ class NodeJudge:
             # the nodes that share its level-0 attributes roll up from it instead.
             through = tuple(min(level, 1) for level in levels)
             if through != levels and through != self.bottom.levels and self._countable(through, self.bottom.size):
-                source = self._group(self._source(through), through)
-                self._keep(source)
+                hub_histogram = self._group(self._source(through), through)
+                # Rolled up while the hub is still a dense count (summing runs of bins), before
+                # keeping it may list its entries.
+                histogram = self._group(hub_histogram, levels)
+                self._keep(hub_histogram)
+                return histogram
         return self._group(source, levels)
 
     # -- scoring ---------------------------------------------------------------------------
