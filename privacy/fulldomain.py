@@ -477,7 +477,7 @@ class NodeJudge:
         return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
     def _keep(self, histogram: Histogram, force: bool = False) -> None:
-        if histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT):
+        if _sparse(histogram):
             histogram.list_entries()  # a sparse dense count is kept as its entries
         held = histogram.memory_entries
         if not force and self._cached_total + held > self._cache_entries:
@@ -512,8 +512,10 @@ class NodeJudge:
             through = tuple(min(level, 1) for level in levels)
             if through != levels and through != self.bottom.levels and self._countable(through, self.bottom.size):
                 hub_histogram = self._group(self._source(through), through)
-                # Rolled up while the hub is still a dense count (summing runs of bins), before
-                # keeping it may list its entries.
+                if _sparse(hub_histogram):
+                    self._keep(hub_histogram)  # listed: the node is keyed from its entries
+                    return self._group(hub_histogram, levels)
+                # Rolled up while the hub is a dense count (summing runs of bins), then kept.
                 histogram = self._group(hub_histogram, levels)
                 self._keep(hub_histogram)
                 return histogram
@@ -612,6 +614,11 @@ class SearchResult:
     levels: tuple[int, ...]
     score: NodeScore
     stats: SearchStats
+
+
+def _sparse(histogram: Histogram) -> bool:
+    """Whether a dense count is mostly empty bins (it is kept, and rolled up from, as its entries)."""
+    return histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT)
 
 
 def _scattered(size: int) -> np.ndarray:
