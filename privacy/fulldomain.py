@@ -212,7 +212,8 @@ class NodeJudge:
             None if sensitive is None else np.asarray(sensitive, dtype=np.int32),
         )
         self._rows = rows
-        self.bottom = self._group(rows, bottom_levels)
+        blocks = self._plan_blocks()
+        self.bottom = self._count_bottom(rows, [q for members, _ in blocks for q in members])
         self._keep(self.bottom, force=True)
         # The bottom's entries are in key order, so a coarse node's keys would come in long runs of
         # one value, and bincount's additions into one bin would wait on each other (up to three
@@ -221,18 +222,14 @@ class NodeJudge:
         self._scatter = _scattered(self.bottom.size)
         self._bottom_weights = self.bottom.weights[self._scatter]
         self._bottom_sensitive = None if self.bottom.sensitive is None else self.bottom.sensitive[self._scatter]
-        self._blocks = self._block_codes()
+        self._blocks = self._block_codes(blocks)
         self._tables: dict[tuple, np.ndarray] = {}
         # Per block and levels of its members: the bottom's key part, kept while memory allows.
         self._parts: dict[tuple, np.ndarray] = {}
         self._parts_bytes = 0
 
-    def _block_codes(self) -> list[tuple[list[int], np.ndarray, list[np.ndarray]]]:
-        """The bottom's entries coded in a few blocks of quasi-identifiers (each block's codes a small range).
-
-        A node rolled up from the bottom is then one lookup per block instead of one per
-        quasi-identifier: the lookup tables are per node and as small as the blocks' ranges.
-        """
+    def _plan_blocks(self) -> list[tuple[list[int], int]]:
+        """Quasi-identifiers in a few blocks whose level-0 codes span at most ``_BLOCK_SPAN`` keys each."""
         order = sorted(range(len(self.columns)), key=lambda q: -self.columns[q].radix(0))
         blocks: list[list[int]] = []
         spans: list[int] = []
@@ -246,18 +243,48 @@ class NodeJudge:
             else:
                 blocks.append([q])
                 spans.append(radix)
+        return list(zip(blocks, spans, strict=True))
+
+    def _count_bottom(self, rows: Histogram, order: list[int]) -> Histogram:
+        """The bottom's classes: the rows counted by their level-0 key, mixed radix block by block."""
+        active = [q for q in order if self.radix[q][0] > 1]
+        key = np.zeros(self.n, dtype=np.int64)
+        for q in active:
+            key *= self.radix[q][0]
+            key += rows.codes[q]
+        if rows.sensitive is not None:
+            key = key * self.sensitive_radix + rows.sensitive
+        # Every row counts once: a plain count of distinct keys (a sort, no inverse needed).
+        keys, counts = np.unique(key, return_counts=True)
+        sensitive = None
+        if rows.sensitive is not None:
+            keys, sensitive = np.divmod(keys, self.sensitive_radix)
+            sensitive = sensitive.astype(np.int32)
+        radices = [(q, self.radix[q][0]) for q in active]
+        return Histogram(rows.levels, None, counts.astype(np.int64), sensitive, keys=keys, radices=radices)
+
+    def _block_codes(self, blocks: list[tuple[list[int], int]]) -> list[tuple[list[int], np.ndarray, list[np.ndarray]]]:
+        """The bottom's entries coded in a few blocks of quasi-identifiers (each block's codes a small range).
+
+        A node rolled up from the bottom is then one lookup per block instead of one per
+        quasi-identifier: the lookup tables are per node and as small as the blocks' ranges.
+        The bottom's keys run block by block, so each block's code is one divmod off them.
+        """
+        rest = self.bottom._keys[self._scatter]
+        codes: list[np.ndarray] = [rest] * len(blocks)
+        for b in range(len(blocks) - 1, 0, -1):
+            rest, codes[b] = np.divmod(rest, blocks[b][1])
+        codes[0] = rest
         coded = []
-        for members, span in zip(blocks, spans, strict=True):
-            code = np.zeros(self.bottom.size, dtype=np.int64)
+        for (members, span), code in zip(blocks, codes, strict=True):
             digits: list[np.ndarray] = []
             inner = span
             for q in members:
-                radix = self.columns[q].radix(0)
-                code = code * radix + self.bottom.codes[q][self._scatter]
+                radix = self.radix[q][0]
                 inner //= radix
                 # The level-0 code of q for every block code.
                 digits.append((np.arange(span, dtype=np.int64) // inner) % radix)
-            coded.append((members, code.astype(np.intp), digits))
+            coded.append((members, code.astype(np.intp, copy=False), digits))
         return coded
 
     def _splitting(self, members: list[int], levels: tuple[int, ...]) -> tuple[list[int], int]:
