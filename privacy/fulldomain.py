@@ -88,6 +88,8 @@ class Histogram:
         # Per block of quasi-identifiers (``NodeJudge._blocks``), each entry's code over the
         # block's members at the histogram's levels: made on first roll-up from it.
         self.block_codes: list[np.ndarray] | None = None
+        self.block_weights: np.ndarray | None = None
+        self.block_sensitive: np.ndarray | None = None
 
     @classmethod
     def from_dense(cls, levels: tuple[int, ...], dense: np.ndarray, radices: Sequence[tuple[int, int]]) -> Histogram:
@@ -96,7 +98,7 @@ class Histogram:
     @property
     def size(self) -> int:
         if self._size is None:
-            self._size = int(np.count_nonzero(self.dense))
+            self._size = int(np.count_nonzero(self.dense > 0))  # over bool: several times faster than over float64
         return self._size
 
     def list_entries(self) -> None:
@@ -181,6 +183,8 @@ class NodeJudge:
         if loss not in LOSSES:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
         self.columns = list(columns)
+        # radix[q][level]: how many codes quasi-identifier q has at that level (read in every grouping).
+        self.radix = [[column.radix(level) for level in range(column.levels + 1)] for column in self.columns]
         self.k = k
         self.cap = cap
         self.loss = loss
@@ -189,8 +193,12 @@ class NodeJudge:
         self.sensitive_radix = int(sensitive.max()) + 1 if sensitive is not None and len(sensitive) else 1
         bottom_levels = tuple(0 for _ in self.columns)
         self._cache: list[Histogram] = []
-        self._cache_levels = np.zeros((0, len(self.columns)), dtype=np.int16)
-        self._cache_sizes = np.zeros(0, dtype=np.int64)
+        # Per lattice node (an array of the lattice's shape): the cheapest kept histogram finer
+        # than it, as its cost and its index in the cache. Keeping a histogram lowers the cost over
+        # its cone of successors (a slice), so finding a node's source is one lookup.
+        shape = tuple(column.levels + 1 for column in self.columns)
+        self._source_cost = np.full(shape, np.iinfo(np.int64).max, dtype=np.int64)
+        self._source_index = np.zeros(shape, dtype=np.int32)
         self._cache_entries = cache_entries if cache_entries is not None else max(16 * self.n, 1 << 16)
         self._cached_total = 0
         self.stats = SearchStats()
@@ -204,20 +212,24 @@ class NodeJudge:
             None if sensitive is None else np.asarray(sensitive, dtype=np.int32),
         )
         self._rows = rows
-        self.bottom = self._group(rows, bottom_levels)
+        blocks = self._plan_blocks()
+        self.bottom = self._count_bottom(rows, [q for members, _ in blocks for q in members])
         self._keep(self.bottom, force=True)
-        self._blocks = self._block_codes()
+        # The bottom's entries are in key order, so a coarse node's keys would come in long runs of
+        # one value, and bincount's additions into one bin would wait on each other (up to three
+        # times slower into a few hundred bins). Trips from the bottom read its entries in a
+        # scattered order instead: any order counts the same.
+        self._scatter = _scattered(self.bottom.size)
+        self._bottom_weights = self.bottom.weights[self._scatter]
+        self._bottom_sensitive = None if self.bottom.sensitive is None else self.bottom.sensitive[self._scatter]
+        self._blocks = self._block_codes(blocks)
         self._tables: dict[tuple, np.ndarray] = {}
         # Per block and levels of its members: the bottom's key part, kept while memory allows.
         self._parts: dict[tuple, np.ndarray] = {}
         self._parts_bytes = 0
 
-    def _block_codes(self) -> list[tuple[list[int], np.ndarray, list[np.ndarray]]]:
-        """The bottom's entries coded in a few blocks of quasi-identifiers (each block's codes a small range).
-
-        A node rolled up from the bottom is then one lookup per block instead of one per
-        quasi-identifier: the lookup tables are per node and as small as the blocks' ranges.
-        """
+    def _plan_blocks(self) -> list[tuple[list[int], int]]:
+        """Quasi-identifiers in a few blocks whose level-0 codes span at most ``_BLOCK_SPAN`` keys each."""
         order = sorted(range(len(self.columns)), key=lambda q: -self.columns[q].radix(0))
         blocks: list[list[int]] = []
         spans: list[int] = []
@@ -231,30 +243,63 @@ class NodeJudge:
             else:
                 blocks.append([q])
                 spans.append(radix)
+        return list(zip(blocks, spans, strict=True))
+
+    def _count_bottom(self, rows: Histogram, order: list[int]) -> Histogram:
+        """The bottom's classes: the rows counted by their level-0 key, mixed radix block by block."""
+        active = [q for q in order if self.radix[q][0] > 1]
+        key = np.zeros(self.n, dtype=np.int64)
+        for q in active:
+            key *= self.radix[q][0]
+            key += rows.codes[q]
+        if rows.sensitive is not None:
+            key = key * self.sensitive_radix + rows.sensitive
+        # Every row counts once: a plain count of distinct keys (a sort, no inverse needed).
+        keys, counts = np.unique(key, return_counts=True)
+        sensitive = None
+        if rows.sensitive is not None:
+            keys, sensitive = np.divmod(keys, self.sensitive_radix)
+            sensitive = sensitive.astype(np.int32)
+        radices = [(q, self.radix[q][0]) for q in active]
+        return Histogram(rows.levels, None, counts.astype(np.int64), sensitive, keys=keys, radices=radices)
+
+    def _block_codes(self, blocks: list[tuple[list[int], int]]) -> list[tuple[list[int], np.ndarray, list[np.ndarray]]]:
+        """The bottom's entries coded in a few blocks of quasi-identifiers (each block's codes a small range).
+
+        A node rolled up from the bottom is then one lookup per block instead of one per
+        quasi-identifier: the lookup tables are per node and as small as the blocks' ranges.
+        The bottom's keys run block by block, so each block's code is one divmod off them.
+        """
+        rest = self.bottom._keys[self._scatter]
+        codes: list[np.ndarray] = [rest] * len(blocks)
+        for b in range(len(blocks) - 1, 0, -1):
+            rest, codes[b] = np.divmod(rest, blocks[b][1])
+        codes[0] = rest
         coded = []
-        for members, span in zip(blocks, spans, strict=True):
-            code = np.zeros(self.bottom.size, dtype=np.int64)
+        for (members, span), code in zip(blocks, codes, strict=True):
             digits: list[np.ndarray] = []
             inner = span
             for q in members:
-                radix = self.columns[q].radix(0)
-                code = code * radix + self.bottom.codes[q]
+                radix = self.radix[q][0]
                 inner //= radix
                 # The level-0 code of q for every block code.
                 digits.append((np.arange(span, dtype=np.int64) // inner) % radix)
-            coded.append((members, code.astype(np.intp), digits))
+            coded.append((members, code.astype(np.intp, copy=False), digits))
         return coded
 
     def _splitting(self, members: list[int], levels: tuple[int, ...]) -> tuple[list[int], int]:
         """The block's members that still split people at ``levels``, and the radix of their key part."""
-        active = [q for q in members if self.columns[q].radix(levels[q]) > 1]
+        active = [q for q in members if self.radix[q][levels[q]] > 1]
         radix = 1
         for q in active:
-            radix *= self.columns[q].radix(levels[q])
+            radix *= self.radix[q][levels[q]]
         return active, radix
 
     def _bottom_key(self, levels: tuple[int, ...]) -> tuple[np.ndarray, list[int]]:
-        """The bottom's keys at ``levels`` (mixed radix over the returned quasi-identifiers, in order)."""
+        """The bottom's keys at ``levels`` (mixed radix over the returned quasi-identifiers, in order).
+
+        Keyed in the bottom's scattered order (``_scatter``), to be counted with ``_bottom_weights``.
+        """
         key = None
         order: list[int] = []
         for b, (members, code, digits) in enumerate(self._blocks):
@@ -277,19 +322,49 @@ class NodeJudge:
         return (np.zeros(self.bottom.size, dtype=np.int64) if key is None else key), order
 
     def _source_blocks(self, source: Histogram) -> list[np.ndarray]:
-        """The source's entries coded per block (mixed radix over the members at the source's levels)."""
+        """The source's entries coded per block (mixed radix over the members at the source's levels).
+
+        In a scattered order, as the bottom's (``_scatter``): the weights and sensitive codes
+        to count them with are kept beside them in the same order.
+        """
         if source.block_codes is None:
-            coded = []
-            for members, _, _ in self._blocks:
-                code = np.zeros(source.size, dtype=np.intp)
-                for q in members:
-                    radix = self.columns[q].radix(source.levels[q])
-                    if radix > 1:
-                        code *= radix
-                        code += source.codes[q]
-                coded.append(code)
+            scatter = _scattered(source.size)
+            coded = self._block_codes_from_keys(source, scatter)
+            if coded is None:
+                coded = []
+                for members, _, _ in self._blocks:
+                    code = np.zeros(source.size, dtype=np.intp)
+                    for q in members:
+                        radix = self.radix[q][source.levels[q]]
+                        if radix > 1:
+                            code *= radix
+                            code += source.codes[q][scatter]
+                    coded.append(code)
             source.block_codes = coded
+            source.block_weights = source.weights[scatter]
+            source.block_sensitive = None if source.sensitive is None else source.sensitive[scatter]
         return source.block_codes
+
+    def _block_codes_from_keys(self, source: Histogram, scatter: np.ndarray) -> list[np.ndarray] | None:
+        """Per block, the source's codes split off its keys, when its keys run block by block; else None.
+
+        Keys made from the bottom or from block codes are mixed radix over each block's splitting
+        members in turn (``_bottom_key``, ``_blocked_key``), so each block's part is one divmod
+        away instead of decoding every quasi-identifier.
+        """
+        if source._keys is None or source._radices is None:
+            return None
+        order = [q for q, _ in source._radices]
+        parts = [self._splitting(members, source.levels) for members, _, _ in self._blocks]
+        if order != [q for active, _ in parts for q in active]:
+            return None
+        rest = source._keys[scatter]
+        coded: list[np.ndarray] = [np.zeros(source.size, dtype=np.intp) for _ in parts]
+        for b in range(len(parts) - 1, -1, -1):
+            active, radix = parts[b]
+            if active:
+                rest, coded[b] = np.divmod(rest, radix) if b else (None, rest)
+        return coded
 
     def _block_table(self, b: int, low: tuple[int, ...], high: tuple[int, ...]) -> np.ndarray:
         """Block b's codes at levels ``low`` mapped to its key part at ``high`` (over members of radix > 1)."""
@@ -376,12 +451,15 @@ class NodeJudge:
             if rolled is not None:
                 return rolled
         self.stats.rows_grouped += source.size
-        radices = [column.radix(levels[q]) for q, column in enumerate(self.columns)]
+        radices = [self.radix[q][level] for q, level in enumerate(levels)]
         active = [q for q in range(len(self.columns)) if radices[q] > 1]
+        weights, sensitive = source.weights, source.sensitive
         if getattr(self, "_blocks", None) and source is self.bottom:
             key, active = self._bottom_key(levels)
+            weights, sensitive = self._bottom_weights, self._bottom_sensitive
         elif getattr(self, "_blocks", None) and source is not self._rows:
             key, active = self._blocked_key(source, levels)
+            weights, sensitive = source.block_weights, source.block_sensitive
         else:
             key = np.zeros(source.size, dtype=np.int64)
             for q in active:
@@ -392,16 +470,16 @@ class NodeJudge:
                 key *= radices[q]
                 key += codes
         total = int(np.prod([radices[q] for q in active], dtype=np.float64)) if active else 1
-        if source.sensitive is not None:
-            key = key * self.sensitive_radix + source.sensitive  # never in place: key may be a kept part
+        if sensitive is not None:
+            key = key * self.sensitive_radix + sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
         # The key is mixed radix over ``active`` in this order (the bottom's follows its blocks).
         full = [(q, radices[q]) for q in active]
         if total <= _BINCOUNT_LIMIT and total <= _SPARSE * source.size + 4096:
-            counted = np.bincount(key, weights=source.weights, minlength=total)
+            counted = np.bincount(key, weights=weights, minlength=total)
             if source.sensitive is None:
                 histogram = Histogram.from_dense(levels, counted, full)
-                self._last_roll_up = (histogram, key, source.weights)
+                self._last_roll_up = (histogram, key, weights)
                 return histogram
             # A boolean mask first: nonzero over float64 is several times slower than over bool.
             keys = np.flatnonzero(counted > 0)
@@ -412,7 +490,7 @@ class NodeJudge:
             counts = counts.astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
-            counts = np.bincount(inverse, weights=source.weights).astype(np.int64)
+            counts = np.bincount(inverse, weights=weights).astype(np.int64)
         sensitive = None
         if source.sensitive is not None:
             keys, sensitive = np.divmod(keys, self.sensitive_radix)
@@ -421,33 +499,29 @@ class NodeJudge:
 
     def _countable(self, levels: tuple[int, ...], entries: int) -> bool:
         """Whether rolling ``entries`` up to ``levels`` can count with one bincount (no sort)."""
-        total = float(np.prod([column.radix(level) for column, level in zip(self.columns, levels, strict=True)]))
+        total = float(np.prod([self.radix[q][level] for q, level in enumerate(levels)]))
         total *= self.sensitive_radix if self._rows.sensitive is not None else 1
         return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
     def _keep(self, histogram: Histogram, force: bool = False) -> None:
-        if histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT):
+        if _sparse(histogram):
             histogram.list_entries()  # a sparse dense count is kept as its entries
         held = histogram.memory_entries
         if not force and self._cached_total + held > self._cache_entries:
             return
-        count = len(self._cache)
-        if count == len(self._cache_levels):  # grow the tables by doubling, not per entry
-            more = np.zeros((max(count, 16), len(self.columns)), dtype=np.int16)
-            self._cache_levels = np.vstack([self._cache_levels, more])
-            self._cache_sizes = np.append(self._cache_sizes, np.zeros(max(count, 16), dtype=np.int64))
-        self._cache.append(histogram)
-        self._cache_levels[count] = histogram.levels
         # What rolling up from it costs, about: a dense count sums runs of bins, a few times
         # cheaper per bin than keying and counting an entry.
-        self._cache_sizes[count] = histogram.size if histogram.dense is None else len(histogram.dense) // 4 + 1
+        cost = histogram.size if histogram.dense is None else len(histogram.dense) // 4 + 1
+        above = tuple(slice(level, None) for level in histogram.levels)
+        costs = self._source_cost[above]
+        cheaper = costs > cost  # strictly: among equal costs the one kept first stays the source
+        costs[cheaper] = cost
+        self._source_index[above][cheaper] = len(self._cache)
+        self._cache.append(histogram)
         self._cached_total += held
 
     def _source(self, levels: tuple[int, ...]) -> Histogram:
-        count = len(self._cache)
-        finer = (self._cache_levels[:count] <= np.array(levels, dtype=np.int16)).all(axis=1)
-        sizes = np.where(finer, self._cache_sizes[:count], np.iinfo(np.int64).max)
-        return self._cache[int(np.argmin(sizes))]
+        return self._cache[int(self._source_index[levels])]
 
     def histogram(self, levels: tuple[int, ...], *, hub: bool = True) -> Histogram:
         """The class histogram of a node, rolled up from the smallest finer one kept.
@@ -464,8 +538,14 @@ class NodeJudge:
             # the nodes that share its level-0 attributes roll up from it instead.
             through = tuple(min(level, 1) for level in levels)
             if through != levels and through != self.bottom.levels and self._countable(through, self.bottom.size):
-                source = self._group(self._source(through), through)
-                self._keep(source)
+                hub_histogram = self._group(self._source(through), through)
+                if _sparse(hub_histogram):
+                    self._keep(hub_histogram)  # listed: the node is keyed from its entries
+                    return self._group(hub_histogram, levels)
+                # Rolled up while the hub is a dense count (summing runs of bins), then kept.
+                histogram = self._group(hub_histogram, levels)
+                self._keep(hub_histogram)
+                return histogram
         return self._group(source, levels)
 
     # -- scoring ---------------------------------------------------------------------------
@@ -563,6 +643,19 @@ class SearchResult:
     stats: SearchStats
 
 
+def _sparse(histogram: Histogram) -> bool:
+    """Whether a dense count is mostly empty bins (it is kept, and rolled up from, as its entries)."""
+    return histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT)
+
+
+def _scattered(size: int) -> np.ndarray:
+    """A fixed order of ``size`` items in which neighbours lie far apart: i·step mod size, step coprime to it."""
+    step = max(int(size * 0.6180339887), 1)
+    while np.gcd(step, size) != 1:
+        step += 1
+    return (np.arange(size, dtype=np.int64) * step) % max(size, 1)
+
+
 def _lattice(columns: Sequence[EncodedColumn]) -> np.ndarray:
     ranges = [range(column.levels + 1) for column in columns]
     return np.array(list(itertools.product(*ranges)), dtype=np.int16).reshape(-1, len(columns))
@@ -603,7 +696,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
 
     def evaluate(i: int, hub: bool = True) -> NodeScore:
         nonlocal best, best_score
-        levels = tuple(int(v) for v in nodes[i])
+        levels = tuple(nodes[i].tolist())
         score, _ = judge.score(levels, hub=hub)
         done[i] = True
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
@@ -627,7 +720,8 @@ def search(judge: NodeJudge) -> SearchResult | None:
         return score
 
     def lower_bound() -> np.ndarray:
-        return bound + suppressed_at_least * np.where(np.isfinite(slack), slack, 0.0)
+        # ``slack`` is finite everywhere once the bottom (whose cone is the lattice) is evaluated.
+        return bound + suppressed_at_least * slack
 
     def alive(i: int) -> bool:
         return not done[i] and not dead[i]
