@@ -270,6 +270,8 @@ class NodeJudge:
         quasi-identifier: the lookup tables are per node and as small as the blocks' ranges.
         The bottom's keys run block by block, so each block's code is one divmod off them.
         """
+        if not blocks:
+            return []
         rest = self.bottom._keys[self._scatter]
         codes: list[np.ndarray] = [rest] * len(blocks)
         for b in range(len(blocks) - 1, 0, -1):
