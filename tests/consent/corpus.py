@@ -25,6 +25,11 @@ summary figure is ever read, and nothing is tuned on them. SEALED2_HELD_OUT layo
 Word-template 个人简历 with a photo box, a North-American English resume, a 应届生 campus resume, a resume
 pasted into an e-mail, and scans and photos of the Word template) are a second sealed family by another hand,
 written without reading the parser; only their summary figure is ever read, and nothing is tuned on them.
+SEALED3_HELD_OUT layouts (corpus_sealed3.py: a 智联/前程无忧-style job-site export, a LinkedIn PDF export, a
+Europass-like CV with a label column, a Chinese resume drawn as one table with merged cells, a Chinese resume
+with symbol-marked sections, an English resume with a skills matrix, a scan and photo of the one-table resume
+and photos of the symbol-marked one) are a third sealed family, written without reading the parser or its
+data; only their summary figures are ever read, and nothing is tuned on them.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
@@ -41,7 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tests.consent import corpus_fresh, corpus_new, corpus_sealed, corpus_sealed2, corpus_unseen
+from tests.consent import corpus_fresh, corpus_new, corpus_sealed, corpus_sealed2, corpus_sealed3, corpus_unseen
 
 TODAY = date(2026, 11, 29)
 TUNED_SEED, HELD_OUT_SEED = 20261129, 7_350_221
@@ -135,7 +140,11 @@ UNSEEN_HELD_OUT = corpus_unseen.UNSEEN_HELD_OUT
 SEALED_HELD_OUT = corpus_sealed.SEALED_HELD_OUT
 # A sixth family (corpus_sealed2.py), by another hand, written without reading the parser; never tuned on either.
 SEALED2_HELD_OUT = corpus_sealed2.SEALED2_HELD_OUT
-LAYOUTS = TUNED + HELD_OUT + NEW_HELD_OUT + FRESH_HELD_OUT + UNSEEN_HELD_OUT + SEALED_HELD_OUT + SEALED2_HELD_OUT
+# A seventh family (corpus_sealed3.py), written without reading the parser or its data; never tuned on either.
+SEALED3_HELD_OUT = corpus_sealed3.SEALED3_HELD_OUT
+LAYOUTS = (
+    TUNED + HELD_OUT + NEW_HELD_OUT + FRESH_HELD_OUT + UNSEEN_HELD_OUT + SEALED_HELD_OUT + SEALED2_HELD_OUT + SEALED3_HELD_OUT
+)
 
 
 @dataclass
@@ -659,6 +668,7 @@ def corpus(layouts: tuple[str, ...] = LAYOUTS, per_cell: int = 4, ocr_per_cell: 
         (corpus_unseen, UNSEEN_HELD_OUT, corpus_unseen.UNSEEN_SEED),
         (corpus_sealed, SEALED_HELD_OUT, corpus_sealed.SEALED_SEED),
         (corpus_sealed2, SEALED2_HELD_OUT, corpus_sealed2.SEALED2_SEED),
+        (corpus_sealed3, SEALED3_HELD_OUT, corpus_sealed3.SEALED3_SEED),
     ):
         rng = random.Random(seed)
         for layout in group:
@@ -736,6 +746,7 @@ def report(ocr: bool = True, held_out: bool = True) -> dict:
             ("unseen_held_out", UNSEEN_HELD_OUT),
             ("sealed_held_out", SEALED_HELD_OUT),
             ("sealed2_held_out", SEALED2_HELD_OUT),
+            ("sealed3_held_out", SEALED3_HELD_OUT),
         ):
             result[group] = measure([s for s in samples if s.layout in layouts_of])
             result[group]["misses"] = len(result[group]["misses"])  # never read while tuning
