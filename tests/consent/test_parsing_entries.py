@@ -1,0 +1,65 @@
+"""Entries of a resume (an education line, a job) as pages set them out and people write them: one rule a test,
+on wordings of its own (none copied from the generated corpus)."""
+
+import io
+from datetime import date
+
+from consent.intake import extract_text
+from consent.parsing import flat_fields, parse_resume
+
+TODAY = date(2026, 11, 29)
+
+
+def _fields(text: str) -> dict:
+    return flat_fields(parse_resume(text, today=TODAY))
+
+
+def _pdf_with_dates_at_the_right_margin(rows: list[tuple[str, str]]) -> bytes:
+    """A page whose entries have their dates right-aligned at the margin, on the entry's own baseline."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    y = 800
+    for left, right in rows:
+        page.setFont("STSong-Light", 13 if not right and len(left) <= 6 else 10.5)
+        page.drawString(60, y, left)
+        if right:
+            page.setFont("Helvetica" if right.isascii() else "STSong-Light", 10.5)
+            page.drawRightString(540, y, right)
+        y -= 18
+    page.save()
+    return buffer.getvalue()
+
+
+def test_dates_right_aligned_beside_entries_stay_on_their_entries_lines():
+    data = _pdf_with_dates_at_the_right_margin(
+        [
+            ("程佳宁", ""),
+            ("手机 13612345678  邮箱 jianing@example.net", ""),
+            ("学习经历", ""),
+            ("合肥工业大学 材料成型及控制工程 本科", "2008.09-2012.07"),
+            ("安庆一中 高中", "2005.09-2008.06"),
+            ("职业经历", ""),
+            ("芜湖鸿鹄汽车零部件有限公司 工艺工程师", "2016.03-至今"),
+            ("负责冲压线的工艺改进与良率提升", ""),
+            ("马鞍山钢城机械有限公司 技术员", "2012.08-2016.02"),
+            ("参与模具维护与车间排产", ""),
+            ("滁州明光电器有限公司 质检员", "2011.07-2011.09"),
+            ("项目", ""),
+            ("冲压线自动上下料改造", "2019.04-2019.12"),
+            ("技能", ""),
+            ("AutoCAD、SolidWorks", ""),
+        ]
+    )
+    _kind, text = extract_text(data, "resume.pdf")
+    lines = text.splitlines()
+    assert any("工艺工程师" in line and "2016.03-至今" in line for line in lines), text
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == ("芜湖鸿鹄汽车零部件有限公司", "工艺工程师")
+    assert fields["years_experience"] == 14
