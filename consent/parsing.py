@@ -779,7 +779,17 @@ def _split_parts(text: str) -> list[str]:
         r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
     )
     pieces = [_without_aside(p.replace(_COMMA_MARK, ",").strip()) for p in pieces]
-    return [p.strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
+    return [_trimmed(p) for p in pieces if p and _trimmed(p)]
+
+
+def _trimmed(piece: str) -> str:
+    """A piece without the brackets, colons and spaces at its ends, but the bracket that closes an aside it keeps
+    ("某某会计师事务所（特殊普通合伙）")."""
+    bare = piece.strip(" ()（）:：")
+    opened = bare.count("(") + bare.count("（") - bare.count(")") - bare.count("）")
+    if opened > 0 and piece.rstrip(" :：").endswith((")", "）")):
+        bare += piece.rstrip(" :：")[-1]
+    return bare
 
 
 _ASIDE = re.compile(r"^(?P<main>.*?\S)\s*[(（](?P<aside>[^()（）]*)[)）]?$")
@@ -794,14 +804,26 @@ def _without_aside(piece: str) -> str:
         return piece
     if COMPANY_RE.search(match.group("aside")) and not COMPANY_RE.search(match.group("main")):
         return piece
+    if _LEGAL_FORM.fullmatch(match.group("aside").strip()):
+        return piece  # "某某会计师事务所（特殊普通合伙）": a partnership's legal form is part of its registered name
     return match.group("main")
+
+
+# A partnership's legal form, written in brackets after its name: part of the name ("立信会计师事务所（特殊普通合伙）").
+_LEGAL_FORM = re.compile(r"(?:特殊普通|普通|有限)合伙(?:企业)?|LLP|L\.L\.P\.", re.I)
 
 
 def _split_company_title(part: str) -> list[str]:
     """ "深圳星河科技有限公司 数据分析师" / "深圳星河科技有限公司数据分析师" -> [company, title]."""
-    match = re.match(r"^(.*(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所))\s*(\S.*)$", part)
-    if match and _title_score(match.group(2)) >= 40 and not COMPANY_RE.search(match.group(2)):
-        return [match.group(1), match.group(2)]
+    match = re.match(
+        r"^(.*(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所))"
+        r"(?:\s*[(（](?P<aside>[^()（）]{1,16})[)）])?\s*(\S.*)$",
+        part,
+    )
+    if match and _title_score(match.group(3)) >= 40 and not COMPANY_RE.search(match.group(3)):
+        # A bracket after the name: a partnership's legal form belongs to it, any other aside (a city) goes.
+        legal = match.group("aside") and _LEGAL_FORM.fullmatch(match.group("aside").strip())
+        return [match.group(1) + (f"（{match.group('aside').strip()}）" if legal else ""), match.group(3)]
     match = re.match(r"^(.*?(?:\bCo\.?,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bLLC|\bGroup|\bCorp\.?))\s+(\S.*)$", part, re.I)
     if match and _title_score(match.group(2)) >= 40:
         return [match.group(1), match.group(2)]
@@ -1531,7 +1553,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     work = _work_entries(lines, sections)
     if work:
         work.sort(key=lambda w: (w["endDate"] is None, w["endDate"] or "", w["startDate"] or ""), reverse=True)
-    current = work[0] if work else {}
+    current = work[0] if work and _still_held(work[0], today) else {}
     employer_label, title_label = labelled.get("employer", ""), labelled.get("title", "")
     if employer_label or title_label:
         found.offer("current_employer", _chinese_brackets(employer_label.strip()), LABELLED)
@@ -1759,6 +1781,21 @@ def _gender_in_text(text: str) -> str:
     if not match:
         return ""
     return _gender(match.group(1) or match.group(2))
+
+
+# A job that ended this long before the resume was read is no current job (a few months' grace: a resume is
+# often written a little before it is sent, its last job's end set to the month of writing).
+_ENDED_GRACE_MONTHS = 3
+
+
+def _still_held(entry: dict, today: date) -> bool:
+    """True for a job the person holds now: no end ("至今", "Present"), or an end within the last few months.
+    A 应届生's internship that ended last summer, a job left two years ago: the person works there no longer."""
+    end = entry.get("endDate")
+    if not end:
+        return True
+    year, month = (int(x) for x in [*end.split("-"), "12"][:2])
+    return (today.year - year) * 12 + today.month - month <= _ENDED_GRACE_MONTHS
 
 
 def _work_months(work: list[dict], today: date) -> int:

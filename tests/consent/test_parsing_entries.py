@@ -63,3 +63,36 @@ def test_dates_right_aligned_beside_entries_stay_on_their_entries_lines():
     fields = _fields(text)
     assert (fields["current_employer"], fields["current_title"]) == ("芜湖鸿鹄汽车零部件有限公司", "工艺工程师")
     assert fields["years_experience"] == 14
+
+
+# ---------------------------------------------------------------- which job is current
+
+
+def test_a_job_that_ended_long_ago_is_no_current_job():
+    fields = _fields(
+        "贺嘉怡\n手机 13712345678\n求职意向\n法务助理\n实习经历\n"
+        "2025.07-2025.10  杭州某某律师事务所  法务实习生\n2024.07-2024.09  宁波某某贸易有限公司  行政实习生\n"
+    )
+    assert (fields["current_employer"], fields["current_title"]) == ("", "")
+    assert [job["position"] for job in fields["work_history"]] == ["法务实习生", "行政实习生"]  # the history is kept
+
+
+def test_a_job_still_held_or_just_left_is_the_current_one():
+    ongoing = _fields("Ivy Tan\nEXPERIENCE\nJun 2023 – Present  Harbour Freight Ltd  Customs Broker\n")
+    just_left = _fields("Ivy Tan\nEXPERIENCE\nJun 2023 – Oct 2026  Harbour Freight Ltd  Customs Broker\n")
+    assert ongoing["current_employer"] == just_left["current_employer"] == "Harbour Freight Ltd"
+
+
+# ---------------------------------------------------------------- employers' names
+
+
+def test_a_partnerships_legal_form_in_brackets_is_part_of_its_name():
+    fields = _fields("戴思远\n工作经历\n2019.03-至今  天衡会计师事务所（特殊普通合伙） 审计助理\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("天衡会计师事务所（特殊普通合伙）", "审计助理")
+    split = _fields("戴思远\n工作经历\n2019.03-至今  天衡会计师事务所（特殊普通合伙）  审计助理\n")
+    assert (split["current_employer"], split["current_title"]) == ("天衡会计师事务所（特殊普通合伙）", "审计助理")
+
+
+def test_a_city_in_brackets_after_an_employer_is_no_part_of_the_title():
+    fields = _fields("戴思远\n工作经历\n2019.03-至今  某某网络科技有限公司（杭州） 运营专员\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("某某网络科技有限公司", "运营专员")
