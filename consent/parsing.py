@@ -693,9 +693,12 @@ def _field_from_line(line: str) -> tuple[str, float]:
             part = _DEGREE_AT_END.sub("", school_then.group(1))
             if not part or SCHOOL_RE.search(part):
                 continue
+        with_degree = _MAJOR_THEN_DEGREE.fullmatch(part)
+        if with_degree:  # "旅游管理（本科）", "国际经济与贸易本科": the major, then its degree
+            part = with_degree.group(1)
         if SCHOOL_RE.search(part) or education_level(part) or len(part) > 40:
             continue
-        if _label_field(part.rstrip(":：")):
+        if _label_field(part.rstrip(":：")) or _NOT_A_FIELD.search(part):
             continue
         candidates.append(part)
     if not candidates:
@@ -716,6 +719,12 @@ _DEGREE_KINDS = re.compile(
     r"(?:applied\s+)?(?:science|sciences|arts|fine arts|engineering|business administration|philosophy|technology|laws)",
     re.I,
 )
+# A major with its degree after it, in brackets or written on: "旅游管理（本科）", "国际经济与贸易本科".
+_MAJOR_THEN_DEGREE = re.compile(
+    r"([\u4e00-\u9fff]{2,16}?)\s*[(（]?(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士)[)）]?"
+)
+# A grade, a ranking or an award on an education line: how well, never what was studied ("GPA 3.7/4.0", "专业排名前10%").
+_NOT_A_FIELD = re.compile(r"\d|%|排名|绩点|成绩|奖学金|\bGPA\b|\brank(?:ed|ing)?\b|\btop\b|\bhonou?rs?\b", re.I)
 _DEGREE_AT_END = re.compile(r"(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士|高中|中专)$")
 
 

@@ -4,6 +4,8 @@ on wordings of its own (none copied from the generated corpus)."""
 import io
 from datetime import date
 
+import pytest
+
 from consent.intake import extract_text
 from consent.parsing import flat_fields, parse_resume
 
@@ -96,3 +98,25 @@ def test_a_partnerships_legal_form_in_brackets_is_part_of_its_name():
 def test_a_city_in_brackets_after_an_employer_is_no_part_of_the_title():
     fields = _fields("戴思远\n工作经历\n2019.03-至今  某某网络科技有限公司（杭州） 运营专员\n")
     assert (fields["current_employer"], fields["current_title"]) == ("某某网络科技有限公司", "运营专员")
+
+
+# ---------------------------------------------------------------- the field of study
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "安徽师范大学｜地理科学（本科）  2018年9月—2022年6月",
+        "安徽师范大学  地理科学本科  2018.09-2022.06",
+        "安徽师范大学 | 地理科学(硕士研究生) | 2018-2021",
+    ],
+)
+def test_a_major_with_its_degree_written_on_is_the_field(line):
+    assert _fields(f"钱雨桐\n教育背景\n{line}\n")["field_of_study"] == "地理科学"
+
+
+def test_a_ranking_or_a_grade_under_the_school_is_no_field():
+    fields = _fields("钱雨桐\n教育背景\n安徽师范大学  2018.09-2022.06\n绩点3.4/4，年级排名前8%\n")
+    assert fields["field_of_study"] == ""
+    fields = _fields("Ann Qian\nEDUCATION\nAnhui Normal University, 2022\nGPA 3.4/4.0, ranked top 8%\n")
+    assert fields["field_of_study"] == ""
