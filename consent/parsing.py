@@ -645,7 +645,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
     degree_of = re.search(
         r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
         r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
-        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|doctor|high school)"
+        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|a\.a\.(?:s\.)?|a\.s\.|aas|diploma|doctorate|doctor|high school)"
         r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?"
         r"(?:\s+(?:graduate|holder|student))?\s*,?\s+"  # "Associate degree graduate in Automation"
         r"(?:in|of|majoring in)\s+"
@@ -660,7 +660,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
             r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|diploma|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|"
-            r"b\.?eng|m\.?eng)\.?"
+            r"b\.?eng|m\.?eng|a\.a\.(?:s\.)?|a\.s\.|aas)\.?"
             r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
             r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
@@ -724,7 +724,12 @@ _MAJOR_THEN_DEGREE = re.compile(
     r"([\u4e00-\u9fff]{2,16}?)\s*[(（]?(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士)[)）]?"
 )
 # A grade, a ranking or an award on an education line: how well, never what was studied ("GPA 3.7/4.0", "专业排名前10%").
-_NOT_A_FIELD = re.compile(r"\d|%|排名|绩点|成绩|奖学金|\bGPA\b|\brank(?:ed|ing)?\b|\btop\b|\bhonou?rs?\b", re.I)
+# How a degree was studied ("统招本科", "全日制硕士"), left once the degree is cut off, is no field either.
+_NOT_A_FIELD = re.compile(
+    r"\d|%|排名|绩点|成绩|奖学金|\bGPA\b|\brank(?:ed|ing)?\b|\btop\b|\bhonou?rs?\b|"
+    r"^(?:统招|全日制|非全日制|自考|成人教育|成教|函授|在职|脱产|网络教育|远程教育)$",
+    re.I,
+)
 _DEGREE_AT_END = re.compile(r"(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士|高中|中专)$")
 
 

@@ -120,3 +120,8 @@ def test_a_ranking_or_a_grade_under_the_school_is_no_field():
     assert fields["field_of_study"] == ""
     fields = _fields("Ann Qian\nEDUCATION\nAnhui Normal University, 2022\nGPA 3.4/4.0, ranked top 8%\n")
     assert fields["field_of_study"] == ""
+
+
+def test_how_a_degree_was_studied_left_alone_once_the_degree_is_cut_is_no_field():
+    fields = _fields("钱雨桐\n最高学历：全日制本科\n教育背景\n2018.09-2022.06  安徽师范大学  地理科学  全日制本科\n")
+    assert (fields["education_level"], fields["field_of_study"]) == ("bachelor", "地理科学")

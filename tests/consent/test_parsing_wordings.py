@@ -448,3 +448,15 @@ def test_a_pay_word_inside_the_role_name_stays_and_the_pay_after_it_goes(line, r
 def test_a_school_a_degree_and_scan_specks_among_the_skills_are_no_skills():
     text = "钟岚\n# 专业技能\nAutoCAD\n温州职业技术学院\n学历:专科\n] 年\nqy\nBIM建模\n"
     assert sorted(_fields(text)["skills"]) == ["bim建模", "cad"]
+
+
+# ---------------------------------------------------------------- degrees, languages and categories in English
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [("A.A.S. in Dental Hygiene, Lakeshore College  2015", "Dental Hygiene"), ("A.S., Nursing, 2012", "Nursing")],
+)
+def test_an_associate_degree_written_as_initials_gives_the_level_and_the_field(line, field):
+    fields = _fields(f"Mia Ren\n# Education\n{line}\n")
+    assert (fields["education_level"], fields["field_of_study"]) == ("associate", field)
