@@ -270,6 +270,16 @@ _SKILL_GROUP = re.compile(
 )
 
 
+# Chinese as the person's mother tongue ("Mandarin (native)", "普通话（母语）"): what every Chinese job seeker speaks,
+# no skill to offer. A foreign language, even a native one, stays a skill.
+_NATIVE_CHINESE = re.compile(
+    r"(?:mandarin|chinese|mandarin chinese|putonghua|普通话|汉语|中文)\s*[:：\-–—,，]?\s*[(（]?\s*"
+    r"(?:native|native speaker|mother tongue|first language|母语)\s*[)）]?|"
+    r"(?:native|母语)\s*[:：\-–—]?\s*(?:mandarin|chinese|普通话|汉语|中文)",
+    re.I,
+)
+
+
 def _skill_ids(part: str) -> list[str]:
     """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
     _by_id, lookup = skills_vocabulary()
@@ -277,7 +287,7 @@ def _skill_ids(part: str) -> list[str]:
     group = re.match(r"^([^:：]{1,24}?)\s*[:：]\s*(?=\S)", bare)
     if group and group.group(1).lower() not in lookup:
         bare = bare[group.end() :]  # "Spoken: Japanese", "Tools & platforms: Jira": the group's name goes
-    if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare):
+    if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare) or _NATIVE_CHINESE.fullmatch(bare):
         return []
     if re.fullmatch(r"[（(\[][^)）\]]*[)）\]]", bare):
         return []  # an aside alone ("（5年3个月）"): how long, not what

@@ -460,3 +460,10 @@ def test_a_school_a_degree_and_scan_specks_among_the_skills_are_no_skills():
 def test_an_associate_degree_written_as_initials_gives_the_level_and_the_field(line, field):
     fields = _fields(f"Mia Ren\n# Education\n{line}\n")
     assert (fields["education_level"], fields["field_of_study"]) == ("associate", field)
+
+
+def test_chinese_as_the_mother_tongue_is_no_skill_a_foreign_language_is():
+    fields = _fields("Mia Ren\n# Skills\nTools: Excel, SAP\nLanguages: Cantonese (fluent), English (native), Mandarin (native)\n")
+    assert "english" in fields["skills"] and "excel" in fields["skills"]
+    assert "mandarin" not in fields["skills"]
+    assert "mandarin" not in _fields("Mia Ren\n# 技能\n普通话（母语）、英语（CET-6）\n")["skills"]
