@@ -1720,7 +1720,22 @@ _ROLE_KEYWORDS = [
         ],
     ),
     ("finance", ["会计", "财务", "审计", "出纳", "accountant", "finance", "financial", "auditor"]),
-    ("hr", ["人力", "招聘", "hr", "human resources", "recruiter", "培训"]),
+    (
+        "hr",
+        [
+            "人力",
+            "招聘",
+            "人事",
+            "薪酬",
+            "hr",
+            "human resources",
+            "recruit",
+            "talent acquisition",
+            "compensation and benefits",
+            "payroll",
+            "培训",
+        ],
+    ),
     (
         "operations",
         [
@@ -1742,10 +1757,29 @@ _ROLE_KEYWORDS = [
 ]
 
 
-def _keyword_category(title: str) -> str:
-    lowered = f" {title.lower()} "
+@cache
+def _role_keyword_patterns() -> list[tuple[str, re.Pattern]]:
+    """One pattern a category. An English word is matched from its start ("engineer" in "Engineering Manager"),
+    a short one (UI, UX, HR, BI) as a whole word: the "ui" of "Acquisition" names no designer."""
+    patterns = []
     for category, words in _ROLE_KEYWORDS:
-        if any(word in lowered for word in words):
+        parts = []
+        for word in words:
+            word = word.strip()
+            if not word.isascii():
+                parts.append(re.escape(word))
+            elif len(word) <= 3:
+                parts.append(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+            else:
+                parts.append(rf"(?<![a-z]){re.escape(word)}")
+        patterns.append((category, re.compile("|".join(parts))))
+    return patterns
+
+
+def _keyword_category(title: str) -> str:
+    lowered = title.lower()
+    for category, pattern in _role_keyword_patterns():
+        if pattern.search(lowered):
             return category
     return "other"
 

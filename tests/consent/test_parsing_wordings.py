@@ -467,3 +467,11 @@ def test_chinese_as_the_mother_tongue_is_no_skill_a_foreign_language_is():
     assert "english" in fields["skills"] and "excel" in fields["skills"]
     assert "mandarin" not in fields["skills"]
     assert "mandarin" not in _fields("Mia Ren\n# 技能\n普通话（母语）、英语（CET-6）\n")["skills"]
+
+
+@pytest.mark.parametrize(
+    ("title", "category"),
+    [("Talent Acquisition Partner", "hr"), ("Senior Talent Acquisition Lead", "hr"), ("Payroll Officer", "hr")],
+)
+def test_a_short_keyword_is_a_whole_word_the_ui_of_acquisition_names_no_designer(title, category):
+    assert _fields(f"Mia Ren\n# Experience\nMar 2021 – Present  Northgate Logistics Ltd  {title}\n")["role_category"] == category
