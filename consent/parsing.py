@@ -1365,12 +1365,19 @@ def _unknown_word(text: str) -> bool:
 
 
 def _unwrapped(lines: list[str]) -> str:
-    """The lines with Chinese prose that a page wrapped mid-word joined again: "…毕业于华中科技大学人工智" + "能专业，…"
-    is one sentence. A long line ending in a character, with no stop, runs on into a line starting with one."""
+    """The lines with prose that a page wrapped mid-sentence joined again: "…毕业于华中科技大学人工智" + "能专业，…"
+    is one sentence, and so is "… Seeking a Senior Supply" + "and Logistics Planner position." A long line ending
+    in a character, with no stop, runs on into a line starting with one; a long English line ending in a word or a
+    comma runs on into a line starting in lower case, and a line as wide as the page into a line of words after it
+    ("… seeking a Senior" + "Inventory Planner position.")."""
     text = lines[0] if lines else ""
     for previous, line in zip(lines, lines[1:], strict=False):
         runs_on = len(previous) >= 25 and re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff]", line)
-        text += ("" if runs_on else "\n") + line
+        english = re.search(r"[A-Za-z,]$", previous) and (
+            (len(previous) >= 40 and re.match(r"[a-z]", line))
+            or (len(previous) >= 70 and re.match(r"[A-Z][a-z]+(?: [A-Za-z]+){2}", line) and " " in previous)
+        )
+        text += ("" if runs_on else " " if english else "\n") + line
     return text
 
 
@@ -1415,6 +1422,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     raw = [_norm_line(line) for line in text.splitlines()]
     lines, sections = _sectioned([line for line in raw if line])
     joined = "\n".join(lines)
+    prose = _unwrapped(lines)  # the text with sentences a page wrapped joined again
     found = _Found()
     labelled: dict[str, str] = {}
     skill_chunks: list[str] = []
@@ -1555,7 +1563,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         sentence = re.search(
             r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?"
             r"(?:所学|所读|主修)?(?:专业)?(?:为|是)?([^\n。,，]{2,30})",
-            _unwrapped(lines),
+            prose,
             re.I,
         )
         if sentence:
@@ -1590,8 +1598,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if "current_employer" not in found.values and "current_title" not in found.values:
         # No dated job: a sentence that says where the person works now ("Currently a Senior Accountant at
         # Deloitte LLP", "现任职于某某有限公司，担任会计"), else the headline under the name ("Senior Engineer at Acme Ltd").
-        prose = [line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary")]
-        employer, title = _current_job_in_sentences(prose)
+        told = [line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary")]
+        employer, title = _current_job_in_sentences(told)
         if employer or title:
             found.offer("current_employer", employer, SENTENCE)
             found.offer("current_title", title, SENTENCE)
@@ -1604,7 +1612,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?|$)", years_label, re.I)
     if years_match:
         found.offer("years_experience", int(years_match.group(1)), LABELLED)
-    found.offer("years_experience", _years_from_text(joined), SENTENCE)
+    found.offer("years_experience", _years_from_text(prose), SENTENCE)
     if work:
         found.offer("years_experience", _work_months(work, today) // 12, LAYOUT)
 
@@ -1634,7 +1642,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         for piece in re.split(r"\s*[|｜/,，;；]\s*|\s{2,}", line):
             if _MONEY_PIECE.fullmatch(piece.strip()):
                 found.offer("expected_salary", salary_monthly(piece), LAYOUT)
-    found.offer("desired_role", _desired_from_sentence(joined), SENTENCE)
+    found.offer("desired_role", _desired_from_sentence(prose), SENTENCE)
 
     # Skills: listed items, and vocabulary skills named after "proficient in" / "熟练掌握" in sentences.
     skills: list[str] = []

@@ -475,3 +475,14 @@ def test_chinese_as_the_mother_tongue_is_no_skill_a_foreign_language_is():
 )
 def test_a_short_keyword_is_a_whole_word_the_ui_of_acquisition_names_no_designer(title, category):
     assert _fields(f"Mia Ren\n# Experience\nMar 2021 – Present  Northgate Logistics Ltd  {title}\n")["role_category"] == category
+
+
+# ---------------------------------------------------------------- an English page's wrapped sentences
+
+
+def test_a_role_wanted_in_a_sentence_the_page_wrapped_is_read_whole():
+    text = (
+        "Mia Ren\n# Summary\nWarehouse planner with 6+ years of experience in cold-chain logistics. Now seeking a Senior\n"
+        "Inventory and Replenishment Planner position.\n"
+    )
+    assert _fields(text)["desired_role"] == "Senior Inventory and Replenishment Planner"
