@@ -122,7 +122,7 @@ COMPANY_RE = re.compile(
 )
 TITLE_WORD_RE = re.compile(
     r"(工程师|经理|总监|主管|专员|助理|分析师|设计师|会计|出纳|顾问|架构师|科学家|代表|主任|总裁|总经理|店长|讲师|教师|"
-    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
+    r"运营|策划|开发|程序员|审计师|规划师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
     r"仓管员|跟单员|业务员|销售员|"
     r"\b(?:engineer|developer|manager|director|analyst|designer|accountant|specialist|consultant|architect|scientist|"
     r"representative|lead|head|officer|assistant|intern|administrator|executive|coordinator|supervisor|recruiter|"
@@ -844,7 +844,10 @@ def _split_company_title(part: str) -> list[str]:
         r"(?:\s*[(（](?P<aside>[^()（）]{1,16})[)）])?\s*(\S.*)$",
         part,
     )
-    if match and _title_score(match.group(3)) >= 40 and not COMPANY_RE.search(match.group(3)):
+    titled = match and (
+        _title_score(match.group(3)) >= 40 or (TITLE_WORD_RE.search(match.group(3)) and len(match.group(3)) <= 12)
+    )
+    if titled and not COMPANY_RE.search(match.group(3)):
         # A bracket after the name: a partnership's legal form belongs to it, any other aside (a city) goes.
         legal = match.group("aside") and _LEGAL_FORM.fullmatch(match.group("aside").strip())
         return [match.group(1) + (f"（{match.group('aside').strip()}）" if legal else ""), match.group(3)]
@@ -884,7 +887,9 @@ _EMPLOYER_LEAD_IN = re.compile(
     re.I,
 )
 _TITLE_LEAD_IN = re.compile(
-    r"^(?:担任|出任|升任|晋升为|任职|任|职位为|职位是|职务为|岗位为|(?:promoted to|working as|served as)\s+)", re.I
+    r"^(?:担任|出任|升任|晋升为|任职|任|职位为|职位是|职务为|岗位为|做过|做|当过|当|"
+    r"(?:promoted to|working as|served as)\s+)",
+    re.I,
 )
 
 
@@ -929,6 +934,8 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
         scored = sorted(((_title_score(p), -i, p) for i, p in enumerate(others)), reverse=True)
         if scored[0][0] >= 35:
             title = scored[0][2]
+        elif companies and len(scored[0][2]) <= 10 and TITLE_WORD_RE.search(scored[0][2]) and not _is_description(scored[0][2]):
+            title = scored[0][2]  # beside a company's name, a job's noun the vocabulary lacks: "调度组长", "Fleet Dispatcher"
     if not employer and others:
         rest = [p for p in others if p != title]
         if rest:
@@ -1127,6 +1134,12 @@ _DESIRED_SENTENCES = [
         r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:的)?(?:工作|岗位|职位|职务|机会|方向|一职)"
     ),
     re.compile(r"(?:求职意向|应聘职位|应聘岗位|意向岗位|目标岗位)(?:为|是)\s*(?P<role>[\u4e00-\u9fffA-Za-z]{2,16})"),
+    # A letter answering an opening: "看到贵司在招聘物流规划师，…", "得知贵公司正在招测试组长".
+    re.compile(
+        r"(?:贵司|贵公司|贵单位|贵部门|贵行|贵院|贵校|你们|您们?)(?:部门|公司|团队|单位)?(?:正|目前|最近|近期)?(?:在)?"
+        r"(?:招聘|招)(?:的)?"
+        r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:岗位|职位|一职)?(?=[，,。；;！!（(]|$)"
+    ),
 ]
 _YEARS_SENTENCES = [
     re.compile(
@@ -1141,8 +1154,13 @@ _YEARS_SENTENCES = [
         r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?:以上|多)?(?:的)?(?:[\u4e00-\u9fffA-Za-z]{0,8}?)"
         r"(?:工作|从业|相关|行业|开发|管理)?经验"
     ),
-    re.compile(r"(?:从业|工作)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年"),
+    re.compile(r"(?:从业|工作)了?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年"),  # "前后一共工作了13年"
 ]
+# A sentence naming what was studied: "学的是土木工程专业", "所学专业为英语", "专业是会计学", "主修金融".
+_FIELD_SENTENCE = re.compile(
+    r"(?:学的是|读的是|念的是|所学专业(?:为|是)?|所读专业(?:为|是)?|专业(?:为|是)|主修|攻读)\s*"
+    r"(?P<field>[\u4e00-\u9fffA-Za-z]{2,16}?)\s*(?:专业|方向)?(?=[，,。；;！!（(\s]|$)"
+)
 _AGE_RE = re.compile(r"(?:(?:年龄|age)\s*[:：]?\s*(?P<a>\d{2})|(?P<b>\d{2})\s*(?:岁|years? old|-year-old))", re.I)
 _BIRTH_RES = [
     re.compile(  # never across a sentence: "1990年出生，现居温州。2011年毕业" was born in 1990
@@ -1261,7 +1279,8 @@ def _current_job_in_sentences(lines: list[str]) -> tuple[str, str]:
                 or re.fullmatch(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*){0,4}", employer)
                 or (re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,20}", employer) and re.search(r"担任|出任|[，,\s]任", clause))
             )
-            if employer and title and named and _title_score(title) >= 45:
+            job_noun = COMPANY_RE.search(employer) and TITLE_WORD_RE.search(title)  # "…有限公司当调度组长"
+            if employer and title and named and (_title_score(title) >= 45 or job_noun):
                 return employer, title  # "… at Deloitte LLP", "… at KPMG"
     return "", ""
 
@@ -1272,6 +1291,8 @@ def _headline_job(lines: list[str], sections: list[str | None], name: str) -> tu
     for line, section in list(zip(lines, sections, strict=True))[:4]:
         if section is not None or EMAIL_RE.search(line) or PHONE_RE.search(line) or _labelled_pairs(line):
             continue
+        if re.search(r"[。！？!?]|[\u4e00-\u9fff][，,][\u4e00-\u9fff]{4}", line):
+            continue  # a sentence ("听说贵司在招仓储规划师，冒昧来信。") is no headline
         bare = line.replace(name, " ").strip() if name else line
         if not bare or _name_of(bare, headline=True) == bare:
             continue
@@ -1569,6 +1590,10 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         if sentence:
             field_of_study, confidence = _field_from_line(sentence.group(1))
             found.offer("field_of_study", field_of_study, min(confidence, SENTENCE))
+    if "field_of_study" not in found.values:
+        said = _FIELD_SENTENCE.search(prose)  # "学的是土木工程专业", "所学专业为英语", "读的是会计"
+        if said and not education_level(said.group("field")) and not SCHOOL_RE.search(said.group("field")):
+            found.offer("field_of_study", _clean_field_of_study(said.group("field")), SENTENCE)
     school = labelled.get("school", "")
     if not school:
         for line in education_lines:
