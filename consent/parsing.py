@@ -455,6 +455,29 @@ def _label_field(label: str) -> str | None:
     return None
 
 
+@cache
+def _label_tails() -> dict[str, str]:
+    """A Chinese label of four characters or more without its first, when only one field's labels end so."""
+    tails: dict[str, set[str]] = {}
+    for name, field in _LABEL_OF.items():
+        if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            tails.setdefault(name[1:], set()).add(field)
+    return {tail: next(iter(fields)) for tail, fields in tails.items() if len(fields) == 1 and tail not in _LABEL_OF}
+
+
+def _misread_label(label: str) -> str | None:
+    """The field of a form's label whose first character a scan misread or lost, before a colon: "朋望岗位：",
+    "望岗位：" (期望岗位), "匈居住地：" (现居住地). Only a label of four characters or more, whose tail no other
+    field's label shares; a heading is no label."""
+    bare = label.strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,8}", bare) or _section_of(bare):
+        return None
+    tails = _label_tails()
+    if len(bare) >= 4:
+        return _LABEL_OF.get(bare[1:]) or tails.get(bare[1:]) or tails.get(bare)
+    return tails.get(bare)
+
+
 _PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
 _LABEL_VALUE_RE = re.compile(r"^([^:：]{1,28}?)\s*[:：]\s*(.*)$")
 
@@ -502,7 +525,8 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     line = _colon_after_bilingual_labels(line)
     match = _LABEL_VALUE_RE.match(line)
-    if match and _label_field(match.group(1)):
+    first = (_label_field(match.group(1)) or _misread_label(match.group(1))) if match else None
+    if match and first:
         rest = match.group(2)
         # Another label inside the value ("Target role: X Expected salary: Y" once the separator is lost).
         for inner in re.finditer(r"(?<=\s)([A-Za-z][A-Za-z\- ]{1,24}|[\u4e00-\u9fff]{2,6})\s*[:：]", rest):
@@ -522,7 +546,7 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pieces = _PAIR_SPLIT.split(rest)
         value_parts = [pieces[0]]
         tail = pieces[1:]
-        pairs.append((_label_field(match.group(1)), ""))
+        pairs.append((first, ""))
         for index, piece in enumerate(tail):
             inner = _LABEL_VALUE_RE.match(piece.strip())
             if inner and _label_field(inner.group(1)):
@@ -851,6 +875,8 @@ def _split_company_title(part: str) -> list[str]:
         # A bracket after the name: a partnership's legal form belongs to it, any other aside (a city) goes.
         legal = match.group("aside") and _LEGAL_FORM.fullmatch(match.group("aside").strip())
         return [match.group(1) + (f"（{match.group('aside').strip()}）" if legal else ""), match.group(3)]
+    if match and re.fullmatch(r"[A-Za-z]{1,3}", match.group(3)) and not match.group("aside"):
+        return [match.group(1)]  # "某某有限公司 Bit": a scan's specks after a Chinese name, neither name nor title
     match = re.match(r"^(.*?(?:\bCo\.?,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bLLC|\bGroup|\bCorp\.?))\s+(\S.*)$", part, re.I)
     if match and _title_score(match.group(2)) >= 40:
         return [match.group(1), match.group(2)]

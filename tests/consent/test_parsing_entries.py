@@ -8,6 +8,7 @@ import pytest
 
 from consent.intake import extract_text
 from consent.parsing import flat_fields, parse_resume
+from consent.places import place_in
 
 TODAY = date(2026, 11, 29)
 
@@ -125,3 +126,34 @@ def test_a_ranking_or_a_grade_under_the_school_is_no_field():
 def test_how_a_degree_was_studied_left_alone_once_the_degree_is_cut_is_no_field():
     fields = _fields("钱雨桐\n最高学历：全日制本科\n教育背景\n2018.09-2022.06  安徽师范大学  地理科学  全日制本科\n")
     assert (fields["education_level"], fields["field_of_study"]) == ("bachelor", "地理科学")
+
+
+# ---------------------------------------------------------------- a scan's misreadings
+
+
+@pytest.mark.parametrize(("line", "city"), [("现居住地：湖南省岳杨市", "岳阳"), ("现居住地：甘肃省天小市麦积区", "天水")])
+def test_a_prefecture_misread_by_one_character_beside_its_province_is_the_one_it_can_be(line, city):
+    fields = _fields(f"郑可欣\n{line}\n")
+    assert (fields["province"], fields["city"]) == (line[5:7], city)
+
+
+def test_a_misspelt_prefecture_is_not_guessed_when_two_are_as_close():
+    assert place_in("江苏省x州市")[1] == ""  # 常州, 徐州, 泰州, 扬州, 苏州…: no one of them
+    assert place_in("湖南省株州市") == ("湖南", "")  # 株洲 or 郴州, one character away each
+    assert place_in("浙江省湖洲市") == ("浙江", "湖州")
+
+
+@pytest.mark.parametrize("label", ["竭望岗位", "望岗位", "斯望职位"])
+def test_a_form_label_whose_first_character_a_scan_misread_or_lost_is_still_known(label):
+    fields = _fields(f"郑可欣\n{label}：冷链调度主管  期望薪资：9K\n")
+    assert (fields["desired_role"], fields["expected_salary"]) == ("冷链调度主管", 9000)
+
+
+def test_a_heading_or_another_word_before_a_colon_is_no_misread_label():
+    fields = _fields("郑可欣\n项目经验：冷链调度主管\n")
+    assert fields["desired_role"] == "" and fields["years_experience"] is None
+
+
+def test_specks_after_a_chinese_employers_name_are_neither_name_nor_title():
+    fields = _fields("郑可欣\n工作经历\n某某冷链物流有限公司 Kx 2020.03- 至今\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("某某冷链物流有限公司", "")
