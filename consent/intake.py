@@ -8,8 +8,10 @@ code; the portal turns the code into a message in the person's language.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
+from functools import cache
 
 from pypdf.errors import PyPdfError
 
@@ -197,6 +199,8 @@ def _pdf_page_text(page) -> str:
     body_size = sizes[len(sizes) // 2]
     rows = _rows(words)
     gutter = _gutter(rows, float(page.width))
+    if gutter is not None and _dates_at_the_right(rows, gutter):
+        gutter = None  # entries with their dates set at the right margin: one column, each date on its entry's line
     if gutter is None:
         return "\n".join(text for _top, text in _lines(words, body_size, _walls(page)))
     # Two columns: lines that cross the gutter (a header across the page) stay whole, above or below;
@@ -210,6 +214,30 @@ def _pdf_page_text(page) -> str:
     below = [text for top, text in _lines(full, body_size) if top >= column_top]
     flows = [text for _t, text in _lines(left, body_size)] + [text for _t, text in _lines(right, body_size)]
     return "\n".join(above + flows + below)
+
+
+@cache
+def _date_only() -> re.Pattern:
+    from .parsing import DATE_RANGE_RE
+
+    return re.compile(rf"(?:{DATE_RANGE_RE.pattern})|(?:19|20)\d{{2}}(?:\s*(?:[./\-年]\s*\d{{1,2}}\s*月?))?", re.IGNORECASE)
+
+
+def _dates_at_the_right(rows: list[list[dict]], gutter: float) -> bool:
+    """True when what lies right of the gap is only dates, each on the line of a text at the left: the dates of
+    education and work entries right-aligned at a tab stop ("华中科技大学 自动化 本科 ........ 2016.09-2020.06"),
+    not a second column to be read after the first. A word or two alone at the right (a photo box's "照片") is
+    no column either."""
+    beside, alone = [], 0
+    for row in rows:
+        right = " ".join(w["text"] for w in row if w["x0"] >= gutter).strip()
+        if right and any(w["x1"] <= gutter for w in row):
+            beside.append(right)
+        elif right:
+            alone += 1
+    if len(beside) < 2 or alone > max(1, len(beside) // 5):
+        return False
+    return all(_date_only().fullmatch(text) for text in beside)
 
 
 def _walls(page) -> tuple:

@@ -122,7 +122,7 @@ COMPANY_RE = re.compile(
 )
 TITLE_WORD_RE = re.compile(
     r"(工程师|经理|总监|主管|专员|助理|分析师|设计师|会计|出纳|顾问|架构师|科学家|代表|主任|总裁|总经理|店长|讲师|教师|"
-    r"运营|策划|开发|程序员|审计师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
+    r"运营|策划|开发|程序员|审计师|规划师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
     r"仓管员|跟单员|业务员|销售员|"
     r"\b(?:engineer|developer|manager|director|analyst|designer|accountant|specialist|consultant|architect|scientist|"
     r"representative|lead|head|officer|assistant|intern|administrator|executive|coordinator|supervisor|recruiter|"
@@ -270,6 +270,16 @@ _SKILL_GROUP = re.compile(
 )
 
 
+# Chinese as the person's mother tongue ("Mandarin (native)", "普通话（母语）"): what every Chinese job seeker speaks,
+# no skill to offer. A foreign language, even a native one, stays a skill.
+_NATIVE_CHINESE = re.compile(
+    r"(?:mandarin|chinese|mandarin chinese|putonghua|普通话|汉语|中文)\s*[:：\-–—,，]?\s*[(（]?\s*"
+    r"(?:native|native speaker|mother tongue|first language|母语)\s*[)）]?|"
+    r"(?:native|母语)\s*[:：\-–—]?\s*(?:mandarin|chinese|普通话|汉语|中文)",
+    re.I,
+)
+
+
 def _skill_ids(part: str) -> list[str]:
     """Vocabulary skills named in one listed item; an unknown item counts only if it is shaped like a skill."""
     _by_id, lookup = skills_vocabulary()
@@ -277,7 +287,7 @@ def _skill_ids(part: str) -> list[str]:
     group = re.match(r"^([^:：]{1,24}?)\s*[:：]\s*(?=\S)", bare)
     if group and group.group(1).lower() not in lookup:
         bare = bare[group.end() :]  # "Spoken: Japanese", "Tools & platforms: Jira": the group's name goes
-    if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare):
+    if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare) or _NATIVE_CHINESE.fullmatch(bare):
         return []
     if re.fullmatch(r"[（(\[][^)）\]]*[)）\]]", bare):
         return []  # an aside alone ("（5年3个月）"): how long, not what
@@ -445,6 +455,29 @@ def _label_field(label: str) -> str | None:
     return None
 
 
+@cache
+def _label_tails() -> dict[str, str]:
+    """A Chinese label of four characters or more without its first, when only one field's labels end so."""
+    tails: dict[str, set[str]] = {}
+    for name, field in _LABEL_OF.items():
+        if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            tails.setdefault(name[1:], set()).add(field)
+    return {tail: next(iter(fields)) for tail, fields in tails.items() if len(fields) == 1 and tail not in _LABEL_OF}
+
+
+def _misread_label(label: str) -> str | None:
+    """The field of a form's label whose first character a scan misread or lost, before a colon: "朋望岗位：",
+    "望岗位：" (期望岗位), "匈居住地：" (现居住地). Only a label of four characters or more, whose tail no other
+    field's label shares; a heading is no label."""
+    bare = label.strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,8}", bare) or _section_of(bare):
+        return None
+    tails = _label_tails()
+    if len(bare) >= 4:
+        return _LABEL_OF.get(bare[1:]) or tails.get(bare[1:]) or tails.get(bare)
+    return tails.get(bare)
+
+
 _PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
 _LABEL_VALUE_RE = re.compile(r"^([^:：]{1,28}?)\s*[:：]\s*(.*)$")
 
@@ -492,7 +525,8 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     line = _colon_after_bilingual_labels(line)
     match = _LABEL_VALUE_RE.match(line)
-    if match and _label_field(match.group(1)):
+    first = (_label_field(match.group(1)) or _misread_label(match.group(1))) if match else None
+    if match and first:
         rest = match.group(2)
         # Another label inside the value ("Target role: X Expected salary: Y" once the separator is lost).
         for inner in re.finditer(r"(?<=\s)([A-Za-z][A-Za-z\- ]{1,24}|[\u4e00-\u9fff]{2,6})\s*[:：]", rest):
@@ -512,7 +546,7 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pieces = _PAIR_SPLIT.split(rest)
         value_parts = [pieces[0]]
         tail = pieces[1:]
-        pairs.append((_label_field(match.group(1)), ""))
+        pairs.append((first, ""))
         for index, piece in enumerate(tail):
             inner = _LABEL_VALUE_RE.match(piece.strip())
             if inner and _label_field(inner.group(1)):
@@ -645,7 +679,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
     degree_of = re.search(
         r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
         r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
-        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|diploma|doctorate|doctor|high school)"
+        r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|a\.a\.(?:s\.)?|a\.s\.|aas|diploma|doctorate|doctor|high school)"
         r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?"
         r"(?:\s+(?:graduate|holder|student))?\s*,?\s+"  # "Associate degree graduate in Automation"
         r"(?:in|of|majoring in)\s+"
@@ -660,7 +694,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
             r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|diploma|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|"
-            r"b\.?eng|m\.?eng)\.?"
+            r"b\.?eng|m\.?eng|a\.a\.(?:s\.)?|a\.s\.|aas)\.?"
             r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
             r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
@@ -693,9 +727,12 @@ def _field_from_line(line: str) -> tuple[str, float]:
             part = _DEGREE_AT_END.sub("", school_then.group(1))
             if not part or SCHOOL_RE.search(part):
                 continue
+        with_degree = _MAJOR_THEN_DEGREE.fullmatch(part)
+        if with_degree:  # "旅游管理（本科）", "国际经济与贸易本科": the major, then its degree
+            part = with_degree.group(1)
         if SCHOOL_RE.search(part) or education_level(part) or len(part) > 40:
             continue
-        if _label_field(part.rstrip(":：")):
+        if _label_field(part.rstrip(":：")) or _NOT_A_FIELD.search(part):
             continue
         candidates.append(part)
     if not candidates:
@@ -714,6 +751,17 @@ def _field_from_line(line: str) -> tuple[str, float]:
 # What a degree's name says of its kind ("of Science", "of Applied Science"), never a field of study.
 _DEGREE_KINDS = re.compile(
     r"(?:applied\s+)?(?:science|sciences|arts|fine arts|engineering|business administration|philosophy|technology|laws)",
+    re.I,
+)
+# A major with its degree after it, in brackets or written on: "旅游管理（本科）", "国际经济与贸易本科".
+_MAJOR_THEN_DEGREE = re.compile(
+    r"([\u4e00-\u9fff]{2,16}?)\s*[(（]?(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士)[)）]?"
+)
+# A grade, a ranking or an award on an education line: how well, never what was studied ("GPA 3.7/4.0", "专业排名前10%").
+# How a degree was studied ("统招本科", "全日制硕士"), left once the degree is cut off, is no field either.
+_NOT_A_FIELD = re.compile(
+    r"\d|%|排名|绩点|成绩|奖学金|\bGPA\b|\brank(?:ed|ing)?\b|\btop\b|\bhonou?rs?\b|"
+    r"^(?:统招|全日制|非全日制|自考|成人教育|成教|函授|在职|脱产|网络教育|远程教育)$",
     re.I,
 )
 _DEGREE_AT_END = re.compile(r"(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士|高中|中专)$")
@@ -779,7 +827,17 @@ def _split_parts(text: str) -> list[str]:
         r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
     )
     pieces = [_without_aside(p.replace(_COMMA_MARK, ",").strip()) for p in pieces]
-    return [p.strip(" ()（）:：") for p in pieces if p and p.strip(" ()（）:：")]
+    return [_trimmed(p) for p in pieces if p and _trimmed(p)]
+
+
+def _trimmed(piece: str) -> str:
+    """A piece without the brackets, colons and spaces at its ends, but the bracket that closes an aside it keeps
+    ("某某会计师事务所（特殊普通合伙）")."""
+    bare = piece.strip(" ()（）:：")
+    opened = bare.count("(") + bare.count("（") - bare.count(")") - bare.count("）")
+    if opened > 0 and piece.rstrip(" :：").endswith((")", "）")):
+        bare += piece.rstrip(" :：")[-1]
+    return bare
 
 
 _ASIDE = re.compile(r"^(?P<main>.*?\S)\s*[(（](?P<aside>[^()（）]*)[)）]?$")
@@ -794,14 +852,31 @@ def _without_aside(piece: str) -> str:
         return piece
     if COMPANY_RE.search(match.group("aside")) and not COMPANY_RE.search(match.group("main")):
         return piece
+    if _LEGAL_FORM.fullmatch(match.group("aside").strip()):
+        return piece  # "某某会计师事务所（特殊普通合伙）": a partnership's legal form is part of its registered name
     return match.group("main")
+
+
+# A partnership's legal form, written in brackets after its name: part of the name ("立信会计师事务所（特殊普通合伙）").
+_LEGAL_FORM = re.compile(r"(?:特殊普通|普通|有限)合伙(?:企业)?|LLP|L\.L\.P\.", re.I)
 
 
 def _split_company_title(part: str) -> list[str]:
     """ "深圳星河科技有限公司 数据分析师" / "深圳星河科技有限公司数据分析师" -> [company, title]."""
-    match = re.match(r"^(.*(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所))\s*(\S.*)$", part)
-    if match and _title_score(match.group(2)) >= 40 and not COMPANY_RE.search(match.group(2)):
-        return [match.group(1), match.group(2)]
+    match = re.match(
+        r"^(.*(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|研究院|研究所|事务所))"
+        r"(?:\s*[(（](?P<aside>[^()（）]{1,16})[)）])?\s*(\S.*)$",
+        part,
+    )
+    titled = match and (
+        _title_score(match.group(3)) >= 40 or (TITLE_WORD_RE.search(match.group(3)) and len(match.group(3)) <= 12)
+    )
+    if titled and not COMPANY_RE.search(match.group(3)):
+        # A bracket after the name: a partnership's legal form belongs to it, any other aside (a city) goes.
+        legal = match.group("aside") and _LEGAL_FORM.fullmatch(match.group("aside").strip())
+        return [match.group(1) + (f"（{match.group('aside').strip()}）" if legal else ""), match.group(3)]
+    if match and re.fullmatch(r"[A-Za-z]{1,3}", match.group(3)) and not match.group("aside"):
+        return [match.group(1)]  # "某某有限公司 Bit": a scan's specks after a Chinese name, neither name nor title
     match = re.match(r"^(.*?(?:\bCo\.?,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bLLC|\bGroup|\bCorp\.?))\s+(\S.*)$", part, re.I)
     if match and _title_score(match.group(2)) >= 40:
         return [match.group(1), match.group(2)]
@@ -838,7 +913,9 @@ _EMPLOYER_LEAD_IN = re.compile(
     re.I,
 )
 _TITLE_LEAD_IN = re.compile(
-    r"^(?:担任|出任|升任|晋升为|任职|任|职位为|职位是|职务为|岗位为|(?:promoted to|working as|served as)\s+)", re.I
+    r"^(?:担任|出任|升任|晋升为|任职|任|职位为|职位是|职务为|岗位为|做过|做|当过|当|"
+    r"(?:promoted to|working as|served as)\s+)",
+    re.I,
 )
 
 
@@ -883,6 +960,8 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
         scored = sorted(((_title_score(p), -i, p) for i, p in enumerate(others)), reverse=True)
         if scored[0][0] >= 35:
             title = scored[0][2]
+        elif companies and len(scored[0][2]) <= 10 and TITLE_WORD_RE.search(scored[0][2]) and not _is_description(scored[0][2]):
+            title = scored[0][2]  # beside a company's name, a job's noun the vocabulary lacks: "调度组长", "Fleet Dispatcher"
     if not employer and others:
         rest = [p for p in others if p != title]
         if rest:
@@ -1081,6 +1160,12 @@ _DESIRED_SENTENCES = [
         r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:的)?(?:工作|岗位|职位|职务|机会|方向|一职)"
     ),
     re.compile(r"(?:求职意向|应聘职位|应聘岗位|意向岗位|目标岗位)(?:为|是)\s*(?P<role>[\u4e00-\u9fffA-Za-z]{2,16})"),
+    # A letter answering an opening: "看到贵司在招聘物流规划师，…", "得知贵公司正在招测试组长".
+    re.compile(
+        r"(?:贵司|贵公司|贵单位|贵部门|贵行|贵院|贵校|你们|您们?)(?:部门|公司|团队|单位)?(?:正|目前|最近|近期)?(?:在)?"
+        r"(?:招聘|招)(?:的)?"
+        r"(?P<role>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:岗位|职位|一职)?(?=[，,。；;！!（(]|$)"
+    ),
 ]
 _YEARS_SENTENCES = [
     re.compile(
@@ -1095,8 +1180,13 @@ _YEARS_SENTENCES = [
         r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?:以上|多)?(?:的)?(?:[\u4e00-\u9fffA-Za-z]{0,8}?)"
         r"(?:工作|从业|相关|行业|开发|管理)?经验"
     ),
-    re.compile(r"(?:从业|工作)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年"),
+    re.compile(r"(?:从业|工作)了?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年"),  # "前后一共工作了13年"
 ]
+# A sentence naming what was studied: "学的是土木工程专业", "所学专业为英语", "专业是会计学", "主修金融".
+_FIELD_SENTENCE = re.compile(
+    r"(?:学的是|读的是|念的是|所学专业(?:为|是)?|所读专业(?:为|是)?|专业(?:为|是)|主修|攻读)\s*"
+    r"(?P<field>[\u4e00-\u9fffA-Za-z]{2,16}?)\s*(?:专业|方向)?(?=[，,。；;！!（(\s]|$)"
+)
 _AGE_RE = re.compile(r"(?:(?:年龄|age)\s*[:：]?\s*(?P<a>\d{2})|(?P<b>\d{2})\s*(?:岁|years? old|-year-old))", re.I)
 _BIRTH_RES = [
     re.compile(  # never across a sentence: "1990年出生，现居温州。2011年毕业" was born in 1990
@@ -1215,7 +1305,8 @@ def _current_job_in_sentences(lines: list[str]) -> tuple[str, str]:
                 or re.fullmatch(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*){0,4}", employer)
                 or (re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,20}", employer) and re.search(r"担任|出任|[，,\s]任", clause))
             )
-            if employer and title and named and _title_score(title) >= 45:
+            job_noun = COMPANY_RE.search(employer) and TITLE_WORD_RE.search(title)  # "…有限公司当调度组长"
+            if employer and title and named and (_title_score(title) >= 45 or job_noun):
                 return employer, title  # "… at Deloitte LLP", "… at KPMG"
     return "", ""
 
@@ -1226,6 +1317,8 @@ def _headline_job(lines: list[str], sections: list[str | None], name: str) -> tu
     for line, section in list(zip(lines, sections, strict=True))[:4]:
         if section is not None or EMAIL_RE.search(line) or PHONE_RE.search(line) or _labelled_pairs(line):
             continue
+        if re.search(r"[。！？!?]|[\u4e00-\u9fff][，,][\u4e00-\u9fff]{4}", line):
+            continue  # a sentence ("听说贵司在招仓储规划师，冒昧来信。") is no headline
         bare = line.replace(name, " ").strip() if name else line
         if not bare or _name_of(bare, headline=True) == bare:
             continue
@@ -1319,12 +1412,19 @@ def _unknown_word(text: str) -> bool:
 
 
 def _unwrapped(lines: list[str]) -> str:
-    """The lines with Chinese prose that a page wrapped mid-word joined again: "…毕业于华中科技大学人工智" + "能专业，…"
-    is one sentence. A long line ending in a character, with no stop, runs on into a line starting with one."""
+    """The lines with prose that a page wrapped mid-sentence joined again: "…毕业于华中科技大学人工智" + "能专业，…"
+    is one sentence, and so is "… Seeking a Senior Supply" + "and Logistics Planner position." A long line ending
+    in a character, with no stop, runs on into a line starting with one; a long English line ending in a word or a
+    comma runs on into a line starting in lower case, and a line as wide as the page into a line of words after it
+    ("… seeking a Senior" + "Inventory Planner position.")."""
     text = lines[0] if lines else ""
     for previous, line in zip(lines, lines[1:], strict=False):
         runs_on = len(previous) >= 25 and re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff]", line)
-        text += ("" if runs_on else "\n") + line
+        english = re.search(r"[A-Za-z,]$", previous) and (
+            (len(previous) >= 40 and re.match(r"[a-z]", line))
+            or (len(previous) >= 70 and re.match(r"[A-Z][a-z]+(?: [A-Za-z]+){2}", line) and " " in previous)
+        )
+        text += ("" if runs_on else " " if english else "\n") + line
     return text
 
 
@@ -1369,6 +1469,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     raw = [_norm_line(line) for line in text.splitlines()]
     lines, sections = _sectioned([line for line in raw if line])
     joined = "\n".join(lines)
+    prose = _unwrapped(lines)  # the text with sentences a page wrapped joined again
     found = _Found()
     labelled: dict[str, str] = {}
     skill_chunks: list[str] = []
@@ -1509,12 +1610,16 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         sentence = re.search(
             r"(?:毕业于|graduated from)[^\n。]{0,30}?(?:大学|学院|University|College)[,，]?\s*(?:的)?"
             r"(?:所学|所读|主修)?(?:专业)?(?:为|是)?([^\n。,，]{2,30})",
-            _unwrapped(lines),
+            prose,
             re.I,
         )
         if sentence:
             field_of_study, confidence = _field_from_line(sentence.group(1))
             found.offer("field_of_study", field_of_study, min(confidence, SENTENCE))
+    if "field_of_study" not in found.values:
+        said = _FIELD_SENTENCE.search(prose)  # "学的是土木工程专业", "所学专业为英语", "读的是会计"
+        if said and not education_level(said.group("field")) and not SCHOOL_RE.search(said.group("field")):
+            found.offer("field_of_study", _clean_field_of_study(said.group("field")), SENTENCE)
     school = labelled.get("school", "")
     if not school:
         for line in education_lines:
@@ -1531,7 +1636,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     work = _work_entries(lines, sections)
     if work:
         work.sort(key=lambda w: (w["endDate"] is None, w["endDate"] or "", w["startDate"] or ""), reverse=True)
-    current = work[0] if work else {}
+    current = work[0] if work and _still_held(work[0], today) else {}
     employer_label, title_label = labelled.get("employer", ""), labelled.get("title", "")
     if employer_label or title_label:
         found.offer("current_employer", _chinese_brackets(employer_label.strip()), LABELLED)
@@ -1544,8 +1649,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if "current_employer" not in found.values and "current_title" not in found.values:
         # No dated job: a sentence that says where the person works now ("Currently a Senior Accountant at
         # Deloitte LLP", "现任职于某某有限公司，担任会计"), else the headline under the name ("Senior Engineer at Acme Ltd").
-        prose = [line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary")]
-        employer, title = _current_job_in_sentences(prose)
+        told = [line for line, section in zip(lines, sections, strict=True) if section in (None, "basics", "summary")]
+        employer, title = _current_job_in_sentences(told)
         if employer or title:
             found.offer("current_employer", employer, SENTENCE)
             found.offer("current_title", title, SENTENCE)
@@ -1558,7 +1663,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     years_match = re.search(r"(\d{1,2})\s*(?:\+\s*)?(?:年|years?|yrs?|$)", years_label, re.I)
     if years_match:
         found.offer("years_experience", int(years_match.group(1)), LABELLED)
-    found.offer("years_experience", _years_from_text(joined), SENTENCE)
+    found.offer("years_experience", _years_from_text(prose), SENTENCE)
     if work:
         found.offer("years_experience", _work_months(work, today) // 12, LAYOUT)
 
@@ -1588,7 +1693,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
         for piece in re.split(r"\s*[|｜/,，;；]\s*|\s{2,}", line):
             if _MONEY_PIECE.fullmatch(piece.strip()):
                 found.offer("expected_salary", salary_monthly(piece), LAYOUT)
-    found.offer("desired_role", _desired_from_sentence(joined), SENTENCE)
+    found.offer("desired_role", _desired_from_sentence(prose), SENTENCE)
 
     # Skills: listed items, and vocabulary skills named after "proficient in" / "熟练掌握" in sentences.
     skills: list[str] = []
@@ -1674,7 +1779,22 @@ _ROLE_KEYWORDS = [
         ],
     ),
     ("finance", ["会计", "财务", "审计", "出纳", "accountant", "finance", "financial", "auditor"]),
-    ("hr", ["人力", "招聘", "hr", "human resources", "recruiter", "培训"]),
+    (
+        "hr",
+        [
+            "人力",
+            "招聘",
+            "人事",
+            "薪酬",
+            "hr",
+            "human resources",
+            "recruit",
+            "talent acquisition",
+            "compensation and benefits",
+            "payroll",
+            "培训",
+        ],
+    ),
     (
         "operations",
         [
@@ -1696,10 +1816,29 @@ _ROLE_KEYWORDS = [
 ]
 
 
-def _keyword_category(title: str) -> str:
-    lowered = f" {title.lower()} "
+@cache
+def _role_keyword_patterns() -> list[tuple[str, re.Pattern]]:
+    """One pattern a category. An English word is matched from its start ("engineer" in "Engineering Manager"),
+    a short one (UI, UX, HR, BI) as a whole word: the "ui" of "Acquisition" names no designer."""
+    patterns = []
     for category, words in _ROLE_KEYWORDS:
-        if any(word in lowered for word in words):
+        parts = []
+        for word in words:
+            word = word.strip()
+            if not word.isascii():
+                parts.append(re.escape(word))
+            elif len(word) <= 3:
+                parts.append(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+            else:
+                parts.append(rf"(?<![a-z]){re.escape(word)}")
+        patterns.append((category, re.compile("|".join(parts))))
+    return patterns
+
+
+def _keyword_category(title: str) -> str:
+    lowered = title.lower()
+    for category, pattern in _role_keyword_patterns():
+        if pattern.search(lowered):
             return category
     return "other"
 
@@ -1759,6 +1898,21 @@ def _gender_in_text(text: str) -> str:
     if not match:
         return ""
     return _gender(match.group(1) or match.group(2))
+
+
+# A job that ended this long before the resume was read is no current job (a few months' grace: a resume is
+# often written a little before it is sent, its last job's end set to the month of writing).
+_ENDED_GRACE_MONTHS = 3
+
+
+def _still_held(entry: dict, today: date) -> bool:
+    """True for a job the person holds now: no end ("至今", "Present"), or an end within the last few months.
+    A 应届生's internship that ended last summer, a job left two years ago: the person works there no longer."""
+    end = entry.get("endDate")
+    if not end:
+        return True
+    year, month = (int(x) for x in [*end.split("-"), "12"][:2])
+    return (today.year - year) * 12 + today.month - month <= _ENDED_GRACE_MONTHS
 
 
 def _work_months(work: list[dict], today: date) -> int:

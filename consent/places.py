@@ -222,13 +222,51 @@ def _pinyin_place(text: str) -> tuple[str, str, int]:
     return "", "", -1
 
 
+@cache
+def _prefectures() -> dict[str, tuple[str, ...]]:
+    """Province (short) -> the short names of its prefectures."""
+    import cpca
+
+    path = Path(cpca.__file__).resolve().parent / "resources" / "adcodes.csv"
+    provinces, _cities, _province_pinyin = divisions()
+    found: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code, name = row["adcode"], row["name"]
+            if code[4:] != "00000000" or code[2:4] == "00" or code[:2] in MUNICIPALITIES or "直辖" in name:
+                continue
+            if name not in ("市辖区", "县"):
+                found.setdefault(provinces.get(code[:2], ""), []).append(short_city(name))
+    return {province: tuple(names) for province, names in found.items()}
+
+
+# A prefecture named after its province with one character misread (a scan's "云南省玉沉市" is 玉溪).
+_CITY_AFTER_PROVINCE = re.compile(r"(?:省|自治区)\s*([\u4e00-\u9fff]{2,4}?)(?:市|地区|自治州|盟)")
+
+
+def _misread_city(text: str, province: str) -> str:
+    match = _CITY_AFTER_PROVINCE.search(text)
+    if not match:
+        return ""
+    written = match.group(1)
+    close = [
+        name
+        for name in _prefectures().get(province, ())
+        if len(name) == len(written) and sum(a != b for a, b in zip(name, written, strict=True)) == 1
+    ]
+    return close[0] if len(close) == 1 else ""
+
+
 @lru_cache(maxsize=4096)
 def place_in(text: str) -> tuple[str, str]:
-    """(province, city) that `text` names, or ("", "")."""
+    """(province, city) that `text` names, or ("", ""). A prefecture written after its province with one character
+    unlike any of that province's (a scan's misreading) is the one prefecture it can be, if only one is that close."""
     if not text.strip():
         return "", ""
     if re.search(r"[\u4e00-\u9fff]", text):
         province, city = _chinese_place(text)
+        if province and not city and province[:2] in text:
+            city = _misread_city(text, province)
         if province:
             return province, city
     province, city, _position = _pinyin_place(text)

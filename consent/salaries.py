@@ -48,7 +48,8 @@ _NOT_MONTHLY = re.compile(
 )
 NEGOTIABLE_RE = re.compile(r"面议|可议|待议|可谈|negotiable|open to discussion|to be discussed|\bTBD\b|depends on the role", re.I)
 SALARY_WORDS = re.compile(
-    r"(期望(?:月薪|年薪|薪资|工资|薪酬|待遇|收入)|薪资(?:要求|期望|待遇)?|月薪|年薪|薪酬|工资|待遇|月收入|年收入|"
+    r"(期望(?:月薪|年薪|薪资|工资|薪酬|待遇|收入)|(?:期望|希望)(?=\s*[¥￥]?\s*\d)|薪资(?:要求|期望|待遇)?|月薪|年薪|薪酬|工资|待遇|"
+    r"月收入|年收入|"
     r"expected\s+(?:monthly\s+|annual\s+)?(?:salary|pay|compensation|package)|salary(?:\s+(?:expectations?|requirements?|range))?|"
     r"target\s+(?:salary|pay|compensation)|desired\s+(?:salary|pay)|compensation|remuneration|\bpaying\b|\bearn(?:ing)?\b)",
     re.I,

@@ -24,7 +24,9 @@ and photos of the export) were written by another hand without reading the parse
 summary figure is ever read, and nothing is tuned on them. SEALED2_HELD_OUT layouts (corpus_sealed2.py: a
 Word-template 个人简历 with a photo box, a North-American English resume, a 应届生 campus resume, a resume
 pasted into an e-mail, and scans and photos of the Word template) are a second sealed family by another hand,
-written without reading the parser; only their summary figure is ever read, and nothing is tuned on them.
+written without reading the parser. It was sealed (only its summary figure read) until a later round opened its
+misses to drive tuning: it is a tuned family now, still reported apart as "sealed2" so that its figure stays
+comparable with the rounds before (`-v --open sealed2` prints its misses).
 SEALED3_HELD_OUT layouts (corpus_sealed3.py: a 智联/前程无忧-style job-site export, a LinkedIn PDF export, a
 Europass-like CV with a label column, a Chinese resume drawn as one table with merged cells, a Chinese resume
 with symbol-marked sections, an English resume with a skills matrix, a scan and photo of the one-table resume
@@ -33,6 +35,8 @@ data; only their summary figures are ever read, and nothing is tuned on them.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
+    .venv/bin/python -m tests.consent.corpus -v --open sealed2   # ... and the misses of an opened family
+    .venv/bin/python -m tests.consent.corpus --only sealed2      # one family's figures alone (quicker)
     .venv/bin/python -m tests.consent.corpus --no-ocr   # skip the scanned layouts
     .venv/bin/python -m tests.consent.corpus --tuned    # the tuned layouts alone (all that tuning looks at)
 """
@@ -138,7 +142,8 @@ FRESH_HELD_OUT = corpus_fresh.FRESH_HELD_OUT
 UNSEEN_HELD_OUT = corpus_unseen.UNSEEN_HELD_OUT
 # A fifth family (corpus_sealed.py), written without reading the parser; never tuned on, only its summary is read.
 SEALED_HELD_OUT = corpus_sealed.SEALED_HELD_OUT
-# A sixth family (corpus_sealed2.py), by another hand, written without reading the parser; never tuned on either.
+# A sixth family (corpus_sealed2.py), by another hand, written without reading the parser; sealed until a later
+# round opened its misses for tuning (reported apart as "sealed2" all the same).
 SEALED2_HELD_OUT = corpus_sealed2.SEALED2_HELD_OUT
 # A seventh family (corpus_sealed3.py), written without reading the parser or its data; never tuned on either.
 SEALED3_HELD_OUT = corpus_sealed3.SEALED3_HELD_OUT
@@ -732,32 +737,55 @@ def measure(samples: list[Sample]) -> dict:
     }
 
 
-def report(ocr: bool = True, held_out: bool = True) -> dict:
-    layouts = tuple(
-        layout for layout in LAYOUTS if (ocr or not layout.startswith(("scan_", "photo_"))) and (held_out or layout in TUNED)
-    )
+GROUPS = (
+    ("held_out", HELD_OUT),
+    ("new_held_out", NEW_HELD_OUT),
+    ("fresh_held_out", FRESH_HELD_OUT),
+    ("unseen_held_out", UNSEEN_HELD_OUT),
+    ("sealed_held_out", SEALED_HELD_OUT),
+    ("sealed2", SEALED2_HELD_OUT),
+    ("sealed3_held_out", SEALED3_HELD_OUT),
+)
+# Families whose misses have been opened to drive tuning and may be printed (`-v --open NAME`); the others' never are.
+OPENABLE = ("sealed2",)
+
+
+def report(ocr: bool = True, held_out: bool = True, opened: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> dict:
+    """Figures for the tuned layouts and each family apart; `opened` families keep their misses, `only` measures
+    just the groups named ("tuned" among them for the tuned layouts)."""
+    groups = [(name, layouts_of) for name, layouts_of in GROUPS if held_out and (not only or name in only)]
+    wanted = (() if only and "tuned" not in only else TUNED) + tuple(layout for _name, group in groups for layout in group)
+    layouts = tuple(layout for layout in LAYOUTS if (ocr or not layout.startswith(("scan_", "photo_"))) and layout in wanted)
     samples = corpus(layouts)
-    result = {"tuned": measure([s for s in samples if s.layout in TUNED])}
-    if held_out:
-        for group, layouts_of in (
-            ("held_out", HELD_OUT),
-            ("new_held_out", NEW_HELD_OUT),
-            ("fresh_held_out", FRESH_HELD_OUT),
-            ("unseen_held_out", UNSEEN_HELD_OUT),
-            ("sealed_held_out", SEALED_HELD_OUT),
-            ("sealed2_held_out", SEALED2_HELD_OUT),
-            ("sealed3_held_out", SEALED3_HELD_OUT),
-        ):
-            result[group] = measure([s for s in samples if s.layout in layouts_of])
+    result = {}
+    if not only or "tuned" in only:
+        result["tuned"] = measure([s for s in samples if s.layout in TUNED])
+    for group, layouts_of in groups:
+        result[group] = measure([s for s in samples if s.layout in layouts_of])
+        if group not in opened:
             result[group]["misses"] = len(result[group]["misses"])  # never read while tuning
     return result
+
+
+def _flag_values(argv: list[str], flag: str) -> tuple[str, ...]:
+    values = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == flag]
+    return tuple(name for value in values for name in value.split(","))
 
 
 if __name__ == "__main__":
     import sys
 
+    opened = _flag_values(sys.argv, "--open")
+    unknown = [name for name in opened if name not in OPENABLE]
+    if unknown:
+        sys.exit(f"only these families' misses may be opened: {', '.join(OPENABLE)} (not {', '.join(unknown)})")
     # --tuned: measure the tuned layouts alone (what tuning looks at).
-    result = report(ocr="--no-ocr" not in sys.argv, held_out="--tuned" not in sys.argv)
-    if "-v" not in sys.argv:
+    result = report(
+        ocr="--no-ocr" not in sys.argv,
+        held_out="--tuned" not in sys.argv,
+        opened=opened if "-v" in sys.argv else (),
+        only=_flag_values(sys.argv, "--only"),
+    )
+    if "-v" not in sys.argv and "tuned" in result:
         result["tuned"]["misses"] = len(result["tuned"]["misses"])
     print(json.dumps(result, ensure_ascii=False))  # noqa: T201

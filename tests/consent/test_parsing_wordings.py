@@ -448,3 +448,87 @@ def test_a_pay_word_inside_the_role_name_stays_and_the_pay_after_it_goes(line, r
 def test_a_school_a_degree_and_scan_specks_among_the_skills_are_no_skills():
     text = "钟岚\n# 专业技能\nAutoCAD\n温州职业技术学院\n学历:专科\n] 年\nqy\nBIM建模\n"
     assert sorted(_fields(text)["skills"]) == ["bim建模", "cad"]
+
+
+# ---------------------------------------------------------------- degrees, languages and categories in English
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [("A.A.S. in Dental Hygiene, Lakeshore College  2015", "Dental Hygiene"), ("A.S., Nursing, 2012", "Nursing")],
+)
+def test_an_associate_degree_written_as_initials_gives_the_level_and_the_field(line, field):
+    fields = _fields(f"Mia Ren\n# Education\n{line}\n")
+    assert (fields["education_level"], fields["field_of_study"]) == ("associate", field)
+
+
+def test_chinese_as_the_mother_tongue_is_no_skill_a_foreign_language_is():
+    fields = _fields("Mia Ren\n# Skills\nTools: Excel, SAP\nLanguages: Cantonese (fluent), English (native), Mandarin (native)\n")
+    assert "english" in fields["skills"] and "excel" in fields["skills"]
+    assert "mandarin" not in fields["skills"]
+    assert "mandarin" not in _fields("Mia Ren\n# 技能\n普通话（母语）、英语（CET-6）\n")["skills"]
+
+
+@pytest.mark.parametrize(
+    ("title", "category"),
+    [("Talent Acquisition Partner", "hr"), ("Senior Talent Acquisition Lead", "hr"), ("Payroll Officer", "hr")],
+)
+def test_a_short_keyword_is_a_whole_word_the_ui_of_acquisition_names_no_designer(title, category):
+    assert _fields(f"Mia Ren\n# Experience\nMar 2021 – Present  Northgate Logistics Ltd  {title}\n")["role_category"] == category
+
+
+# ---------------------------------------------------------------- an English page's wrapped sentences
+
+
+def test_a_role_wanted_in_a_sentence_the_page_wrapped_is_read_whole():
+    text = (
+        "Mia Ren\n# Summary\nWarehouse planner with 6+ years of experience in cold-chain logistics. Now seeking a Senior\n"
+        "Inventory and Replenishment Planner position.\n"
+    )
+    assert _fields(text)["desired_role"] == "Senior Inventory and Replenishment Planner"
+
+
+# ---------------------------------------------------------------- a resume pasted into an e-mail, told as talk
+
+
+_MAIL = (
+    "王总您好，\n{opening}\n我叫邵乐天，今年31岁，男，现在人在湖北省襄阳市。\n{study}\n{job}\n{years}\n{pay}\n"
+    "附：电话 13598765432\n"
+)
+_PLAIN = {
+    "opening": "听说你们部门在招仓储规划师，冒昧来信。",
+    "study": "2016年毕业于湖北文理学院，本科，读的是物流工程专业。",
+    "job": "现在在襄阳汉江冷链物流有限公司当调度组长，19年8月入职的。",
+    "years": "到现在一共工作了9年。",
+    "pay": "期望9000到11000一个月，可以谈。",
+}
+
+
+def _mail(**changes) -> dict:
+    return _fields(_MAIL.format(**{**_PLAIN, **changes}))
+
+
+@pytest.mark.parametrize("opening", ["听说你们部门在招仓储规划师，冒昧来信。", "看到贵公司正在招聘仓储规划师岗位，想试一试。"])
+def test_the_opening_a_letter_answers_is_the_role_wanted(opening):
+    assert _mail(opening=opening)["desired_role"] == "仓储规划师"
+    unemployed = _mail(opening=opening, job="", years="")
+    assert (unemployed["desired_role"], unemployed["current_title"]) == ("仓储规划师", "")  # the opening holds no job
+
+
+@pytest.mark.parametrize(
+    "job",
+    ["现在在襄阳汉江冷链物流有限公司当调度组长，19年8月入职的。", "目前在襄阳汉江冷链物流有限公司做调度组长，19年8月入职。"],
+)
+def test_a_job_said_with_do_or_be_names_the_title_without_the_verb(job):
+    fields = _mail(job=job)
+    assert (fields["current_employer"], fields["current_title"]) == ("襄阳汉江冷链物流有限公司", "调度组长")
+
+
+@pytest.mark.parametrize("study", ["2016年毕业于湖北文理学院，本科，读的是物流工程专业。", "本科学历，学的是物流工程。"])
+def test_the_field_said_in_talk_is_read(study):
+    assert _mail(study=study)["field_of_study"] == "物流工程"
+
+
+def test_the_years_said_with_a_particle_and_the_pay_without_a_pay_word_are_read():
+    fields = _mail()
+    assert (fields["years_experience"], fields["expected_salary"]) == (9, 9000)
