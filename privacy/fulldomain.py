@@ -456,10 +456,10 @@ class NodeJudge:
         radices = [self.radix[q][level] for q, level in enumerate(levels)]
         active = [q for q in range(len(self.columns)) if radices[q] > 1]
         weights, sensitive = source.weights, source.sensitive
-        if getattr(self, "_blocks", None) and source is self.bottom:
+        if self._blocks and source is self.bottom:
             key, active = self._bottom_key(levels)
             weights, sensitive = self._bottom_weights, self._bottom_sensitive
-        elif getattr(self, "_blocks", None) and source is not self._rows:
+        elif self._blocks:
             key, active = self._blocked_key(source, levels)
             weights, sensitive = source.block_weights, source.block_sensitive
         else:
@@ -486,10 +486,6 @@ class NodeJudge:
             # A boolean mask first: nonzero over float64 is several times slower than over bool.
             keys = np.flatnonzero(counted > 0)
             counts = counted[keys].astype(np.int64)
-        elif source is self._rows and source.sensitive is None:
-            # Every row counts once: a plain count of distinct keys (a sort, no inverse needed).
-            keys, counts = np.unique(key, return_counts=True)
-            counts = counts.astype(np.int64)
         else:
             keys, inverse = np.unique(key, return_inverse=True)
             counts = np.bincount(inverse, weights=weights).astype(np.int64)
