@@ -32,18 +32,40 @@ _BLOCK_BINS = 1 << 24
 @dataclass(frozen=True)
 class SkillRelease:
     level: int
-    rows: np.ndarray  # row of each released value
-    values: np.ndarray  # vocabulary (level 0) or family (level 1) position
+    rows: np.ndarray  # row of each released value; with ``masks``, each row that keeps any, once
+    values: np.ndarray | None  # vocabulary (level 0) or family (level 1) position of each (None with ``masks``)
     labels: tuple[str, ...]
     suppressed_values: int
     loss: float
     min_support: int  # smallest positive support of a released itemset (0 if none)
+    # With few values (families): each of ``rows``' released values as one bit mask, as the repair
+    # leaves them (listing them value by value would cost more than anything reads them).
+    masks: np.ndarray | None = None
+
+    @property
+    def released_values(self) -> int:
+        if self.masks is None:
+            return len(self.rows)
+        return int(_popcounts(len(self.labels))[self.masks].sum())
 
     def per_row(self, n: int) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in range(n)]
+        if self.masks is not None:
+            # One sorted list of labels per distinct mask, copied to each row that holds it.
+            distinct, inverse = np.unique(self.masks, return_inverse=True)
+            words = [sorted(label for b, label in enumerate(self.labels) if mask >> b & 1) for mask in distinct.tolist()]
+            for row, index in zip(self.rows.tolist(), inverse.tolist(), strict=True):
+                out[row] = list(words[index])
+            return out
         for row, value in zip(self.rows.tolist(), self.values.tolist(), strict=True):
             out[row].append(self.labels[value])
         return [sorted(items) for items in out]
+
+
+def _popcounts(width: int) -> np.ndarray:
+    """How many bits each mask of ``width`` bits has set."""
+    every = np.arange(1 << width, dtype=np.int64)
+    return ((every[:, None] >> np.arange(width)[None, :]) & 1).sum(axis=1)
 
 
 def _support(keys: np.ndarray, classes_of: np.ndarray, width: int, class_count: int) -> np.ndarray:
@@ -327,8 +349,7 @@ def _family_release(skills, row_class, class_count, k, m, total) -> SkillRelease
     rows, masks, smallest, width, before = _repair_zeta(skills, 1, row_class, class_count, k, m, 2)
     loss, lost = _family_loss_changed(skills, row_class, rows, before, masks, total)
     keep = masks != 0
-    entry_rows, values = _masks_to_entries(rows[keep], masks[keep], width)
-    return SkillRelease(1, entry_rows, values, skills.families, lost, loss, smallest)
+    return SkillRelease(1, rows[keep], None, skills.families, lost, loss, smallest, masks=masks[keep])
 
 
 # -- fast paths ------------------------------------------------------------------------------
@@ -593,14 +614,15 @@ def _pair_bound(rows, values, local, classes, width, k) -> int:
     single = np.bincount(value_key, minlength=classes * width)[value_key]
     live = single >= k
     first, second = _pairs(rows)
-    both = live[first] & live[second]
-    first, second = first[both], second[both]
-    pair_key = local[first] * (width * width) + values[first] * width + values[second]
-    bad = np.bincount(pair_key, minlength=classes * width * width)[pair_key] < k
-    a, b = first[bad], second[bad]
+    # Pairs with an end under k count in one bin past the table, never offending.
+    span = classes * width * width
+    pair_key = np.where(live[first] & live[second], local[first] * (width * width) + values[first] * width + values[second], span)
+    count = np.bincount(pair_key, minlength=span + 1)
+    count[span] = k
     rarity = single * (width + 1) - values
+    rarer = np.where(rarity[first] < rarity[second], first, second)
     taken = np.zeros(len(rows), dtype=bool)
-    taken[np.where(rarity[a] < rarity[b], a, b)] = True
+    taken[rarer[count[pair_key] < k]] = True
     return int(np.count_nonzero(taken))
 
 
@@ -614,11 +636,12 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     """
     indptr, items, width = _level_csr(skills, level)
     counts = np.diff(indptr)
-    entry_class = np.repeat(row_class, counts)
-    # Values of suppressed rows (class -1) land in one extra bin past the table, dropped.
-    key = entry_class * width + items
-    key[entry_class < 0] = class_count * width
-    table = np.bincount(key, minlength=class_count * width + 1)[: class_count * width]
+    # Values of suppressed rows (class -1) land in one extra row of bins past the table, dropped. The
+    # keys are made per row first (a row's class once, not once per value), in 32 bits when they fit.
+    narrow = np.int32 if (class_count + 1) * width < 1 << 31 else np.int64
+    row_base = (np.where(row_class >= 0, row_class, class_count) * width).astype(narrow)
+    key = np.repeat(row_base, counts) + items
+    table = np.bincount(key, minlength=(class_count + 1) * width)[: class_count * width]
     table = table.reshape(class_count, width)
     total = int(table.sum())
     if total == 0:
