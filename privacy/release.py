@@ -272,7 +272,7 @@ def utility_report(table, model, row_class, kept, cells, levels, skills, cover=N
         report["skills"] = {
             "level": skills.level,
             "level_name": ("skill", "family", "*")[skills.level],
-            "released_values": len(skills.rows),
+            "released_values": skills.released_values,
             "suppressed_values": skills.suppressed_values,
             "loss": round(skills.loss, 6),
             "smallest_itemset_support": skills.min_support,

@@ -32,18 +32,40 @@ _BLOCK_BINS = 1 << 24
 @dataclass(frozen=True)
 class SkillRelease:
     level: int
-    rows: np.ndarray  # row of each released value
-    values: np.ndarray  # vocabulary (level 0) or family (level 1) position
+    rows: np.ndarray  # row of each released value; with ``masks``, each row that keeps any, once
+    values: np.ndarray | None  # vocabulary (level 0) or family (level 1) position of each (None with ``masks``)
     labels: tuple[str, ...]
     suppressed_values: int
     loss: float
     min_support: int  # smallest positive support of a released itemset (0 if none)
+    # With few values (families): each of ``rows``' released values as one bit mask, as the repair
+    # leaves them (listing them value by value would cost more than anything reads them).
+    masks: np.ndarray | None = None
+
+    @property
+    def released_values(self) -> int:
+        if self.masks is None:
+            return len(self.rows)
+        return int(_popcounts(len(self.labels))[self.masks].sum())
 
     def per_row(self, n: int) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in range(n)]
+        if self.masks is not None:
+            # One sorted list of labels per distinct mask, copied to each row that holds it.
+            distinct, inverse = np.unique(self.masks, return_inverse=True)
+            words = [sorted(label for b, label in enumerate(self.labels) if mask >> b & 1) for mask in distinct.tolist()]
+            for row, index in zip(self.rows.tolist(), inverse.tolist(), strict=True):
+                out[row] = list(words[index])
+            return out
         for row, value in zip(self.rows.tolist(), self.values.tolist(), strict=True):
             out[row].append(self.labels[value])
         return [sorted(items) for items in out]
+
+
+def _popcounts(width: int) -> np.ndarray:
+    """How many bits each mask of ``width`` bits has set."""
+    every = np.arange(1 << width, dtype=np.int64)
+    return ((every[:, None] >> np.arange(width)[None, :]) & 1).sum(axis=1)
 
 
 def _support(keys: np.ndarray, classes_of: np.ndarray, width: int, class_count: int) -> np.ndarray:
@@ -102,7 +124,7 @@ def km_repair(
     """
     width = len(skills.vocabulary) if level == 0 else len(skills.families)
     if width <= _ZETA_WIDTH:
-        rows, masks, _, width = _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds)
+        rows, masks, _, width, _ = _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds)
         return (*_masks_to_entries(rows, masks, width), width)
     if m <= 2:
         return _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up)
@@ -293,14 +315,41 @@ def _family_loss(skills: SkillColumn, row_class: np.ndarray, masks: np.ndarray, 
     return (float((hits * _family_ncp(skills)).sum()) + lost) / total, lost
 
 
+def _entries_of(skills: SkillColumn, rows: np.ndarray) -> np.ndarray:
+    """Positions in the CSR arrays of the entries of ``rows``, row by row."""
+    lengths = np.diff(skills.indptr)[rows]
+    ends = np.cumsum(lengths)
+    return np.repeat(skills.indptr[rows] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
+
+
+def _family_loss_changed(skills, row_class, rows, before, after, total) -> tuple[float, int]:
+    """``_family_loss`` of a repair that took ``rows``' family masks from ``before`` to ``after``.
+
+    Every skill of a released record counts its family's NCP unless the repair took its family
+    away, so only the records the repair changed are read entry by entry (and the suppressed
+    records, to take theirs out of the totals).
+    """
+    width = len(skills.families)
+    family = skills.family
+    # Per family, the skills held: counted per vocabulary value first (no per-entry lookup), then summed.
+    held = np.bincount(family, weights=np.bincount(skills.items, minlength=len(family)), minlength=width).astype(np.int64)
+    suppressed = _entries_of(skills, np.flatnonzero(row_class < 0))
+    held -= np.bincount(family[skills.items[suppressed]], minlength=width)
+    changed = np.flatnonzero(before != after)
+    entries = _entries_of(skills, rows[changed])
+    entry_family = family[skills.items[entries]]
+    kept = np.repeat(after[changed], np.diff(skills.indptr)[rows[changed]])
+    dropped = np.bincount(entry_family[((kept >> entry_family) & 1) == 0], minlength=width)
+    hits = (held - dropped).astype(np.float64)
+    lost = int(dropped.sum())
+    return (float((hits * _family_ncp(skills)).sum()) + lost) / total, lost
+
+
 def _family_release(skills, row_class, class_count, k, m, total) -> SkillRelease:
-    rows, masks, smallest, width = _repair_zeta(skills, 1, row_class, class_count, k, m, 2)
-    full = np.zeros(len(row_class), dtype=np.int64)
-    full[rows] = masks
-    loss, lost = _family_loss(skills, row_class, full, total)
+    rows, masks, smallest, width, before = _repair_zeta(skills, 1, row_class, class_count, k, m, 2)
+    loss, lost = _family_loss_changed(skills, row_class, rows, before, masks, total)
     keep = masks != 0
-    entry_rows, values = _masks_to_entries(rows[keep], masks[keep], width)
-    return SkillRelease(1, entry_rows, values, skills.families, lost, loss, smallest)
+    return SkillRelease(1, rows[keep], None, skills.families, lost, loss, smallest, masks=masks[keep])
 
 
 # -- fast paths ------------------------------------------------------------------------------
@@ -319,10 +368,12 @@ def _row_masks(skills: SkillColumn, level: int) -> tuple[np.ndarray, int]:
     counts = np.diff(skills.indptr)
     width = len(skills.vocabulary) if level == 0 else len(skills.families)
     bit = np.left_shift(1, np.arange(len(skills.vocabulary), dtype=np.int64) if level == 0 else skills.family.astype(np.int64))
+    # The narrowest integer that holds the masks: the OR runs over every entry, so its width counts.
+    narrow = next(dtype for dtype in (np.int16, np.int32, np.int64) if width < np.iinfo(dtype).bits)
     masks = np.zeros(len(counts), dtype=np.int64)
     filled = counts > 0
     if filled.any():
-        masks[filled] = np.bitwise_or.reduceat(bit[skills.items], skills.indptr[:-1][filled])
+        masks[filled] = np.bitwise_or.reduceat(bit.astype(narrow)[skills.items], skills.indptr[:-1][filled])
     return masks, width
 
 
@@ -368,7 +419,7 @@ def _supports_after(held: np.ndarray, local: np.ndarray, old: np.ndarray, new: n
     if len(changed) == 0:
         return
     lost = contains[old[changed]] & ~contains[new[changed]]
-    record, itemset = np.nonzero(lost)
+    record, itemset = np.divmod(np.flatnonzero(lost), lost.shape[1])  # flat: several times faster than 2-D nonzero
     classes = held.shape[1]
     held -= np.bincount(itemset * classes + local[changed][record], minlength=held.size).reshape(held.shape).astype(held.dtype)
 
@@ -383,12 +434,19 @@ def _victims(held: np.ndarray, itemsets, width: int, k: int, only_size: int | No
     if only_size is not None:
         bad &= (sizes == only_size)[:, None]
     single = held[:width].astype(np.int64)
-    # Rarest in the class first; ties: the later value (as the record-level pass elsewhere).
+    # Rarest in the class first; ties: the later value (as the record-level pass elsewhere). Padding
+    # (``width``) is never the rarest.
     rarity = np.concatenate(
         [single * (width + 1) - np.arange(width)[:, None], np.full((1, single.shape[1]), np.iinfo(np.int64).max)]
     )
-    pick = np.argmin(rarity[items], axis=1)
-    victim = items[np.arange(len(items))[:, None], pick]
+    # The rarest item of each itemset, column by column (the first of equals, as argmin would).
+    victim = np.broadcast_to(items[:, :1], (len(items), single.shape[1]))
+    rarest = rarity[items[:, 0]]
+    for j in range(1, items.shape[1]):
+        here = rarity[items[:, j]]
+        rarer = here < rarest
+        victim = np.where(rarer, items[:, j : j + 1], victim)
+        rarest = np.where(rarer, here, rarest)
     return np.where(bad, np.left_shift(1, np.minimum(victim, width - 1)), 0).astype(np.int64)
 
 
@@ -444,15 +502,15 @@ def _masks_to_entries(rows: np.ndarray, masks: np.ndarray, width: int) -> tuple[
         lengths = popcount[masks]
         out_rows = np.repeat(rows, lengths)
         starts = np.cumsum(lengths) - lengths
-        within = np.arange(len(out_rows)) - np.repeat(starts, lengths)
-        return out_rows, flat[np.repeat(offset[masks], lengths) + within]
+        # Entry i of a row is its mask's (i - start)th value: flat[offset + i - start].
+        return out_rows, flat[np.repeat(offset[masks] - starts, lengths) + np.arange(len(out_rows))]
     bits = ((masks[:, None] >> np.arange(width, dtype=np.int64)[None, :]) & 1).astype(bool)
     where_row, where_value = np.nonzero(bits)
     return rows[where_row], where_value.astype(np.int64)
 
 
 def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
-    """(rows holding a value, their masks after the repair, smallest support left, width)."""
+    """(rows holding a value, their masks after the repair, smallest support left, width, their masks before)."""
     masks, width = _row_masks(skills, level)
     rows = np.flatnonzero((row_class >= 0) & (masks != 0))
     cls = row_class[rows]
@@ -469,7 +527,7 @@ def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
         )
         if low:
             smallest = low if not smallest else min(smallest, low)
-    return rows, out, smallest, width
+    return rows, out, smallest, width, masks
 
 
 # Pair counts per block of classes stay about a megabyte (cache-sized): larger tables cost more
@@ -545,6 +603,29 @@ def _repair_block_pairs(rows, values, local, classes, width, k, m, record_rounds
     return alive
 
 
+def _pair_bound(rows, values, local, classes, width, k) -> int:
+    """Values of one block (entries sorted by row) that the repair's first round takes for offending pairs.
+
+    Beyond the values under k in their class, each record holding a pair that fewer than k of its
+    class hold loses the pair's rarer value in the first round (``_repair_block_pairs``), and a value
+    taken never comes back: a lower bound of what the repair loses there, for one pair count.
+    """
+    value_key = local * width + values
+    single = np.bincount(value_key, minlength=classes * width)[value_key]
+    live = single >= k
+    first, second = _pairs(rows)
+    # Pairs with an end under k count in one bin past the table, never offending.
+    span = classes * width * width
+    pair_key = np.where(live[first] & live[second], local[first] * (width * width) + values[first] * width + values[second], span)
+    count = np.bincount(pair_key, minlength=span + 1)
+    count[span] = k
+    rarity = single * (width + 1) - values
+    rarer = np.where(rarity[first] < rarity[second], first, second)
+    taken = np.zeros(len(rows), dtype=bool)
+    taken[rarer[count[pair_key] < k]] = True
+    return int(np.count_nonzero(taken))
+
+
 def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up: float | None):
     """The repair for m <= 2 in blocks of classes; None as soon as its loss must reach ``give_up``.
 
@@ -555,11 +636,12 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     """
     indptr, items, width = _level_csr(skills, level)
     counts = np.diff(indptr)
-    entry_class = np.repeat(row_class, counts)
-    # Values of suppressed rows (class -1) land in one extra bin past the table, dropped.
-    key = entry_class * width + items
-    key[entry_class < 0] = class_count * width
-    table = np.bincount(key, minlength=class_count * width + 1)[: class_count * width]
+    # Values of suppressed rows (class -1) land in one extra row of bins past the table, dropped. The
+    # keys are made per row first (a row's class once, not once per value), in 32 bits when they fit.
+    narrow = np.int32 if (class_count + 1) * width < 1 << 31 else np.int64
+    row_base = (np.where(row_class >= 0, row_class, class_count) * width).astype(narrow)
+    key = np.repeat(row_base, counts) + items
+    table = np.bincount(key, minlength=(class_count + 1) * width)[: class_count * width]
     table = table.reshape(class_count, width)
     total = int(table.sum())
     if total == 0:
@@ -582,32 +664,37 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     # Stable sorts of 16-bit keys are radix sorts: several times faster than of int64.
     ordered = kept_rows[np.argsort(row_rank.astype(np.uint16) if class_count <= 1 << 16 else row_rank, kind="stable")]
     class_starts = np.r_[0, np.cumsum(np.bincount(row_rank, minlength=class_count))]
-    alive = np.zeros(len(items), dtype=bool)
     per_block = max(_PAIR_BINS // (width * width), 1)
     probe = min(max(class_count // 32, 1), per_block)
     edges = sorted({0, probe, *range(probe + per_block, class_count, per_block), class_count})
-    for first, last in zip(edges[:-1], edges[1:], strict=True):
-        block_rows = np.sort(ordered[class_starts[first] : class_starts[last]])
-        lengths = counts[block_rows]
-        size = int(lengths.sum())
-        if size == 0:
-            continue
-        # The block's entries in row order, as positions in the CSR arrays.
-        ends = np.cumsum(lengths)
-        entries = np.repeat(indptr[block_rows] - (ends - lengths), lengths) + np.arange(size)
-        local = np.repeat(rank[row_class[block_rows]] - first, lengths)
-        kept = _repair_block_pairs(
-            np.repeat(block_rows, lengths),
-            items[entries].astype(np.int64),
-            local,
-            last - first,
-            width,
-            k,
-            m,
-            record_rounds,
-        )
+
+    def blocks():
+        # Per block of classes: its entries in row order (positions in the CSR arrays), their rows
+        # and their classes' ranks counted from the block's first.
+        for first, last in zip(edges[:-1], edges[1:], strict=True):
+            block_rows = np.sort(ordered[class_starts[first] : class_starts[last]])
+            lengths = counts[block_rows]
+            size = int(lengths.sum())
+            if size == 0:
+                continue
+            ends = np.cumsum(lengths)
+            entries = np.repeat(indptr[block_rows] - (ends - lengths), lengths) + np.arange(size)
+            local = np.repeat(rank[row_class[block_rows]] - first, lengths)
+            yield first, last, entries, np.repeat(block_rows, lengths), local
+
+    if give_up is not None and m >= 2:
+        # First a cheaper bound, block by block: what the repair's first round takes (one pair count a
+        # block, where the whole repair takes several).
+        lower = bound
+        for first, last, entries, block_rows, local in blocks():
+            lower += _pair_bound(block_rows, items[entries].astype(np.int64), local, last - first, width, k)
+            if lower / total >= give_up:
+                return None
+    alive = np.zeros(len(items), dtype=bool)
+    for first, last, entries, block_rows, local in blocks():
+        kept = _repair_block_pairs(block_rows, items[entries].astype(np.int64), local, last - first, width, k, m, record_rounds)
         alive[entries[kept]] = True
-        bound += float(size - int(kept.sum())) - float(pending[first:last].sum())
+        bound += float(len(entries) - int(kept.sum())) - float(pending[first:last].sum())
         if give_up is not None and bound / total >= give_up:
             return None
     rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)

@@ -259,6 +259,34 @@ def test_the_blockwise_skills_repair_removes_what_the_general_one_removes(sets, 
     assert is_km_anonymous(rows, ["c"], "skills", k=k, m=m)
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sets=st.lists(st.lists(st.sampled_from(SKILLS[:12]), max_size=7), min_size=1, max_size=150),
+    classes=st.integers(min_value=1, max_value=5),
+    k=st.integers(min_value=2, max_value=4),
+    m=st.integers(min_value=1, max_value=2),
+    near=st.floats(min_value=0.5, max_value=1.5),
+    data=st.data(),
+)
+def test_the_skill_level_repair_gives_up_only_when_it_must_lose_that_much(sets, classes, k, m, near, data):
+    from privacy.encoding import encode_skills
+    from privacy.skillsets import _repair_pairs
+
+    skills = encode_skills("skills", sets, vocabulary=SKILLS, family_of=SKILL_FAMILY, families=FAMILIES)
+    row_class = np.array(data.draw(st.lists(st.integers(-1, classes - 1), min_size=len(sets), max_size=len(sets))))
+    whole = _repair_pairs(skills, 0, row_class, classes, k, m, 2, None)
+    total = int(np.diff(skills.indptr)[row_class >= 0].sum())
+    loss = (total - len(whole[0])) / total if total else 0.0
+    give_up = min(loss * near, 1.0)  # around what it loses, where a bound too high would show
+    quitting = _repair_pairs(skills, 0, row_class, classes, k, m, 2, give_up)
+    if quitting is None:
+        # Its bounds never exceed what the whole repair loses.
+        assert total and loss >= give_up
+    else:
+        assert quitting[0].tolist() == whole[0].tolist() and quitting[1].tolist() == whole[1].tolist()
+        assert loss < give_up or total == 0
+
+
 @given(
     provinces=st.lists(
         st.sampled_from(["广东", "广西", "海南", "北京", "上海", "四川", "新疆", "西藏"]), min_size=2, unique=True
