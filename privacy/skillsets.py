@@ -315,11 +315,11 @@ def _family_loss(skills: SkillColumn, row_class: np.ndarray, masks: np.ndarray, 
     return (float((hits * _family_ncp(skills)).sum()) + lost) / total, lost
 
 
-def _entries_of(skills: SkillColumn, rows: np.ndarray) -> np.ndarray:
-    """Positions in the CSR arrays of the entries of ``rows``, row by row."""
-    lengths = np.diff(skills.indptr)[rows]
+def _entries_of(indptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Positions in CSR arrays (``indptr``) of the entries of ``rows``, row by row."""
+    lengths = indptr[rows + 1] - indptr[rows]
     ends = np.cumsum(lengths)
-    return np.repeat(skills.indptr[rows] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
+    return np.repeat(indptr[rows] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
 
 
 def _family_loss_changed(skills, row_class, rows, before, after, total) -> tuple[float, int]:
@@ -333,10 +333,10 @@ def _family_loss_changed(skills, row_class, rows, before, after, total) -> tuple
     family = skills.family
     # Per family, the skills held: counted per vocabulary value first (no per-entry lookup), then summed.
     held = np.bincount(family, weights=np.bincount(skills.items, minlength=len(family)), minlength=width).astype(np.int64)
-    suppressed = _entries_of(skills, np.flatnonzero(row_class < 0))
+    suppressed = _entries_of(skills.indptr, np.flatnonzero(row_class < 0))
     held -= np.bincount(family[skills.items[suppressed]], minlength=width)
     changed = np.flatnonzero(before != after)
-    entries = _entries_of(skills, rows[changed])
+    entries = _entries_of(skills.indptr, rows[changed])
     entry_family = family[skills.items[entries]]
     kept = np.repeat(after[changed], np.diff(skills.indptr)[rows[changed]])
     dropped = np.bincount(entry_family[((kept >> entry_family) & 1) == 0], minlength=width)
@@ -673,12 +673,10 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
         # and their classes' ranks counted from the block's first.
         for first, last in zip(edges[:-1], edges[1:], strict=True):
             block_rows = np.sort(ordered[class_starts[first] : class_starts[last]])
-            lengths = counts[block_rows]
-            size = int(lengths.sum())
-            if size == 0:
+            entries = _entries_of(indptr, block_rows)
+            if len(entries) == 0:
                 continue
-            ends = np.cumsum(lengths)
-            entries = np.repeat(indptr[block_rows] - (ends - lengths), lengths) + np.arange(size)
+            lengths = counts[block_rows]
             local = np.repeat(rank[row_class[block_rows]] - first, lengths)
             yield first, last, entries, np.repeat(block_rows, lengths), local
 
