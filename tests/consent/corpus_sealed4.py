@@ -466,8 +466,9 @@ RESEARCH = {  # research interests and paper titles, vocabulary-free
     "operations": (["inventory models", "vehicle routing"],
                    ["Dynamic routing for same-day parcels", "Safety stock under correlated demand"]),
 }  # fmt: skip
-RELATIVES = [("父亲", "退休"), ("母亲", "职员"), ("配偶", "教师")]
-RELATIVE_UNITS = ["县农业农村局", "市第二人民医院", "区实验小学", "市供电公司", "县人民政府办公室"]
+RELATIVES = ["父亲", "母亲", "配偶"]
+RELATIVE_UNITS = [("市农业农村局", "科员"), ("市第二人民医院", "医生"), ("市实验小学", "教师"), ("市供电公司", "职员"),
+                  ("市人民政府办公室", "科员")]  # fmt: skip
 ETHNIC = ["汉族"] * 8 + ["回族", "满族", "壮族", "土家族"]
 PARTY = ["中共党员", "共青团员", "群众", "群众"]
 
@@ -534,9 +535,22 @@ def _load_places() -> list[dict]:
 PLACES = _load_places()
 
 
+# How the cities whose pinyin a character-by-character reading gets wrong are spelled in English.
+CITY_SPELLINGS = {
+    "长治": "Changzhi", "朝阳": "Chaoyang", "漯河": "Luohe", "昌都": "Qamdo", "呼和浩特": "Hohhot", "鄂尔多斯": "Ordos",
+    "呼伦贝尔": "Hulunbuir", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "锡林郭勒": "Xilingol", "阿拉善": "Alxa",
+    "兴安": "Hinggan", "哈尔滨": "Harbin", "齐齐哈尔": "Qiqihar", "拉萨": "Lhasa", "日喀则": "Shigatse", "林芝": "Nyingchi",
+    "那曲": "Nagqu", "阿里": "Ngari", "乌鲁木齐": "Urumqi", "克拉玛依": "Karamay", "吐鲁番": "Turpan", "博尔塔拉": "Bortala",
+    "巴音郭楞": "Bayingolin", "阿克苏": "Aksu", "克孜勒苏": "Kizilsu", "喀什": "Kashgar", "和田": "Hotan", "伊犁": "Ili",
+    "阿勒泰": "Altay", "甘孜": "Garze", "果洛": "Golog",
+}  # fmt: skip
+
+
 def _city_pinyin(city: str) -> str:
     from pypinyin import lazy_pinyin
 
+    if city in CITY_SPELLINGS:
+        return CITY_SPELLINGS[city]
     syllables = lazy_pinyin(city)
     word = syllables[0] + "".join(("'" + s) if s[0] in "aeo" else s for s in syllables[1:])
     return word.capitalize()
@@ -700,10 +714,11 @@ def person(rng: random.Random, *, english: bool, today: date) -> dict:
     weights = [2, 10, 50, 28, 10] if english else [5, 17, 55, 18, 5]
     level = rng.choices(LEVELS, weights)[0]
     youngest = today.year - 22 - {"master": 3, "doctorate": 8}.get(level, 0)
-    birth_year = rng.randint(1976, min(2003, youngest))
+    fresh = rng.random() < 0.1  # just out of school: internships at most
+    birth_year = min(2003, youngest) if fresh else rng.randint(1976, min(2003, youngest) - 1)
     home = _place(rng)
     stages = _stages(rng, level, track, birth_year, home)
-    graduate = stages[-1]["end"] > now - 4 or (rng.random() < 0.3 and stages[-1]["end"] > now - 16)
+    graduate = fresh or stages[-1]["end"] > now - 4
     work_start = stages[-1]["end"] + rng.choice([1, 1, 2, 3, 6])
     jobs = _jobs(rng, track, work_start, now, home, graduate)
     full_time = [job for job in jobs if not job["intern"]]
@@ -928,7 +943,7 @@ def _app_export(p: dict, rng: random.Random) -> list[tuple]:
     chips += [f"{_age(p)}岁", DEGREE_ZH[p["education_level"]]]
     if full_time:
         chips += [f"{p['years_experience']}年经验" if p["years_experience"] else "1年以内经验"]
-        chips += [rng.choice(["在职-考虑机会", "离职-随时到岗", "在职-月内到岗"])]
+        chips += [rng.choice(["在职-考虑机会", "在职-月内到岗", "在职-暂不考虑"])]
     else:
         chips += ["应届生", "离校-随时到岗"]
     _clear(p, "birth_year")  # an age is no birth year
@@ -998,10 +1013,12 @@ def _form_blocks(p: dict, rng: random.Random) -> list[tuple]:
         history.append(f"{_zh_date(job['start'], 0)}-{_zh_date(job['end'], 0)}  {job['employer']['zh']} {job['title'][0]}")
     tools, skills, languages, certificates = _items(p, 0)
     family = []
-    for relation, role in rng.sample(RELATIVES, rng.randint(2, 3)):
+    for relation in rng.sample(RELATIVES, rng.randint(2, 3)):
         surname = p["full_name"][0] if relation == "父亲" else rng.choice(SURNAMES)[0]
         relative = surname + rng.choice(GIVEN["M" if relation == "父亲" else "F"])[0]
-        family.append([(relation, 1), (relative, 1), (f"{origin['city']}{rng.choice(RELATIVE_UNITS)} {role}", 4)])
+        workplace, role = rng.choice(RELATIVE_UNITS)
+        role = "退休" if relation != "配偶" and rng.random() < 0.5 else role
+        family.append([(relation, 1), (relative, 1), (f"{origin['city']}{workplace} {role}", 4)])
     hukou_shown = hukou["province_full"] + ("" if hukou["city_full"] == hukou["province_full"] else hukou["city_full"])
     rows = [
         [
@@ -1121,7 +1138,7 @@ def _hk_bilingual(p: dict, rng: random.Random) -> list[tuple]:
 
 
 def _degree_en(stage: dict, track: str) -> str:
-    engineering = track in ("engineering", "operations")
+    engineering = track == "engineering"
     return {
         "high_school": "High School Diploma",
         "associate": "Associate Degree",
@@ -1148,7 +1165,11 @@ def _academic_cv(p: dict, rng: random.Random) -> list[tuple]:
         if stage["level"] == "doctorate":
             advisor = rng.choice(SURNAMES)[1] + " " + rng.choice(GIVEN["M"])[1]
             blocks += [("p", f"Thesis: {papers[0]}"), ("p", f"Advisor: Prof. {advisor}")]
-    blocks += [("h", "Research Interests"), ("p", "; ".join(interest.capitalize() for interest in interests))]
+    research = LEVELS.index(p["education_level"]) >= LEVELS.index("master")
+    blocks += [
+        ("h", "Research Interests" if research else "Interests"),
+        ("p", "; ".join(interest.capitalize() for interest in interests)),
+    ]
     for heading, wanted in (("Professional Experience", False), ("Internships", True)):
         jobs = [job for job in _newest_first(p["_jobs"]) if job["intern"] is wanted]
         if jobs:
@@ -1157,7 +1178,7 @@ def _academic_cv(p: dict, rng: random.Random) -> list[tuple]:
             blocks += [("p", BOLD + f"{job['title'][1]} — {job['employer']['en']}, {_city_pinyin(job['employer']['city'])}"),
                        ("p", f"{_en_date(job['start'], 0)} – {_en_date(job['end'], 0)}")]  # fmt: skip
             blocks += [("p", f"- {duty[1]}") for duty in job["desc"]]
-    if LEVELS.index(p["education_level"]) >= LEVELS.index("master"):
+    if research:
         blocks.append(("h", "Publications"))
         last = _ym(p["_stages"][-1]["end"])[0]
         for number, title in enumerate(papers, 1):
@@ -1456,6 +1477,7 @@ class _ImagePainter:
 
 
 def _draw(blocks: list[tuple], painter) -> None:  # noqa: C901 (one branch per kind of block)
+    _register_fonts()  # the widths come from the PDF fonts' metrics, for scans too
     y = MARGIN
     inner = PAGE_WIDTH - 2 * MARGIN
 
