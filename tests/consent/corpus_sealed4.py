@@ -732,16 +732,15 @@ def person(rng: random.Random, *, english: bool, today: date) -> dict:
     mail = rng.choice([f"{py_given}.{py_surname}", f"{py_surname}{py_given}{rng.randint(1, 99)}",
                        str(rng.randint(10_000_000, 2_999_999_999)), f"{py_surname[0]}{py_given}{birth_year % 100}"])  # fmt: skip
     domain = "qq.com" if mail.isdigit() else rng.choice(MAIL_DOMAINS)
-    wish = rng.random() < 0.8 or not full_time
-    desired_rank = min(len(TITLES[track]) - 1, (len(full_time) if full_time else 0) + rng.choice([0, 0, 1]) - 1)
-    desired = TITLES[track][max(0, desired_rank)] if wish else None
-    if not full_time and wish:
-        desired = TITLES[track][0]
+    wish = rng.random() < 0.8 or not full_time  # a graduate always says what they look for
+    ladder = TITLES[track]
+    rank = ladder.index(full_time[-1]["title"]) if full_time else 0
+    desired = ladder[min(len(ladder) - 1, rank + rng.choice([0, 0, 1]))] if wish else None  # the same post or a step up
     for job in jobs:
         job["desc"] = rng.sample(DESCRIPTIONS[track], 2)
     skills = _skills(rng, track)
     pay = _pay(rng, track, years, level)
-    p = {
+    return {
         "full_name": shown_name,
         "phone": phone if rng.random() > 0.03 else None,
         "contact_email": f"{mail}@{domain}".lower() if rng.random() > 0.08 else None,
@@ -758,7 +757,6 @@ def person(rng: random.Random, *, english: bool, today: date) -> dict:
         "desired_role": desired[lang] if desired else None,
         "expected_salary": _pay_truth(pay),
         "skills": sorted({skill[2] for skill in skills if skill[2]}),
-        "_english": english,
         "_now": now,
         "_py": (py_surname, py_given),
         "_track": track,
@@ -775,7 +773,6 @@ def person(rng: random.Random, *, english: bool, today: date) -> dict:
         "_ethnic": rng.choice(ETHNIC),
         "_party": rng.choice(PARTY),
     }
-    return p
 
 
 def _clear(p: dict, *keys: str) -> None:
