@@ -32,6 +32,12 @@ Europass-like CV with a label column, a Chinese resume drawn as one table with m
 with symbol-marked sections, an English resume with a skills matrix, a scan and photo of the one-table resume
 and photos of the symbol-marked one) are a third sealed family, written without reading the parser or its
 data; only their summary figures are ever read, and nothing is tuned on them.
+SEALED4_HELD_OUT layouts (corpus_sealed4.py: a 猎聘/BOSS直聘-style app export with symbol icons and "x年经验" chips,
+a civil-service / state-enterprise 报名表 grid with 籍贯/户籍/现住址 apart, a Hong Kong-style bilingual CV, an English
+academic CV with education first and publications, a timeline resume with the years in a left column and skill
+bars, a developer's Markdown resume, an English resume kept as a table with one row per job, and scans and
+photos of the 报名表) are a fourth sealed family, written without reading the parser, its data or the other
+families' wordings; only their summary figures are ever read, and nothing is tuned on them.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
@@ -50,7 +56,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tests.consent import corpus_fresh, corpus_new, corpus_sealed, corpus_sealed2, corpus_sealed3, corpus_unseen
+from tests.consent import corpus_fresh, corpus_new, corpus_sealed, corpus_sealed2, corpus_sealed3, corpus_sealed4, corpus_unseen
 
 TODAY = date(2026, 11, 29)
 TUNED_SEED, HELD_OUT_SEED = 20261129, 7_350_221
@@ -147,8 +153,18 @@ SEALED_HELD_OUT = corpus_sealed.SEALED_HELD_OUT
 SEALED2_HELD_OUT = corpus_sealed2.SEALED2_HELD_OUT
 # A seventh family (corpus_sealed3.py), written without reading the parser or its data; never tuned on either.
 SEALED3_HELD_OUT = corpus_sealed3.SEALED3_HELD_OUT
+# An eighth family (corpus_sealed4.py), written without reading the parser, its data or the other families' wordings.
+SEALED4_HELD_OUT = corpus_sealed4.SEALED4_HELD_OUT
 LAYOUTS = (
-    TUNED + HELD_OUT + NEW_HELD_OUT + FRESH_HELD_OUT + UNSEEN_HELD_OUT + SEALED_HELD_OUT + SEALED2_HELD_OUT + SEALED3_HELD_OUT
+    TUNED
+    + HELD_OUT
+    + NEW_HELD_OUT
+    + FRESH_HELD_OUT
+    + UNSEEN_HELD_OUT
+    + SEALED_HELD_OUT
+    + SEALED2_HELD_OUT
+    + SEALED3_HELD_OUT
+    + SEALED4_HELD_OUT
 )
 
 
@@ -674,6 +690,7 @@ def corpus(layouts: tuple[str, ...] = LAYOUTS, per_cell: int = 4, ocr_per_cell: 
         (corpus_sealed, SEALED_HELD_OUT, corpus_sealed.SEALED_SEED),
         (corpus_sealed2, SEALED2_HELD_OUT, corpus_sealed2.SEALED2_SEED),
         (corpus_sealed3, SEALED3_HELD_OUT, corpus_sealed3.SEALED3_SEED),
+        (corpus_sealed4, SEALED4_HELD_OUT, corpus_sealed4.SEALED4_SEED),
     ):
         rng = random.Random(seed)
         for layout in group:
@@ -745,6 +762,7 @@ GROUPS = (
     ("sealed_held_out", SEALED_HELD_OUT),
     ("sealed2", SEALED2_HELD_OUT),
     ("sealed3_held_out", SEALED3_HELD_OUT),
+    ("sealed4_held_out", SEALED4_HELD_OUT),
 )
 # Families whose misses have been opened to drive tuning and may be printed (`-v --open NAME`); the others' never are.
 OPENABLE = ("sealed2",)
