@@ -102,6 +102,9 @@ def budget_spend(
 
 
 def budget_spent_micro(*, user_id: int) -> int:
+    """What the person's lifetime budget holds: releases, the allowance of every query-service
+    version not yet settled (reserved, at least what its queries spent on them), and what the
+    queries of each settled version matched them for."""
     return PrivacyBudget.objects.filter(user_id=user_id).values_list("spent_micro", flat=True).first() or 0
 
 
@@ -138,7 +141,8 @@ def budget_allowance_spend(
     locked until the transaction ends, so concurrent queries cannot both squeeze
     under the allowance. Raises ``AllowanceUsedUp`` when it adds nothing.
     """
-    with transaction.atomic():
+    # No savepoint of its own: a refusal rolls back the caller's whole transaction anyway.
+    with transaction.atomic(savepoint=False):
         spent = QueryAllowance.objects.filter(
             version=version, settled_at__isnull=True, spent_micro__lte=F("allowance_micro") - epsilon_micro
         ).update(spent_micro=F("spent_micro") + epsilon_micro)

@@ -82,7 +82,10 @@ def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
         raise QueryServiceMissing(_("This product is not a query service."))
     if not product.is_listed:
         raise QueryServiceMissing(_("This product is not listed in the catalog."), code="not_listed")
-    version = product.versions.filter(status=ProductVersion.Status.READY).order_by("-number").first()
+    # Its allowance comes with it: the query's first check reads no other row.
+    version = (
+        product.versions.filter(status=ProductVersion.Status.READY).select_related("query_allowance").order_by("-number").first()
+    )
     if version is None:
         raise QueryServiceResting(_("This query service has no version in service right now; a new one is being built."))
     # An order of any version entitles: a rebuild after a withdrawal does not take a buyer's access away.
@@ -137,7 +140,7 @@ def query_run(
     epsilon_micro = accountant.to_micro(product.epsilon)
     # One fixed message: neither how many people match nor any other count.
     cannot_answer = _("This query cannot be answered now.")
-    allowance = QueryAllowance.objects.filter(version=version).first()
+    allowance = getattr(version, "query_allowance", None)
     if allowance is None or allowance.settled_at is not None or allowance.spent_micro + epsilon_micro > allowance.allowance_micro:
         # A version without an allowance (built before allowances existed) answers nothing until it is rebuilt.
         refuse(cannot_answer, code="cannot_answer_now")
