@@ -462,7 +462,6 @@ def _build_records(version: ProductVersion) -> ProductVersion:
         "include_skills": product.include_skills,
         "checked_by": "pycanon (k, l) and the k^m checker",
         "epsilon_spent": 0,
-        "epsilon_reserved_per_person": str(accountant.from_micro(query_allowance_micro())),
         "consent_coverage": 1.0,
         "personal_data": True,
         "weighting": product.weighting,

@@ -266,3 +266,38 @@ def test_concurrent_queries_near_the_boundary_never_overspend(bought, postgres):
     allowance.refresh_from_db()
     assert allowance.spent_micro == allowance.allowance_micro - HALF // 2
     assert BudgetSpend.objects.filter(version=version, source="query").count() == 3
+
+
+def test_a_version_that_turns_out_withdrawn_at_the_end_of_its_build_gives_its_whole_allowance_back(monkeypatch):
+    from django.utils import timezone
+
+    from consent.models import ConsentGrant
+    from exchange.services import builds
+
+    world = world_create(people=12)
+    reserve = builds.budget_reserve
+
+    def reserve_then_a_withdrawal_lands(*, version):
+        allowance = reserve(version=version)
+        # A withdrawal committed while the version was building, after its members were chosen.
+        ConsentGrant.objects.filter(user=world.jobseekers[0]).update(withdrawn_at=timezone.now())
+        return allowance
+
+    monkeypatch.setattr(builds, "budget_reserve", reserve_then_a_withdrawal_lands)
+    product = product_create(
+        provider=world.provider,
+        by=world.provider_user,
+        title="Talent query service",
+        description="Privacy-preserving computation over consented resumes.",
+        kind=DataProduct.Kind.QUERY,
+        purpose=world.notice.purpose,
+        price_fen=20_000,
+        epsilon="0.5",
+        min_people=10,
+    )
+    version = build_start(world, product)
+    version.refresh_from_db()
+    assert version.status == ProductVersion.Status.WITHDRAWN
+    assert QueryAllowance.objects.get(version=version).settled_at is not None
+    assert not QueryPoolRow.objects.filter(version=version).exists()
+    assert set(_budgets().values()) == {0}
