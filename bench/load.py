@@ -70,6 +70,8 @@ def _seed(args, folder: Path) -> dict:
     from tests.factories import MerchantFactory, StaffFactory, member_of
 
     celery_app.conf.task_always_eager = True  # the seed's own purchases settle inline
+    # The query service's version may spend everyone's whole lifetime budget: 10,000 queries of ε = 0.001.
+    settings.EXCHANGE = {**settings.EXCHANGE, "QUERY_ALLOWANCE_EPSILON": settings.EXCHANGE.get("LIFETIME_EPSILON", "10")}
     provider, _buyer, provider_user, _buyer_user, _notices = populate(args.candidates)
     titles = ("深圳人才库 2026 第%d期", "Shenzhen road network %d", "Survey of district salaries 薪酬 %d")
     datasets = [listed_dataset(provider, title=titles[n % 3] % n, price_fen=1_000 + 10 * n) for n in range(args.products)]
@@ -80,7 +82,7 @@ def _seed(args, folder: Path) -> dict:
         kind=DataProduct.Kind.QUERY,
         purpose=Purpose.STATISTICS,
         price_fen=5_000,
-        epsilon="0.001",  # each person's lifetime budget lasts the whole run
+        epsilon="0.001",  # the version's allowance lasts the whole run
         min_people=5,
         status=DataProduct.Status.APPROVED,
     )

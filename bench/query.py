@@ -3,12 +3,13 @@
     DATABASE_URL=postgres://… python bench/query.py --candidates 1000000 --runs 40
 
 Runs the allow-listed templates in turn through ``query_run`` (entitlement,
-filters, threshold, OpenDP noise, the budget ledger and the log) and prints one
-JSON line with the median and 95th percentile. ``floor_seconds`` is the median
+filters, threshold, OpenDP noise, the spend against the version's allowance and
+the log) and prints one JSON line with the median and 95th percentile. ``floor_seconds`` is the median
 of the bare count of the people matching the same query's filter (the template's
 own filter over the same pool, built the same way), the database's share of the work;
 ``templates`` gives each template's median and its ratio to the floors measured
-next to it.
+next to it. ``settle_seconds`` is the settlement of the version after the runs: every
+member given back the allowance the runs' queries did not spend on them.
 """
 
 import argparse
@@ -41,7 +42,7 @@ def main() -> None:
         from consent.models import Purpose
         from exchange.models import DataProduct, Order, ProductVersion
         from exchange.services.builds import version_build
-        from exchange.services.queries import query_matching, query_run
+        from exchange.services.queries import query_allowances_settle, query_matching, query_run
         from privacy import templates
 
         provider, buyer, provider_user, buyer_user, _notices = populate(args.candidates)
@@ -80,6 +81,9 @@ def main() -> None:
             timings.append(time.perf_counter() - started)
             people.append(log.people)
             by_template.setdefault(template, []).append((timings[-1], floor[-1]))
+        started = time.perf_counter()
+        query_allowances_settle(version_ids=[version.pk])
+        settle_seconds = time.perf_counter() - started
         timings_ms = sorted(t * 1000 for t in timings)
         p50 = statistics.median(timings_ms)
         print(
@@ -96,6 +100,7 @@ def main() -> None:
                     "ratio": round(p50 / 1000 / statistics.median(floor), 2),
                     "median_people": statistics.median(people),
                     "build_seconds": round(build_seconds, 2),
+                    "settle_seconds": round(settle_seconds, 2),
                     "members": version.member_count,
                     "templates": {
                         name: {

@@ -340,6 +340,9 @@ EXCHANGE = {
     "MIN_AGE": 16,
     # Lifetime differential-privacy budget of one person, across every release and query.
     "LIFETIME_EPSILON": "10",
+    # ε a query-service version reserves from each member's lifetime budget when it is built;
+    # its queries together spend at most this much (unset: a quarter of LIFETIME_EPSILON).
+    # "QUERY_ALLOWANCE_EPSILON": "2.5",
     # API Idempotency-Keys (and the first response they replay) are kept this long, then purged by beat.
     "IDEMPOTENCY_KEY_HOURS": 24,
     # A stored object no row names (a process died between writing it and committing its row,

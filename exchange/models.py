@@ -500,11 +500,20 @@ class PrivacyBudget(models.Model):
 
 
 class BudgetSpend(models.Model):
-    """One release or query's spend: ε charged to each of ``people`` contributing persons."""
+    """One release, reserve, query or return: ε charged to (or given back to) ``people`` persons.
+
+    A release or reserve charged ``epsilon_micro`` to each of ``people`` lifetime
+    budgets. A query charged ``epsilon_micro`` against its version's allowance
+    (``QueryAllowance``), not against budgets; ``filters`` and ``buyer`` keep what it
+    matched, so that the version's return can work out each member's real spend. A
+    return gave back ``epsilon_micro`` in all, spread over ``people`` members.
+    """
 
     class Source(models.TextChoices):
         BUILD = "build", _("Statistics release")
+        RESERVE = "reserve", _("Query allowance reserved")
         QUERY = "query", _("Clean-room query")
+        RETURN = "return", _("Unspent query allowance returned")
 
     source = models.CharField(max_length=8, choices=Source.choices)
     product = models.ForeignKey(DataProduct, on_delete=models.PROTECT, related_name="budget_spends", verbose_name=_("product"))
@@ -513,10 +522,47 @@ class BudgetSpend(models.Model):
     )
     epsilon_micro = models.PositiveBigIntegerField()
     people = models.PositiveIntegerField()
+    # A query's plan filters, as (field, op, value) lists; [] matches every member.
+    filters = models.JSONField(null=True, blank=True)
+    buyer = models.ForeignKey(
+        Merchant, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("buyer")
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        indexes = [models.Index(fields=["version", "source"], name="budget_spend_version_source")]
 
     def __str__(self) -> str:
         return f"{self.source} spend {self.epsilon_micro} µε × {self.people}"
+
+
+class QueryAllowance(models.Model):
+    """The ε a query-service version reserved from each member's lifetime budget, and what its queries spent.
+
+    Every query of the version adds its ε to ``spent_micro`` (never past
+    ``allowance_micro``), so no member spends more than ``spent_micro`` inside it.
+    Settling gives each member back what they did not spend, once.
+    """
+
+    version = models.OneToOneField(
+        ProductVersion, on_delete=models.PROTECT, related_name="query_allowance", verbose_name=_("version")
+    )
+    allowance_micro = models.PositiveBigIntegerField()
+    spent_micro = models.PositiveBigIntegerField(default=0)
+    settled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("settled at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("query allowance")
+        verbose_name_plural = _("query allowances")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(spent_micro__lte=models.F("allowance_micro")), name="query_allowance_not_overspent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"allowance of {self.version_id}: {self.spent_micro}/{self.allowance_micro} µε"
 
 
 class QueryLog(models.Model):

@@ -1,13 +1,22 @@
-"""The privacy-budget ledger: every release and query spends ε for each contributing person."""
+"""The privacy-budget ledger: every release and query spends ε for each contributing person.
+
+A statistics release charges each person's lifetime budget directly. A query
+service reserves an allowance from each member's lifetime budget when its version
+is built; its queries then spend against the version's running total
+(``QueryAllowance``), which bounds what any member spends inside the version, and
+what a member did not spend is given back when the version is settled
+(``exchange.services.queries.query_allowances_settle``).
+"""
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from accounts.models import Merchant
 from privacy import budget as accountant
 
-from ..models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion
+from ..models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion, QueryAllowance, QueryPoolRow
 
 
 class BudgetExhausted(Exception):
@@ -20,8 +29,20 @@ class BudgetExhausted(Exception):
         self.cohort = cohort
 
 
+class AllowanceUsedUp(Exception):
+    """The version's queries have spent its allowance (or it was settled): nothing more may be asked of it."""
+
+
 def lifetime_limit_micro() -> int:
     return accountant.to_micro(settings.EXCHANGE.get("LIFETIME_EPSILON", "10"))
+
+
+def query_allowance_micro() -> int:
+    """The ε a query-service version reserves from each member: the setting, else a quarter of the lifetime budget."""
+    limit = lifetime_limit_micro()
+    configured = settings.EXCHANGE.get("QUERY_ALLOWANCE_EPSILON")
+    allowance = accountant.to_micro(configured) if configured is not None else limit // 4
+    return min(allowance, limit)
 
 
 def budget_spend(
@@ -81,4 +102,58 @@ def budget_spend(
 
 
 def budget_spent_micro(*, user_id: int) -> int:
+    """What the person's lifetime budget holds: releases, the allowance of every query-service
+    version not yet settled (reserved, at least what its queries spent on them), and what the
+    queries of each settled version matched them for."""
     return PrivacyBudget.objects.filter(user_id=user_id).values_list("spent_micro", flat=True).first() or 0
+
+
+def budget_reserve(*, version: ProductVersion) -> QueryAllowance:
+    """Reserve the query allowance from the lifetime budget of every member of a query-service version, once.
+
+    The allowance row is created first and the charge made only if this call
+    created it, so a retry of the same version charges nobody twice. One
+    set-based statement charges the whole pool (``budget_spend``); anyone it would
+    take past their lifetime budget rolls it back with ``BudgetExhausted``.
+    """
+    allowance_micro = query_allowance_micro()
+    with transaction.atomic():
+        allowance, created = QueryAllowance.objects.get_or_create(version=version, defaults={"allowance_micro": allowance_micro})
+        if created:
+            budget_spend(
+                user_ids=QueryPoolRow.objects.filter(version=version).values("user_id"),
+                epsilon_micro=allowance_micro,
+                people=None,
+                product=version.product,
+                version=version,
+                source=BudgetSpend.Source.RESERVE,
+            )
+    return allowance
+
+
+def budget_allowance_spend(
+    *, version: ProductVersion, buyer: Merchant, filters: list, epsilon_micro: int, people: int
+) -> BudgetSpend:
+    """Spend one query's ε against its version's allowance, and record what the query matched.
+
+    One conditional UPDATE of the version's row: it adds ε only while the total
+    stays within the allowance and the version is not settled, and the row stays
+    locked until the transaction ends, so concurrent queries cannot both squeeze
+    under the allowance. Raises ``AllowanceUsedUp`` when it adds nothing.
+    """
+    # No savepoint of its own: a refusal rolls back the caller's whole transaction anyway.
+    with transaction.atomic(savepoint=False):
+        spent = QueryAllowance.objects.filter(
+            version=version, settled_at__isnull=True, spent_micro__lte=F("allowance_micro") - epsilon_micro
+        ).update(spent_micro=F("spent_micro") + epsilon_micro)
+        if not spent:
+            raise AllowanceUsedUp
+        return BudgetSpend.objects.create(
+            source=BudgetSpend.Source.QUERY,
+            product=version.product,
+            version=version,
+            epsilon_micro=epsilon_micro,
+            people=people,
+            filters=filters,
+            buyer=buyer,
+        )

@@ -42,8 +42,18 @@ from privacy.templates import EXPERIENCE_BANDS, SALARY_BANDS, TEMPLATES, band_of
 from .. import events
 from ..exceptions import BuildError
 from ..lock_objects import product_for_update
-from ..models import BudgetSpend, BuyerNotice, DataProduct, Order, ProductVersion, QueryPoolRow, VersionMember
-from .budget import BudgetExhausted, budget_spend, lifetime_limit_micro
+from ..models import (
+    BudgetSpend,
+    BuyerNotice,
+    DataProduct,
+    Order,
+    ProductVersion,
+    QueryAllowance,
+    QueryPoolRow,
+    VersionMember,
+)
+from .budget import BudgetExhausted, budget_reserve, budget_spend, lifetime_limit_micro, query_allowance_micro
+from .queries import query_allowances_settle
 
 logger = logging.getLogger(__name__)
 ACTIVE = (ProductVersion.Status.QUEUED, ProductVersion.Status.BUILDING)
@@ -674,8 +684,11 @@ def _query_source(product: DataProduct):
         weight = Value(5) + Case(When(expected_salary__isnull=False, then=Value(1)), default=Value(0))
     else:
         weight = Value(1)
+    # Whoever has less lifetime budget left than the allowance is left out of the version, not overcharged.
+    affordable = lifetime_limit_micro() - query_allowance_micro()
     return (
         resumes_consented(provider=product.provider, purpose=product.purpose)
+        .exclude(owner__privacy_budget__spent_micro__gt=affordable)
         .order_by()
         .annotate(member_grant=Subquery(grant), member_weight=weight)
         .values_list("owner_id", "member_grant", "member_weight")
@@ -683,12 +696,18 @@ def _query_source(product: DataProduct):
 
 
 def _insert_query_pool(version: ProductVersion) -> int:
-    """Membership and the query snapshot of a query-service version, in the database.
+    """Membership, the query snapshot and the reserved allowance of a query-service version, in the database.
 
     A million people are two INSERT … SELECT statements rather than a million
     Python objects; the snapshot is read from the membership just written, so
-    the two agree.
+    the two agree. The versions this one replaces are settled first, in the same
+    transaction: they stop answering as this one starts, and what their members
+    did not spend is back in their budgets before this version reserves its own.
     """
+    older = QueryAllowance.objects.filter(
+        version__product=version.product, version__number__lt=version.number, settled_at__isnull=True
+    )
+    query_allowances_settle(version_ids=list(older.values_list("version_id", flat=True)))
     members = connection.ops.quote_name(VersionMember._meta.db_table)
     pool = connection.ops.quote_name(QueryPoolRow._meta.db_table)
     resumes = connection.ops.quote_name(Resume._meta.db_table)
@@ -714,6 +733,7 @@ def _insert_query_pool(version: ProductVersion) -> int:
         if connection.vendor == "postgresql":
             # Fresh statistics, or the planner guesses at a million new rows and scans them all.
             cursor.execute(f"ANALYZE {pool}")
+    budget_reserve(version=version)
     return inserted
 
 
@@ -727,6 +747,16 @@ def _build_query(version: ProductVersion) -> ProductVersion:
             _("Fewer than %(n)s people have consented; no query could ever be answered.") % {"n": product.min_people},
             {"kind": "query", "input_records": available},
         )
+    # Counted before the versions this one replaces give back what they did not spend, so
+    # it may leave out someone that return would have made room for: never the reverse.
+    affordable = _query_source(product).exclude(member_grant__isnull=True).count()
+    if affordable < product.min_people:
+        return _fail(
+            version,
+            _("Fewer than %(n)s consenting people have enough privacy budget left for a query allowance; nothing was built.")
+            % {"n": product.min_people},
+            {"kind": "query", "input_records": affordable},
+        )
     _progress(version, 30)
     report = {
         "kind": "query",
@@ -736,6 +766,7 @@ def _build_query(version: ProductVersion) -> ProductVersion:
         "threshold": product.min_people,
         "lifetime_epsilon": str(accountant.from_micro(lifetime_limit_micro())),
         "epsilon_spent": 0,
+        "epsilon_reserved_per_person": str(accountant.from_micro(query_allowance_micro())),
         "consent_coverage": 1.0,
         "personal_data": True,
         "protects": HONEST_WORDING,
@@ -745,7 +776,10 @@ def _build_query(version: ProductVersion) -> ProductVersion:
         ensure_ascii=False,
         indent=2,
     ).encode()
-    return _finish(version, data, report, members=None, extension="json", fill=_insert_query_pool)
+    try:
+        return _finish(version, data, report, members=None, extension="json", fill=_insert_query_pool)
+    except BudgetExhausted:
+        return _fail(version, _("Another release used the same people's privacy budget meanwhile; start a new build."))
 
 
 # --- finishing, withdrawal ------------------------------------------------------------------
@@ -797,6 +831,10 @@ def _finish(
     # READY; check once more, here, so that such a version never goes on sale.
     late = VersionMember.objects.filter(version=version, grant__withdrawn_at__isnull=False).exists()
     version.status = ProductVersion.Status.WITHDRAWN if late else ProductVersion.Status.READY
+    if late:
+        # Such a query service never answers: its whole allowance goes back, and its snapshot goes.
+        query_allowances_settle(version_ids=[version.pk])
+        QueryPoolRow.objects.filter(version=version).delete()
     version.progress = 100
     version.built_at = timezone.now()
     version.save(
@@ -875,7 +913,9 @@ def versions_withdraw_for_grant(*, grant_id: int) -> list[int]:
         ProductVersion.objects.filter(id__in=version_ids, status=ProductVersion.Status.READY).update(
             status=ProductVersion.Status.WITHDRAWN
         )
-        # A withdrawn query service answers nothing more; its snapshot of attributes goes.
+        # A withdrawn query service answers nothing more: what its members did not spend of
+        # its allowance goes back to them (worked out from the snapshot), then the snapshot goes.
+        query_allowances_settle(version_ids=version_ids)
         QueryPoolRow.objects.filter(version_id__in=version_ids).delete()
         orders = Order.objects.filter(version_id__in=version_ids).exclude(status=Order.Status.REFUNDED)
         BuyerNotice.objects.bulk_create(

@@ -6,12 +6,21 @@ product's threshold are suppressed, every query that reads the pool spends ε
 against each matching person's lifetime budget whether it is answered or
 suppressed, a refusal says only that the query cannot be answered now, and every
 query is logged, refused ones included.
+
+The spend is made in two steps that together are exact. A version reserves an
+allowance A from each member's lifetime budget when it is built; each query adds
+its ε to the version's running total, never past A, with no write per person
+(every member's spend inside the version is at most that total). When the version
+is settled (withdrawn or replaced) each member is given back A minus the ε of
+the version's queries whose filter matched them.
 """
 
+import json
 import time
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BigIntegerField, Case, Count, Q, QuerySet, Sum, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Merchant, User
@@ -19,14 +28,18 @@ from privacy import budget as accountant
 from privacy import templates
 
 from ..exceptions import QueryError, QueryRefused, QueryServiceMissing, QueryServiceResting
-from ..models import BudgetSpend, DataProduct, Order, ProductVersion, QueryLog, QueryPoolRow
+from ..models import BudgetSpend, DataProduct, Order, PrivacyBudget, ProductVersion, QueryAllowance, QueryLog, QueryPoolRow
 from ..selectors import blocked_user_ids_for
-from .budget import BudgetExhausted, budget_spend
+from .budget import AllowanceUsedUp, budget_allowance_spend
+
+# Distinct filters folded into one statement of a settlement (each is one CASE term).
+SETTLE_FILTERS_PER_STATEMENT = 100
 
 
-def _filters(plan: templates.QueryPlan) -> Q:
+def _filters(filters) -> Q:
+    """The pool rows a plan's (field, op, value) filters match; an empty Q() (no filter) matches every row."""
     condition = Q()
-    for field, op, value in plan.filters:
+    for field, op, value in filters:
         if op == "eq":
             condition &= Q(**{field: value})
         elif op == "gte":
@@ -61,7 +74,7 @@ def query_pool(*, version: ProductVersion, buyer: Merchant) -> QuerySet:
 
 def query_matching(*, version: ProductVersion, buyer: Merchant, plan: templates.QueryPlan) -> QuerySet:
     """The pool rows a planned query reads: its filter over what the buyer may draw on."""
-    return query_pool(version=version, buyer=buyer).filter(_filters(plan))
+    return query_pool(version=version, buyer=buyer).filter(_filters(plan.filters))
 
 
 def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
@@ -69,7 +82,10 @@ def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
         raise QueryServiceMissing(_("This product is not a query service."))
     if not product.is_listed:
         raise QueryServiceMissing(_("This product is not listed in the catalog."), code="not_listed")
-    version = product.versions.filter(status=ProductVersion.Status.READY).order_by("-number").first()
+    # Its allowance comes with it: the query's first check reads no other row.
+    version = (
+        product.versions.filter(status=ProductVersion.Status.READY).select_related("query_allowance").order_by("-number").first()
+    )
     if version is None:
         raise QueryServiceResting(_("This query service has no version in service right now; a new one is being built."))
     # An order of any version entitles: a rebuild after a withdrawal does not take a buyer's access away.
@@ -79,14 +95,18 @@ def _entitled_version(product: DataProduct, buyer: Merchant) -> ProductVersion:
     return version
 
 
-def _true_aggregate(plan: templates.QueryPlan, matching: QuerySet, people: int):
+def _true_aggregate(plan: templates.QueryPlan, matching: QuerySet) -> tuple[int, object]:
+    """The number of people matching and the template's true value, in one statement over the pool."""
     if plan.aggregate == "count":
-        return people
-    # People sharing a value (a band's value, a whole skill list) are counted together by the database.
+        people = matching.count()
+        return people, people
+    # People sharing a value (a band's value, a whole skill list) are counted together by the
+    # database; each pool row is one person, so the groups add up to the number of people.
     grouped = list(matching.order_by().values_list(plan.field).annotate(n=Count("id")))
+    people = sum(n for _value, n in grouped)
     if plan.aggregate == "histogram":
-        return templates.histogram_counts(grouped, plan.bands)
-    return templates.skill_counts_grouped(grouped, plan.vocabulary)
+        return people, templates.histogram_counts(grouped, plan.bands)
+    return people, templates.skill_counts_grouped(grouped, plan.vocabulary)
 
 
 def query_run(
@@ -97,8 +117,9 @@ def query_run(
     ``strict`` takes parameters only in the exact JSON form the API documents (privacy.templates.plan).
 
     Raises ``QueryError`` for bad input and ``QueryRefused`` when the buyer is not
-    entitled or someone's lifetime privacy budget would be exceeded; a refusal is
-    logged before it is raised.
+    entitled or the version's query allowance is used up; a refusal is logged
+    before it is raised. The allowance is the version's total, the same for every
+    filter, so a refusal depends on no count of people.
     """
     started = time.monotonic()
     version = _entitled_version(product, buyer)
@@ -116,23 +137,28 @@ def query_run(
     except templates.TemplateError as exc:
         refuse(_("This query is not allowed: %(reason)s") % {"reason": exc.message}, QueryError, exc.code)
     log.params = plan.params
-    matching = query_matching(version=version, buyer=buyer, plan=plan)
     epsilon_micro = accountant.to_micro(product.epsilon)
+    # One fixed message: neither how many people match nor any other count.
+    cannot_answer = _("This query cannot be answered now.")
+    allowance = getattr(version, "query_allowance", None)
+    if allowance is None or allowance.settled_at is not None or allowance.spent_micro + epsilon_micro > allowance.allowance_micro:
+        # A version without an allowance (built before allowances existed) answers nothing until it is rebuilt.
+        refuse(cannot_answer, code="cannot_answer_now")
+    people, true_value = _true_aggregate(plan, query_matching(version=version, buyer=buyer, plan=plan))
+    log.people = people
     try:
         with transaction.atomic():
             # Every query that reads the pool spends ε, answered or suppressed: the
             # suppression is decided on noisy counts, so it is part of the ε-DP answer.
-            # The spend counts the people it charges: that is the query's true count.
-            spend = budget_spend(
-                user_ids=matching.values("user_id"),
-                epsilon_micro=epsilon_micro,
-                people=None,
-                product=product,
+            # The spend is made before any noise is drawn; if the allowance ran out
+            # meanwhile, nothing is released.
+            budget_allowance_spend(
                 version=version,
-                source=BudgetSpend.Source.QUERY,
+                buyer=buyer,
+                filters=[list(condition) for condition in plan.filters],
+                epsilon_micro=epsilon_micro,
+                people=people,
             )
-            people = log.people = spend.people
-            true_value = _true_aggregate(plan, matching, people)
             log.result = templates.release(
                 plan, people=people, true_value=true_value, epsilon=product.epsilon, threshold=product.min_people
             )
@@ -141,8 +167,86 @@ def query_run(
             log.epsilon_micro = epsilon_micro
             log.elapsed_ms = int((time.monotonic() - started) * 1000)
             log.save()
-    except BudgetExhausted as exhausted:
-        log.people = exhausted.cohort
-        # One fixed message: neither how many people are over their budget nor any other count.
-        refuse(_("This query cannot be answered now."), code="cannot_answer_now")
+    except AllowanceUsedUp:
+        refuse(cannot_answer, code="cannot_answer_now")
     return log
+
+
+def _matched_epsilon(spends: list[tuple[list, int]]):
+    """Each pool row's ε from the given queries, as chunks of SQL expressions to add up.
+
+    A query with no filter matched every member: its ε is a constant, never a
+    ``When(Q())`` (an empty Q would be dropped, or refused, and the member undercharged).
+    """
+    everyone = 0
+    by_filter: dict[str, tuple[list, int]] = {}
+    for filters, epsilon_micro in spends:
+        if not filters:
+            everyone += epsilon_micro
+            continue
+        key = json.dumps(filters, sort_keys=True, ensure_ascii=False)
+        kept, total = by_filter.get(key, (filters, 0))
+        by_filter[key] = (kept, total + epsilon_micro)
+    groups = [by_filter[key] for key in sorted(by_filter)]
+    chunks = []
+    for start in range(0, max(len(groups), 1), SETTLE_FILTERS_PER_STATEMENT):
+        expression = Value(everyone if start == 0 else 0, output_field=BigIntegerField())
+        for filters, total in groups[start : start + SETTLE_FILTERS_PER_STATEMENT]:
+            expression = expression + Case(
+                When(_filters(filters), then=Value(total)), default=Value(0), output_field=BigIntegerField()
+            )
+        chunks.append(expression)
+    return chunks
+
+
+def query_allowances_settle(*, version_ids) -> int:
+    """Give each member of these versions back the allowance their queries did not spend; return how many were settled.
+
+    Claimed by a conditional update of the allowance row, so settling twice gives
+    nothing back twice, and a query still in flight either spent before the claim
+    (and is counted) or finds the version settled and is refused. A member's real
+    spend is the ε of every query of the version whose filter matched their pool
+    row. Who was left out for blocking that query's buyer is not known afterwards,
+    so such a query counts for them too: an overcharge, never an undercharge.
+    Called before a version's pool rows are deleted.
+    """
+    settled = 0
+    table = connection.ops.quote_name(PrivacyBudget._meta.db_table)
+    for version_id in sorted(set(version_ids)):
+        with transaction.atomic():
+            if not QueryAllowance.objects.filter(version_id=version_id, settled_at__isnull=True).update(
+                settled_at=timezone.now()
+            ):
+                continue
+            allowance = QueryAllowance.objects.select_related("version__product").get(version_id=version_id)
+            spends = list(
+                BudgetSpend.objects.filter(version_id=version_id, source=BudgetSpend.Source.QUERY)
+                .order_by("id")
+                .values_list("filters", "epsilon_micro")
+            )
+            returned = 0
+            for position, matched in enumerate(_matched_epsilon(spends)):
+                # The first statement gives the allowance back, every statement takes the matched ε again.
+                give_back = allowance.allowance_micro if position == 0 else 0
+                rows = QueryPoolRow.objects.filter(version_id=version_id).annotate(matched=matched).values("user_id", "matched")
+                sub_sql, sub_params = rows.query.sql_with_params()
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"UPDATE {table} SET spent_micro = {table}.spent_micro - %s + m.matched, "  # noqa: S608 (names quoted, values bound)
+                        f"updated_at = %s FROM ({sub_sql}) AS m WHERE {table}.user_id = m.user_id",
+                        [give_back, timezone.now(), *sub_params],
+                    )
+                    if position == 0:
+                        members = cursor.rowcount
+                taken = QueryPoolRow.objects.filter(version_id=version_id).aggregate(total=Sum(matched))["total"]
+                returned -= taken or 0
+            returned += allowance.allowance_micro * members
+            BudgetSpend.objects.create(
+                source=BudgetSpend.Source.RETURN,
+                product=allowance.version.product,
+                version=allowance.version,
+                epsilon_micro=returned,
+                people=members,
+            )
+            settled += 1
+    return settled

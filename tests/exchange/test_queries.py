@@ -5,10 +5,20 @@ from django.utils import translation
 
 from accounts.models import User
 from exchange.exceptions import QueryError, QueryRefused
-from exchange.models import BudgetSpend, DataProduct, PrivacyBudget, ProductVersion, QueryLog, QueryPoolRow, VersionMember
+from exchange.models import (
+    BudgetSpend,
+    DataProduct,
+    PrivacyBudget,
+    ProductVersion,
+    QueryAllowance,
+    QueryLog,
+    QueryPoolRow,
+    VersionMember,
+)
 from exchange.selectors import version_members_for_sale
+from exchange.services.budget import query_allowance_micro
 from exchange.services.products import product_create
-from exchange.services.queries import query_run
+from exchange.services.queries import query_allowances_settle, query_run
 from privacy import budget as accountant
 
 from ..factories import MerchantFactory, member_of
@@ -44,43 +54,63 @@ def bought():
     return world, product
 
 
+def _reserved() -> int:
+    return query_allowance_micro()
+
+
 def test_entitled_buyer_gets_a_noised_count_that_spends_epsilon_for_each_contributor_and_is_logged(bought):
     world, product = bought
+    version = product.versions.get(status=ProductVersion.Status.READY)
     log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert log.outcome == QueryLog.Outcome.ANSWERED and log.people == 40
     assert abs(log.result["count"] - 40) < 25
+    # Each person's lifetime budget holds the version's reserve; the query spent against the version's allowance.
     spent = set(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
-    assert spent == {(user.pk, accountant.to_micro("0.5")) for user in world.jobseekers}
-    assert BudgetSpend.objects.get(source="query").people == 40
+    assert spent == {(user.pk, _reserved()) for user in world.jobseekers}
+    assert QueryAllowance.objects.get(version=version).spent_micro == accountant.to_micro("0.5")
+    query = BudgetSpend.objects.get(source="query")
+    assert (query.people, query.filters, query.buyer) == (40, [], world.buyer)
 
 
 def test_a_suppressed_query_spends_epsilon_like_an_answered_one(bought):
     world, product = bought
+    version = product.versions.get(status=ProductVersion.Status.READY)
     # ResumeFactory cycles four provinces: 10 people in 广东, narrowed further by experience.
     params = {"province": "广东", "min_experience": 10}
     matching = set(QueryPoolRow.objects.filter(province="广东", years_experience__gte=10).values_list("user_id", flat=True))
     assert len(matching) < 10
+    budgets = dict(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
     outcomes = []
     for run in range(1, 4):
         log = query_run(product=product, buyer=world.buyer, template="candidates_count", params=params, by=world.buyer_user)
         outcomes.append(log.outcome)
         assert log.epsilon_micro == accountant.to_micro("0.5")
-        spent = dict(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
-        assert spent == dict.fromkeys(matching, run * accountant.to_micro("0.5"))
+        assert QueryAllowance.objects.get(version=version).spent_micro == run * accountant.to_micro("0.5")
+        assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == budgets
         if log.outcome == QueryLog.Outcome.SUPPRESSED:
             assert log.result == {"suppressed": True, "reason": "fewer_than_threshold", "threshold": 10}
             break
     # The noisy count of a handful of people reaches 10 with well under 1% chance, three times in a row never.
     assert QueryLog.Outcome.SUPPRESSED in outcomes
+    # Settled, the suppressed queries are spent by exactly the people they matched.
+    query_allowances_settle(version_ids=[version.pk])
+    spent = accountant.to_micro("0.5") * len(outcomes)
+    assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == {
+        user.pk: spent if user.pk in matching else 0 for user in world.jobseekers
+    }
 
 
-def test_a_refusal_reads_the_same_whatever_the_number_of_people_over_budget(bought, settings):
+def test_a_refusal_reads_the_same_whatever_the_number_of_people_matching(bought, settings):
     world, product = bought
-    settings.EXCHANGE = {**settings.EXCHANGE, "LIFETIME_EPSILON": "1"}
+    version = product.versions.get(status=ProductVersion.Status.READY)
+    allowance = QueryAllowance.objects.get(version=version)
+    # Two queries of ε = 0.5 fit in what is left of the allowance, a third does not.
+    QueryAllowance.objects.filter(pk=allowance.pk).update(spent_micro=allowance.allowance_micro - accountant.to_micro("1"))
     for _ in range(2):
         query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
+    budgets = dict(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
     messages = []
-    # Everyone (40 people) is over budget in the first query, 10 in the second.
+    # Everyone (40 people) matches the first, 10 the second: the refusals read the same.
     for params in ({}, {"province": "广东"}):
         with translation.override("en"), pytest.raises(QueryRefused) as error:
             query_run(product=product, buyer=world.buyer, template="experience_distribution", params=params, by=world.buyer_user)
@@ -90,10 +120,12 @@ def test_a_refusal_reads_the_same_whatever_the_number_of_people_over_budget(boug
     assert not any(character.isdigit() for character in messages[0])
     refused = QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED)
     assert refused.count() == 2 and set(refused.values_list("epsilon_micro", flat=True)) == {0}
-    # The internal log still knows how many people the refused spend was for (the buyer never sees it).
-    assert sorted(refused.values_list("people", flat=True)) == [10, 40]
-    # Nothing of the refused queries was charged.
-    assert set(PrivacyBudget.objects.values_list("spent_micro", flat=True)) == {accountant.to_micro("1")}
+    # A refused query read nothing of the pool, so not even the internal log holds a count.
+    assert set(refused.values_list("people", flat=True)) == {0}
+    # Nothing of the refused queries was spent, against the version or anyone's budget.
+    assert QueryAllowance.objects.get(pk=allowance.pk).spent_micro == allowance.allowance_micro
+    assert BudgetSpend.objects.filter(source="query").count() == 2
+    assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == budgets
     with translation.override("zh-hans"), pytest.raises(QueryRefused) as error:
         query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert error.value.message == "该查询暂时无法回答。"
@@ -152,7 +184,10 @@ def test_blocked_people_are_left_out_of_queries_and_shares():
     assert VersionMember.objects.filter(version=order.version, user=blocker).exists()
     log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert log.people == 19
-    assert not PrivacyBudget.objects.filter(user=blocker).exists()
+    # The blocker is a member, so the version's reserve is theirs too; settled, the query
+    # counts for them although it left them out (who was blocked is not kept): an overcharge.
+    query_allowances_settle(version_ids=[order.version_id])
+    assert PrivacyBudget.objects.get(user=blocker).spent_micro == accountant.to_micro(product.epsilon)
 
 
 def test_a_withdrawn_person_is_in_no_query_after_the_rebuild_and_their_snapshot_is_gone(bought):
@@ -175,7 +210,9 @@ def test_a_withdrawn_person_is_in_no_query_after_the_rebuild_and_their_snapshot_
     assert not VersionMember.objects.filter(version=second, user=leaver).exists()
     log = query_run(product=product, buyer=world.buyer, template="candidates_count", params={}, by=world.buyer_user)
     assert (log.version, log.people) == (second, 39)
-    assert not PrivacyBudget.objects.filter(user=leaver).exists()
+    # The first version's reserve went back to the leaver with the withdrawal: nothing was spent.
+    assert PrivacyBudget.objects.get(user=leaver).spent_micro == 0
+    assert QueryAllowance.objects.get(version=first).settled_at is not None
 
 
 def test_the_api_runs_templates_with_an_api_key_and_refuses_sql(bought):
@@ -240,4 +277,4 @@ def test_top_skills_counted_from_grouped_lists_match_a_count_person_by_person(bo
     matching = query_pool(version=version, buyer=world.buyer).filter(role_category="engineering")
     expected = templates.skill_counts(list(matching.values_list("skills", flat=True)), plan.vocabulary)
     assert sum(expected) > 0
-    assert _true_aggregate(plan, matching, matching.count()) == expected
+    assert _true_aggregate(plan, matching) == (matching.count(), expected)

@@ -1,9 +1,10 @@
-"""Properties of the query service over random parameters and budgets: no free answers.
+"""Properties of the query service over random parameters and allowances: no free answers.
 
 Given a bought query service over 40 people, whatever the template, parameters and
-budgets drawn: a refusal reads the same and charges nobody, however many people are
-over their budget; every query that reads the pool charges its ε to each matching
-person, answered or suppressed.
+what is left of the version's allowance: a refusal reads the same and charges
+nobody; every query that reads the pool spends its ε against the version's
+allowance, answered or suppressed, with no write to anyone's budget; and once the
+version is settled, each member has spent exactly the ε of the queries that matched them.
 """
 
 import pytest
@@ -12,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exchange.exceptions import QueryRefused
-from exchange.models import PrivacyBudget, QueryLog, QueryPoolRow
-from exchange.services.budget import lifetime_limit_micro
-from exchange.services.queries import query_run
+from exchange.models import BudgetSpend, PrivacyBudget, ProductVersion, QueryAllowance, QueryLog, QueryPoolRow
+from exchange.services.budget import query_allowance_micro
+from exchange.services.queries import query_allowances_settle, query_run
 from privacy import budget as accountant
 from privacy.templates import ROLE_CATEGORIES, TEMPLATES
 
@@ -55,23 +56,28 @@ def _matching(params: dict) -> list[int]:
     return list(rows.values_list("user_id", flat=True).distinct())
 
 
-def _budgets(spent: dict[int, int]) -> None:
-    PrivacyBudget.objects.all().delete()
-    PrivacyBudget.objects.bulk_create([PrivacyBudget(user_id=user_id, spent_micro=micro) for user_id, micro in spent.items()])
+def _fresh_allowance(product, *, left: int | None = None) -> QueryAllowance:
+    """The version as just built: every member holds the reserve, nothing spent (``left``: of the allowance)."""
+    version = product.versions.get(status=ProductVersion.Status.READY)
+    BudgetSpend.objects.filter(version=version, source__in=["query", "return"]).delete()
+    members = list(QueryPoolRow.objects.filter(version=version).values_list("user_id", flat=True))
+    PrivacyBudget.objects.filter(user_id__in=members).update(spent_micro=query_allowance_micro())
+    allowance = QueryAllowance.objects.get(version=version)
+    spent = 0 if left is None else allowance.allowance_micro - left
+    QueryAllowance.objects.filter(pk=allowance.pk).update(spent_micro=spent, settled_at=None)
+    allowance.refresh_from_db()
+    return allowance
 
 
 @PROPERTY
 @given(query=queries, data=st.data())
-def test_a_refusal_reads_the_same_and_charges_nobody_whatever_the_number_over_budget(bought, query, data):  # noqa: F811
+def test_a_refusal_reads_the_same_and_charges_nobody_whatever_the_number_matching(bought, query, data):  # noqa: F811
     world, product = bought
     params = _params(query)
-    matching = _matching(params)
-    if not matching:
-        return
-    over = data.draw(st.integers(min_value=1, max_value=len(matching)), label="people over budget")
-    limit = lifetime_limit_micro()
-    before = {user_id: (limit if position < over else 0) for position, user_id in enumerate(matching)}
-    _budgets(before)
+    epsilon = accountant.to_micro(product.epsilon)
+    left = data.draw(st.integers(min_value=0, max_value=epsilon - 1), label="allowance left")
+    allowance = _fresh_allowance(product, left=left)
+    before = dict(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
     language, expected = data.draw(
         st.sampled_from([("en", "This query cannot be answered now."), ("zh-hans", "该查询暂时无法回答。")]), label="language"
     )
@@ -80,18 +86,42 @@ def test_a_refusal_reads_the_same_and_charges_nobody_whatever_the_number_over_bu
     assert refused.value.code == "cannot_answer_now"
     assert refused.value.message == expected
     assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == before
-    assert QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED).latest("id").epsilon_micro == 0
+    assert QueryAllowance.objects.get(pk=allowance.pk).spent_micro == allowance.spent_micro
+    latest = QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED).latest("id")
+    assert (latest.epsilon_micro, latest.people) == (0, 0)
 
 
 @PROPERTY
 @given(query=queries)
-def test_every_query_that_reads_the_pool_charges_its_epsilon_answered_or_suppressed(bought, query):  # noqa: F811
+def test_every_query_that_reads_the_pool_spends_its_epsilon_answered_or_suppressed(bought, query):  # noqa: F811
     world, product = bought
     params = _params(query)
-    matching = set(_matching(params))
-    _budgets({})
+    allowance = _fresh_allowance(product)
+    before = dict(PrivacyBudget.objects.values_list("user_id", "spent_micro"))
     log = query_run(product=product, buyer=world.buyer, template=query["template"], params=params, by=world.buyer_user)
     epsilon = accountant.to_micro(product.epsilon)
     assert log.outcome in (QueryLog.Outcome.ANSWERED, QueryLog.Outcome.SUPPRESSED)
-    assert log.epsilon_micro == epsilon
-    assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == dict.fromkeys(matching, epsilon)
+    assert log.epsilon_micro == epsilon and log.people == len(_matching(params))
+    assert QueryAllowance.objects.get(pk=allowance.pk).spent_micro == epsilon
+    # No write per person: the query's ε is in the version's total, not in anyone's budget.
+    assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == before
+
+
+@PROPERTY
+# The allowance (a quarter of the lifetime 10) holds five queries of ε = 0.5.
+@given(batch=st.lists(queries, min_size=1, max_size=5))
+def test_settled_each_member_has_spent_exactly_the_queries_that_matched_them(bought, batch):  # noqa: F811
+    world, product = bought
+    allowance = _fresh_allowance(product)
+    epsilon = accountant.to_micro(product.epsilon)
+    expected = dict.fromkeys(QueryPoolRow.objects.filter(version=allowance.version).values_list("user_id", flat=True), 0)
+    for query in batch:
+        params = _params(query)
+        query_run(product=product, buyer=world.buyer, template=query["template"], params=params, by=world.buyer_user)
+        for user_id in _matching(params):  # no filter at all: every member
+            expected[user_id] += epsilon
+    assert query_allowances_settle(version_ids=[allowance.version_id]) == 1
+    assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == expected
+    # Settling again gives nothing back twice.
+    assert query_allowances_settle(version_ids=[allowance.version_id]) == 0
+    assert dict(PrivacyBudget.objects.values_list("user_id", "spent_micro")) == expected
