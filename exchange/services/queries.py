@@ -27,7 +27,7 @@ from accounts.models import Merchant, User
 from privacy import budget as accountant
 from privacy import templates
 
-from ..exceptions import QueryError, QueryRefused, QueryServiceMissing, QueryServiceResting
+from ..exceptions import BuildError, QueryError, QueryRefused, QueryServiceMissing, QueryServiceResting
 from ..models import BudgetSpend, DataProduct, Order, PrivacyBudget, ProductVersion, QueryAllowance, QueryLog, QueryPoolRow
 from ..selectors import blocked_user_ids_for
 from .budget import AllowanceUsedUp, budget_allowance_spend
@@ -142,7 +142,9 @@ def query_run(
     cannot_answer = _("This query cannot be answered now.")
     allowance = getattr(version, "query_allowance", None)
     if allowance is None or allowance.settled_at is not None or allowance.spent_micro + epsilon_micro > allowance.allowance_micro:
-        # A version without an allowance (built before allowances existed) answers nothing until it is rebuilt.
+        # A version without an allowance (built before allowances existed) or with too little left answers
+        # nothing more: a new version is built, which gives back what this one's queries did not spend.
+        _replenish(product)
         refuse(cannot_answer, code="cannot_answer_now")
     people, true_value = _true_aggregate(plan, query_matching(version=version, buyer=buyer, plan=plan))
     log.people = people
@@ -168,8 +170,26 @@ def query_run(
             log.elapsed_ms = int((time.monotonic() - started) * 1000)
             log.save()
     except AllowanceUsedUp:
+        _replenish(product)
         refuse(cannot_answer, code="cannot_answer_now")
     return log
+
+
+def _replenish(product: DataProduct) -> None:
+    """Start the exchange's own rebuild of a query service whose version cannot take another query.
+
+    The rebuild settles the old version (each member gets back what its queries did not
+    spend) and reserves a new allowance from what is left of everyone's lifetime budget,
+    so a service keeps answering until its people's budgets, not one version's, run out.
+    One build at a time per product: a build already under way is left to finish. Whether
+    a rebuild starts depends on the ε spent, never on a count of people.
+    """
+    from .builds import version_build_start
+
+    try:
+        version_build_start(product=product, by=None)
+    except BuildError:
+        pass  # nothing to build from (no consented resume left): the service rests as it is
 
 
 def _matched_epsilon(spends: list[tuple[list, int]]):

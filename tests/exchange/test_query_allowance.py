@@ -96,23 +96,44 @@ def test_a_query_writes_no_budget_row_only_the_versions_total_and_its_record(bou
     assert (record.buyer, record.people, record.epsilon_micro) == (world.buyer, log.people, HALF)
 
 
-def test_when_the_allowance_is_used_up_every_query_is_refused_with_the_fixed_message(bought):  # noqa: F811
+def test_when_the_allowance_is_used_up_the_query_is_refused_with_the_fixed_message_and_the_service_rebuilt(bought):  # noqa: F811
     world, product = bought
     version = _ready(product)
+    asked = ("广东", "北京", "上海", "浙江", "西藏")
+    province_of = dict(QueryPoolRow.objects.filter(version=version).values_list("user_id", "province"))
     # A = 2.5 holds five queries of ε = 0.5, whatever they filter.
-    for province in ("广东", "北京", "上海", "浙江", "西藏"):
+    for province in asked:
         _ask(world, product, province=province)
-    before = _budgets()
-    for params in ({}, {"province": "广东"}, {"province": "西藏"}):
-        with translation.override("en"), pytest.raises(QueryRefused) as refused:
-            _ask(world, product, **params)
-        assert (refused.value.code, refused.value.message) == ("cannot_answer_now", "This query cannot be answered now.")
-    allowance = QueryAllowance.objects.get(version=version)
-    assert allowance.spent_micro == allowance.allowance_micro
-    assert _budgets() == before
+    with translation.override("en"), pytest.raises(QueryRefused) as refused:
+        _ask(world, product, province="西藏")
+    assert (refused.value.code, refused.value.message) == ("cannot_answer_now", "This query cannot be answered now.")
+    assert QueryAllowance.objects.get(version=version).spent_micro == QueryAllowance.objects.get(version=version).allowance_micro
     # Refused before the pool was read: not even the internal log holds a count.
-    refused = QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED)
-    assert [(log.people, log.epsilon_micro, log.result) for log in refused] == [(0, 0, {})] * 3
+    refused_logs = QueryLog.objects.filter(outcome=QueryLog.Outcome.REFUSED)
+    assert [(log.people, log.epsilon_micro, log.result) for log in refused_logs] == [(0, 0, {})]
+    # The refusal started the exchange's own rebuild (run at once here, as a worker would): it settled the
+    # first version, each member paying only for the queries that matched them, and reserved a new allowance.
+    second = _ready(product)
+    assert second.number == 2 and second.created_by is None
+    assert QueryAllowance.objects.get(version=version).settled_at is not None
+    reserve = query_allowance_micro()
+    expected = {user_id: (HALF if province in asked else 0) + reserve for user_id, province in province_of.items()}
+    assert _budgets() == expected
+    assert max(expected.values()) <= lifetime_limit_micro()
+    assert _ask(world, product, province="西藏").version == second
+
+
+def test_a_refusal_starts_no_second_build_while_one_is_under_way(bought, monkeypatch):  # noqa: F811
+    world, product = bought
+    version = _ready(product)
+    QueryAllowance.objects.filter(version=version).update(spent_micro=QueryAllowance.objects.get(version=version).allowance_micro)
+    sent = []
+    monkeypatch.setattr("exchange.services.builds.enqueue_on_commit", lambda task, *args: sent.append(args))
+    for _ in range(3):
+        with pytest.raises(QueryRefused):
+            _ask(world, product)
+    assert len(sent) == 1
+    assert product.versions.filter(status=ProductVersion.Status.QUEUED).count() == 1
 
 
 def test_settling_gives_each_member_back_exactly_what_the_queries_matching_them_did_not_spend():
@@ -232,8 +253,11 @@ def test_queries_racing_a_settlement_are_each_counted_or_refused(bought, postgre
     allowance.refresh_from_db()
     assert allowance.spent_micro <= allowance.allowance_micro and allowance.settled_at is not None
     assert BudgetSpend.objects.filter(version=version, source="query").count() == answered
-    # Every query that was answered before or around the settlement is in what each member spent.
-    assert set(_budgets().values()) == {answered * HALF}
+    # Every query that was answered before or around the settlement is in what each member spent, beside the
+    # allowance of the version a refusal rebuilt (if one was built by now).
+    rebuilt = QueryAllowance.objects.filter(version__product=product, settled_at__isnull=True).exclude(version=version)
+    assert rebuilt.count() <= 1
+    assert set(_budgets().values()) == {answered * HALF + sum(a.allowance_micro for a in rebuilt)}
 
 
 def test_concurrent_queries_near_the_boundary_never_overspend(bought, postgres):  # noqa: F811
