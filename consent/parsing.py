@@ -1915,11 +1915,16 @@ def _still_held(entry: dict, today: date) -> bool:
     return (today.year - year) * 12 + today.month - month <= _ENDED_GRACE_MONTHS
 
 
+# An internship's title: "财务实习生", "Marketing Intern", "Summer Internship" (not the intern- of "Internal Auditor").
+_INTERNSHIP = re.compile(r"实习|\bintern(?:ship)?s?\b", re.I)
+
+
 def _work_months(work: list[dict], today: date) -> int:
-    """Months worked, overlapping jobs counted once."""
+    """Months worked, overlapping jobs counted once. An internship is no work experience: years of experience
+    (工作年限) count the jobs held after study, and a 应届生 with internships only has none."""
     spans = []
     for entry in work:
-        if not entry["startDate"]:
+        if not entry["startDate"] or _INTERNSHIP.search(entry.get("position") or ""):
             continue
         start = entry["startDate"]
         sy, sm = (int(x) for x in [*start.split("-"), "1"][:2])

@@ -86,6 +86,18 @@ def test_a_job_still_held_or_just_left_is_the_current_one():
     assert ongoing["current_employer"] == just_left["current_employer"] == "Harbour Freight Ltd"
 
 
+def test_internships_are_no_years_of_experience():
+    fields = _fields(
+        "贺嘉怡\n工作经历\n2023.07-至今  宁波某某贸易有限公司  外贸业务员\n"
+        "2022.02-2022.08  杭州某某律师事务所  法务实习生\n2021.07-2021.12  绍兴某某纺织有限公司  行政实习生\n"
+    )
+    assert fields["years_experience"] == 3  # 40 months at the trading company; the internships' 11 months do not count
+    english = _fields("Ivy Tan\nEXPERIENCE\nJun 2025 – Present  Harbour Freight Ltd  Marketing Intern\n")
+    assert (english["current_title"], english["years_experience"]) == ("Marketing Intern", 0)
+    auditor = _fields("Ivy Tan\nEXPERIENCE\nJun 2023 – Present  Harbour Freight Ltd  Internal Auditor\n")
+    assert auditor["years_experience"] == 3
+
+
 # ---------------------------------------------------------------- employers' names
 
 
