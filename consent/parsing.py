@@ -274,7 +274,7 @@ _SKILL_GROUP = re.compile(
 # no skill to offer. A foreign language, even a native one, stays a skill.
 _NATIVE_CHINESE = re.compile(
     r"(?:mandarin|chinese|mandarin chinese|putonghua|普通话|汉语|中文)\s*[:：\-–—,，]?\s*[(（]?\s*"
-    r"(?:native|native speaker|mother tongue|first language|母语)\s*[)）]?|"
+    r"(?:native|native speaker|native or bilingual(?: proficiency)?|mother tongue|first language|母语)\s*[)）]?|"
     r"(?:native|母语)\s*[:：\-–—]?\s*(?:mandarin|chinese|普通话|汉语|中文)",
     re.I,
 )
@@ -674,13 +674,21 @@ def _clean_field_of_study(value: str) -> str:
     return value.strip(" ,，.;；()（）")
 
 
+# What a degree's name says of its kind ("of Science", "of Applied Science"; the kinds of China's degrees, 学科门类:
+# "Bachelor of Management", "Master of Economics"), never a field of study.
+_DEGREE_KIND_WORDS = (
+    r"sciences?|fine arts|arts|engineering|business administration|business|philosophy|technology|laws|management|"
+    r"economics|education|literature|history|medicine|agriculture|commerce"
+)
+
+
 def _field_from_line(line: str) -> tuple[str, float]:
     """(field of study, confidence) named on one education line."""
     degree_of = re.search(
         r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
         r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
         r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|a\.a\.(?:s\.)?|a\.s\.|aas|diploma|doctorate|doctor|high school)"
-        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?"
+        rf"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:{_DEGREE_KIND_WORDS}))?"
         r"(?:\s+(?:graduate|holder|student))?\s*,?\s+"  # "Associate degree graduate in Automation"
         r"(?:in|of|majoring in)\s+"
         r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
@@ -689,14 +697,17 @@ def _field_from_line(line: str) -> tuple[str, float]:
     ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
     # "Bachelor of Science" names the kind of degree; "Ph.D. in Business Administration" names the field studied.
     studied_in = degree_of and re.search(r"\b(?:in|majoring in)\s+$", line[: degree_of.start(1)], re.I)
-    generic = degree_of and not studied_in and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
+    # "Bachelor of Management - BM, …": the kind, its initials, then the field after the comma
+    generic = (
+        degree_of and not studied_in and _DEGREE_KINDS.fullmatch(re.split(r"\s*,|\s+[-–]\s+", degree_of.group(1))[0].strip())
+    )
     if not degree_of or generic or education_level(degree_of.group(1)):
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
             r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|diploma|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|"
             r"b\.?eng|m\.?eng|a\.a\.(?:s\.)?|a\.s\.|aas)\.?"
             r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
-            r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
+            rf"(?:{_DEGREE_KIND_WORDS}))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
             line,
             re.I,
@@ -748,11 +759,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
     return _clean_field_of_study(best), (LAYOUT if score >= 80 else INFERRED)
 
 
-# What a degree's name says of its kind ("of Science", "of Applied Science"), never a field of study.
-_DEGREE_KINDS = re.compile(
-    r"(?:applied\s+)?(?:science|sciences|arts|fine arts|engineering|business administration|philosophy|technology|laws)",
-    re.I,
-)
+_DEGREE_KINDS = re.compile(rf"(?:applied\s+)?(?:{_DEGREE_KIND_WORDS})", re.I)
 # A major with its degree after it, in brackets or written on: "旅游管理（本科）", "国际经济与贸易本科".
 _MAJOR_THEN_DEGREE = re.compile(
     r"([\u4e00-\u9fff]{2,16}?)\s*[(（]?(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士)[)）]?"
@@ -1072,9 +1079,14 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         previous_date = date_lines[position - 1] if position else -1
         next_date = date_lines[position + 1] if position + 1 < len(date_lines) else len(lines)
         neighbours = []
-        for before in (index - 1, index - 2):  # title over employer over dates (an ATS or LinkedIn export)
-            if before > previous_date and before not in used and sections[before] == sections[index]:
+        before, looked = index - 1, 0
+        while before > previous_date and looked < 2:  # title over employer over dates (an ATS or LinkedIn export)
+            if _NOT_A_JOB.match(lines[before]):
+                before -= 1  # "10 years 10 months" under a company: the time there over all its positions
+                continue
+            if before not in used and sections[before] == sections[index]:
                 neighbours.append(before)
+            before, looked = before - 1, looked + 1
         for after in (index + 1, index + 2):
             if after < next_date and sections[after] == sections[index]:
                 neighbours.append(after)
@@ -1441,6 +1453,38 @@ def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
     return kept, sections
 
 
+def _places_only(line: str) -> bool:
+    """True for a line that only says where, as an address's tail: "Ningbo, Zhejiang, China", "Nan'an District,
+    Chongqing, China", "Pu'er, Yunnan" (its last place a province or a municipality, the others capitalised names)."""
+    pieces = [piece.strip() for piece in re.split(r"\s*[,，]\s*", line) if piece.strip()]
+    while pieces and _NOT_A_JOB.match(pieces[-1]):
+        pieces.pop()  # the country
+    if not 1 <= len(pieces) <= 3 or COMPANY_RE.search(line) or TITLE_WORD_RE.search(line) or SCHOOL_RE.search(line):
+        return False
+    province, _city = place_in(pieces[-1])
+    if not province or not place_only(pieces[-1]):
+        return False
+    return all(place_only(piece) or re.fullmatch(r"[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,2}", piece) for piece in pieces)
+
+
+# A sidebar read before the main column: what it holds (contact details, top skills, languages, certifications).
+_SIDEBAR_SECTIONS = ("basics", "skills", "other")
+
+
+def _sidebar_end(lines: list[str], sections: list[str | None]) -> int | None:
+    """The line where the main column begins when a sidebar was read first: LinkedIn's export (and many a
+    template) puts Contact, Top Skills, Languages and Certifications in a left column, and its text opens with
+    them; the main column starts with the name, over the headline and the location ("Ningbo, Zhejiang, China")."""
+    if not lines or sections[0] not in _SIDEBAR_SECTIONS:
+        return None
+    for index, line in enumerate(lines[:60]):
+        if sections[index] not in _SIDEBAR_SECTIONS:
+            return None
+        if index and _name_of(line) and any(_places_only(after) for after in lines[index + 1 : index + 3]):
+            return index
+    return None
+
+
 def _salary_text(lines: list[str], sections: list[str | None]) -> str:
     """The lines where a person states what they want: not the work history or projects (their budgets and revenue)."""
     return "\n".join(line for line, section in zip(lines, sections, strict=True) if section not in ("work", "other"))
@@ -1468,6 +1512,13 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
     raw = [_norm_line(line) for line in text.splitlines()]
     lines, sections = _sectioned([line for line in raw if line])
+    main_column = _sidebar_end(lines, sections)
+    if main_column is not None:  # the header of the main column, not the sidebar's last section
+        sidebar_section = sections[main_column]
+        for index in range(main_column, len(lines)):
+            if sections[index] != sidebar_section:
+                break
+            sections[index] = None
     joined = "\n".join(lines)
     prose = _unwrapped(lines)  # the text with sentences a page wrapped joined again
     found = _Found()
@@ -1500,6 +1551,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 
     # Contact details.
     found.offer("name", labelled.get("name", "").strip(), LABELLED)
+    if main_column is not None:
+        found.offer("name", _name_of(lines[main_column]), LAYOUT)
     if "name" not in found.values:
         for line in lines[:6]:
             if EMAIL_RE.search(line) and not _name_of(EMAIL_RE.sub("", line)):

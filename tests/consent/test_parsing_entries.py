@@ -98,6 +98,14 @@ def test_internships_are_no_years_of_experience():
     assert auditor["years_experience"] == 3
 
 
+def test_positions_grouped_under_a_company_with_its_total_time_keep_the_company():
+    fields = _fields(
+        "Nora Feng\nExperience\nHuayu Retail Co., Ltd.\n6 years 2 months\nDemand Planning Manager\n"
+        "June 2023 - Present (3 years 6 months)\nGuangzhou, China\nDemand Planner\nOctober 2020 - May 2023 (2 years 8 months)\n"
+    )
+    assert (fields["current_employer"], fields["current_title"]) == ("Huayu Retail Co., Ltd.", "Demand Planning Manager")
+
+
 # ---------------------------------------------------------------- employers' names
 
 

@@ -155,3 +155,29 @@ def test_skills_under_a_heading_the_vocabulary_does_not_list_are_read():
     assert _fields("王芳\n技能与证书\nPython、Excel\n")["skills"] == ["python", "excel"]
     assert _fields("Amy Chen\nTECHNICAL TOOLKIT\nDocker / Linux\n")["skills"] == ["docker", "linux"]
     assert _fields("王芳\n自我评价\n工作认真负责\n沟通能力\n")["skills"] == []
+
+
+# ---------------------------------------------------------------- a sidebar read before the main column
+
+
+def _sidebar_first(location: str) -> str:
+    return (
+        "Contact\nnora.feng@example.org\nwww.linkedin.com/in/nora-feng (LinkedIn)\n"
+        "Top Skills\nTableau\nForecasting\nLanguages\nEnglish (Full Professional)\nMandarin (Native or Bilingual)\n"
+        "Certifications\nCFA Level I\n"
+        f"Nora Feng\nDemand Planner at Huayu Retail Co., Ltd.\n{location}\n"
+        "Experience\nHuayu Retail Co., Ltd.\nDemand Planner\nMarch 2021 - Present (5 years 9 months)\n"
+    )
+
+
+def test_a_sidebar_read_first_ends_at_the_name_over_the_headline_and_the_location():
+    fields = _fields(_sidebar_first("Changzhi, Shanxi, China"))
+    assert (fields["full_name"], fields["province"], fields["city"]) == ("Nora Feng", "山西", "长治")
+    assert fields["skills"] == ["tableau", "forecasting", "english"]  # the name and the location are no skills
+    district = _fields(_sidebar_first("Nan'an District, Chongqing, China"))
+    assert (district["full_name"], district["province"], district["city"]) == ("Nora Feng", "重庆", "重庆")
+
+
+def test_a_city_read_otherwise_than_its_plain_pinyin_and_a_district_before_another_province():
+    assert place_in("Chaoyang, Liaoning") == ("辽宁", "朝阳")  # 朝 is chao here, not zhao
+    assert place_in("Chaoyang, Beijing") == ("北京", "北京")  # Beijing's district of the name, not Liaoning's city

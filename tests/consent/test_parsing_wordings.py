@@ -467,6 +467,19 @@ def test_chinese_as_the_mother_tongue_is_no_skill_a_foreign_language_is():
     assert "english" in fields["skills"] and "excel" in fields["skills"]
     assert "mandarin" not in fields["skills"]
     assert "mandarin" not in _fields("Mia Ren\n# 技能\n普通话（母语）、英语（CET-6）\n")["skills"]
+    assert "mandarin" not in _fields("Mia Ren\n# Languages\nMandarin (Native or Bilingual)\nEnglish\n")["skills"]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Management - BM, Tourism Management · (2012 - 2016)", "Tourism Management"),
+        ("Bachelor of Economics - BEc, Insurance", "Insurance"),
+        ("Master of Management in Hospitality", "Hospitality"),
+    ],
+)
+def test_the_kind_of_a_chinese_degree_is_no_field_the_subject_after_it_is(line, field):
+    assert _fields(f"Mia Ren\n# Education\nJinan University\n{line}\n")["field_of_study"] == field
 
 
 @pytest.mark.parametrize(
