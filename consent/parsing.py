@@ -569,9 +569,14 @@ _HEADING_WORDS = {"skill", "skills", "level", "proficiency", "技能", "熟练�
 
 
 def _column_headings(line: str) -> bool:
-    """True for the header row of a table: every cell is a column's name ("Period  Company / Position / Duties")."""
+    """True for the header row of a table: every cell is a column's name ("Period  Company / Position / Duties"),
+    or all but one short speck a scan made of one ("起止时间  学校  专业  [sa")."""
     cells = [cell.strip().lower() for cell in re.split(r"\s{2,}|\t|\s*[/|｜]\s*", line) if cell.strip()]
-    return len(cells) >= 2 and all(cell in _HEADING_WORDS for cell in cells)
+    named = [cell in _HEADING_WORDS for cell in cells]
+    if len(cells) >= 3 and named.count(False) == 1:
+        odd = cells[named.index(False)]
+        return len(odd) <= 4 and not re.search(r"[\u4e00-\u9fff]", odd) and not re.search(r"\d", odd)
+    return len(cells) >= 2 and all(named)
 
 
 def _labelled_pairs(line: str) -> list[tuple[str, str]]:
@@ -734,6 +739,11 @@ _DEGREE_KIND_WORDS = (
     r"sciences?|fine arts|arts|engineering|business administration|business|philosophy|technology|laws|management|"
     r"economics|education|literature|history|medicine|agriculture|commerce"
 )
+
+
+def _field_like(value: str) -> bool:
+    """A major's name has words: two Chinese characters or three letters at least ("[sa" is a scan's speck)."""
+    return len(re.findall(r"[\u4e00-\u9fff]", value)) >= 2 or len(re.findall(r"[A-Za-z]", value)) >= 3
 
 
 def _field_from_line(line: str) -> tuple[str, float]:
@@ -1031,6 +1041,8 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     if bilingual:
         title = bilingual.group(1)  # "数据分析师 Data Analyst": the resume's own language first
     confidence = LAYOUT if employer and title and companies else INFERRED if employer or title else 0.0
+    # A scan's specks after a Chinese name ("某某有限公司 ”."): no part of it (an English name keeps its "Inc.").
+    employer = re.sub(r"(?<=[\u4e00-\u9fff）])[\s\"'“”‘’.,，。·:：;；_\-]+$", "", employer)
     return _chinese_brackets(employer), title, confidence
 
 
@@ -1750,7 +1762,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     if "education_level" not in found.values:
         work_free = "\n".join(line for line, section in zip(lines, sections, strict=True) if section != "work")
         found.offer("education_level", education_level(work_free), INFERRED)
-    if labelled.get("field"):
+    if labelled.get("field") and _field_like(_clean_field_of_study(labelled["field"])):
         found.offer("field_of_study", _clean_field_of_study(labelled["field"]), LABELLED)
     for line in [labelled.get("education", ""), *education_lines]:
         field_of_study, confidence = _field_from_line(line)

@@ -177,3 +177,16 @@ def test_a_heading_or_another_word_before_a_colon_is_no_misread_label():
 def test_specks_after_a_chinese_employers_name_are_neither_name_nor_title():
     fields = _fields("郑可欣\n工作经历\n某某冷链物流有限公司 Kx 2020.03- 至今\n")
     assert (fields["current_employer"], fields["current_title"]) == ("某某冷链物流有限公司", "")
+
+
+def test_a_table_s_header_row_with_one_cell_a_scan_misread_names_no_field():
+    fields = _fields("郑可欣\n教育经历\n起止时间     学校     专业  [sa\n2016.09-2020.06  安徽大学  社会工作  本科\n")
+    assert fields["field_of_study"] == "社会工作"
+    assert _fields("郑可欣\n专业：[sa\n")["field_of_study"] == ""  # a speck is no major
+
+
+def test_quote_marks_and_dots_a_scan_left_after_a_chinese_employer_are_no_part_of_it():
+    fields = _fields("郑可欣\n工作经历\n2020.03- 至今 某某冷链物流有限公司 ”.  调度主管\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("某某冷链物流有限公司", "调度主管")
+    english = _fields("Ann Lee\nExperience\nMar 2020 - Present  Northwind Traders Inc.  Buyer\n")
+    assert english["current_employer"] == "Northwind Traders Inc."
