@@ -1757,8 +1757,15 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     # Education.
     level_text = labelled.get("education", "")
     found.offer("education_level", education_level(level_text), LABELLED)
-    for line in education_lines:
+    # The highest degree listed, however the list is ordered (oldest first: "本科" over "硕士"), and its major.
+    ranks = list(vocabulary()["degrees"])  # highest first
+    levelled = [(ranks.index(level), index) for index, line in enumerate(education_lines) if (level := education_level(line))]
+    highest = education_lines[min(levelled)[1]] if len({rank for rank, _index in levelled}) >= 2 else ""
+    for line in ([highest] if highest else []) + education_lines:
         found.offer("education_level", education_level(line), LAYOUT)
+    if highest:
+        field_of_study, confidence = _field_from_line(highest)
+        found.offer("field_of_study", field_of_study, confidence)
     if "education_level" not in found.values:
         work_free = "\n".join(line for line, section in zip(lines, sections, strict=True) if section != "work")
         found.offer("education_level", education_level(work_free), INFERRED)

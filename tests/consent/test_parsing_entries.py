@@ -136,6 +136,18 @@ def test_a_major_with_its_degree_written_on_is_the_field(line):
     assert _fields(f"钱雨桐\n教育背景\n{line}\n")["field_of_study"] == "地理科学"
 
 
+def test_the_highest_degree_and_its_major_are_read_whichever_order_the_degrees_are_listed_in():
+    oldest_first = _fields(
+        "钱雨桐\n教育背景\n2012.09-2016.06  安徽大学  地理科学  本科\n2016.09-2019.06  南京大学  自然地理学  硕士\n"
+    )
+    assert (oldest_first["education_level"], oldest_first["field_of_study"]) == ("master", "自然地理学")
+    europass = _fields(
+        "Ann Qian\n# Education and training\nTitle of qualification awarded  Master of Science in Urban Planning\n"
+        "Title of qualification awarded  Bachelor of Engineering\nPrincipal subjects  Major: Geography\n"
+    )
+    assert (europass["education_level"], europass["field_of_study"]) == ("master", "Urban Planning")
+
+
 def test_a_ranking_or_a_grade_under_the_school_is_no_field():
     fields = _fields("钱雨桐\n教育背景\n安徽师范大学  2018.09-2022.06\n绩点3.4/4，年级排名前8%\n")
     assert fields["field_of_study"] == ""
