@@ -432,8 +432,8 @@ def _section_of(line: str) -> str | None:
             return section_of[zh.lower()]
         if en.lower() in section_of:
             return section_of[en.lower()]
-    misread = _without_marks(bare[1:])
-    if re.fullmatch(r"[\u4e00-\u9fff]{4,8}", misread) and misread in section_of and re.match(r"[\u4e00-\u9fff]", bare):
+    misread = _without_marks(bare[1:]) if len(bare) <= 12 and "\u4e00" <= bare[0] <= "\u9fff" else ""
+    if misread in section_of and re.fullmatch(r"[\u4e00-\u9fff]{4,8}", misread):
         return section_of[misread]  # "支技能证书", "娘求职意向": a scan's mark before a heading read as a character
     if marked or (bare.isupper() and len(bare) <= 30):
         from rapidfuzz import fuzz, process
