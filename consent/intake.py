@@ -141,10 +141,18 @@ def _lines(words: list[dict], body_size: float, walls: tuple = ()) -> list[tuple
     return lines
 
 
-def _is_label(word: str) -> bool:
+def _is_label(word: str, longest: int = 20) -> bool:
     from .parsing import _label_field
 
-    return bool(_label_field(word.rstrip(":："))) and len(word) <= 20
+    return bool(_label_field(word.rstrip(":："))) and len(word) <= longest
+
+
+def _styled_heading(words: list[dict], body_size: float) -> bool:
+    """Words set as a heading (bold or larger than the body) that name a section: "Languages", "Certifications"."""
+    from .parsing import _section_of
+
+    styled = all("bold" in (w.get("fontname") or "").lower() or w.get("size", body_size) > body_size * 1.15 for w in words)
+    return styled and bool(_section_of(" ".join(w["text"] for w in words)))
 
 
 def _rows(words: list[dict]) -> list[list[dict]]:
@@ -157,7 +165,7 @@ def _rows(words: list[dict]) -> list[list[dict]]:
     return rows
 
 
-def _gutter(rows: list[list[dict]], width: float) -> float | None:
+def _gutter(rows: list[list[dict]], width: float, body_size: float = 10.0) -> float | None:
     """The x of the gap between two columns: a vertical strip that (almost) no line crosses,
     with enough lines on both sides of it."""
     if len(rows) < 8:
@@ -173,7 +181,7 @@ def _gutter(rows: list[list[dict]], width: float) -> float | None:
             on_right = any(w["x0"] >= x for w in row)
             left, right, both = left + bool(on_left), right + on_right, both + bool(on_left and on_right)
             if on_left and on_right and _is_label(max(on_left, key=lambda w: w["x1"])["text"]):
-                labelled += 1
+                labelled += not _styled_heading(on_left, body_size)  # a sidebar's bold "Languages" labels nothing
         # A form's gap separates a label from its value; a gap between two columns of text does not.
         if crossing <= len(rows) * 0.15 and min(left, right) >= 5 and labelled < max(1, both // 2):
             valid[x] = crossing
@@ -198,7 +206,10 @@ def _pdf_page_text(page) -> str:
     sizes = sorted(w.get("size", 10) for w in words)
     body_size = sizes[len(sizes) // 2]
     rows = _rows(words)
-    gutter = _gutter(rows, float(page.width))
+    column = _label_column(rows)
+    if column is not None:
+        return "\n".join(_beside_their_labels(words, column, body_size))
+    gutter = _gutter(rows, float(page.width), body_size)
     if gutter is not None and _dates_at_the_right(rows, gutter):
         gutter = None  # entries with their dates set at the right margin: one column, each date on its entry's line
     if gutter is None:
@@ -216,6 +227,71 @@ def _pdf_page_text(page) -> str:
     return "\n".join(above + flows + below)
 
 
+def _label_column(rows: list[list[dict]]) -> float | None:
+    """Where the values begin on a page whose labels stand right-aligned in a column of their own, beside their
+    values (a Europass CV: "Occupation or position held | Senior Accountant"): many runs of words end at one x,
+    starting wherever their length puts them, and many start a little right of it. Left-aligned labels end
+    wherever their words end, and a justified column starts where the one beside it does: neither is such a column."""
+    ends: dict[int, list[int]] = {}
+    starts: dict[int, int] = {}
+    for row in rows:
+        words = sorted(row, key=lambda w: w["x0"])
+        runs = [[words[0]]]
+        for before, word in zip(words, words[1:], strict=False):
+            if word["x0"] - before["x1"] > max(word.get("size", 10), 6) * 0.6:
+                runs.append([word])
+            else:
+                runs[-1].append(word)
+        for run in runs:
+            ends.setdefault(round(run[-1]["x1"]), []).append(round(run[0]["x0"]))
+            starts[round(run[0]["x0"])] = starts.get(round(run[0]["x0"]), 0) + 1
+    for end, lefts in sorted(ends.items(), key=lambda item: -len(item[1])):
+        if len(lefts) < 6:
+            break
+        if max(lefts.count(left) for left in set(lefts)) > len(lefts) * 0.6:
+            continue  # the runs ending here start together too: a column of text, not labels set right
+        beside = [(count, start) for start, count in starts.items() if 3 <= start - end <= 40 and count >= 6]
+        if beside:
+            return float(max(beside)[1])
+    return None
+
+
+def _beside_their_labels(words: list[dict], start: float, body_size: float) -> list[str]:
+    """The lines of a label column page, each label with its value: a label or a value that wrapped onto lines
+    of its own is one block (its lines closer than the rows), and a value is read beside the label whose block
+    its block overlaps ("Name and address of employer" over two lines, its value centred between them)."""
+
+    def blocks(lines: list[tuple[float, str]]) -> list[list]:
+        found: list[list] = []  # [first top, last top, texts]
+        for top, text in lines:
+            heading = text.startswith("# ")
+            if found and not heading and not found[-1][2][-1].startswith("# ") and top - found[-1][1] <= body_size * 1.6:
+                found[-1][1] = top
+                found[-1][2].append(text)
+            else:
+                found.append([top, top, [text]])
+        return found
+
+    labels = blocks(_lines([w for w in words if w["x0"] < start - 2], body_size))
+    values = blocks(_lines([w for w in words if w["x0"] >= start - 2], body_size))
+    beside: dict[int, list[str]] = {}
+    out: list[tuple[float, str]] = []
+    for first, last, texts in values:
+        overlap = [
+            (min(last, label[1]) - max(first, label[0]), index)
+            for index, label in enumerate(labels)
+            if not label[2][0].startswith("# ") and label[0] - body_size <= last and first <= label[1] + body_size
+        ]
+        if overlap:
+            beside.setdefault(max(overlap)[1], []).append(" ".join(texts))
+        else:
+            out.append((first, " ".join(texts)))
+    for index, (first, _last, texts) in enumerate(labels):
+        label = " ".join(texts)
+        out.append((first, f"{label}  {' '.join(beside[index])}" if index in beside else label))
+    return [text for _top, text in sorted(out, key=lambda item: item[0])]
+
+
 @cache
 def _date_only() -> re.Pattern:
     from .parsing import DATE_RANGE_RE
@@ -226,18 +302,23 @@ def _date_only() -> re.Pattern:
 def _dates_at_the_right(rows: list[list[dict]], gutter: float) -> bool:
     """True when what lies right of the gap is only dates, each on the line of a text at the left: the dates of
     education and work entries right-aligned at a tab stop ("华中科技大学 自动化 本科 ........ 2016.09-2020.06"),
-    not a second column to be read after the first. A word or two alone at the right (a photo box's "照片") is
-    no column either."""
-    beside, alone = [], 0
+    not a second column to be read after the first; so are a table's columns of short cells, on either side
+    (a skills matrix: "Excel  Expert  6"). A word or two alone at the right (a photo box's "照片") is no column
+    either."""
+    beside, alone, cells = [], 0, []
     for row in rows:
         right = " ".join(w["text"] for w in row if w["x0"] >= gutter).strip()
         if right and any(w["x1"] <= gutter for w in row):
             beside.append(right)
+            if not any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row):
+                cells.append((" ".join(w["text"] for w in row if w["x1"] <= gutter), right))
         elif right:
             alone += 1
     if len(beside) < 2 or alone > max(1, len(beside) // 5):
         return False
-    return all(_date_only().fullmatch(text) for text in beside)
+    if all(_date_only().fullmatch(text) for text in beside):
+        return True
+    return len(cells) >= 4 and all(len(left.split()) <= 6 and len(right.split()) <= 3 for left, right in cells)
 
 
 def _walls(page) -> tuple:
@@ -390,6 +471,12 @@ def _table_lines(table) -> list[str]:
         cells = list(dict.fromkeys(row.cells))  # merged cells repeat; keep each once
         if len(cells) > 1 and all(len(cell.paragraphs) <= 2 and len(cell.text) <= 60 for cell in cells):
             lines.append("  ".join(cell.text.strip().replace("\n", " ") for cell in cells if cell.text.strip()))
+            continue
+        if len(cells) == 2 and len(cells[0].paragraphs) == 1 and _is_label(cells[0].text.strip(), 70) and not cells[1].tables:
+            # A label column (a Europass CV): the label, then its long value, whose first paragraph goes beside it.
+            paragraphs = [_paragraph_line(p) for p in cells[1].paragraphs if p.text.strip()]
+            lines.append(f"{cells[0].text.strip()}  {paragraphs[0]}" if paragraphs else cells[0].text.strip())
+            lines.extend(paragraphs[1:])
             continue
         for cell in cells:
             lines.extend(_paragraph_line(p) for p in cell.paragraphs)

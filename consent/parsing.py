@@ -67,11 +67,17 @@ LABELS = {
                "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
                "行业", "所属行业", "期望行业", "industry",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
-               "notice period"],
+               "notice period", "type of business or sector", "sector", "main activities and responsibilities",
+               "self-assessment", "organisational skills and competences", "organizational skills",
+               "social skills and competences", "communication skills and competences"],
     "education": ["学历", "最高学历", "education level", "degree", "highest degree", "highest education", "education",
-                  "highest qualification", "qualification", "academic qualification"],
-    "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college"],
-    "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject"],
+                  "highest qualification", "qualification", "academic qualification", "title of qualification awarded",
+                  "qualification awarded"],
+    "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college",
+               "name and type of organisation providing education and training",
+               "name and type of organization providing education and training"],
+    "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject", "principal subjects",
+              "principal subjects / occupational skills covered"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
               "total experience", "years"],
     "salary": ["期望薪资", "期望月薪", "期望工资", "期望年薪", "薪资要求", "期望薪酬", "薪资期望", "期望待遇", "薪资待遇",
@@ -82,14 +88,25 @@ LABELS = {
                 "position sought", "job target", "looking for", "career objective", "applying for", "目标岗位", "期望从事",
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
-                "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作"],
-    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "skills",
-               "key skills", "technical skills", "languages", "language skills",
-               "core skills", "tools", "skill set", "expertise"],
+                "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作",
+                "desired employment", "desired employment / occupational field"],
+    "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "语言",
+               "外语能力", "skills", "key skills", "technical skills", "languages", "language skills",
+               "core skills", "tools", "skill set", "expertise", "computer skills", "computer skills and competences",
+               "technical skills and competences", "job-related skills", "digital skills", "other language(s)",
+               "other languages", "foreign languages"],
+    # The mother tongue: a skill only when it is not Chinese (every job seeker here speaks that).
+    "mother_tongue": ["母语", "mother tongue", "mother tongue(s)", "native language", "first language"],
+    # A driving licence is a skill whatever its class ("Driving licence  C1", "驾照：C1").
+    "driving": ["驾照", "驾驶证", "驾驶执照", "driving licence", "driving license", "driver's license", "driver's licence"],
+    # Certificates name a skill only by the vocabulary's names ("PMP", "六西格玛绿带"); the rest are no skills.
+    "certificates": ["证书", "资格证书", "获奖证书", "所获证书", "certificates", "certifications", "certificate"],
     "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
-                 "current employer", "employer", "company", "current company", "company name", "organisation", "organization"],
+                 "current employer", "employer", "company", "current company", "company name", "organisation", "organization",
+                 "name and address of employer", "name of employer", "employer's name", "employer name"],
     "title": ["职位", "当前职位", "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
-              "title", "job title", "position", "current position", "position held"],
+              "title", "job title", "position", "current position", "position held", "occupation or position held",
+              "occupation"],
 }  # fmt: skip
 _LABEL_OF = {name: field for field, names in LABELS.items() for name in names}
 
@@ -157,7 +174,8 @@ _ZH_COMPOUND_SURNAMES = (
 )  # fmt: skip
 _HEADLINE_WORDS = re.compile(r"(简历|resume|curriculum vitae|\bcv\b|个人简历|求职)", re.I)
 _PROFICIENCY = re.compile(
-    r"^(?:熟练掌握|熟练使用|熟练运用|熟悉|精通|掌握|了解|擅长|会使用|能够使用|proficient (?:in|with)|familiar with|"
+    r"^(?:熟练掌握|熟练使用|熟练运用|熟悉|精通|掌握|了解|擅长|会使用|能够使用|熟练|良好|一般|较好|入门|"
+    r"proficient (?:in|with)|familiar with|"
     r"skilled in|experienced (?:in|with)|knowledge of|expert in|good at|strong|advanced|fluent in|working knowledge of)\s*",
     re.I,
 )
@@ -261,7 +279,13 @@ _SKILL_LEVEL = re.compile(
 
 
 # A word that says how well, not what: "良好 | 2年" under a list of skills, "Fluent" on a line of its own.
-_LEVEL_ONLY = re.compile(rf"(?:{_LEVEL_WORDS_EN}|{_LEVEL_WORDS_ZH}|较强)", re.I)
+_LEVEL_ONLY = re.compile(
+    rf"(?:(?:读写|听说|口语|书面|阅读|写作|听力)(?:能力)?\s*)?(?:{_LEVEL_WORDS_EN}|{_LEVEL_WORDS_ZH}|较强)"
+    r"|(?:understanding|speaking|writing|listening|reading)?\s*[ABC][12]",  # "读写能力精通", "听说良好", a CEFR level
+    re.I,
+)
+# How long a skill was used, in a column of its own ("36个月", "5 years"): no skill.
+_DURATION_ONLY = re.compile(r"\d+(?:\.\d+)?\s*\+?\s*(?:个月|月|年|years?|yrs?|months?|mos?)(?:以上|多)?", re.I)
 # The heading of a group of skills inside the skills section: "Professional", "Technical skills", "语言能力".
 _SKILL_GROUP = re.compile(
     r"(?:professional|technical|personal|soft|hard|other|core|key|general|computer|it|language|languages|tools?|"
@@ -272,10 +296,13 @@ _SKILL_GROUP = re.compile(
 
 # Chinese as the person's mother tongue ("Mandarin (native)", "普通话（母语）"): what every Chinese job seeker speaks,
 # no skill to offer. A foreign language, even a native one, stays a skill.
+_CHINESE_LANGUAGE = re.compile(r"mandarin|chinese|putonghua|普通话|汉语|中文", re.I)
 _NATIVE_CHINESE = re.compile(
     r"(?:mandarin|chinese|mandarin chinese|putonghua|普通话|汉语|中文)\s*[:：\-–—,，]?\s*[(（]?\s*"
-    r"(?:native|native speaker|mother tongue|first language|母语)\s*[)）]?|"
-    r"(?:native|母语)\s*[:：\-–—]?\s*(?:mandarin|chinese|普通话|汉语|中文)",
+    r"(?:native|native speaker|native or bilingual(?: proficiency)?|mother tongue|first language|母语)\s*[)）]?|"
+    r"(?:native|母语)\s*[:：\-–—]?\s*(?:mandarin|chinese|普通话|汉语|中文)|"
+    # 普通话, with the grade of its test or none (普通话二级甲等, Putonghua Level 2A), is a native speaker's word
+    r"(?:普通话|putonghua)\s*[(（]?\s*(?:(?:水平|测试|等级)*\s*[一二三123]\s*级\s*[甲乙]?\s*等?|level\s*[123]\s*[ab]?)?\s*[)）]?",
     re.I,
 )
 
@@ -285,12 +312,14 @@ def _skill_ids(part: str) -> list[str]:
     _by_id, lookup = skills_vocabulary()
     bare = _PROFICIENCY.sub("", part.strip().strip(_BULLETS + ".。:： ")).strip()
     group = re.match(r"^([^:：]{1,24}?)\s*[:：]\s*(?=\S)", bare)
-    if group and group.group(1).lower() not in lookup:
+    if group and _LEVEL_ONLY.fullmatch(bare[group.end() :].strip()):
+        bare = group.group(1)  # "英语（雅思7.0）：读写能力精通", "Japanese: fluent": the skill, then how well
+    elif group and group.group(1).lower() not in lookup:
         bare = bare[group.end() :]  # "Spoken: Japanese", "Tools & platforms: Jira": the group's name goes
     if _LEVEL_ONLY.fullmatch(bare) or _SKILL_GROUP.fullmatch(bare) or _NATIVE_CHINESE.fullmatch(bare):
         return []
-    if re.fullmatch(r"[（(\[][^)）\]]*[)）\]]", bare):
-        return []  # an aside alone ("（5年3个月）"): how long, not what
+    if re.fullmatch(r"[（(\[][^)）\]]*[)）\]]", bare) or _DURATION_ONLY.fullmatch(bare):
+        return []  # an aside alone ("（5年3个月）"), a duration in a matrix's column ("36个月"): how long, not what
     while bare.lower() not in lookup:  # "Python (advanced)", "Python（熟练，3年）", "SQL - intermediate"; "Visual Basic" stays
         shorter = _SKILL_LEVEL.sub("", bare).strip()
         if shorter == bare or not shorter:
@@ -349,7 +378,7 @@ _CID = re.compile(r"\(cid:\d+\)")  # a glyph the PDF's font does not map to a ch
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t]+[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
 
 
-_BULLETS = "".join(sorted(set("•·*▪■◆●○►➢✓-—◇❖➤→")))
+_BULLETS = "".join(sorted(set("•·*▪■◆●○►➢✓-—◇❖➤→★☆♦◎□▶▸")))
 
 
 def _join_spaced_label(match: re.Match) -> str:
@@ -364,10 +393,28 @@ def _norm_line(line: str) -> str:
     return line.strip().strip(_BULLETS).strip()
 
 
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "S" or ch in "【】[]〔〕〖〗<>《》=—–-_|:：*#~·•・"
+
+
+def _without_marks(text: str) -> str:
+    """Text without the marks around it; a scan's speck read as a dot or an "@" before it, or apart after it."""
+    start, end = 0, len(text)
+    while start < end and (_is_mark(text[start]) or text[start].isspace() or text[start] in "@.。,，、'`"):
+        start += 1
+    while end > start and (
+        _is_mark(text[end - 1]) or text[end - 1].isspace() or (text[end - 1] in ".。," and text[end - 2 : end - 1].isspace())
+    ):
+        end -= 1
+    return text[start:end]
+
+
 def _section_of(line: str) -> str | None:
     """The section a heading line opens, or None. Bilingual headings ("工作经历 Work Experience") count."""
     marked = line.startswith("#")
-    bare = line.strip("#【】[]=—-_|:： *").strip()
+    # Marks around a heading are no part of it: "【教育背景】", "★ 专业技能", "■ 工作经历", "== Skills ==" (a stop is
+    # no mark: "年工作经验。" ends a sentence).
+    bare = _without_marks(line.strip("#【】[]=—-_|:： *")).strip()
     if not bare or len(bare) > 40:
         return None
     section_of = vocabulary()["section_of"]
@@ -385,6 +432,9 @@ def _section_of(line: str) -> str | None:
             return section_of[zh.lower()]
         if en.lower() in section_of:
             return section_of[en.lower()]
+    misread = _without_marks(bare[1:]) if len(bare) <= 12 and "\u4e00" <= bare[0] <= "\u9fff" else ""
+    if misread in section_of and re.fullmatch(r"[\u4e00-\u9fff]{4,8}", misread):
+        return section_of[misread]  # "支技能证书", "娘求职意向": a scan's mark before a heading read as a character
     if marked or (bare.isupper() and len(bare) <= 30):
         from rapidfuzz import fuzz, process
 
@@ -411,10 +461,11 @@ _SECTION_KEYWORDS = [
 
 
 def _section_by_keyword(line: str, bare: str, marked: bool) -> str | None:
-    if len(bare) > 30 or re.search(r"[\d@:：,，、;；.。]", bare):
+    # A heading its font marks may be longer: "Personal skills and competences" (a Europass CV's).
+    if len(bare) > (40 if marked else 30) or re.search(r"[\d@:：,，、;；.。]", bare):
         return None
     chinese = bool(re.fullmatch(r"[\u4e00-\u9fff与和及/&\s]{2,8}", bare))
-    english = bool(re.fullmatch(r"[A-Za-z&/\- ]{3,30}", bare)) and len(bare.split()) <= 4
+    english = bool(re.fullmatch(r"[A-Za-z&/\- ]{3,40}", bare)) and len(bare.split()) <= (5 if marked else 4)
     colon = line.rstrip().endswith((":", "："))
     if bare.lower() in skills_vocabulary()[1] or SCHOOL_RE.search(bare) or COMPANY_RE.search(bare) or TITLE_WORD_RE.search(bare):
         return None  # "Communication skills", "Hefei University of Technology", a job title: listed, not a heading
@@ -443,6 +494,8 @@ def _label_field(label: str) -> str | None:
     bare = label.strip().strip("*#【】[]").strip().lower()
     if bare in _LABEL_OF:
         return _LABEL_OF[bare]
+    if bare in skills_vocabulary()[1]:
+        return None  # "Communication skills" in a skills matrix is a skill, not a label of its words
     # A bilingual label: "姓名 Name", "性别/Gender"
     for piece in re.split(r"\s*[/|｜]\s*|\s+", bare):
         if piece in _LABEL_OF:
@@ -509,15 +562,21 @@ def _colon_after_bilingual_labels(line: str) -> str:
     return "".join(result)
 
 
-_HEADING_WORDS = {"year", "years", "period", "dates", "date", "institution", "qualification", "qualifications", "duties",
+_HEADING_WORDS = {"skill", "skills", "level", "proficiency", "技能", "熟练程度", "掌握程度", "使用时长", "时长",
+                  "year", "years", "period", "dates", "date", "institution", "qualification", "qualifications", "duties",
                   "responsibilities", "description", "company", "position", "role", "employer", "school", "major", "degree",
                   "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容"}  # fmt: skip
 
 
 def _column_headings(line: str) -> bool:
-    """True for the header row of a table: every cell is a column's name ("Period  Company / Position / Duties")."""
+    """True for the header row of a table: every cell is a column's name ("Period  Company / Position / Duties"),
+    or all but one short speck a scan made of one ("起止时间  学校  专业  [sa")."""
     cells = [cell.strip().lower() for cell in re.split(r"\s{2,}|\t|\s*[/|｜]\s*", line) if cell.strip()]
-    return len(cells) >= 2 and all(cell in _HEADING_WORDS for cell in cells)
+    named = [cell in _HEADING_WORDS for cell in cells]
+    if len(cells) >= 3 and named.count(False) == 1:
+        odd = cells[named.index(False)]
+        return len(odd) <= 4 and not re.search(r"[\u4e00-\u9fff]", odd) and not re.search(r"\d", odd)
+    return len(cells) >= 2 and all(named)
 
 
 def _labelled_pairs(line: str) -> list[tuple[str, str]]:
@@ -559,7 +618,7 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
-    if len(cells) >= 2 and _label_field(cells[0]) and len(cells[0]) <= 28:
+    if len(cells) >= 2 and _label_field(cells[0]) and (len(cells[0]) <= 28 or cells[0].lower() in _LABEL_OF):
         index = 0
         while index + 1 < len(cells):
             field = _label_field(cells[index])
@@ -667,11 +726,24 @@ def education_level(text: str) -> str:
 
 
 def _clean_field_of_study(value: str) -> str:
-    value = re.sub(r"^(?:in|of|major(?:ed)?\s+in|majoring\s+in)\s+", "", value.strip(), flags=re.I)
+    value = re.sub(r"^(?:(?:in|of|major(?:ed)?\s+in|majoring\s+in)\s+|major\s*[:：]\s*)", "", value.strip(), flags=re.I)
     value = re.sub(r"(专业|方向)$", "", value).strip(" ,，.;；()（）")
     # How the degree was studied is no part of the field: "自动化统招", "会计学（全日制）"
     value = re.sub(r"(?<=[\u4e00-\u9fff]{2})\s*[（(]?(?:统招|全日制|非全日制|自考|成人教育|成教|函授|在职)[)）]?$", "", value)
     return value.strip(" ,，.;；()（）")
+
+
+# What a degree's name says of its kind ("of Science", "of Applied Science"; the kinds of China's degrees, 学科门类:
+# "Bachelor of Management", "Master of Economics"), never a field of study.
+_DEGREE_KIND_WORDS = (
+    r"sciences?|fine arts|arts|engineering|business administration|business|philosophy|technology|laws|management|"
+    r"economics|education|literature|history|medicine|agriculture|commerce"
+)
+
+
+def _field_like(value: str) -> bool:
+    """A major's name has words: two Chinese characters or three letters at least ("[sa" is a scan's speck)."""
+    return len(re.findall(r"[\u4e00-\u9fff]", value)) >= 2 or len(re.findall(r"[A-Za-z]", value)) >= 3
 
 
 def _field_from_line(line: str) -> tuple[str, float]:
@@ -680,7 +752,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
         r"(?<![A-Za-z])(?:degree|bachelor(?:'s)?|master(?:'s)?|b\.?\s?sc\.?|m\.?\s?sc\.?|ph\.?\s?d\.?|mba|b\.?a\.?|b\.?s\.?|"
         r"m\.?s\.?|m\.?a\.?|m\.?phil\.?|"
         r"b\.?eng\.?|m\.?eng\.?|associate(?:\s+degree)?|a\.a\.(?:s\.)?|a\.s\.|aas|diploma|doctorate|doctor|high school)"
-        r"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:science|arts|engineering|business|philosophy|technology|laws))?"
+        rf"(?:\s+(?:of|in)\s+(?:applied\s+)?(?:{_DEGREE_KIND_WORDS}))?"
         r"(?:\s+(?:graduate|holder|student))?\s*,?\s+"  # "Associate degree graduate in Automation"
         r"(?:in|of|majoring in)\s+"
         r"([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
@@ -689,14 +761,17 @@ def _field_from_line(line: str) -> tuple[str, float]:
     ) or re.search(r"\bmajor(?:ed|ing)?\s*(?:in|:)\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])", line, re.I)
     # "Bachelor of Science" names the kind of degree; "Ph.D. in Business Administration" names the field studied.
     studied_in = degree_of and re.search(r"\b(?:in|majoring in)\s+$", line[: degree_of.start(1)], re.I)
-    generic = degree_of and not studied_in and _DEGREE_KINDS.fullmatch(re.split(r"\s*,", degree_of.group(1))[0].strip())
+    # "Bachelor of Management - BM, …": the kind, its initials, then the field after the comma
+    generic = (
+        degree_of and not studied_in and _DEGREE_KINDS.fullmatch(re.split(r"\s*,|\s+[-–]\s+", degree_of.group(1))[0].strip())
+    )
     if not degree_of or generic or education_level(degree_of.group(1)):
         # "Bachelor of Science - BS, Statistics", "M.Sc., Finance": the degree, then the field after a comma
         comma = re.search(
             r"(?<![A-Za-z])(?:bachelor|master|associate|doctor|diploma|b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|mba|b\.?a|b\.?s|m\.?s|m\.?a|"
             r"b\.?eng|m\.?eng|a\.a\.(?:s\.)?|a\.s\.|aas)\.?"
             r"(?:'s)?(?:\s+degree)?(?:\s+(?:of|in)\s+(?:applied\s+)?"
-            r"(?:science|arts|engineering|business administration|business|philosophy|technology|laws))?"
+            rf"(?:{_DEGREE_KIND_WORDS}))?"
             r"(?:\s*[-–]\s*[A-Za-z.]{2,8})?\s*,\s*([A-Za-z][A-Za-z&\- ]*[A-Za-z])",
             line,
             re.I,
@@ -748,11 +823,7 @@ def _field_from_line(line: str) -> tuple[str, float]:
     return _clean_field_of_study(best), (LAYOUT if score >= 80 else INFERRED)
 
 
-# What a degree's name says of its kind ("of Science", "of Applied Science"), never a field of study.
-_DEGREE_KINDS = re.compile(
-    r"(?:applied\s+)?(?:science|sciences|arts|fine arts|engineering|business administration|philosophy|technology|laws)",
-    re.I,
-)
+_DEGREE_KINDS = re.compile(rf"(?:applied\s+)?(?:{_DEGREE_KIND_WORDS})", re.I)
 # A major with its degree after it, in brackets or written on: "旅游管理（本科）", "国际经济与贸易本科".
 _MAJOR_THEN_DEGREE = re.compile(
     r"([\u4e00-\u9fff]{2,16}?)\s*[(（]?(?:博士研究生|硕士研究生|大学本科|大学专科|本科|硕士|博士|研究生|大专|专科|学士)[)）]?"
@@ -970,7 +1041,27 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     if bilingual:
         title = bilingual.group(1)  # "数据分析师 Data Analyst": the resume's own language first
     confidence = LAYOUT if employer and title and companies else INFERRED if employer or title else 0.0
+    # A scan's specks after a Chinese name ("某某有限公司 ”."): no part of it (an English name keeps its "Inc.").
+    employer = re.sub(r"(?<=[\u4e00-\u9fff）])[\s\"'“”‘’.,，。·:：;；_\-]+$", "", employer)
     return _chinese_brackets(employer), title, confidence
+
+
+_ADDRESS_PIECE = re.compile(
+    r"\b(?:road|rd|street|st|avenue|ave|district|county|no\.|room|floor|building|tower|park|zone)\b|[路街道号区县]$", re.I
+)
+
+
+def _without_address(name: str) -> str:
+    """An employer's name without the address a form's "Name and address of employer" puts after it: "Redwood
+    Foods LLC, Chengdu, Sichuan, China" is Redwood Foods LLC (the commas of "Co., Ltd." are the name's own)."""
+    protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", name)
+    protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    parts = re.split(r"\s*[,，]\s*", protected)
+    while len(parts) > 1 and (
+        place_only(parts[-1]) or _NOT_A_JOB.match(parts[-1]) or _ADDRESS_PIECE.search(parts[-1]) or not parts[-1]
+    ):
+        parts.pop()
+    return ", ".join(parts).replace(_COMMA_MARK, ",")
 
 
 def _chinese_brackets(name: str) -> str:
@@ -1065,16 +1156,21 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         rest = (line[: match.start()] + "  " + line[match.end() :]).strip(" ,，|()（）:：\t。")
         labels = dict(_labelled_pairs(rest)) if rest else {}
         if labels.get("employer") or labels.get("title"):  # "2018.07-至今  公司：某某有限公司  职位：测试工程师"
-            employer, title = labels.get("employer", "").strip(), _clean_desired(labels.get("title", ""))
+            employer, title = _without_address(labels.get("employer", "").strip()), _clean_desired(labels.get("title", ""))
             confidence = LAYOUT if employer and title else INFERRED
         else:
             employer, title, confidence = _employer_title(_split_parts(rest) if rest else [])
         previous_date = date_lines[position - 1] if position else -1
         next_date = date_lines[position + 1] if position + 1 < len(date_lines) else len(lines)
         neighbours = []
-        for before in (index - 1, index - 2):  # title over employer over dates (an ATS or LinkedIn export)
-            if before > previous_date and before not in used and sections[before] == sections[index]:
+        before, looked = index - 1, 0
+        while before > previous_date and looked < 2:  # title over employer over dates (an ATS or LinkedIn export)
+            if _NOT_A_JOB.match(lines[before]):
+                before -= 1  # "10 years 10 months" under a company: the time there over all its positions
+                continue
+            if before not in used and sections[before] == sections[index]:
                 neighbours.append(before)
+            before, looked = before - 1, looked + 1
         for after in (index + 1, index + 2):
             if after < next_date and sections[after] == sections[index]:
                 neighbours.append(after)
@@ -1086,7 +1182,7 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
             if pairs and ({"employer", "title"} & set(pairs)):
                 took = False
                 if not employer and pairs.get("employer"):
-                    employer, took = pairs["employer"].strip(), True
+                    employer, took = _without_address(pairs["employer"].strip()), True
                 if not title and pairs.get("title"):
                     title, took = _clean_desired(pairs["title"]), True
                 if took:
@@ -1107,6 +1203,17 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
             if took:
                 used.add(neighbour)
                 confidence = LAYOUT if employer and title else INFERRED
+        for after in range(index + 3, next_date):  # a form's block of labelled lines: "Name and address of employer"
+            if (employer and title) or sections[after] != sections[index]:
+                break
+            pairs = dict(_labelled_pairs(lines[after]))
+            if not employer and pairs.get("employer"):
+                employer = _without_address(pairs["employer"].strip())
+                used.add(after)
+            if not title and pairs.get("title"):
+                title = _clean_desired(pairs["title"])
+                used.add(after)
+            confidence = LAYOUT if employer and title else INFERRED
         used.add(index)
         # The pay of the job beside its title ("数据分析师 月薪：8001-10000元/月") is no part of the title.
         title = re.split(r"\s*(?:月薪|年薪|薪资|薪酬|薪水|待遇|月|salary|pay)\s*[:：]", title, maxsplit=1, flags=re.I)[0].strip()
@@ -1243,9 +1350,10 @@ def _clean_desired(value: str) -> str:
             value = value[: pay.start()]
             break
     value = re.split(r"\s+[^\s:：]{2,8}\s*[:：]", value, maxsplit=1)[0]  # the next label on the line, however misread
-    value = re.split(
-        r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary|\s+in\s+[A-Z]", value, maxsplit=1, flags=re.I
-    )[0]
+    value = re.split(r"[（(]|\s{2,}|\s*[|｜,，;；]\s*|\s+[-–—]\s+|期望薪|薪资|salary", value, maxsplit=1, flags=re.I)[0]
+    placed = re.search(r"\s+in\s+(?=[A-Z])", value)
+    if placed and place_in(value[placed.end() :])[0]:
+        value = value[: placed.start()]  # "Product Manager in Shanghai", but "Software Engineer in Test" is one title
     value = re.sub(
         r"^(?:to\s+(?:obtain|secure|find)\s+)?(?:an?\s+|the\s+)?(?:(?:position|role)\s+as\s+(?:an?\s+)?)?",
         "",
@@ -1441,9 +1549,43 @@ def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
     return kept, sections
 
 
+def _places_only(line: str) -> bool:
+    """True for a line that only says where, as an address's tail: "Ningbo, Zhejiang, China", "Nan'an District,
+    Chongqing, China", "Pu'er, Yunnan" (its last place a province or a municipality, the others capitalised names)."""
+    pieces = [piece.strip() for piece in re.split(r"\s*[,，]\s*", line) if piece.strip()]
+    while pieces and _NOT_A_JOB.match(pieces[-1]):
+        pieces.pop()  # the country
+    if not 1 <= len(pieces) <= 3 or COMPANY_RE.search(line) or TITLE_WORD_RE.search(line) or SCHOOL_RE.search(line):
+        return False
+    province, _city = place_in(pieces[-1])
+    if not province or not place_only(pieces[-1]):
+        return False
+    return all(place_only(piece) or re.fullmatch(r"[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,2}", piece) for piece in pieces)
+
+
+# A sidebar read before the main column: what it holds (contact details, top skills, languages, certifications).
+_SIDEBAR_SECTIONS = ("basics", "skills", "certificates", "other")
+
+
+def _sidebar_end(lines: list[str], sections: list[str | None]) -> int | None:
+    """The line where the main column begins when a sidebar was read first: LinkedIn's export (and many a
+    template) puts Contact, Top Skills, Languages and Certifications in a left column, and its text opens with
+    them; the main column starts with the name, over the headline and the location ("Ningbo, Zhejiang, China")."""
+    if not lines or sections[0] not in _SIDEBAR_SECTIONS:
+        return None
+    for index, line in enumerate(lines[:60]):
+        if sections[index] not in _SIDEBAR_SECTIONS:
+            return None
+        if index and _name_of(line) and any(_places_only(after) for after in lines[index + 1 : index + 3]):
+            return index
+    return None
+
+
 def _salary_text(lines: list[str], sections: list[str | None]) -> str:
     """The lines where a person states what they want: not the work history or projects (their budgets and revenue)."""
-    return "\n".join(line for line, section in zip(lines, sections, strict=True) if section not in ("work", "other"))
+    return "\n".join(
+        line for line, section in zip(lines, sections, strict=True) if section not in ("work", "other", "certificates")
+    )
 
 
 class _Found:
@@ -1468,11 +1610,19 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
     raw = [_norm_line(line) for line in text.splitlines()]
     lines, sections = _sectioned([line for line in raw if line])
+    main_column = _sidebar_end(lines, sections)
+    if main_column is not None:  # the header of the main column, not the sidebar's last section
+        sidebar_section = sections[main_column]
+        for index in range(main_column, len(lines)):
+            if sections[index] != sidebar_section:
+                break
+            sections[index] = None
     joined = "\n".join(lines)
     prose = _unwrapped(lines)  # the text with sentences a page wrapped joined again
     found = _Found()
     labelled: dict[str, str] = {}
     skill_chunks: list[str] = []
+    certificate_chunks: list[str] = []
     education_lines: list[str] = []
     work_labelled: dict[str, str] = {}
     intent_lines: list[str] = []
@@ -1487,12 +1637,22 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
                 field = "desired"  # "求职意向 / 职位：数据分析师" is the job wanted, not the one held
             if field == "skills":
                 skill_chunks.append(value)
+            elif field == "certificates":
+                certificate_chunks.append(value)
+            elif field == "mother_tongue":
+                if not _CHINESE_LANGUAGE.search(value):
+                    skill_chunks.append(value)  # "Mother tongue: Korean" is a language to offer
+            elif field == "driving":
+                if value and not re.match(r"(?:none|no|n/?a|无|没有)\b", value.strip(), re.I):
+                    skill_chunks.append("driving licence")
             elif field in ("employer", "title") and section == "work":
                 work_labelled.setdefault(field, value)  # one job's block among several: the work history decides
             elif value:
                 labelled.setdefault(field, value)
         if section == "skills" and not pairs and not re.search(r"。|^[^:：]{2,8}描述\s*[:：]", line):
             skill_chunks.append(line)  # a job's description set among the skills by the page's columns lists none
+        if section == "certificates" and not pairs:
+            certificate_chunks.append(line)
         if section == "education":
             education_lines.append(line)
         if section == "intent" and not pairs:
@@ -1500,6 +1660,8 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 
     # Contact details.
     found.offer("name", labelled.get("name", "").strip(), LABELLED)
+    if main_column is not None:
+        found.offer("name", _name_of(lines[main_column]), LAYOUT)
     if "name" not in found.values:
         for line in lines[:6]:
             if EMAIL_RE.search(line) and not _name_of(EMAIL_RE.sub("", line)):
@@ -1595,12 +1757,19 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     # Education.
     level_text = labelled.get("education", "")
     found.offer("education_level", education_level(level_text), LABELLED)
-    for line in education_lines:
+    # The highest degree listed, however the list is ordered (oldest first: "本科" over "硕士"), and its major.
+    ranks = list(vocabulary()["degrees"])  # highest first
+    levelled = [(ranks.index(level), index) for index, line in enumerate(education_lines) if (level := education_level(line))]
+    highest = education_lines[min(levelled)[1]] if len({rank for rank, _index in levelled}) >= 2 else ""
+    for line in ([highest] if highest else []) + education_lines:
         found.offer("education_level", education_level(line), LAYOUT)
+    if highest:
+        field_of_study, confidence = _field_from_line(highest)
+        found.offer("field_of_study", field_of_study, confidence)
     if "education_level" not in found.values:
         work_free = "\n".join(line for line, section in zip(lines, sections, strict=True) if section != "work")
         found.offer("education_level", education_level(work_free), INFERRED)
-    if labelled.get("field"):
+    if labelled.get("field") and _field_like(_clean_field_of_study(labelled["field"])):
         found.offer("field_of_study", _clean_field_of_study(labelled["field"]), LABELLED)
     for line in [labelled.get("education", ""), *education_lines]:
         field_of_study, confidence = _field_from_line(line)
@@ -1639,12 +1808,12 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     current = work[0] if work and _still_held(work[0], today) else {}
     employer_label, title_label = labelled.get("employer", ""), labelled.get("title", "")
     if employer_label or title_label:
-        found.offer("current_employer", _chinese_brackets(employer_label.strip()), LABELLED)
+        found.offer("current_employer", _chinese_brackets(_without_address(employer_label.strip())), LABELLED)
         found.offer("current_title", title_label, LABELLED)
     if current:
         found.offer("current_employer", current["name"], current["x-confidence"])
         found.offer("current_title", current["position"], current["x-confidence"])
-    found.offer("current_employer", work_labelled.get("employer", "").strip(), INFERRED)
+    found.offer("current_employer", _without_address(work_labelled.get("employer", "").strip()), INFERRED)
     found.offer("current_title", _clean_desired(work_labelled.get("title", "")), INFERRED)
     if "current_employer" not in found.values and "current_title" not in found.values:
         # No dated job: a sentence that says where the person works now ("Currently a Senior Accountant at
@@ -1715,8 +1884,11 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             for skill_id in _skill_ids(part):
                 if skill_id in skills_vocabulary()[0]:
                     skills.append(skill_id)
+    for chunk in certificate_chunks:
+        for part in _split_skills(chunk):
+            skills.extend(skill for skill in _skill_ids(part) if skill in skills_vocabulary()[0])
     skills = list(dict.fromkeys(skills))
-    found.offer("skills", skills, LAYOUT if skill_chunks else SENTENCE)
+    found.offer("skills", skills, LAYOUT if skill_chunks or certificate_chunks else SENTENCE)
 
     # Categories from the vocabularies.
     title_for_role = found.get("current_title", "") or found.get("desired_role", "")
@@ -1808,6 +1980,9 @@ _ROLE_KEYWORDS = [
             "logistics",
             "supply",
             "warehouse",
+            "procurement",
+            "purchasing",
+            "sourcing",
             "行政",
             "客服",
             "customer service",
@@ -1845,7 +2020,7 @@ def _keyword_category(title: str) -> str:
 
 # Marks between listed skills: commas, bars, slashes, bullets of any shape, and a bullet misread by OCR as a
 # lone "o", "O" or "@" between spaces.
-_SKILL_SEPARATORS = re.compile(r"[,，、;；|/·•▪■◆●○►➢✓◇❖➤→★☆\n]|\s{2,}|(?:^|\s)[oO0@](?:\s|$)|\band\b|和|及|以及")
+_SKILL_SEPARATORS = re.compile(r"[,，、;；|/·•▪■◆●○►➢✓◇❖➤→★☆\n\t]|\s{2,}|(?:^|\s)[oO0@](?:\s|$)|\band\b|和|及|以及")
 
 
 def _split_skills(text: str) -> list[str]:
@@ -1915,11 +2090,16 @@ def _still_held(entry: dict, today: date) -> bool:
     return (today.year - year) * 12 + today.month - month <= _ENDED_GRACE_MONTHS
 
 
+# An internship's title: "财务实习生", "Marketing Intern", "Summer Internship" (not the intern- of "Internal Auditor").
+_INTERNSHIP = re.compile(r"实习|\bintern(?:ship)?s?\b", re.I)
+
+
 def _work_months(work: list[dict], today: date) -> int:
-    """Months worked, overlapping jobs counted once."""
+    """Months worked, overlapping jobs counted once. An internship is no work experience: years of experience
+    (工作年限) count the jobs held after study, and a 应届生 with internships only has none."""
     spans = []
     for entry in work:
-        if not entry["startDate"]:
+        if not entry["startDate"] or _INTERNSHIP.search(entry.get("position") or ""):
             continue
         start = entry["startDate"]
         sy, sm = (int(x) for x in [*start.split("-"), "1"][:2])

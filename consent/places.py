@@ -25,10 +25,11 @@ _PINYIN_EXCEPTIONS = {
     "台湾": "taiwan",
 }
 # Names the world writes otherwise than their pinyin (Harbin is ha'erbin; Hohhot, Urumqi and Lhasa follow
-# Mongolian, Uyghur and Tibetan).
+# Mongolian, Uyghur and Tibetan), and names whose character the plain reading gets wrong (朝阳 is Chaoyang,
+# 长治 Changzhi).
 _PINYIN_ALIASES = {"macao": "澳门", "xian": "西安", "peking": "北京", "canton": "广州", "amoy": "厦门", "harbin": "哈尔滨",
                    "hohhot": "呼和浩特", "urumqi": "乌鲁木齐", "lhasa": "拉萨", "karamay": "克拉玛依", "shigatse": "日喀则",
-                   "ordos": "鄂尔多斯"}  # fmt: skip
+                   "ordos": "鄂尔多斯", "chaoyang": "朝阳", "changzhi": "长治", "qamdo": "昌都", "changdu": "昌都"}  # fmt: skip
 
 
 def short_province(name: str) -> str:
@@ -203,6 +204,10 @@ def _pinyin_place(text: str) -> tuple[str, str, int]:
                     best = (*named[0], start)
             if key in city_pinyin and best is None:
                 places = city_pinyin[key]
+                after = re.match(r"\s*,\s*([A-Za-z][A-Za-z' ]*?)\s*(?:,|$)", text[piece[-1][1] :])
+                province_after = province_pinyin.get(after.group(1).lower()) if after else None
+                if province_after and all(place[0] != province_after[0] for place in places):
+                    continue  # "Chaoyang, Beijing": a district of the province written after it, not the city elsewhere
                 if len(places) > 1:  # Taizhou: 泰州 (Jiangsu) or 台州 (Zhejiang); the province named decides
                     lowered = text.lower()
                     named = [p for p in places if any(k in lowered for k, v in province_pinyin.items() if v[0] == p[0])]

@@ -31,7 +31,9 @@ SEALED3_HELD_OUT layouts (corpus_sealed3.py: a 智联/前程无忧-style job-sit
 Europass-like CV with a label column, a Chinese resume drawn as one table with merged cells, a Chinese resume
 with symbol-marked sections, an English resume with a skills matrix, a scan and photo of the one-table resume
 and photos of the symbol-marked one) are a third sealed family, written without reading the parser or its
-data; only their summary figures are ever read, and nothing is tuned on them.
+data. It was sealed (only its summary figures read) until a later round opened its misses to drive tuning: it is
+a tuned family now, still reported apart as "sealed3_held_out" so that its figure stays comparable with the rounds
+before (`-v --open sealed3_held_out` prints its misses).
 SEALED4_HELD_OUT layouts (corpus_sealed4.py: a 猎聘/BOSS直聘-style app export with symbol icons and "x年经验" chips,
 a civil-service / state-enterprise 报名表 grid with 籍贯/户籍/现住址 apart, a Hong Kong-style bilingual CV, an English
 academic CV with education first and publications, a timeline resume with the years in a left column and skill
@@ -167,7 +169,8 @@ SEALED_HELD_OUT = corpus_sealed.SEALED_HELD_OUT
 # A sixth family (corpus_sealed2.py), by another hand, written without reading the parser; sealed until a later
 # round opened its misses for tuning (reported apart as "sealed2" all the same).
 SEALED2_HELD_OUT = corpus_sealed2.SEALED2_HELD_OUT
-# A seventh family (corpus_sealed3.py), written without reading the parser or its data; never tuned on either.
+# A seventh family (corpus_sealed3.py), written without reading the parser or its data; sealed until a later
+# round opened its misses for tuning (reported apart as "sealed3_held_out" all the same).
 SEALED3_HELD_OUT = corpus_sealed3.SEALED3_HELD_OUT
 # An eighth family (corpus_sealed4.py), written without reading the parser, its data or the other families' wordings.
 SEALED4_HELD_OUT = corpus_sealed4.SEALED4_HELD_OUT
@@ -787,7 +790,7 @@ GROUPS = (
     ("sealed5_held_out", SEALED5_HELD_OUT),
 )
 # Families whose misses have been opened to drive tuning and may be printed (`-v --open NAME`); the others' never are.
-OPENABLE = ("sealed2",)
+OPENABLE = ("sealed2", "sealed3_held_out")
 
 
 def report(ocr: bool = True, held_out: bool = True, opened: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> dict:

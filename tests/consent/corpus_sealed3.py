@@ -2,9 +2,10 @@
 
 Written without reading the parser or its data (nothing under consent/ that extracts, parses or holds
 vocabularies was opened, apart from the role-category names) and without reading the other families'
-wordings; never tuned on: only the family's summary figures are ever read. Own seed, own pools, own
-renderers (reportlab for PDF, python-docx for DOCX, Pillow for scans and photos). People live in any
-prefecture of cpca's division list (adcodes.csv), a quarter of them in one of the big cities.
+wordings; sealed (only the family's summary figures read) until a later round opened its misses to drive
+tuning (tests/consent/corpus.py says so). Own seed, own pools, own renderers (reportlab for PDF, python-docx
+for DOCX, Pillow for scans and photos). People live in any prefecture of cpca's division list (adcodes.csv),
+a quarter of them in one of the big cities.
 
 Layouts:
 

@@ -86,6 +86,26 @@ def test_a_job_still_held_or_just_left_is_the_current_one():
     assert ongoing["current_employer"] == just_left["current_employer"] == "Harbour Freight Ltd"
 
 
+def test_internships_are_no_years_of_experience():
+    fields = _fields(
+        "贺嘉怡\n工作经历\n2023.07-至今  宁波某某贸易有限公司  外贸业务员\n"
+        "2022.02-2022.08  杭州某某律师事务所  法务实习生\n2021.07-2021.12  绍兴某某纺织有限公司  行政实习生\n"
+    )
+    assert fields["years_experience"] == 3  # 40 months at the trading company; the internships' 11 months do not count
+    english = _fields("Ivy Tan\nEXPERIENCE\nJun 2025 – Present  Harbour Freight Ltd  Marketing Intern\n")
+    assert (english["current_title"], english["years_experience"]) == ("Marketing Intern", 0)
+    auditor = _fields("Ivy Tan\nEXPERIENCE\nJun 2023 – Present  Harbour Freight Ltd  Internal Auditor\n")
+    assert auditor["years_experience"] == 3
+
+
+def test_positions_grouped_under_a_company_with_its_total_time_keep_the_company():
+    fields = _fields(
+        "Nora Feng\nExperience\nHuayu Retail Co., Ltd.\n6 years 2 months\nDemand Planning Manager\n"
+        "June 2023 - Present (3 years 6 months)\nGuangzhou, China\nDemand Planner\nOctober 2020 - May 2023 (2 years 8 months)\n"
+    )
+    assert (fields["current_employer"], fields["current_title"]) == ("Huayu Retail Co., Ltd.", "Demand Planning Manager")
+
+
 # ---------------------------------------------------------------- employers' names
 
 
@@ -114,6 +134,18 @@ def test_a_city_in_brackets_after_an_employer_is_no_part_of_the_title():
 )
 def test_a_major_with_its_degree_written_on_is_the_field(line):
     assert _fields(f"钱雨桐\n教育背景\n{line}\n")["field_of_study"] == "地理科学"
+
+
+def test_the_highest_degree_and_its_major_are_read_whichever_order_the_degrees_are_listed_in():
+    oldest_first = _fields(
+        "钱雨桐\n教育背景\n2012.09-2016.06  安徽大学  地理科学  本科\n2016.09-2019.06  南京大学  自然地理学  硕士\n"
+    )
+    assert (oldest_first["education_level"], oldest_first["field_of_study"]) == ("master", "自然地理学")
+    europass = _fields(
+        "Ann Qian\n# Education and training\nTitle of qualification awarded  Master of Science in Urban Planning\n"
+        "Title of qualification awarded  Bachelor of Engineering\nPrincipal subjects  Major: Geography\n"
+    )
+    assert (europass["education_level"], europass["field_of_study"]) == ("master", "Urban Planning")
 
 
 def test_a_ranking_or_a_grade_under_the_school_is_no_field():
@@ -157,3 +189,16 @@ def test_a_heading_or_another_word_before_a_colon_is_no_misread_label():
 def test_specks_after_a_chinese_employers_name_are_neither_name_nor_title():
     fields = _fields("郑可欣\n工作经历\n某某冷链物流有限公司 Kx 2020.03- 至今\n")
     assert (fields["current_employer"], fields["current_title"]) == ("某某冷链物流有限公司", "")
+
+
+def test_a_table_s_header_row_with_one_cell_a_scan_misread_names_no_field():
+    fields = _fields("郑可欣\n教育经历\n起止时间     学校     专业  [sa\n2016.09-2020.06  安徽大学  社会工作  本科\n")
+    assert fields["field_of_study"] == "社会工作"
+    assert _fields("郑可欣\n专业：[sa\n")["field_of_study"] == ""  # a speck is no major
+
+
+def test_quote_marks_and_dots_a_scan_left_after_a_chinese_employer_are_no_part_of_it():
+    fields = _fields("郑可欣\n工作经历\n2020.03- 至今 某某冷链物流有限公司 ”.  调度主管\n")
+    assert (fields["current_employer"], fields["current_title"]) == ("某某冷链物流有限公司", "调度主管")
+    english = _fields("Ann Lee\nExperience\nMar 2020 - Present  Northwind Traders Inc.  Buyer\n")
+    assert english["current_employer"] == "Northwind Traders Inc."

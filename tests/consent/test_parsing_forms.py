@@ -155,3 +155,129 @@ def test_skills_under_a_heading_the_vocabulary_does_not_list_are_read():
     assert _fields("王芳\n技能与证书\nPython、Excel\n")["skills"] == ["python", "excel"]
     assert _fields("Amy Chen\nTECHNICAL TOOLKIT\nDocker / Linux\n")["skills"] == ["docker", "linux"]
     assert _fields("王芳\n自我评价\n工作认真负责\n沟通能力\n")["skills"] == []
+
+
+# ---------------------------------------------------------------- a sidebar read before the main column
+
+
+def _sidebar_first(location: str) -> str:
+    return (
+        "Contact\nnora.feng@example.org\nwww.linkedin.com/in/nora-feng (LinkedIn)\n"
+        "Top Skills\nTableau\nForecasting\nLanguages\nEnglish (Full Professional)\nMandarin (Native or Bilingual)\n"
+        "Certifications\nCFA Level I\n"
+        f"Nora Feng\nDemand Planner at Huayu Retail Co., Ltd.\n{location}\n"
+        "Experience\nHuayu Retail Co., Ltd.\nDemand Planner\nMarch 2021 - Present (5 years 9 months)\n"
+    )
+
+
+def test_a_sidebar_read_first_ends_at_the_name_over_the_headline_and_the_location():
+    fields = _fields(_sidebar_first("Changzhi, Shanxi, China"))
+    assert (fields["full_name"], fields["province"], fields["city"]) == ("Nora Feng", "山西", "长治")
+    assert fields["skills"] == ["tableau", "forecasting", "english"]  # the name and the location are no skills
+    district = _fields(_sidebar_first("Nan'an District, Chongqing, China"))
+    assert (district["full_name"], district["province"], district["city"]) == ("Nora Feng", "重庆", "重庆")
+
+
+def test_a_city_read_otherwise_than_its_plain_pinyin_and_a_district_before_another_province():
+    assert place_in("Chaoyang, Liaoning") == ("辽宁", "朝阳")  # 朝 is chao here, not zhao
+    assert place_in("Chaoyang, Beijing") == ("北京", "北京")  # Beijing's district of the name, not Liaoning's city
+
+
+# ---------------------------------------------------------------- a label column (a Europass CV)
+
+
+def _pdf_with_a_label_column(rows: list[tuple[list[str], list[str]]]) -> bytes:
+    """A page whose labels stand right-aligned in a column of their own, each row's label and value
+    wrapped in their cells and centred on each other (the label at x 220, the value from x 232)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    y = 780.0
+    for label, value in rows:
+        height = 14.5 * max(len(label), len(value))
+        for lines, draw in ((label, lambda line, top: page.drawRightString(220, top, line)),
+                            (value, lambda line, top: page.drawString(232, top, line))):  # fmt: skip
+            top = y - (height - 14.5 * len(lines)) / 2
+            for line in lines:
+                page.setFont("Helvetica", 10)
+                draw(line, top)
+                top -= 14.5
+        y -= height + 4
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_label_column_reads_each_label_beside_its_value_even_when_either_wraps():
+    data = _pdf_with_a_label_column(
+        [
+            (["Name"], ["Daniel HU"]),
+            (["Address"], ["Unit 5, No. 18 Binjiang Road, Wenzhou, Zhejiang, China"]),
+            (["Work experience"], []),
+            (["Dates"], ["March 2022 - present"]),
+            (["Occupation or position held"], ["Software Engineer in Test"]),
+            (["Main activities and", "responsibilities"], ["Wrote the regression suites."]),
+            (["Name and address of", "employer"], ["Oujiang Valves Co., Ltd., Wenzhou,", "Zhejiang, China"]),
+            (["Dates"], ["July 2017 - February 2022"]),
+            (["Occupation or position held"], ["QA Engineer"]),
+            (["Name and address of", "employer"], ["Lucheng Pumps Ltd., Wenzhou, Zhejiang, China"]),
+            (["Computer skills and", "competences"], ["Python (advanced), Selenium, Linux"]),
+        ]
+    )
+    _kind, text = extract_text(data, "cv.pdf")
+    assert "Name and address of employer  Oujiang Valves Co., Ltd., Wenzhou, Zhejiang, China" in text.splitlines()
+    fields = _fields(text)
+    assert (fields["full_name"], fields["province"], fields["city"]) == ("Daniel HU", "浙江", "温州")
+    assert (fields["current_employer"], fields["current_title"]) == ("Oujiang Valves Co., Ltd.", "Software Engineer in Test")
+    assert fields["years_experience"] == 9 and {"python", "linux"} <= set(fields["skills"])
+
+
+def test_a_docx_label_column_puts_a_long_value_beside_its_label():
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "Dates"
+    table.cell(0, 1).text = "May 2020 – present"
+    table.cell(1, 0).text = "Occupation or position held"
+    table.cell(1, 1).text = "Key Account Manager"
+    table.cell(2, 0).text = "Name and address of employer"
+    table.cell(2, 1).text = "Wuxi Lakeside Textiles Co., Ltd., No. 6 Taihu Avenue, Wuxi, Jiangsu, China"
+    table.cell(2, 1).add_paragraph("Textiles and apparel, about 800 employees, exporting to Europe and Japan since 2004")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _kind, text = extract_text(buffer.getvalue(), "cv.docx")
+    fields = _fields("Lucy Ma\n# Work experience\n" + text)
+    assert (fields["current_employer"], fields["current_title"]) == ("Wuxi Lakeside Textiles Co., Ltd.", "Key Account Manager")
+
+
+def test_a_europass_cv_names_its_languages_licence_and_certificates_as_skills():
+    fields = _fields(
+        "Lucy Ma\n# Personal skills and competences\nMother tongue(s)  Chinese (Mandarin)\nOther language(s)  Japanese\n"
+        "Self-assessment  Understanding C1 · Speaking B2 · Writing B2\nCertificates  PMP; Adobe Certified Expert\n"
+        "Driving licence  B\n"
+    )
+    assert sorted(fields["skills"]) == ["driving", "japanese", "project_management"]
+    assert "korean" in _fields("Lucy Ma\nMother tongue(s)  Korean\n")["skills"]
+
+
+def test_a_table_s_last_column_of_figures_stays_on_its_rows():
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Helvetica", 10)
+    page.drawString(60, 800, "Lucy Ma")
+    y = 770
+    for skill, level, years in [("Skill", "Level", "Years"), ("AutoCAD", "Expert", "7"), ("SolidWorks", "Advanced", "5"),
+                                ("Six Sigma", "Basic", "2"), ("Excel", "Expert", "9"), ("PLC programming", "Basic", "1"),
+                                ("MES", "Basic", "3"), ("ERP", "Basic", "4")]:  # fmt: skip
+        page.drawString(60, y, skill)
+        page.drawString(280, y, level)
+        page.drawString(430, y, years)
+        y -= 17
+    page.drawString(60, y - 10, "Process Engineer, Wuxi Lakeside Textiles Co., Ltd., Wuxi, Jiangsu, since May 2020")
+    page.save()
+    _kind, text = extract_text(buffer.getvalue(), "cv.pdf")
+    assert "AutoCAD  Expert  7" in text.splitlines()
+    assert text.splitlines()[-1].startswith("Process Engineer, Wuxi")

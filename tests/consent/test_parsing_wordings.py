@@ -467,6 +467,19 @@ def test_chinese_as_the_mother_tongue_is_no_skill_a_foreign_language_is():
     assert "english" in fields["skills"] and "excel" in fields["skills"]
     assert "mandarin" not in fields["skills"]
     assert "mandarin" not in _fields("Mia Ren\n# 技能\n普通话（母语）、英语（CET-6）\n")["skills"]
+    assert "mandarin" not in _fields("Mia Ren\n# Languages\nMandarin (Native or Bilingual)\nEnglish\n")["skills"]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Management - BM, Tourism Management · (2012 - 2016)", "Tourism Management"),
+        ("Bachelor of Economics - BEc, Insurance", "Insurance"),
+        ("Master of Management in Hospitality", "Hospitality"),
+    ],
+)
+def test_the_kind_of_a_chinese_degree_is_no_field_the_subject_after_it_is(line, field):
+    assert _fields(f"Mia Ren\n# Education\nJinan University\n{line}\n")["field_of_study"] == field
 
 
 @pytest.mark.parametrize(
@@ -532,3 +545,45 @@ def test_the_field_said_in_talk_is_read(study):
 def test_the_years_said_with_a_particle_and_the_pay_without_a_pay_word_are_read():
     fields = _mail()
     assert (fields["years_experience"], fields["expected_salary"]) == (9, 9000)
+
+
+# ---------------------------------------------------------------- skills as job sites, matrices and certificates list them
+
+
+def test_a_language_with_how_well_it_is_read_and_spoken_is_the_language():
+    fields = _fields("钟岚\n# 语言能力\n韩语（TOPIK 5级）：读写能力精通 | 听说能力良好\n英语：读写熟练\n普通话（二级甲等）\n")
+    assert fields["skills"] == ["韩语", "english"]
+
+
+def test_a_level_written_before_the_skill_and_a_duration_column_are_no_part_of_it():
+    fields = _fields("钟岚\n# 专业技能\n良好深度学习\n熟练AutoCAD\nSolidWorks | 精通 | 36个月\n")
+    assert fields["skills"] == ["deep_learning", "cad", "solidworks"]
+
+
+def test_a_skills_matrix_with_tabs_keeps_the_skills_and_drops_its_header_levels_and_years():
+    fields = _fields("Lucy Ma\nSKILLS MATRIX\nSkill\tLevel\tYears\nCommunication skills\tIntermediate\t11\nAutoCAD\tExpert\t7\n")
+    assert fields["skills"] == ["communication", "cad"]
+
+
+def test_certificates_name_only_the_skills_the_vocabulary_knows():
+    fields = _fields("钟岚\n# 证书\n2019.06  英语专业八级\n2021.03  六西格玛绿带\n2022.11  一级建造师\n# Skills\nAutoCAD\n")
+    assert sorted(fields["skills"]) == ["cad", "english", "lean"]
+
+
+@pytest.mark.parametrize("heading", ["★ 专业技能", "【专业技能】", "■ 专业技能", "# ◆ 专业技能", ". 支专业技能"])
+def test_a_heading_marked_with_symbols_or_a_scan_s_speck_before_it_is_the_heading(heading):
+    assert sorted(_fields(f"钟岚\n{heading}\nAutoCAD\nSolidWorks\n")["skills"]) == ["cad", "solidworks"]
+
+
+def test_a_line_ending_in_a_stop_is_no_heading():
+    assert _section_of("年工作经验。") is None and _section_of("# Personal skills and competences") == "skills"
+
+
+@pytest.mark.parametrize(
+    ("title", "category"), [("Head of Procurement", "operations"), ("Strategic Sourcing Lead", "operations")]
+)
+def test_buying_for_a_company_is_operations(title, category):
+    assert (
+        _fields(f"Lucy Ma\nExperience\nMay 2020 - Present  Wuxi Lakeside Textiles Co., Ltd.  {title}\n")["role_category"]
+        == category
+    )
