@@ -27,8 +27,9 @@ from ..flow import build_start, buy, list_and_fund, world_create
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _query_service(world, *, epsilon="0.5") -> DataProduct:
-    product = product_create(
+def _query_product(world, *, epsilon="0.5") -> DataProduct:
+    """The query service's product, not yet built."""
+    return product_create(
         provider=world.provider,
         by=world.provider_user,
         title="Talent query service",
@@ -39,6 +40,10 @@ def _query_service(world, *, epsilon="0.5") -> DataProduct:
         epsilon=epsilon,
         min_people=10,
     )
+
+
+def _query_service(world, *, epsilon="0.5") -> DataProduct:
+    product = _query_product(world, epsilon=epsilon)
     version = build_start(world, product)
     version.refresh_from_db()
     assert version.status == ProductVersion.Status.READY, version.error

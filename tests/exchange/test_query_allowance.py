@@ -32,7 +32,7 @@ from exchange.services.queries import query_allowances_settle, query_run
 from privacy import budget as accountant
 
 from ..flow import build_start, buy, world_create
-from .test_queries import _query_service, bought  # noqa: F401 (the fixture)
+from .test_queries import _query_product, _query_service, bought  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -308,17 +308,7 @@ def test_a_version_that_turns_out_withdrawn_at_the_end_of_its_build_gives_its_wh
         return allowance
 
     monkeypatch.setattr(builds, "budget_reserve", reserve_then_a_withdrawal_lands)
-    product = product_create(
-        provider=world.provider,
-        by=world.provider_user,
-        title="Talent query service",
-        description="Privacy-preserving computation over consented resumes.",
-        kind=DataProduct.Kind.QUERY,
-        purpose=world.notice.purpose,
-        price_fen=20_000,
-        epsilon="0.5",
-        min_people=10,
-    )
+    product = _query_product(world)
     version = build_start(world, product)
     version.refresh_from_db()
     assert version.status == ProductVersion.Status.WITHDRAWN
