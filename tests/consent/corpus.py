@@ -39,7 +39,9 @@ a civil-service / state-enterprise 报名表 grid with 籍贯/户籍/现住址 a
 academic CV with education first and publications, a timeline resume with the years in a left column and skill
 bars, a developer's Markdown resume, an English resume kept as a table with one row per job, and scans and
 photos of the 报名表) are a fourth sealed family, written without reading the parser, its data or the other
-families' wordings; only their summary figures are ever read, and nothing is tuned on them.
+families' wordings. It was sealed (only its summary figures read: 0.83 over fields) until a later round opened its
+misses to drive tuning: it is a tuned family now, still reported apart as "sealed4_held_out" so that its figure stays
+comparable with the rounds before (`-v --open sealed4_held_out` prints its misses). sealed5 stays sealed.
 SEALED5_HELD_OUT layouts (corpus_sealed5.py: a 外企-style resume with Chinese headings over English lines, an
 online resume printed to PDF by a browser with its header, URL footer and page numbers, an English two-column
 resume drawn without tables so that its columns interleave when read, a non-IT 起止时间/单位/岗位 resume of nurses,
@@ -790,7 +792,7 @@ GROUPS = (
     ("sealed5_held_out", SEALED5_HELD_OUT),
 )
 # Families whose misses have been opened to drive tuning and may be printed (`-v --open NAME`); the others' never are.
-OPENABLE = ("sealed2", "sealed3_held_out")
+OPENABLE = ("sealed2", "sealed3_held_out", "sealed4_held_out")
 
 
 def report(ocr: bool = True, held_out: bool = True, opened: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> dict:
