@@ -8,8 +8,8 @@ Prints one JSON line. ``seconds`` is the whole release from integer-coded column
 vectorised count of class sizes over the n rows' integer-coded quasi-identifiers
 (the cost of judging one lattice node from scratch), best of seven (on a shared
 machine a run of three can all land in someone else's busy moment and inflate it), and
-``node_ratio`` = seconds / floor_seconds (``search_node_ratio``: the search's phase alone). For n <= 10,000 the full-domain optimum
-is also found by exhaustive search of the same lattice (``dm_optimal``, ``ratio``).
+``node_ratio`` = seconds / floor_seconds (``search_node_ratio``: the search's phase alone). For n <= 10,000
+the full-domain optimum is also found by exhaustive search of the same lattice (``dm_optimal``, ``ratio``).
 """
 
 import argparse
