@@ -388,6 +388,20 @@ EN_AREAS = {
 }  # fmt: skip
 
 
+# Project names and notes for the Word resume (zh_docx_header); no skill word in them.
+PROJECTS_ZH = {
+    "engineering": ("订单中心重构", "支付网关升级", "会员积分系统", "灰度发布平台"),
+    "data": ("用户画像平台", "实时数仓建设", "销量预测模型", "指标中台"),
+    "product": ("小程序商城改版", "会员体系设计", "新用户引导优化", "商家后台重构"),
+    "sales": ("华东经销商开拓", "重点医院准入", "年度大客户续约", "新品上市推广"),
+    "finance": ("集团预算体系搭建", "费用报销流程优化", "资金集中管理", "年度关账提速"),
+    "operations": ("618大促活动", "私域社群搭建", "会员复购提升", "门店巡检标准化"),
+    "hr": ("校园宣讲计划", "绩效体系改革", "新员工入职流程优化", "干部梯队建设"),
+    "other": ("合同模板统一", "办公室搬迁", "供应商资质审核", "知识产权梳理"),
+}
+PROJECT_NOTES = ("牵头制定方案并推进落地", "负责需求梳理与进度把控", "协调多个部门共同完成", "从零搭建并持续迭代")
+
+
 def _pick(rng: random.Random, pool, weights=None):
     return rng.choices(pool, weights=weights)[0] if weights else rng.choice(pool)
 
@@ -473,7 +487,7 @@ def person(rng: random.Random, english: bool, today: date) -> dict:
         ),
     )
     email = f"{handle}@{rng.choice(MAIL_DOMAINS)}"
-    monthly = rng.choice((6, 8, 10, 12, 15, 18, 20, 22, 25, 28, 30, 35, 40, 45, 50)) * 1000
+    monthly = min(60, max(5, round(5 + years * 1.8 + rng.uniform(-2, 5)))) * 1000  # grows with experience
     current = jobs[-1]
     return {
         "full_name": en_name if english else zh_name,
@@ -916,6 +930,13 @@ def _docx_header_parts(person: dict, rng: random.Random) -> tuple[list[str], lis
         work.append(f"职位：{job['title'][0]}")
         work.append(f"工作内容：负责所在团队的核心业务，带领{job['k']}人小组完成年度目标，相关指标提升{job['n']}%。")
     sections.append(("工作经历", work))
+    projects = []
+    for job in reversed(jobs):
+        for _ in range(rng.randint(1, 2)):
+            name = rng.choice(PROJECTS_ZH[person["_category"]])
+            projects.append(f"{job['start'][0]}年　{name}")
+            projects.append(f"项目描述：{rng.choice(PROJECT_NOTES)}，历时{rng.randint(3, 14)}个月，覆盖{job['n']}个业务线。")
+    sections.append(("项目经历", projects))
     sections.append(("专业技能", ["、".join(_skill_list(person, 0, rng))]))
     sections.append(
         ("自我评价", [rng.choice(("性格开朗，责任心强，能够快速适应新环境。", "注重细节，做事有条理，乐于分享经验。"))])
@@ -944,20 +965,40 @@ def _headhunter_lines(person: dict, rng: random.Random) -> list[str]:
         f"推荐顾问：{consultant}　　报告日期：{person['_today'].year}年{person['_today'].month}月",
     ]
     lines.append("## 候选人基本信息")
-    lines.append(f"候选人：{person['full_name']}　　性别：{gender_word}　　出生年份：{person['birth_year']}年")
-    lines.append(f"联系电话：{_phone_zh(person['phone'], rng)}　　电子邮箱：{person['contact_email']}")
-    lines.append(f"现居地：{_zh_location(place, rng)}")
-    if person["education_level"] == "high_school":
-        lines.append(f"最高学历：{level}（{person['_school'][0]}）")
+    location, phone = _zh_location(place, rng), _phone_zh(person["phone"], rng)
+    school = person["_school"][0]
+    if rng.random() < 0.7:  # the report's usual grid: label, value, label, value
+        lines.append(f"|候选人|{person['full_name']}|性别|{gender_word}")
+        lines.append(f"|出生年份|{person['birth_year']}年|现居地|{location}")
+        lines.append(f"|联系电话|{phone}|电子邮箱|{person['contact_email']}")
+        if person["education_level"] == "high_school":
+            lines.append(f"|最高学历|{level}|毕业学校|{school}")
+        else:
+            lines.append(f"|最高学历|{level}|毕业院校|{school}")
+            lines.append(f"|专业|{person['_field'][0]}|工作年限|{person['years_experience']}年")
+        if person["education_level"] == "high_school":
+            lines.append(f"|工作年限|{person['years_experience']}年|到岗时间|{rng.choice(('一个月', '两周'))}")
+        lines.append(f"|目前公司|{employers[-1]}|目前职位|{jobs[-1]['title'][0]}")
+        lines.append(f"|目前年薪|{current_annual}万|期望年薪|{annual}万")
+        lines.append("## 工作经历")
+        lines.append("|起止时间|公司|职位")
+        for job, employer in reversed(list(zip(jobs, employers, strict=True))):
+            lines.append(f"|{_ym_zh(job['start'], 'nian')}—{_ym_zh(job['end'], 'nian')}|{employer}|{job['title'][0]}")
     else:
-        lines.append(f"最高学历：{level}　毕业院校：{person['_school'][0]}　专业：{person['_field'][0]}")
-    lines.append(f"工作年限：{person['years_experience']}年")
-    lines.append(f"目前公司：{employers[-1]}")
-    lines.append(f"目前职位：{jobs[-1]['title'][0]}")
-    lines.append(f"目前年薪：{current_annual}万　　期望年薪：{annual}万")
-    lines.append("## 工作经历")
-    for job, employer in reversed(list(zip(jobs, employers, strict=True))):
-        lines.append(f"{_ym_zh(job['start'], 'nian')}—{_ym_zh(job['end'], 'nian')}　{employer}　{job['title'][0]}")
+        lines.append(f"候选人：{person['full_name']}　　性别：{gender_word}　　出生年份：{person['birth_year']}年")
+        lines.append(f"联系电话：{phone}　　电子邮箱：{person['contact_email']}")
+        lines.append(f"现居地：{location}")
+        if person["education_level"] == "high_school":
+            lines.append(f"最高学历：{level}（{school}）")
+        else:
+            lines.append(f"最高学历：{level}　毕业院校：{school}　专业：{person['_field'][0]}")
+        lines.append(f"工作年限：{person['years_experience']}年")
+        lines.append(f"目前公司：{employers[-1]}")
+        lines.append(f"目前职位：{jobs[-1]['title'][0]}")
+        lines.append(f"目前年薪：{current_annual}万　　期望年薪：{annual}万")
+        lines.append("## 工作经历")
+        for job, employer in reversed(list(zip(jobs, employers, strict=True))):
+            lines.append(f"{_ym_zh(job['start'], 'nian')}—{_ym_zh(job['end'], 'nian')}　{employer}　{job['title'][0]}")
     lines.append("## 顾问评价")
     skill_words = "、".join(_skill_list(person, 0, rng))
     pronoun = "她" if person["gender"] == "F" else "他"
@@ -999,6 +1040,8 @@ def _as_text(lines: list[str], english: bool) -> bytes:
     for line in lines:
         if line.startswith("## "):
             out.extend(["", _plain(line).upper() if english else _plain(line)])
+        elif line.startswith("|"):
+            out.append("\t".join(line[1:].split("|")))
         else:
             out.append(_plain(line))
     return ("\n".join(out) + "\n").encode("utf-8")
@@ -1009,7 +1052,17 @@ def _as_docx(lines: list[str]) -> bytes:
     from docx.shared import Pt
 
     doc = Document()
+    table = None
     for line in lines:
+        if line.startswith("|"):
+            cells = line[1:].split("|")
+            if table is None or len(table.columns) != len(cells):
+                table = doc.add_table(rows=0, cols=len(cells))
+                table.style = "Table Grid"
+            for cell, text in zip(table.add_row().cells, cells, strict=True):
+                cell.text = text
+            continue
+        table = None
         if line.startswith("# "):
             para = doc.add_paragraph()
             run = para.add_run(_plain(line))
@@ -1029,9 +1082,10 @@ def _as_docx(lines: list[str]) -> bytes:
 
 
 def _as_pdf(lines: list[str], font: str) -> bytes:
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     _register_fonts()
     bold = "S6LatinBold" if font == "S6Latin" else font
@@ -1042,8 +1096,19 @@ def _as_pdf(lines: list[str], font: str) -> bytes:
         "### ": ParagraphStyle("s", parent=body, fontName=bold, fontSize=10.5, leading=16),
         "**": ParagraphStyle("j", parent=body, fontName=bold),
     }
-    story = []
-    for line in lines:
+    story, rows = [], []
+    for index, line in enumerate(lines):
+        if line.startswith("|"):
+            rows.append([Paragraph(_escape(cell), body) for cell in line[1:].split("|")])
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if following.startswith("|") and following.count("|") == line.count("|"):
+                continue
+            widths = [70, 160, 70, 183] if len(rows[0]) == 4 else [120, 220, 143]
+            table = Table(rows, colWidths=widths[: len(rows[0])])
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.append(table)
+            rows = []
+            continue
         style = next((styles[m] for m in ("### ", "## ", "# ", "**") if line.startswith(m)), body)
         text = _plain(line)
         if line.startswith("- "):
@@ -1095,7 +1160,7 @@ def _docx_header_pdf(header: list[str], sections: list[tuple[str, list[str]]]) -
 
     _register_fonts()
     font = "STSong-Light"
-    body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=17, wordWrap="CJK")
+    body = ParagraphStyle("b", fontName=font, fontSize=11.5, leading=21, wordWrap="CJK")
     label = ParagraphStyle("l", parent=body, fontSize=11)
     width, height = A4
 
@@ -1111,7 +1176,7 @@ def _docx_header_pdf(header: list[str], sections: list[tuple[str, list[str]]]) -
         canvas.restoreState()
 
     rows = [[Paragraph(name, label), [Paragraph(_escape(line), body) for line in lines]] for name, lines in sections]
-    table = Table(rows, colWidths=[80, width - 112 - 80])
+    table = Table(rows, colWidths=[80, width - 112 - 80], splitInRow=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=56, rightMargin=56, topMargin=110, bottomMargin=50)

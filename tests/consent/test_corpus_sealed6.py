@@ -84,7 +84,7 @@ def squeeze(text: str) -> str:
 def salary_forms(monthly: int) -> list[str]:
     forms = [f"{monthly // 1000}K", f"{monthly // 1000}-", f"{monthly}元", f"{monthly:,}", f"{monthly / 10000:g}万/月"]
     if monthly * 12 % 60000 == 0:
-        forms.append(f"期望年薪：{monthly * 12 // 10000}万")
+        forms += [f"期望年薪：{monthly * 12 // 10000}万", f"期望年薪{monthly * 12 // 10000}万"]
     forms.append(f"{monthly * 12:,}peryear")
     return [squeeze(form) for form in forms]
 
