@@ -1259,7 +1259,7 @@ def _screenshot(lines: list[str], rng: random.Random, fmt: str) -> bytes:
     draw.rectangle((width - 116, 32, width - 116 + rng.randint(15, 52), 52), fill=(20, 20, 20))
     draw.rectangle((0, 80, width, 200), fill=(245, 245, 245))
     draw.text((40, 110), "‹", font=title_font, fill=(20, 20, 20))
-    chat_title = rng.choice(("内推群（256）", "老同学", "招聘交流群", "HR小王"))
+    chat_title = rng.choice(("内推群（256）", "老同学", "求职交流群", "HR小王"))
     draw.text(
         (width // 2 - scratch.textlength(chat_title, font=title_font) // 2, 112), chat_title, font=title_font, fill=(20, 20, 20)
     )
@@ -1268,14 +1268,18 @@ def _screenshot(lines: list[str], rng: random.Random, fmt: str) -> bytes:
     y = 240
     draw.text((width // 2 - 60, y), f"{rng.randint(9, 20)}:{rng.randint(0, 59):02d}", font=small, fill=(160, 160, 160))
     y += 70
+    sent = rng.random() < 0.4  # pasted by the phone's owner: green bubbles on the right
+    left = width - 160 - bubble_w if sent else 160
     for rows in laid:
         inner = sum(len(w) for _e, w in rows) * line_h
-        draw.rounded_rectangle((30, y, 130, y + 100), radius=12, fill=(120, 160, 200))  # the sender's avatar
-        draw.rounded_rectangle((160, y, 160 + bubble_w, y + inner + 50), radius=18, fill=(255, 255, 255))
+        avatar = (width - 130, y, width - 30, y + 100) if sent else (30, y, 130, y + 100)
+        draw.rounded_rectangle(avatar, radius=12, fill=(120, 160, 200) if not sent else (200, 150, 110))
+        bubble = (149, 236, 105) if sent else (255, 255, 255)
+        draw.rounded_rectangle((left, y, left + bubble_w, y + inner + 50), radius=18, fill=bubble)
         ty = y + 25
         for emoji, wrapped in rows:
             for index, text in enumerate(wrapped):
-                x = 190
+                x = left + 30
                 if emoji and index == 0:
                     draw.rounded_rectangle((x, ty + 6, x + 38, ty + 44), radius=8, fill=EMOJI_COLOURS[emoji])
                 if emoji:
