@@ -418,10 +418,10 @@ def person(rng: random.Random, english: bool, today: date) -> dict:
     grad_age = {"high_school": 18, "associate": 21, "bachelor": 22, "master": 25, "doctorate": 28}[level]
     years = rng.randint(1, 18)
     start_year = today.year - years
-    start_month = rng.randint(1, 11)  # January-November: the year difference is the whole years (see docstring)
-    if start_year == today.year - 1 and start_month > today.month:
-        start_month = today.month
-    birth_year = start_year - grad_age - rng.choice((0, 0, 1))
+    gap = rng.choice((0, 0, 1))  # years between graduating (in June) and the first job
+    # January-November, so the year difference is the whole years (see the docstring); after June when just graduated
+    start_month = rng.randint(7, 11) if gap == 0 else rng.randint(1, 11)
+    birth_year = start_year - grad_age - gap
     birth_month = rng.randint(1, 12)
     # jobs: contiguous, the last one current
     count = min(rng.randint(1, 4), max(1, years // 2 + 1))
@@ -519,7 +519,6 @@ def person(rng: random.Random, english: bool, today: date) -> dict:
         "_monthly": monthly,
         "_category": category,
         "_today": today,
-        "_rng_salt": rng.getrandbits(32),
     }
 
 
@@ -664,38 +663,44 @@ def _trad_lines(person: dict, rng: random.Random) -> list[str]:
     person["current_title"] = current["title"][2]
     field = person["_field"][2]
     person["field_of_study"] = None if person["education_level"] == "high_school" else field
-    lines = ["# 履歷表", "## 個人資料"]
-    lines.append(f"姓名：{name}　　性別：{'女' if person['gender'] == 'F' else '男'}")
+    pairs = [("姓名", name), ("性別", "女" if person["gender"] == "F" else "男")]
     by, bm = person["birth_year"], person["_birth_month"]
     if where == "tw" or rng.random() < 0.3:
-        lines.append(f"出生日期：民國{by - 1911}年{bm}月")
+        pairs.append(("出生日期", f"民國{by - 1911}年{bm}月"))
     else:
-        lines.append(f"出生日期：{by}年{bm}月")
+        pairs.append(("出生日期", f"{by}年{bm}月"))
     if where == "cn":
-        lines.append(f"手機：{_phone_zh(person['phone'], rng)}")
+        pairs.append(("手機", _phone_zh(person["phone"], rng)))
     else:
         local = (
             f"+852 {rng.randint(5100, 9899)} {rng.randint(1000, 9999)}"
             if where == "hk"
             else f"09{rng.randint(10, 89)}-{rng.randint(100, 999)}-{rng.randint(100, 999)}"
         )
-        lines.append(f"聯絡電話：{local}")
+        pairs.append(("聯絡電話", local))
         if rng.random() < 0.5:
-            lines.append(f"內地手機：+86 {person['phone']}")
+            pairs.append(("內地手機", f"+86 {person['phone']}"))
         else:
             person["phone"] = None
-    lines.append(f"電子郵件：{person['contact_email']}")
-    lines.append(f"現居地：{address}")
+    pairs.append(("電子郵件", person["contact_email"]))
+    pairs.append(("現居地", address))
     if rng.random() < 0.6:
         desired = _desired(person, rng, 2)
         person["desired_role"] = desired
-        lines.append(f"應徵職務：{desired}")
+        pairs.append(("應徵職務", desired))
     if where == "cn" and rng.random() < 0.6:
         person["expected_salary"] = person["_monthly"]
-        lines.append(f"期望待遇：月薪人民幣{person['_monthly']:,}元")
+        pairs.append(("期望待遇", f"月薪人民幣{person['_monthly']:,}元"))
     else:
         person["expected_salary"] = None
-        lines.append("期望待遇：面議")
+        pairs.append(("期望待遇", "面議"))
+    lines = ["# 履歷表", "## 個人資料"]
+    if rng.random() < 0.5:  # the job-bank template: a grid of label, value, label, value
+        if len(pairs) % 2:
+            pairs.append(("婚姻狀況", rng.choice(("未婚", "已婚"))))
+        lines += [f"|{a}|{b}|{c}|{d}" for (a, b), (c, d) in zip(pairs[::2], pairs[1::2], strict=True)]
+    else:
+        lines += [f"{label}：{value}" for label, value in pairs]
     lines.append("## 學歷")
     school = person["_school"][2]
     if person["education_level"] in ("bachelor", "master", "doctorate") and where != "cn" and rng.random() < 0.5:
