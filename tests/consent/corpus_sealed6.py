@@ -866,9 +866,16 @@ def _wechat_lines(person: dict, rng: random.Random) -> list[str]:
         lines.append(f"【出生】{person['birth_year']}年{person['_birth_month']}月")
     else:
         person["birth_year"] = None
-    lines.append(f"📞 {_phone_zh(person['phone'], rng)}")
-    lines.append(f"✉️ {person['contact_email']}")
-    lines.append(f"📍 现居：{_zh_location(place, rng)}")
+    if rng.random() < 0.65:
+        lines.append(f"📞 {_phone_zh(person['phone'], rng)}")
+        lines.append(f"✉️ {person['contact_email']}")
+        lines.append(f"📍 现居：{_zh_location(place, rng)}")
+    else:  # the brackets all the way down
+        lines.append(f"【电话】{_phone_zh(person['phone'], rng)}")
+        lines.append(f"【邮箱】{person['contact_email']}")
+        lines.append(f"【现居】{_zh_location(place, rng)}")
+    if rng.random() < 0.4:
+        lines.append(rng.choice(("——————", "～～～～～～", "➖➖➖➖➖")))
     level = ZH_LEVEL[person["education_level"]]
     if person["education_level"] == "high_school":
         lines.append(f"🎓 {level}｜{person['_school'][0]}｜{person['_grad_year']}年毕业")
@@ -1249,7 +1256,7 @@ def _screenshot(lines: list[str], rng: random.Random, fmt: str) -> bytes:
         rows = []
         for line in message:
             emoji = next((e for e in EMOJI_COLOURS if line.startswith(e)), None)
-            text = line[len(emoji) :].strip() if emoji else line
+            text = line[len(emoji) :].strip() if emoji else line.replace("➖", "—")  # no emoji glyph: drawn as a rule
             wrapped = _wrap(scratch, text, font, bubble_w - 60 - (50 if emoji else 0))
             rows.append((emoji, wrapped))
         laid.append(rows)
