@@ -28,6 +28,7 @@ from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
+from . import scripts
 from .places import place_in
 from .salaries import SALARY_WORDS as _SALARY_WORDS
 from .salaries import salary_in_text, salary_monthly, salary_negotiable
@@ -1606,7 +1607,18 @@ class _Found:
 
 
 def parse_resume(text: str, *, today: date | None = None) -> dict:
-    """Propose structured fields for one resume's text (JSON Resume shape), each with a confidence."""
+    """Propose structured fields for one resume's text (JSON Resume shape), each with a confidence.
+
+    A resume in Traditional Chinese is read in Simplified (headings, labels, vocabularies) and its
+    values are given back as written (consent.scripts).
+    """
+    read = scripts.simplified(text)
+    if read is not None:
+        return scripts.as_written(_parse_resume(read, today=today), read, text)
+    return _parse_resume(text, today=today)
+
+
+def _parse_resume(text: str, *, today: date | None) -> dict:
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
     raw = [_norm_line(line) for line in text.splitlines()]
     lines, sections = _sectioned([line for line in raw if line])
