@@ -447,19 +447,64 @@ def _paragraph_line(paragraph) -> str:
 
 
 def _docx_lines(document) -> list[str]:
-    """Paragraphs and tables in document order. A table of short cells reads row by row (label, value);
-    a table used for layout (a sidebar and a main column) reads cell by cell."""
+    """The page header, then paragraphs and tables in document order, then the footer. A table of short
+    cells reads row by row (label, value); a table used for layout (a sidebar and a main column) reads
+    cell by cell. Many Word templates put the name and contact details in the page header, and whole
+    sections in text boxes: both are read, a text box where its anchor sits in the text."""
+    lines = _header_footer_lines(document, "header")
+    lines.extend(_block_lines(document.element.body, document))
+    lines.extend(_header_footer_lines(document, "footer"))
+    return [line for line in lines if line]
+
+
+def _block_lines(element, parent) -> list[str]:
+    """Lines of the paragraphs and tables directly inside ``element`` (a body, a header, a text box)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_paragraph_line(Paragraph(child, document)))
+            lines.append(_paragraph_line(Paragraph(child, parent)))
+            for box in _text_boxes(child):
+                lines.extend(_block_lines(box, parent))
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(child, document)))
-    return [line for line in lines if line]
+            lines.extend(_table_lines(Table(child, parent)))
+    return lines
+
+
+def _text_boxes(paragraph_element) -> list:
+    """The text boxes anchored in a paragraph, each once: a shape's text is stored twice, as the
+    drawing and as its VML fallback for older readers, and only the drawing's copy is read."""
+    from docx.oxml.ns import qn
+
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    boxes = []
+    for box in paragraph_element.iter(qn("w:txbxContent")):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not paragraph_element and ancestor.tag != fallback:
+            ancestor = ancestor.getparent()
+        if ancestor is paragraph_element:
+            boxes.append(box)
+    return [box for box in boxes if not any(other is not box and other in box.iterancestors() for other in boxes)]
+
+
+def _header_footer_lines(document, which: str) -> list[str]:
+    """The lines of each section's header (or footer), each distinct one once and first-page ones included:
+    a resume repeats its header on every page."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for section in document.sections:
+        for part in (getattr(section, f"first_page_{which}"), getattr(section, which)):
+            if part.is_linked_to_previous:
+                continue
+            block = [line for line in _block_lines(part._element, part) if line]
+            key = "\n".join(block)
+            if block and key not in seen:
+                seen.add(key)
+                lines.extend(block)
+    return lines
 
 
 def _table_lines(table) -> list[str]:
