@@ -35,6 +35,7 @@ the tests check on small lattices.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -479,7 +480,7 @@ class NodeJudge:
                     codes = column.between[source.levels[q]][levels[q]][codes]
                 key *= radices[q]
                 key += codes
-        total = int(np.prod([radices[q] for q in active], dtype=np.float64)) if active else 1
+        total = math.prod(radices[q] for q in active)
         if sensitive is not None:
             key = key * self.sensitive_radix + sensitive  # never in place: key may be a kept part
             total *= self.sensitive_radix
@@ -505,7 +506,7 @@ class NodeJudge:
 
     def _countable(self, levels: tuple[int, ...], entries: int) -> bool:
         """Whether rolling ``entries`` up to ``levels`` can count with one bincount (no sort)."""
-        total = float(np.prod([self.radix[q][level] for q, level in enumerate(levels)]))
+        total = float(math.prod(self.radix[q][level] for q, level in enumerate(levels)))
         total *= self.sensitive_radix if self._rows.sensitive is not None else 1
         return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
@@ -521,8 +522,8 @@ class NodeJudge:
         above = tuple(slice(level, None) for level in histogram.levels)
         costs = self._source_cost[above]
         cheaper = costs > cost  # strictly: among equal costs the one kept first stays the source
-        costs[cheaper] = cost
-        self._source_index[above][cheaper] = len(self._cache)
+        np.putmask(self._source_index[above], cheaper, len(self._cache))
+        np.minimum(costs, cost, out=costs)
         self._cache.append(histogram)
         self._cached_total += held
 
@@ -662,8 +663,8 @@ def _sum_runs(cube: np.ndarray, axis: int, matrix: np.ndarray) -> np.ndarray:
     """
     shape = cube.shape
     high, low = matrix.shape
-    pre = int(np.prod(shape[:axis], dtype=np.int64))
-    post = int(np.prod(shape[axis + 1 :], dtype=np.int64))
+    pre = math.prod(shape[:axis])
+    post = math.prod(shape[axis + 1 :])
     if post == 1:
         flat = cube.reshape(pre, low)
         transposed = matrix.T
@@ -778,6 +779,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
     # the smallest of its evaluated predecessors'); before it does, what the old values prune is
     # recorded in ``dead``.
     threshold = np.inf
+    slack_most = np.inf  # no slack anywhere is larger (after the bottom: its own, in DM every node's)
     levels_of = [tuple(row) for row in nodes.tolist()]
 
     def prune_now() -> None:
@@ -793,7 +795,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
         # suppresses at least as many records; each suppressed record adds ``slack``.
         above, below = cones(levels)
         view = slack_cube[above]
-        if best is not None and bool((view > score.slack).any()):
+        if best is not None and score.slack < slack_most and bool((view > score.slack).any()):
             prune_now()
         np.minimum(view, score.slack, out=view)
         view = bound_cube[above]
@@ -844,6 +846,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
     # Each evaluation tags a cone: below a node over the limit nothing can win, nor above
     # a node whose lower bound exceeds the best loss.
     evaluate(0)
+    slack_most = float(slack.max())
     # Probes first: the nodes with up to four quasi-identifiers at level 0 and the rest at
     # "*", finest first. Their histograms are small, and what they suppress every node
     # below them suppresses too, which rules out most of the fine nodes unevaluated.
