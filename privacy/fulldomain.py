@@ -445,13 +445,23 @@ class NodeJudge:
                 steps.append((q, matrix))
         cube = source.dense.reshape([radix for _, radix in source._radices])
         axes = [q for q, _ in source._radices]
-        for q, matrix in steps:
+        # Axes that shrink the count most first (integer sums: any order is exact). Small counts are
+        # summed by numpy; larger ones by matrix products, which numpy's reductions along inner
+        # axes trail several times (an axis raised to "*" is summed by a row of ones).
+        order = sorted(
+            (1 / cube.shape[axes.index(q)] if matrix is None else matrix.shape[0] / matrix.shape[1], q, matrix)
+            for q, matrix in steps
+        )
+        for _, q, matrix in order:
             axis = axes.index(q)
-            if matrix is None:
+            if matrix is not None:
+                cube = _sum_runs(cube, axis, matrix)
+            elif cube.size <= _SMALL_SUM:
                 cube = cube.sum(axis=axis)
                 axes.pop(axis)
             else:
-                cube = _sum_runs(cube, axis, matrix)
+                cube = _sum_runs(cube, axis, np.ones((1, cube.shape[axis]))).reshape(cube.shape[:axis] + cube.shape[axis + 1 :])
+                axes.pop(axis)
         self.stats.rows_grouped += len(source.dense)
         radices = [(q, self.columns[q].radix(levels[q])) for q in axes]
         return Histogram.from_dense(levels, np.ascontiguousarray(cube).reshape(-1), radices)
@@ -653,6 +663,8 @@ class SearchResult:
 # Products of at most this many multiply-adds run on one thread in the BLAS (larger ones are
 # split into pieces of this size: on a shared machine a second thread costs more than it saves).
 _GEMM_SINGLE = 1 << 18
+# Counts up to this many bins are summed along an axis by numpy's own reduction.
+_SMALL_SUM = 4096
 
 
 def _sum_runs(cube: np.ndarray, axis: int, matrix: np.ndarray) -> np.ndarray:
