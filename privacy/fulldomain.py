@@ -25,8 +25,11 @@ How it stays cheap (Flash, Kohlmayer et al. 2012; OLA, El Emam et al. 2009):
   smallest such histogram kept. A histogram counted by one bincount stays a dense
   count over its key space: DM is read off it without listing its classes, and a
   coarser node is rolled up from it by summing runs of bins along the raised
-  attributes (codes of one parent are adjacent, ``privacy.encoding``). Listed
-  histograms and the bottom are keyed by one table lookup per block of attributes.
+  attributes (codes of one parent are adjacent, ``privacy.encoding``), as products
+  with 0/1 matrices. Listed histograms and the bottom are keyed by one table lookup
+  per block of attributes.
+- The probes (a few attributes at level 0, the rest "*") are rolled up where they can
+  from a few finer probes counted once from the bottom, not each from the bottom.
 
 The answer equals an exhaustive search of the same lattice (``exhaustive``), which
 the tests check on small lattices.
