@@ -374,3 +374,73 @@ def test_a_set_too_long_to_list_reads_as_the_regions_that_hold_it():
     assert mondrian.cell_label(column, present) == ("华北/华南", 8)
     spread = np.array(sorted(code[p] for p in ["北京", "辽宁", "上海", "河南", "广东"]))
     assert mondrian.cell_label(column, spread)[0] == "*"
+
+
+@st.composite
+def shallow_hierarchy(draw, name: str):
+    """A hierarchy of 1..8 leaves and at most one level above them (small lattices over many columns)."""
+    from privacy.hierarchies import Hierarchy
+
+    leaves = draw(st.integers(min_value=1, max_value=8))
+    width = draw(st.integers(min_value=2, max_value=4))
+    steps = [lambda value: f"{name}0-{value}"]
+    if draw(st.booleans()):
+        steps.append(lambda value: f"{name}1-{value // width}")
+    return Hierarchy(name, tuple(steps)), leaves
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    columns=st.integers(min_value=5, max_value=7),
+    n=st.integers(min_value=5, max_value=300),
+    k=st.integers(min_value=2, max_value=6),
+    cap=st.sampled_from([0.0, 0.05, 0.2]),
+    loss=st.sampled_from(["dm", "gcp"]),
+)
+def test_with_probe_hubs_the_search_finds_what_exhaustive_search_finds(data, columns, n, k, cap, loss):
+    """With five to seven quasi-identifiers the probes may be rolled up from finer probes (hubs)."""
+    encoded = []
+    for q in range(columns):
+        hierarchy, leaves = data.draw(shallow_hierarchy(f"q{q}"))
+        values = data.draw(st.lists(st.integers(min_value=0, max_value=leaves - 1), min_size=n, max_size=n))
+        encoded.append(encode_values(f"q{q}", hierarchy, values))
+    model = PrivacyModel(k=k, max_suppression=cap, loss=loss)
+
+    def judge():
+        return fulldomain.NodeJudge(encoded, k=k, cap=_cap(model, n), loss=loss)
+
+    saved = fulldomain._HUB_FIXED
+    fulldomain._HUB_FIXED = 0  # hubs pay off even over a bottom of a few hundred entries
+    try:
+        found = fulldomain.search(judge())
+    finally:
+        fulldomain._HUB_FIXED = saved
+    optimum = fulldomain.exhaustive(judge())
+    if optimum is None:
+        assert found is None
+        return
+    assert found.score.loss == pytest.approx(optimum.score.loss, rel=1e-12)
+    assert found.levels == optimum.levels
+
+
+def test_probe_hubs_are_chosen_when_the_bottom_is_large_and_the_search_stays_optimal():
+    rng = np.random.default_rng(3)
+    n = 40_000
+    radices = (4, 3, 6, 5, 4, 7)
+    columns = []
+    for q, radix in enumerate(radices):
+        from privacy.hierarchies import Hierarchy
+
+        hierarchy = Hierarchy(f"q{q}", (lambda value, q=q: f"q{q}-{value}", lambda value, q=q: f"q{q}-{value // 2}"))
+        columns.append(encode_values(f"q{q}", hierarchy, rng.integers(0, radix, n).tolist()))
+    judge = fulldomain.NodeJudge(columns, k=5, cap=n // 20)
+    nodes = fulldomain._lattice(columns)
+    top = np.array([column.levels for column in columns])
+    family = ((nodes == 0) | (nodes == top)).all(axis=1)
+    hubs = fulldomain._probe_hubs(judge, nodes, family, (nodes == 0).sum(axis=1))
+    assert hubs and all((nodes[h] == 0).sum() > fulldomain._PROBE_FINE for h in hubs)
+    found = fulldomain.search(judge)
+    optimum = fulldomain.exhaustive(fulldomain.NodeJudge(columns, k=5, cap=n // 20))
+    assert found.levels == optimum.levels
+    assert found.score.loss == optimum.score.loss

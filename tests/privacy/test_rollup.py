@@ -75,3 +75,35 @@ def test_a_dense_count_rolls_up_by_summing_runs_of_codes():
     _, coarser = judge.score((2, 1), hub=False)
     assert finer.dense is not None  # still dense: the roll-up summed its bins
     assert listed(coarser) == direct_classes(columns, (2, 1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(),
+    shape=st.lists(st.integers(min_value=1, max_value=7), min_size=1, max_size=4),
+)
+def test_summing_runs_by_a_matrix_product_equals_reduceat(data, shape):
+    axis = data.draw(st.integers(min_value=0, max_value=len(shape) - 1))
+    low = shape[axis]
+    # Runs of adjacent codes: where each new code starts (the first always).
+    starts = [0] + sorted(data.draw(st.sets(st.integers(min_value=1, max_value=max(low - 1, 1)))) - {low})
+    mapping = np.zeros(low, dtype=np.int64)
+    for start in starts[1:]:
+        mapping[start:] += 1
+    matrix = np.zeros((len(starts), low))
+    matrix[mapping, np.arange(low)] = 1.0
+    size = int(np.prod(shape))
+    cube = np.array(data.draw(st.lists(st.integers(0, 1000), min_size=size, max_size=size)), dtype=np.float64).reshape(shape)
+    assert np.array_equal(fulldomain._sum_runs(cube, axis, matrix), np.add.reduceat(cube, starts, axis=axis))
+
+
+def test_summing_runs_in_pieces_equals_reduceat():
+    """Products too large for one thread are taken in pieces, along the last axis and along an inner one."""
+    rng = np.random.default_rng(7)
+    starts = np.array([0, 4, 9, 13, 20, 26, 30])
+    mapping = np.searchsorted(starts, np.arange(31), side="right") - 1
+    matrix = np.zeros((len(starts), 31))
+    matrix[mapping, np.arange(31)] = 1.0
+    for shape, axis in (((20_000, 31), 1), ((3, 31, 2_000), 1), ((31, 9_000), 0)):
+        cube = rng.integers(0, 50, shape).astype(np.float64)
+        assert np.array_equal(fulldomain._sum_runs(cube, axis, matrix), np.add.reduceat(cube, starts, axis=axis))
