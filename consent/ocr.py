@@ -54,6 +54,11 @@ def _tidy(text: str) -> str:
     text = re.sub(r"(?:(?<=\s)|^)[|“”\"‘’]+(?=\s|$)|(?<=[\u4e00-\u9fff])\|(?=[\u4e00-\u9fff\d])", "  ", text, flags=re.M)
     text = re.sub(r"(?:(?<=\s)|^)[“”\"‘’|]+(?=[\u4e00-\u9fff])", "", text, flags=re.M)
     text = re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[:：,，])|(?<=[:：]) +(?=[\u4e00-\u9fff])", "", text)
+    # A speck on the paper read as a lone mark in a gap or at the end of a line: "女  .  出生年月".
+    for _twice in range(2):  # "公司 ~ ." : the second speck is seen once the first is gone
+        text = re.sub(r"(?:(?<=\s)|^)[.,;:_~'`·]{1,2}(?=  |[ \t]*$)", "", text, flags=re.M)
+    # Brackets round Chinese words inside Chinese text are full-width: "食品 (北京 ) 有限公司".
+    text = re.sub(r"(?<=[\u4e00-\u9fff]) ?\( ?([\u4e00-\u9fff][^()\n]{0,20}?) ?\) ?(?=[\u4e00-\u9fff])", r"（\1）", text)
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
 
 
@@ -230,20 +235,27 @@ DOUBTFUL = 75  # Tesseract's confidence (0-100) under which a word is read again
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
-def _reread_doubtful(image, data: dict) -> None:
+def _reread_doubtful(image, data: dict, capitals: float = 0) -> None:
     """Read the words Tesseract doubted again with the Chinese model alone, all in one strip.
 
     With both models loaded, a Chinese word next to English ones ("性别 Gender：女") is often
     taken for Latin letters ("&", "B#8") at a low confidence. Each doubtful word is cut out,
     the cut-outs are stacked one under another on a white strip, and the strip is read once
-    with chi_sim; a re-reading in Chinese characters replaces the word."""
+    with chi_sim; a re-reading in Chinese characters replaces the word. With `capitals`, a short
+    word of capital letters read with less confidence than that is doubted too (a form's
+    one-word cells: "人事专员" taken for "ABSA" at 84)."""
     import pytesseract
     from PIL import Image
 
     doubtful = [
         index
         for index, text in enumerate(data["text"])
-        if text.strip() and 0 <= float(data["conf"][index]) < DOUBTFUL and data["height"][index] >= 8
+        if text.strip()
+        and data["height"][index] >= 8
+        and (
+            0 <= float(data["conf"][index]) < DOUBTFUL
+            or (float(data["conf"][index]) < capitals and re.fullmatch(r"[A-Z]{1,5}", text.strip()))
+        )
     ]
     doubtful = [index for index in doubtful if not _CJK.search(data["text"][index])]
     if not doubtful:
@@ -337,7 +349,10 @@ def _read_cells(pixels, cells) -> list[tuple[float, str]]:
     for rows, cols, mask in cells:
         crop = pixels[rows, cols].astype(np.float32)
         paper = max(float(np.percentile(crop[mask], 75)), 1.0)  # grey paper, shade: the cell's own white
-        crop = np.where(mask, np.clip(crop * (255 / paper), 0, 255), 255).astype(np.uint8)
+        crop = np.clip(crop * (255 / paper), 0, 255)
+        # the paper's grain and the last of a blurred border, left light grey, read as letters
+        # in a cell of one short word ("女" as "Bas"): what is near white is white
+        crop = np.where(mask & (crop < 205), crop, 255).astype(np.uint8)
         if (crop < 128).sum() < 30:  # empty, or a speck
             continue
         pieces.append((rows, cols, crop))
@@ -365,7 +380,7 @@ def _read_cells(pixels, cells) -> list[tuple[float, str]]:
         strip[top:bottom, left:right] = pieces[index][2]
     image = Image.fromarray(strip)
     data = _words(image, psm=6)
-    _reread_doubtful(image, data)
+    _reread_doubtful(image, data, capitals=90)
     found: dict[int, list[int]] = {}
     for i, text in enumerate(data["text"]):
         if not text.strip():

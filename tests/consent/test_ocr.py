@@ -173,9 +173,9 @@ def test_a_line_cut_in_two_by_page_segmentation_is_joined_again_but_a_second_col
     assert _assemble(columns).splitlines() == ["左栏文字", "右栏"]
 
 
-def _form_page(rows, tilt: float = 0.0, shade: bool = False):
+def _form_page(rows, tilt: float = 0.0, shade: bool = False, grain: bool = False):
     """A ruled form drawn with Pillow: each row a list of (cell width, lines of text), the way a
-    报名表 is printed; optionally photographed at a tilt on grey paper with light falling off."""
+    报名表 is printed; optionally photographed at a tilt on grey, grainy paper with light falling off."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(FONT), 28)
@@ -196,6 +196,9 @@ def _form_page(rows, tilt: float = 0.0, shade: bool = False):
         page = page.point(lambda value: round(value * 225 / 255))
         light = Image.linear_gradient("L").rotate(90).resize(page.size)
         page = Image.composite(page, page.point(lambda value: round(value * 0.85)), light)
+    if grain:
+        noise = Image.frombytes("L", page.size, random.Random(5).randbytes(page.size[0] * page.size[1]))
+        page = Image.blend(page, noise, 0.07)
     if tilt:
         page = page.rotate(tilt, resample=Image.BICUBIC, fillcolor=200 if shade else 255)
     buffer = io.BytesIO()
@@ -236,7 +239,7 @@ def test_a_ruled_form_is_read_cell_by_cell_each_label_beside_its_value():
 
 def test_a_form_photographed_at_a_slant_on_grey_paper_is_straightened_and_read_by_its_cells():
     _need_ocr()
-    _kind, text = extract_text(_form_page(FORM_ROWS, tilt=1.5, shade=True), "form.jpg")
+    _kind, text = extract_text(_form_page(FORM_ROWS, tilt=1.5, shade=True, grain=True), "form.jpg")
     lines = _lines(text)
     assert "姓名 王秀英 性别 女 出生年月 1991.04" in lines
     assert "联系电话 13912345678 电子邮箱 wxy@example.com" in lines
@@ -257,3 +260,12 @@ def test_the_tilt_of_a_photographed_page_is_measured_and_taken_out():
         fields = _fields(extract_text(buffer.getvalue(), "photo.png"))
         assert (fields["full_name"], fields["phone"], fields["birth_year"]) == ("王秀英", "13912345678", 1991)
         assert (fields["province"], fields["city"], fields["expected_salary"]) == ("贵州", "遵义", 15000)
+
+
+def test_a_speck_read_as_a_lone_mark_goes_and_brackets_in_chinese_are_full_width():
+    from consent.ocr import _tidy
+
+    assert _tidy("姓名  陶佳欣  性别  女  .  出生年月  1992.12") == "姓名  陶佳欣  性别  女    出生年月  1992.12"
+    assert _tidy("南京市云帆管理咨询有限公司 ~ .") == "南京市云帆管理咨询有限公司"
+    assert _tidy("2023.04- 至今  嘉禾食品 (北京 ) 有限公司") == "2023.04- 至今  嘉禾食品（北京）有限公司"
+    assert _tidy("2019.07 - 2020.01  Name: J. Smith (London)") == "2019.07 - 2020.01  Name: J. Smith (London)"
