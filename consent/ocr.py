@@ -68,7 +68,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 def _skew(grey) -> float:
     """The angle (degrees, counter-clockwise) the page's lines of text are tilted by: the shear
     under which the dark pixels fall into the sharpest rows (a projection profile), searched
-    coarse then fine within a few degrees, on a page halved twice."""
+    every half degree up to 8° either way and then every twentieth of a degree, on the page
+    shrunk fourfold."""
     import numpy as np
 
     small = grey.reduce(4) if min(grey.size) >= 800 else grey
@@ -83,8 +84,8 @@ def _skew(grey) -> float:
         counts = np.bincount(rows - rows.min())
         return float(np.dot(counts, counts))
 
-    best = max(np.arange(-4.0, 4.01, 0.25), key=sharpness)
-    return float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=sharpness))
+    best = max(np.arange(-8.0, 8.01, 0.5), key=sharpness)
+    return float(max(np.arange(best - 0.5, best + 0.51, 0.05), key=sharpness))
 
 
 def _straightened(grey, angle: float):
@@ -95,7 +96,7 @@ def _straightened(grey, angle: float):
     if abs(angle) < 0.1:
         return grey
     paper = int(np.median(np.asarray(grey)))
-    return grey.rotate(-angle, resample=Image.BICUBIC, expand=False, fillcolor=paper)
+    return grey.rotate(-angle, resample=Image.BICUBIC, expand=True, fillcolor=paper)  # no corner cut off
 
 
 def _rules(pixels):

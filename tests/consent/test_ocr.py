@@ -251,8 +251,9 @@ def test_the_tilt_of_a_photographed_page_is_measured_and_taken_out():
 
     from consent.ocr import _skew
 
-    for tilt in (-3.0, 2.2):
-        photo = Image.open(io.BytesIO(_as_image(ZH_PAGE, random.Random(4), "png"))).rotate(tilt, fillcolor=235)
+    for tilt in (-6.5, 5.0):
+        page = Image.open(io.BytesIO(_as_image(ZH_PAGE, random.Random(4), "png")))
+        photo = page.rotate(tilt, resample=Image.BICUBIC, expand=True, fillcolor=235)  # the sheet inside the picture
         # the page's own slight tilt (under 0.6°) comes on top of the one given here
         assert abs(_skew(photo) - tilt) < 0.75
         buffer = io.BytesIO()
@@ -260,6 +261,7 @@ def test_the_tilt_of_a_photographed_page_is_measured_and_taken_out():
         fields = _fields(extract_text(buffer.getvalue(), "photo.png"))
         assert (fields["full_name"], fields["phone"], fields["birth_year"]) == ("王秀英", "13912345678", 1991)
         assert (fields["province"], fields["city"], fields["expected_salary"]) == ("贵州", "遵义", 15000)
+        assert fields["current_employer"] == "遵义红花岗商贸有限公司"
 
 
 def test_a_speck_read_as_a_lone_mark_goes_and_brackets_in_chinese_are_full_width():
