@@ -271,3 +271,18 @@ def test_a_speck_read_as_a_lone_mark_goes_and_brackets_in_chinese_are_full_width
     assert _tidy("南京市云帆管理咨询有限公司 ~ .") == "南京市云帆管理咨询有限公司"
     assert _tidy("2023.04- 至今  嘉禾食品 (北京 ) 有限公司") == "2023.04- 至今  嘉禾食品（北京）有限公司"
     assert _tidy("2019.07 - 2020.01  Name: J. Smith (London)") == "2019.07 - 2020.01  Name: J. Smith (London)"
+
+
+def test_in_a_cell_a_latin_word_set_close_against_chinese_is_not_spaced_apart_but_a_real_space_stays():
+    from consent.ocr import _assembled
+
+    def line(*pieces):  # (left, width, text) on one line, 30 px high
+        keys = ("block_num", "par_num", "line_num", "left", "top", "width", "height", "text", "conf")
+        rows = [(1, 1, 1, left, 100, width, 30, text, 90) for left, width, text in pieces]
+        return {key: [row[i] for row in rows] for i, key in enumerate(keys)}
+
+    close = line((100, 56, "高级"), (160, 30, "BI"), (192, 84, "工程师"))  # gaps of 4 and 2 px
+    assert _assembled(close, touching=True)[0][0] == "高级BI工程师"
+    assert _assembled(close)[0][0] == "高级 BI 工程师"  # running text keeps Tesseract's word breaks
+    spaced = line((100, 56, "公司"), (168, 56, "Java"), (228, 112, "开发工程师"))  # a 12 px space, then 4
+    assert _assembled(spaced, touching=True)[0][0] == "公司 Java开发工程师"
