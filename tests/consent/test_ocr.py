@@ -171,3 +171,118 @@ def test_a_line_cut_in_two_by_page_segmentation_is_joined_again_but_a_second_col
     assert _assemble(cut).splitlines() == ["本人男，现居住在遵义市。", "下一行"]
     columns = words((1, 100, 100, "左栏文字"), (2, 900, 100, "右栏"))
     assert _assemble(columns).splitlines() == ["左栏文字", "右栏"]
+
+
+def _form_page(rows, tilt: float = 0.0, shade: bool = False, grain: bool = False):
+    """A ruled form drawn with Pillow: each row a list of (cell width, lines of text), the way a
+    报名表 is printed; optionally photographed at a tilt on grey, grainy paper with light falling off."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), 28)
+    page = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((80, 60), "应聘人员登记表", fill=0, font=ImageFont.truetype(str(FONT), 40))
+    top = 150
+    for row in rows:
+        height = 20 + 40 * max(len(lines) for _width, lines in row)
+        left = 80
+        for width, lines in row:
+            draw.rectangle((left, top, left + width, top + height), outline=0, width=2)
+            for number, line in enumerate(lines):
+                draw.text((left + 10, top + 10 + 40 * number), line, fill=0, font=font)
+            left += width
+        top += height
+    if shade:
+        page = page.point(lambda value: round(value * 225 / 255))
+        light = Image.linear_gradient("L").rotate(90).resize(page.size)
+        page = Image.composite(page, page.point(lambda value: round(value * 0.85)), light)
+    if grain:
+        noise = Image.frombytes("L", page.size, random.Random(5).randbytes(page.size[0] * page.size[1]))
+        page = Image.blend(page, noise, 0.07)
+    if tilt:
+        page = page.rotate(tilt, resample=Image.BICUBIC, fillcolor=200 if shade else 255)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+FORM_ROWS = [
+    [(150, ["姓名"]), (250, ["王秀英"]), (150, ["性别"]), (120, ["女"]), (190, ["出生年月"]), (220, ["1991.04"])],
+    [(150, ["民族"]), (250, ["汉族"]), (150, ["籍贯"]), (530, ["四川成都"])],
+    [(150, ["联系电话"]), (400, ["13912345678"]), (150, ["电子邮箱"]), (380, ["wxy@example.com"])],
+    [(150, ["现住址"]), (930, ["贵州省遵义市汇川区"])],
+    [(150, ["起止时间"]), (400, ["工作单位"]), (530, ["职务"])],
+    [(150, ["2019.07-", "至今"]), (400, ["遵义红花岗商贸有限公司"]), (530, ["会计"])],
+    [(150, ["学习和工作", "经历"]), (930, ["2010.09-2014.06 贵州大学 会计学", "2014.07-2019.06 遵义市财政局 科员"])],
+]
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_a_ruled_form_is_read_cell_by_cell_each_label_beside_its_value():
+    _need_ocr()
+    _kind, text = extract_text(_form_page(FORM_ROWS), "form.png")
+    lines = _lines(text)
+    assert "姓名 王秀英 性别 女 出生年月 1991.04" in lines
+    assert "联系电话 13912345678 电子邮箱 wxy@example.com" in lines
+    assert "现住址 贵州省遵义市汇川区" in lines
+    # a value wrapped inside a narrow cell is one value again; a cell's own lines stay lines
+    assert "2019.07-至今 遵义红花岗商贸有限公司 会计" in lines
+    assert "学习和工作经历 2010.09-2014.06 贵州大学会计学" in lines and "2014.07-2019.06 遵义市财政局科员" in lines
+    assert lines.index("应聘人员登记表") < lines.index("姓名 王秀英 性别 女 出生年月 1991.04")  # the title stays first
+    fields = _fields(("png", text))
+    assert (fields["full_name"], fields["gender"], fields["phone"]) == ("王秀英", "F", "13912345678")
+    assert (fields["province"], fields["city"]) == ("贵州", "遵义")
+
+
+def test_a_form_photographed_at_a_slant_on_grey_paper_is_straightened_and_read_by_its_cells():
+    _need_ocr()
+    _kind, text = extract_text(_form_page(FORM_ROWS, tilt=1.5, shade=True, grain=True), "form.jpg")
+    lines = _lines(text)
+    assert "姓名 王秀英 性别 女 出生年月 1991.04" in lines
+    assert "联系电话 13912345678 电子邮箱 wxy@example.com" in lines
+
+
+def test_the_tilt_of_a_photographed_page_is_measured_and_taken_out():
+    _need_ocr()
+    from PIL import Image
+
+    from consent.ocr import _skew
+
+    for tilt in (-6.5, 5.0):
+        page = Image.open(io.BytesIO(_as_image(ZH_PAGE, random.Random(4), "png")))
+        photo = page.rotate(tilt, resample=Image.BICUBIC, expand=True, fillcolor=235)  # the sheet inside the picture
+        # the page's own slight tilt (under 0.6°) comes on top of the one given here
+        assert abs(_skew(photo) - tilt) < 0.75
+        buffer = io.BytesIO()
+        photo.save(buffer, format="PNG")
+        fields = _fields(extract_text(buffer.getvalue(), "photo.png"))
+        assert (fields["full_name"], fields["phone"], fields["birth_year"]) == ("王秀英", "13912345678", 1991)
+        assert (fields["province"], fields["city"], fields["expected_salary"]) == ("贵州", "遵义", 15000)
+        assert fields["current_employer"] == "遵义红花岗商贸有限公司"
+
+
+def test_a_speck_read_as_a_lone_mark_goes_and_brackets_in_chinese_are_full_width():
+    from consent.ocr import _tidy
+
+    assert _tidy("姓名  陶佳欣  性别  女  .  出生年月  1992.12") == "姓名  陶佳欣  性别  女    出生年月  1992.12"
+    assert _tidy("南京市云帆管理咨询有限公司 ~ .") == "南京市云帆管理咨询有限公司"
+    assert _tidy("2023.04- 至今  嘉禾食品 (北京 ) 有限公司") == "2023.04- 至今  嘉禾食品（北京）有限公司"
+    assert _tidy("2019.07 - 2020.01  Name: J. Smith (London)") == "2019.07 - 2020.01  Name: J. Smith (London)"
+
+
+def test_in_a_cell_a_latin_word_set_close_against_chinese_is_not_spaced_apart_but_a_real_space_stays():
+    from consent.ocr import _assembled
+
+    def line(*pieces):  # (left, width, text) on one line, 30 px high
+        keys = ("block_num", "par_num", "line_num", "left", "top", "width", "height", "text", "conf")
+        rows = [(1, 1, 1, left, 100, width, 30, text, 90) for left, width, text in pieces]
+        return {key: [row[i] for row in rows] for i, key in enumerate(keys)}
+
+    close = line((100, 56, "高级"), (160, 30, "BI"), (192, 84, "工程师"))  # gaps of 4 and 2 px
+    assert _assembled(close, touching=True)[0][0] == "高级BI工程师"
+    assert _assembled(close)[0][0] == "高级 BI 工程师"  # running text keeps Tesseract's word breaks
+    spaced = line((100, 56, "公司"), (168, 56, "Java"), (228, 112, "开发工程师"))  # a 12 px space, then 4
+    assert _assembled(spaced, touching=True)[0][0] == "公司 Java开发工程师"
