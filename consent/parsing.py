@@ -21,6 +21,7 @@ dictionary.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -65,7 +66,8 @@ LABELS = {
     # Labels of a form that the exchange does not keep; known, so that their values are never read as anything else.
     "unused": ["民族", "政治面貌", "婚姻状况", "婚否", "健康状况", "身高", "体重", "工作性质", "到岗时间", "求职状态",
                "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
-               "行业", "所属行业", "期望行业", "industry",
+               "行业", "所属行业", "期望行业", "industry", "报考单位", "岗位代码", "职位代码", "报考岗位代码", "是否服从调剂",
+               "奖惩情况", "参加工作时间", "毕业时间",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period", "type of business or sector", "sector", "main activities and responsibilities",
                "self-assessment", "organisational skills and competences", "organizational skills",
@@ -76,6 +78,9 @@ LABELS = {
     "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college",
                "name and type of organisation providing education and training",
                "name and type of organization providing education and training"],
+    # One cell for both: "毕业院校及专业  兰州大学  财务管理" (the school's name ends at its 大学/学院).
+    "school_field": ["毕业院校及专业", "毕业学校及专业", "院校及专业", "学校及专业", "毕业院校及所学专业", "毕业院校/专业",
+                     "毕业院校与专业", "school and major"],
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject", "principal subjects",
               "principal subjects / occupational skills covered"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
@@ -89,9 +94,11 @@ LABELS = {
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
                 "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作",
+                "报考岗位", "报考职位", "应征职位", "position applied", "申请职位",
                 "desired employment", "desired employment / occupational field"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "语言",
-               "外语能力", "skills", "key skills", "technical skills", "languages", "language skills",
+               "外语能力", "个人特长", "特长", "专业特长", "技能标签",
+               "skills", "key skills", "technical skills", "languages", "language skills",
                "core skills", "tools", "skill set", "expertise", "computer skills", "computer skills and competences",
                "technical skills and competences", "job-related skills", "digital skills", "other language(s)",
                "other languages", "foreign languages"],
@@ -100,11 +107,14 @@ LABELS = {
     # A driving licence is a skill whatever its class ("Driving licence  C1", "驾照：C1").
     "driving": ["驾照", "驾驶证", "驾驶执照", "driving licence", "driving license", "driver's license", "driver's licence"],
     # Certificates name a skill only by the vocabulary's names ("PMP", "六西格玛绿带"); the rest are no skills.
-    "certificates": ["证书", "资格证书", "获奖证书", "所获证书", "certificates", "certifications", "certificate"],
-    "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
+    "certificates": ["证书", "资格证书", "获奖证书", "所获证书", "职业资格", "专业技术资格", "职业资格证书",
+                     "certificates", "certifications", "certificate"],
+    "employer": ["公司", "当前公司", "现工作单位", "现单位", "现任职单位", "现就职单位",
+                 "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
                  "current employer", "employer", "company", "current company", "company name", "organisation", "organization",
                  "name and address of employer", "name of employer", "employer's name", "employer name"],
-    "title": ["职位", "当前职位", "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
+    "title": ["职位", "当前职位", "现任职务", "现职务", "现任职位", "现任岗位",
+              "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
               "title", "job title", "position", "current position", "position held", "occupation or position held",
               "occupation"],
 }  # fmt: skip
@@ -622,7 +632,11 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         index = 0
         while index + 1 < len(cells):
             field = _label_field(cells[index])
-            if field:
+            if field == "school_field":  # "毕业院校及专业  兰州大学  财务管理": the school, then the major in a cell of its own
+                values = list(itertools.takewhile(lambda cell: not _label_field(cell), cells[index + 1 :]))
+                pairs.append((field, " ".join(values)))
+                index += 1 + max(len(values), 1)
+            elif field:
                 pairs.append((field, cells[index + 1]))
                 index += 2
             else:
@@ -1006,8 +1020,24 @@ def _without_lead_in(piece: str) -> str:
     return piece
 
 
+# A department named beside a title ("产品总监 · 产品部", "物流主管 运营中心"): neither the employer nor part of the title.
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:部|部门|事业部|事业群|中心|团队|小组|组|科|处|办公室)")
+
+
+def _without_department(part: str) -> list[str]:
+    """The pieces of a job line's part without a department after the title: "招聘经理 人力资源部" -> ["招聘经理"]."""
+    if _DEPARTMENT.fullmatch(part):
+        return []
+    beside = re.fullmatch(r"(\S.*?)\s+([\u4e00-\u9fff]{1,5}(?:部|部门|事业部|事业群|中心|团队|小组|组|科|处|办公室))", part)
+    if beside and TITLE_WORD_RE.search(beside.group(1)) and not COMPANY_RE.search(beside.group(1)):
+        return [beside.group(1)]
+    return [part]
+
+
 def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     """(employer, title, confidence) from the pieces of a work entry."""
+    if len(parts) > 1 or (parts and " " in parts[0]):
+        parts = [piece for part in parts for piece in _without_department(part)] or parts
     expanded: list[str] = []
     for part in parts:
         part = _without_lead_in(part)
@@ -1605,6 +1635,9 @@ class _Found:
         return self.values.get(field, default)
 
 
+_NONE_VALUE = re.compile(r"无|暂无|没有|（?无）?|none|n/?a|nil|-+|—+|/", re.I)
+
+
 def parse_resume(text: str, *, today: date | None = None) -> dict:
     """Propose structured fields for one resume's text (JSON Resume shape), each with a confidence."""
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
@@ -1645,9 +1678,15 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
             elif field == "driving":
                 if value and not re.match(r"(?:none|no|n/?a|无|没有)\b", value.strip(), re.I):
                     skill_chunks.append("driving licence")
+            elif field == "school_field":
+                school_major = re.match(r"^(.*?(?:大学|学院|学校|University|College|Institute))[\s,，/]*(.*)$", value, re.I)
+                if school_major:
+                    labelled.setdefault("school", school_major.group(1).strip())
+                    if school_major.group(2).strip():
+                        labelled.setdefault("field", school_major.group(2).strip())
             elif field in ("employer", "title") and section == "work":
                 work_labelled.setdefault(field, value)  # one job's block among several: the work history decides
-            elif value:
+            elif value and not _NONE_VALUE.fullmatch(value.strip()):  # "现工作单位  无": the form's cell says none
                 labelled.setdefault(field, value)
         if section == "skills" and not pairs and not re.search(r"。|^[^:：]{2,8}描述\s*[:：]", line):
             skill_chunks.append(line)  # a job's description set among the skills by the page's columns lists none

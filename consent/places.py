@@ -249,6 +249,17 @@ def _prefectures() -> dict[str, tuple[str, ...]]:
 _CITY_AFTER_PROVINCE = re.compile(r"(?:省|自治区)\s*([\u4e00-\u9fff]{2,4}?)(?:市|地区|自治州|盟)")
 
 
+def _prefecture_after_province(text: str, province: str) -> str:
+    """A prefecture of the province written by its short name right after it, which cpca reads only with its suffix:
+    "云南迪庆", "内蒙古·阿拉善", "四川 甘孜" (迪庆藏族自治州, 阿拉善盟, 甘孜藏族自治州)."""
+    suffix = r"(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
+    after = re.search(re.escape(province) + suffix + r"[\s·•,，、/\-]*([\u4e00-\u9fff]{2,6})", text)
+    if not after:
+        return ""
+    names = [name for name in _prefectures().get(province, ()) if after.group(1).startswith(name)]
+    return max(names, key=len) if names else ""
+
+
 def _misread_city(text: str, province: str) -> str:
     match = _CITY_AFTER_PROVINCE.search(text)
     if not match:
@@ -271,7 +282,7 @@ def place_in(text: str) -> tuple[str, str]:
     if re.search(r"[\u4e00-\u9fff]", text):
         province, city = _chinese_place(text)
         if province and not city and province[:2] in text:
-            city = _misread_city(text, province)
+            city = _prefecture_after_province(text, province) or _misread_city(text, province)
         if province:
             return province, city
     province, city, _position = _pinyin_place(text)

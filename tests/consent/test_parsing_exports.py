@@ -1,0 +1,98 @@
+"""App exports, 报名表 forms and tables of jobs: one behaviour each (the error kinds the fourth sealed family
+showed once opened, written as general rules)."""
+
+from datetime import date
+
+from consent.parsing import flat_fields, parse_resume
+from consent.places import place_in
+
+TODAY = date(2026, 11, 29)
+
+
+def _fields(text: str) -> dict:
+    return flat_fields(parse_resume(text, today=TODAY))
+
+
+APP_EXPORT = """林晓
+女 | 本科 | 9年经验 | 在职-考虑机会
+◆ 13912345678
+● linxiao@163.com
+■ 现居 四川 甘孜
+求职期望
+人力资源经理 | 成都 | 18-25K·14薪
+工作经历
+成都锦程人力资源服务有限公司
+人力资源经理 · 人力资源部
+2020.03-至今（6年8个月）
+内容：搭建校园招聘体系，年度到岗率提升至92%
+四川川锅机械有限公司
+招聘专员 人事行政中心
+2017.07-2020.02（2年7个月）
+内容：负责技术岗位的社会招聘与入职办理
+技能标签
+招聘 / 培训 / 薪酬核算
+"""
+
+
+def test_an_app_exports_wish_section_gives_the_desired_role():
+    fields = _fields(APP_EXPORT)
+    assert fields["desired_role"] == "人力资源经理"
+
+
+def test_a_department_beside_the_title_is_neither_employer_nor_title():
+    fields = _fields(APP_EXPORT)
+    assert fields["current_employer"] == "成都锦程人力资源服务有限公司"
+    assert fields["current_title"] == "人力资源经理"
+    work = parse_resume(APP_EXPORT, today=TODAY)["work"]
+    assert [job["position"] for job in work] == ["人力资源经理", "招聘专员"]
+    assert work[1]["name"] == "四川川锅机械有限公司"
+
+
+def test_a_skill_tag_section_lists_skills():
+    assert {"recruiting", "training", "payroll"} <= set(_fields(APP_EXPORT)["skills"])
+
+
+def test_a_prefecture_written_short_after_its_province_is_the_city():
+    assert place_in("云南迪庆") == ("云南", "迪庆")
+    assert place_in("现居 内蒙古·阿拉善") == ("内蒙古", "阿拉善")
+    assert place_in("四川 甘孜") == ("四川", "甘孜")
+    assert place_in("西藏阿里地区") == ("西藏", "阿里")
+    assert place_in("广东 深圳") == ("广东", "深圳")
+    assert _fields(APP_EXPORT)["city"] == "甘孜"
+
+
+APPLICATION_FORM = """2026年某市事业单位公开招聘工作人员报名表
+报考单位：某市属事业单位
+姓名  赵文静  性别  女  出生年月  1996.04
+民族  汉族  政治面貌  共青团员  籍贯  河北邯郸
+学历学位  硕士研究生  毕业时间  2021.06  参加工作时间  2021.07
+毕业院校及专业  南开大学  应用统计
+现工作单位  天津滨海数据服务有限公司  现任职务  数据分析师
+现住址  天津市河西区友谊路12号
+报考岗位  统计分析岗  岗位代码  2026103  是否服从调剂  是
+职业资格  计算机二级
+个人特长  SQL、Tableau；英语（CET-6）
+"""
+
+
+def test_a_form_cell_for_school_and_major_gives_both():
+    fields = _fields(APPLICATION_FORM)
+    assert fields["field_of_study"] == "应用统计"
+    assert parse_resume(APPLICATION_FORM, today=TODAY)["education"][0]["institution"] == "南开大学"
+    one_space = _fields(APPLICATION_FORM.replace("南开大学  应用统计", "南开大学 应用统计"))
+    assert one_space["field_of_study"] == "应用统计"
+
+
+def test_a_forms_applied_for_post_is_the_desired_role_and_its_code_is_nothing():
+    fields = _fields(APPLICATION_FORM)
+    assert fields["desired_role"] == "统计分析岗"
+    assert (fields["current_employer"], fields["current_title"]) == ("天津滨海数据服务有限公司", "数据分析师")
+
+
+def test_a_forms_strengths_cell_lists_skills():
+    assert {"sql", "tableau", "english"} <= set(_fields(APPLICATION_FORM)["skills"])
+
+
+def test_a_form_cell_that_says_none_names_no_employer():
+    fields = _fields(APPLICATION_FORM.replace("天津滨海数据服务有限公司  现任职务  数据分析师", "无  现任职务  无"))
+    assert (fields["current_employer"], fields["current_title"]) == ("", "")
