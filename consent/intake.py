@@ -210,8 +210,8 @@ def _pdf_page_text(page) -> str:
     if column is not None:
         return "\n".join(_beside_their_labels(words, column, body_size))
     gutter = _gutter(rows, float(page.width), body_size)
-    if gutter is not None and _dates_at_the_right(rows, gutter):
-        gutter = None  # entries with their dates set at the right margin: one column, each date on its entry's line
+    if gutter is not None and (_dates_at_the_right(rows, gutter) or _dates_at_the_left(rows, gutter)):
+        gutter = None  # entries with their dates set in a margin: one column, each date on its entry's line
     if gutter is None:
         return "\n".join(text for _top, text in _lines(words, body_size, _walls(page)))
     # Two columns: lines that cross the gutter (a header across the page) stay whole, above or below;
@@ -319,6 +319,21 @@ def _dates_at_the_right(rows: list[list[dict]], gutter: float) -> bool:
     if all(_date_only().fullmatch(text) for text in beside):
         return True
     return len(cells) >= 4 and all(len(left.split()) <= 6 and len(right.split()) <= 3 for left, right in cells)
+
+
+def _dates_at_the_left(rows: list[list[dict]], gutter: float) -> bool:
+    """True when, on every line with words on both sides of the gap, what lies left of it is only a date: a
+    timeline whose years stand in a left margin beside each entry ("2021.03" beside the employer, "至今" beside
+    the title), not a sidebar to be read before the main column."""
+    beside = []
+    for row in rows:
+        if any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row):
+            continue
+        left = " ".join(w["text"] for w in row if w["x1"] <= gutter).strip()
+        if left and any(w["x0"] >= gutter for w in row):
+            beside.append(left)
+    present = re.compile(r"至今|今|现在|目前|present|now|current", re.I)
+    return len(beside) >= 3 and all(_date_only().fullmatch(text) or present.fullmatch(text) for text in beside)
 
 
 def _walls(page) -> tuple:

@@ -575,7 +575,11 @@ def _colon_after_bilingual_labels(line: str) -> str:
 _HEADING_WORDS = {"skill", "skills", "level", "proficiency", "技能", "熟练程度", "掌握程度", "使用时长", "时长",
                   "year", "years", "period", "dates", "date", "institution", "qualification", "qualifications", "duties",
                   "responsibilities", "description", "company", "position", "role", "employer", "school", "major", "degree",
-                  "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容"}  # fmt: skip
+                  "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容",
+                  "from", "to", "start", "end", "city", "location", "main duties", "duties and achievements", "category",
+                  "details", "title", "organisation", "organization", "course", "grade", "入职时间", "离职时间",
+                  "单位", "工作单位", "岗位", "职务", "城市", "地点", "开始时间", "结束时间", "主要职责",
+                  "类别", "详情"}  # fmt: skip
 
 
 def _column_headings(line: str) -> bool:
@@ -1204,10 +1208,23 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         for after in (index + 1, index + 2):
             if after < next_date and sections[after] == sections[index]:
                 neighbours.append(after)
+        # The employer's name on the line after the dates ("2019.04 - 至今" over "某某有限公司" over the title): the
+        # line before is the end of the previous job's description, whatever it looks like.
+        named_after = any(
+            neighbour == index + 1
+            and COMPANY_RE.search(lines[neighbour])
+            and len(lines[neighbour]) <= 60
+            and not re.search(r"[，,。；;]", lines[neighbour])
+            and not _is_description(lines[neighbour])
+            and not _labelled_pairs(lines[neighbour])
+            for neighbour in neighbours
+        ) and not (index and _labelled_pairs(lines[index - 1]))
         for neighbour in neighbours:
             if employer and title:
                 break
             text = lines[neighbour]
+            if named_after and neighbour < index and not COMPANY_RE.search(text):
+                continue
             pairs = dict(_labelled_pairs(text))
             if pairs and ({"employer", "title"} & set(pairs)):
                 took = False
@@ -1219,7 +1236,7 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
                     used.add(neighbour)
                     confidence = LAYOUT if employer and title else INFERRED
                 continue
-            if _is_description(text) or _section_of(text) or pairs:
+            if _is_description(text) or _section_of(text) or pairs or _column_headings(text):
                 continue
             more_employer, more_title, _c = _employer_title(_split_parts(text))
             took = False
@@ -1579,6 +1596,52 @@ def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
     return kept, sections
 
 
+_LONE_DATE = re.compile(_YM.format(p="s") + r"(?=\s|$)\s*(?P<rest>.*)$", re.I)
+_LONE_END = re.compile(r"(?:" + _PRESENT + "|" + _YM.format(p="e") + r")(?=\s|$)\s*(?P<rest>.*)$", re.I)
+
+
+def _timeline_dates_joined(lines: list[str], sections: list[str | None]) -> tuple[list[str], list[str | None]]:
+    """A timeline's dates set one over the other beside (or above) the entry, "2021.03" over "至今" in a left
+    column: the two are one range, "2021.03 - 至今", and what stood beside each stays on the range's line."""
+    out_lines: list[str] = []
+    out_sections: list[str | None] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        start = _LONE_DATE.match(line)
+        beside = _LONE_END.match(start.group("rest")) if start and not DATE_RANGE_RE.search(line) else None
+        if beside and beside.group("em") and (start.group("sm") or start.group("smon") or start.group("sm3")):
+            g, e = start.group, beside.group  # "1994/08 1998/06  江西师范大学": two dates side by side are a range
+            begun = _year_month(g("sy"), g("sm"), g("smon"), g("sy2"), g("sm3"), g("sy3"))
+            ended = _year_month(e("ey"), e("em"), e("emon"), e("ey2"), e("em3"), e("ey3"))
+            if begun and ended and begun <= ended:
+                cut = start.start("rest")
+                line = f"{line[:cut].strip()} - {start.group('rest')}"
+        end = _LONE_END.match(lines[index + 1]) if start and index + 1 < len(lines) else None
+        if (
+            start
+            and end
+            and (start.group("sm") or start.group("smon") or start.group("sm3"))
+            and sections[index + 1] == sections[index]
+            and not DATE_RANGE_RE.search(line)
+            and not DATE_RANGE_RE.search(lines[index + 1])
+        ):
+            g, e = start.group, end.group
+            begun = _year_month(g("sy"), g("sm"), g("smon"), g("sy2"), g("sm3"), g("sy3"))
+            ended = None if e("now") else _year_month(e("ey"), e("em"), e("emon"), e("ey2"), e("em3"), e("ey3"))
+            if begun and (ended is None and end.group("now") or (ended and begun <= ended)):
+                first, second = line[: start.start("rest")].strip(), lines[index + 1][: end.start("rest")].strip()
+                rest = "  ".join(part for part in (start.group("rest").strip(), end.group("rest").strip()) if part)
+                out_lines.append(f"{first} - {second}" + (f"  {rest}" if rest else ""))
+                out_sections.append(sections[index])
+                index += 2
+                continue
+        out_lines.append(line)
+        out_sections.append(sections[index])
+        index += 1
+    return out_lines, out_sections
+
+
 def _places_only(line: str) -> bool:
     """True for a line that only says where, as an address's tail: "Ningbo, Zhejiang, China", "Nan'an District,
     Chongqing, China", "Pu'er, Yunnan" (its last place a province or a municipality, the others capitalised names)."""
@@ -1642,7 +1705,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     """Propose structured fields for one resume's text (JSON Resume shape), each with a confidence."""
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
     raw = [_norm_line(line) for line in text.splitlines()]
-    lines, sections = _sectioned([line for line in raw if line])
+    lines, sections = _timeline_dates_joined(*_sectioned([line for line in raw if line]))
     main_column = _sidebar_end(lines, sections)
     if main_column is not None:  # the header of the main column, not the sidebar's last section
         sidebar_section = sections[main_column]

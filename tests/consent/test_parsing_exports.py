@@ -96,3 +96,107 @@ def test_a_forms_strengths_cell_lists_skills():
 def test_a_form_cell_that_says_none_names_no_employer():
     fields = _fields(APPLICATION_FORM.replace("天津滨海数据服务有限公司  现任职务  数据分析师", "无  现任职务  无"))
     assert (fields["current_employer"], fields["current_title"]) == ("", "")
+
+
+TIMELINE = """周明
+求职意向：数据分析师
+工作经历
+2019.04
+至今
+成都蓉数科技有限公司
+数据分析师
+搭建经营日报体系，为管理层提供决策依据
+2016.07
+2019.03
+重庆山城信息服务有限公司
+数据专员
+教育背景
+2012.09 2016.06  西南财经大学 统计学 | 本科
+"""
+
+
+def test_a_timelines_dates_one_over_the_other_are_one_range():
+    parsed = parse_resume(TIMELINE, today=TODAY)
+    assert [(job["name"], job["position"], job["startDate"], job["endDate"]) for job in parsed["work"]] == [
+        ("成都蓉数科技有限公司", "数据分析师", "2019-04", None),
+        ("重庆山城信息服务有限公司", "数据专员", "2016-07", "2019-03"),
+    ]
+    fields = flat_fields(parsed)
+    assert fields["years_experience"] == 10 and fields["field_of_study"] == "统计学"
+
+
+def test_two_dates_that_go_backwards_are_no_range():
+    parsed = parse_resume("工作经历\n2019.04\n2016.07\n成都蓉数科技有限公司\n数据分析师\n", today=TODAY)
+    assert all(job["startDate"] != "2019-04" or job["endDate"] != "2016-07" for job in parsed["work"])
+
+
+def test_a_pdf_timeline_with_its_dates_in_a_left_margin_reads_as_one_column():
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from consent.intake import extract_text
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    y = 800
+    for text in ("周明", "求职意向：数据分析师", "手机：13912345678"):
+        page.setFont("STSong-Light", 10)
+        page.drawString(46, y, text)
+        y -= 14
+    page.drawString(46, y - 8, "工作经历 WORK EXPERIENCE")
+    y -= 30
+    for start, end, employer, title in (
+        ("2019.04", "至今", "成都蓉数科技有限公司", "数据分析师"),
+        ("2016.07", "2019.03", "重庆山城信息服务有限公司", "数据专员"),
+        ("2014.07", "2016.06", "贵阳筑城数据有限公司", "统计员"),
+    ):
+        page.drawString(46, y, start)
+        page.drawString(142, y, employer)
+        page.drawString(46, y - 14, end)
+        page.drawString(142, y - 14, title)
+        page.drawString(142, y - 28, "负责门店经营日报和周报体系的搭建，为区域管理层提供决策依据")
+        y -= 50
+    page.showPage()
+    page.save()
+    _kind, text = extract_text(buffer.getvalue(), "cv.pdf")
+    assert "2019.04 - 至今  成都蓉数科技有限公司  数据分析师" in "\n".join(parse_lines(text))
+    fields = _fields(text)
+    assert (fields["current_employer"], fields["current_title"]) == ("成都蓉数科技有限公司", "数据分析师")
+
+
+def parse_lines(text: str) -> list[str]:
+    from consent.parsing import _norm_line, _sectioned, _timeline_dates_joined
+
+    lines, _sections = _timeline_dates_joined(*_sectioned([_norm_line(line) for line in text.splitlines() if line.strip()]))
+    return lines
+
+
+JOB_ROWS = """RESUME
+Name  Grace Lin  Mobile  +86 139 1234 5678
+# Employment history
+From  To  Employer  Position  City  Main duties
+03/2021
+Present
+Ningbo Harbour Logistics Co., Ltd.
+Operations Manager
+Ningbo
+Ran the regional warehouse network and cut delivery costs by a tenth
+# Education
+From  To  Institution  Degree  Major
+09/2012  06/2016  Zhejiang University  B.Sc.  Logistics Management
+# Skills and languages
+Category  Details
+Technical  Excel, SQL
+"""
+
+
+def test_a_tables_header_row_names_no_employer_title_or_skill():
+    fields = _fields(JOB_ROWS)
+    assert (fields["current_employer"], fields["current_title"]) == ("Ningbo Harbour Logistics Co., Ltd.", "Operations Manager")
+    assert fields["field_of_study"] == "Logistics Management"
+    assert set(fields["skills"]) == {"excel", "sql"}
