@@ -199,10 +199,52 @@ def _gutter(rows: list[list[dict]], width: float, body_size: float = 10.0) -> fl
     return (widest[0] + widest[-1]) / 2
 
 
+def _ruled_tables(page) -> list[tuple[tuple, list[str]]]:
+    """(bbox, lines) of the page's ruled tables, each row one line of its cells two spaces apart and a cell's wrapped
+    lines joined ("Suzhou Hengxin" over "Industrial Co., Ltd.": one employer). A table with a cell that lists entries
+    one a line (a form's "学习和工作经历" cell, a date starting each line) is left to be read line by line."""
+    if len(page.edges) < 8:
+        return []
+    try:
+        tables = page.find_tables()
+    except (ValueError, KeyError, TypeError, IndexError, ZeroDivisionError):
+        return []
+    found = []
+    for table in tables:
+        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+            continue
+        listing = any(
+            sum(bool(_date_only().match(line.strip())) for line in cell.splitlines()) >= 2 for row in rows for cell in row
+        )
+        if listing:
+            continue
+        lines = ["  ".join(" ".join(cell.split()) for cell in row if cell) for row in rows]
+        found.append((table.bbox, [line for line in lines if line]))
+    return found
+
+
 def _pdf_page_text(page) -> str:
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
     if not words:
         return ""
+    tables = _ruled_tables(page)
+    if tables:
+        inside = [
+            w
+            for w in words
+            if any(
+                x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and top - 1 <= (w["top"] + w["bottom"]) / 2 <= bottom + 1
+                for (x0, top, x1, bottom), _lines in tables
+            )
+        ]
+        ids = {id(w) for w in inside}
+        rest = [w for w in words if id(w) not in ids]
+        sizes = sorted(w.get("size", 10) for w in words)
+        body_size = sizes[len(sizes) // 2]
+        placed = [(top, text) for top, text in _lines(rest, body_size, _walls(page))] if rest else []
+        placed += [(bbox[1] + index * 0.01, line) for bbox, lines in tables for index, line in enumerate(lines)]
+        return "\n".join(text for _top, text in sorted(placed, key=lambda item: item[0]))
     sizes = sorted(w.get("size", 10) for w in words)
     body_size = sizes[len(sizes) // 2]
     rows = _rows(words)

@@ -400,6 +400,8 @@ def _join_spaced_label(match: re.Match) -> str:
 def _norm_line(line: str) -> str:
     line = _CID.sub(" ", unicodedata.normalize("NFKC", line).replace("\u3000", " "))
     line = _SPACED_LABEL.sub(_join_spaced_label, line)
+    line = re.sub(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", r"\1", line)  # Markdown's bold: "**Looking for:** Director of Product"
+    line = re.sub(r"^\*(?=\S)([^*]+)(?<=\S)\*$", r"\1", line.strip())  # and its italics: "*May 2021 – present · Xi'an*"
     return line.strip().strip(_BULLETS).strip()
 
 
@@ -908,9 +910,14 @@ _PROTECT_COMMA = re.compile(r"(\bCo)\.?\s*,\s*(Ltd|Limited)", re.I)
 _COMMA_MARK = "\x01"
 
 
+# A branch after its company's name is part of the name: "Hengxin Industrial Co., Ltd., Sanming Branch".
+_BRANCH_COMMA = re.compile(r"\b(Ltd\.?|Limited|Inc\.?)\s*,\s*((?:[A-Z][\w'’\-]*\s+){1,3}(?:Branch|Subsidiary)\b)")
+
+
 def _split_parts(text: str) -> list[str]:
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    protected = _BRANCH_COMMA.sub(lambda m: f"{m.group(1)}{_COMMA_MARK} {m.group(2)}", protected)
     protected = re.sub(r"(?<=[\u4e00-\u9fff])(?=担任|出任)", "  ", protected)  # "在阿里巴巴担任产品经理"
     pieces = re.split(
         r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
@@ -969,6 +976,22 @@ def _split_company_title(part: str) -> list[str]:
     match = re.match(r"^(.*?(?:\bCo\.?,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bLLC|\bGroup|\bCorp\.?))\s+(\S.*)$", part, re.I)
     if match and _title_score(match.group(2)) >= 40:
         return [match.group(1), match.group(2)]
+    return _title_before_company(part)
+
+
+def _title_before_company(part: str) -> list[str]:
+    """ "Head of Operations Chengdu Leren Logistics Co., Ltd." (the mark between them lost) -> [title, company]:
+    a Chinese company's English name begins with its city, so the title ends where a city's name begins."""
+    words = part.split()
+    if len(words) < 4 or not re.search(r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?)(?:,.*)?$", part, re.I):
+        return [part]
+    for cut in range(1, min(len(words) - 2, 7)):
+        title, company = " ".join(words[:cut]), " ".join(words[cut:])
+        if not words[cut][:1].isupper() or not (_title_score(title) >= 40 or TITLE_WORD_RE.search(title)):
+            continue
+        if COMPANY_RE.search(title) or not place_in(words[cut].rstrip(","))[1]:
+            continue
+        return [title, company]
     return [part]
 
 
@@ -1090,6 +1113,7 @@ def _without_address(name: str) -> str:
     Foods LLC, Chengdu, Sichuan, China" is Redwood Foods LLC (the commas of "Co., Ltd." are the name's own)."""
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", name)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    protected = _BRANCH_COMMA.sub(lambda m: f"{m.group(1)}{_COMMA_MARK} {m.group(2)}", protected)
     parts = re.split(r"\s*[,，]\s*", protected)
     while len(parts) > 1 and (
         place_only(parts[-1]) or _NOT_A_JOB.match(parts[-1]) or _ADDRESS_PIECE.search(parts[-1]) or not parts[-1]
@@ -1242,6 +1266,8 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
             took = False
             if not employer and more_employer and (COMPANY_RE.search(more_employer) or not title):
                 employer, took = more_employer, True
+            elif employer and not COMPANY_RE.search(employer) and more_employer and COMPANY_RE.search(more_employer):
+                employer, took = more_employer, True  # "May 2021 – present · Ngari" under "Title · Some Co., Ltd.": the company
             if not title and more_title:
                 title, took = more_title, True
             if not title and not more_title and employer and more_employer and more_employer != employer and took is False:
@@ -1610,11 +1636,12 @@ def _timeline_dates_joined(lines: list[str], sections: list[str | None]) -> tupl
         line = lines[index]
         start = _LONE_DATE.match(line)
         beside = _LONE_END.match(start.group("rest")) if start and not DATE_RANGE_RE.search(line) else None
-        if beside and beside.group("em") and (start.group("sm") or start.group("smon") or start.group("sm3")):
-            g, e = start.group, beside.group  # "1994/08 1998/06  江西师范大学": two dates side by side are a range
+        months = start and (start.group("sm") or start.group("smon") or start.group("sm3"))
+        if beside and months and any(beside.group(name) for name in ("em", "emon", "em3", "now")):
+            g, e = start.group, beside.group  # "1994/08 1998/06  江西师范大学", "01/2016  Present": side by side, a range
             begun = _year_month(g("sy"), g("sm"), g("smon"), g("sy2"), g("sm3"), g("sy3"))
-            ended = _year_month(e("ey"), e("em"), e("emon"), e("ey2"), e("em3"), e("ey3"))
-            if begun and ended and begun <= ended:
+            ended = _year_month(e("ey"), e("em"), e("emon"), e("ey2"), e("em3"), e("ey3")) or "9999"
+            if begun and begun <= ended:
                 cut = start.start("rest")
                 line = f"{line[:cut].strip()} - {start.group('rest')}"
         end = _LONE_END.match(lines[index + 1]) if start and index + 1 < len(lines) else None

@@ -29,7 +29,15 @@ _PINYIN_EXCEPTIONS = {
 # 长治 Changzhi).
 _PINYIN_ALIASES = {"macao": "澳门", "xian": "西安", "peking": "北京", "canton": "广州", "amoy": "厦门", "harbin": "哈尔滨",
                    "hohhot": "呼和浩特", "urumqi": "乌鲁木齐", "lhasa": "拉萨", "karamay": "克拉玛依", "shigatse": "日喀则",
-                   "ordos": "鄂尔多斯", "chaoyang": "朝阳", "changzhi": "长治", "qamdo": "昌都", "changdu": "昌都"}  # fmt: skip
+                   "ordos": "鄂尔多斯", "chaoyang": "朝阳", "changzhi": "长治", "qamdo": "昌都", "changdu": "昌都",
+                   "turpan": "吐鲁番", "kumul": "哈密", "nyingchi": "林芝", "xigaze": "日喀则", "shannan": "山南",
+                   "hulunbuir": "呼伦贝尔", "baotou": "包头", "ulanqab": "乌兰察布"}  # fmt: skip
+# Prefectures (地区, 自治州, 盟) the world writes by their Tibetan, Uyghur or Mongolian names; like every
+# prefecture's, read only beside their province's name.
+_PREFECTURE_ALIASES = {"garze": "甘孜", "ngari": "阿里", "nagqu": "那曲", "golog": "果洛", "haixi": "海西",
+                       "kashgar": "喀什", "hotan": "和田", "altay": "阿勒泰", "ili": "伊犁", "bayingolin": "巴音郭楞",
+                       "kizilsu": "克孜勒苏", "bortala": "博尔塔拉", "tacheng": "塔城", "aksu": "阿克苏", "xilingol": "锡林郭勒",
+                       "alxa": "阿拉善", "hinggan": "兴安", "dechen": "迪庆", "deqen": "迪庆"}  # fmt: skip
 
 
 def short_province(name: str) -> str:
@@ -124,6 +132,11 @@ def _prefecture_pinyin() -> dict[str, list[tuple[str, str]]]:
             key = _pinyin(short)
             if key not in province_pinyin:
                 found.setdefault(key, []).append((provinces.get(code[:2], ""), short))
+    for alias, chinese in _PREFECTURE_ALIASES.items():
+        for places in list(found.values()):
+            if places[0][1] == chinese:
+                found.setdefault(alias, places)
+                break
     return found
 
 

@@ -200,3 +200,117 @@ def test_a_tables_header_row_names_no_employer_title_or_skill():
     assert (fields["current_employer"], fields["current_title"]) == ("Ningbo Harbour Logistics Co., Ltd.", "Operations Manager")
     assert fields["field_of_study"] == "Logistics Management"
     assert set(fields["skills"]) == {"excel", "sql"}
+
+
+MARKDOWN = """# Liang Qiu
+
+Director of Product · Garze, Sichuan · liangqiu@163.com · (+86) 15612345678
+
+**Looking for:** Director of Product
+
+## Experience
+
+### Director of Product · Chengdu Tianfu Network Technology Co., Ltd., Garze Branch
+*May 2019 – present · Garze*
+
+- Led competitor reviews and set the yearly release roadmap
+"""
+
+
+def test_markdown_emphasis_is_no_part_of_a_value():
+    assert _fields(MARKDOWN)["desired_role"] == "Director of Product"
+
+
+def test_a_branch_after_its_companys_name_is_part_of_the_name_and_beats_the_city_on_the_dates_line():
+    fields = _fields(MARKDOWN)
+    assert fields["current_employer"] == "Chengdu Tianfu Network Technology Co., Ltd., Garze Branch"
+    assert fields["current_title"] == "Director of Product"
+
+
+def test_prefectures_known_by_their_own_languages_names_beside_their_province():
+    assert place_in("Garze, Sichuan") == ("四川", "甘孜")
+    assert place_in("Ngari, Tibet") == ("西藏", "阿里")
+    assert place_in("Kashgar, Xinjiang") == ("新疆", "喀什")
+    assert place_in("Turpan, Xinjiang") == ("新疆", "吐鲁番")
+    assert (_fields(MARKDOWN)["province"], _fields(MARKDOWN)["city"]) == ("四川", "甘孜")
+
+
+def test_a_title_run_into_its_companys_name_ends_where_the_city_begins():
+    fields = _fields(
+        "Jie Huang\n# Experience\nHead of Operations Chengdu Leren Logistics Co., Ltd.\nSep 2024 – present Chengdu\n"
+        "Re-planned delivery routes, cutting the cost per parcel by 8%\n"
+    )
+    assert (fields["current_employer"], fields["current_title"]) == ("Chengdu Leren Logistics Co., Ltd.", "Head of Operations")
+
+
+def _ruled_pdf(rows: list[list[str]], above: list[str]) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica", 9)
+    y = 800
+    for text in above:
+        page.drawString(46, y, text)
+        y -= 16
+    widths = [50, 50, 130, 110, 60, 100]
+    top = y
+    for row in rows:
+        height = 12 * max(len(cell) for cell in row) + 6
+        x = 46
+        for width, cell in zip(widths, row, strict=False):
+            page.rect(x, top - height, width, height)
+            for number, text in enumerate(cell):
+                page.drawString(x + 3, top - 12 - 12 * number, text)
+            x += width
+        top -= height
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_table_of_jobs_reads_one_row_a_line_with_wrapped_cells_joined():
+    from consent.intake import extract_text
+
+    data = _ruled_pdf(
+        [
+            [["From"], ["To"], ["Employer"], ["Position"], ["City"], ["Main duties"]],
+            [
+                ["01/2016"],
+                ["Present"],
+                ["Suzhou Hengxin", "Industrial Co., Ltd."],
+                ["Senior Accountant"],
+                ["Suzhou"],
+                ["Prepared the annual", "budget"],
+            ],
+            [["12/2012"], ["01/2016"], ["Guilin Songguo", "Trading Co., Ltd."], ["Accountant"], ["Guilin"], ["Closed the books"]],
+        ],
+        ["Helen Zhou", "Employment history"],
+    )
+    _kind, text = extract_text(data, "cv.pdf")
+    assert "01/2016  Present  Suzhou Hengxin Industrial Co., Ltd.  Senior Accountant  Suzhou  Prepared the annual budget" in text
+    parsed = parse_resume(text, today=TODAY)
+    assert [(job["name"], job["position"], job["startDate"], job["endDate"]) for job in parsed["work"]] == [
+        ("Suzhou Hengxin Industrial Co., Ltd.", "Senior Accountant", "2016-01", None),
+        ("Guilin Songguo Trading Co., Ltd.", "Accountant", "2012-12", "2016-01"),
+    ]
+    assert flat_fields(parsed)["years_experience"] == 13
+
+
+def test_a_pdf_table_whose_cell_lists_dated_entries_keeps_them_apart():
+    from consent.intake import extract_text
+
+    data = _ruled_pdf(
+        [
+            [["Name"], ["Wang Fang"]],
+            [["History"], ["2013.08-2017.06 Lanzhou University", "2017.07-2021.11 Lanzhou Heming Co., Ltd. Accountant"]],
+        ],
+        ["Application form"],
+    )
+    _kind, text = extract_text(data, "form.pdf")
+    lines = text.splitlines()
+    assert "History  2013.08-2017.06 Lanzhou University" in lines
+    assert "2017.07-2021.11 Lanzhou Heming Co., Ltd. Accountant" in lines
