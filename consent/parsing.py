@@ -335,8 +335,8 @@ def _skill_ids(part: str) -> list[str]:
         if shorter == bare or not shorter:
             break
         bare = shorter
-    if not bare:
-        return []
+    if not bare or _CHINESE_LANGUAGE.fullmatch(bare):
+        return []  # "普通话（流利）", "Mandarin (fluent)": Chinese at any level is what every job seeker here speaks
     key = bare.lower()
     if key in lookup:
         return [lookup[key]]
@@ -1442,7 +1442,7 @@ def _clean_desired(value: str) -> str:
 # A piece of a line that is only a sum of money with its unit ("15-20K", "1.5万/月", "¥25,000"), no label.
 _MONEY_PIECE = re.compile(
     r"(?:[¥￥]|RMB|CNY)?\s*\d+(?:[.,]\d+)?\s*(?:[kK千]|万|w|W)?(?:\s*[-~～至]\s*\d+(?:[.,]\d+)?)?\s*(?:[kK千]|万|w|W)"
-    r"(?:\s*[xX×*·]\s*1[2-8]\s*薪?)?(?:\s*(?:元)?\s*/\s*(?:月|年|month|year))?|"
+    r"(?:\s*(?:[xX×*·]\s*1[2-8]\s*薪?|1[2-8]\s*薪))?(?:\s*(?:元)?\s*/\s*(?:月|年|month|year))?|"
     r"(?:[¥￥]|RMB|CNY)\s*\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?(?:\s*/\s*(?:月|年|month|year))?|"
     r"\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?\s*元(?:\s*/\s*(?:月|年))?",
     re.I,
@@ -2061,7 +2061,10 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 _FLAT = {"name": "full_name", "email": "contact_email"}
 _ROLE_KEYWORDS = [
     ("data", ["数据", "data", "analyst", "分析师", "算法", "machine learning", "bi "]),
-    ("engineering", ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops"]),
+    (
+        "engineering",
+        ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops", "信息技术", "软件", "计算机"],
+    ),
     ("product", ["产品", "设计", "product", "designer", "ux", "ui"]),
     (
         "sales",
@@ -2184,9 +2187,9 @@ def _phone(text: str) -> str:
 
 def _gender(value: str) -> str:
     value = value.strip().lower()
-    if value in ("女", "female", "f", "woman", "女性"):
+    if value in ("女", "female", "f", "woman", "女性", "♀"):
         return "F"
-    if value in ("男", "male", "m", "man", "男性"):
+    if value in ("男", "male", "m", "man", "男性", "♂"):
         return "M"
     return ""
 
@@ -2199,6 +2202,9 @@ def _gender_in_text(text: str) -> str:
     )
     if not match:
         match = re.search(r"(?:[，,]|^)(男|女)(?:[，,]|$)", text, re.M)
+    if not match:
+        # An app export's chip row: "♂ | 30岁 | 本科" (the sign alone, between separators or at a line's ends).
+        match = re.search(r"(?:^|[\s|｜/,，·])([♂♀])()(?=$|[\s|｜/,，·])", text, re.M)
     if not match:
         return ""
     return _gender(match.group(1) or match.group(2))

@@ -314,3 +314,35 @@ def test_a_pdf_table_whose_cell_lists_dated_entries_keeps_them_apart():
     lines = text.splitlines()
     assert "History  2013.08-2017.06 Lanzhou University" in lines
     assert "2017.07-2021.11 Lanzhou Heming Co., Ltd. Accountant" in lines
+
+
+def test_chinese_at_any_level_is_no_skill_but_another_language_is():
+    fields = _fields("陈嘉欣\n语言能力 Languages\n粤语（母语）、普通话（流利）、英语（CET-6）\n")
+    assert "english" in fields["skills"] and "普通话" not in fields["skills"]
+    assert "粤语" in fields["skills"]  # kept for the person to review, like any language the vocabulary lacks
+    assert "mandarin" not in _fields("Amy Chan\n# Languages\nMandarin (fluent), English (native)\n")["skills"]
+
+
+def test_a_gender_sign_in_the_chip_row_is_the_gender():
+    assert _fields("孟一鸣\n♂ | 30岁 | 本科 | 7年经验\n手机：15848625562\n")["gender"] == "M"
+    assert _fields("林晓\n♀ | 本科 | 9年经验\n手机：13912345678\n")["gender"] == "F"
+    assert _fields("林晓\n本科 | 9年经验\n手机：13912345678\n")["gender"] == "U"
+
+
+def test_months_of_pay_written_without_their_mark_do_not_change_the_monthly_figure():
+    fields = _fields("顾天佑\n求职期望\n数据分析专员 | 成都 | 14K15薪\n")
+    assert (fields["desired_role"], fields["expected_salary"]) == ("数据分析专员", 14000)
+
+
+def test_family_members_employers_on_a_form_say_nothing_of_where_the_applicant_lives():
+    form = APPLICATION_FORM.replace("现住址  天津市河西区友谊路12号\n", "") + (
+        "家庭主要成员及社会关系\n称谓  姓名  工作单位及职务\n父亲  赵建国  邯郸市人民政府办公室 科员\n"
+    )
+    fields = _fields(form)
+    assert (fields["province"], fields["city"]) == ("", "")
+
+
+def test_an_information_technology_post_is_engineering():
+    form = APPLICATION_FORM.replace("天津滨海数据服务有限公司  现任职务  数据分析师", "无  现任职务  无")
+    fields = _fields(form.replace("统计分析岗", "信息技术岗"))
+    assert (fields["desired_role"], fields["role_category"]) == ("信息技术岗", "engineering")
