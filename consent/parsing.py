@@ -539,8 +539,19 @@ def _misread_label(label: str) -> str | None:
         return None
     tails = _label_tails()
     if len(bare) >= 4:
-        return _LABEL_OF.get(bare[1:]) or tails.get(bare[1:]) or tails.get(bare)
+        return _LABEL_OF.get(bare[1:]) or tails.get(bare[1:]) or tails.get(bare) or _one_character_off(bare)
     return tails.get(bare)
+
+
+def _one_character_off(bare: str) -> str | None:
+    """The field of the one label of four characters or more that `bare` differs from in a single character (a
+    scan's "个人特攻" is 个人特长), if all such labels are one field's."""
+    fields = {
+        field
+        for name, field in _LABEL_OF.items()
+        if len(name) == len(bare) and sum(a != b for a, b in zip(name, bare, strict=True)) == 1
+    }
+    return next(iter(fields)) if len(fields) == 1 else None
 
 
 _PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
@@ -634,6 +645,8 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
+    if len(cells) >= 2 and not _label_field(cells[0]) and _misread_label(cells[0]):
+        cells[0] = next(name for name, field in _LABEL_OF.items() if field == _misread_label(cells[0]))  # "个人特攻  Excel"
     if len(cells) >= 2 and _label_field(cells[0]) and (len(cells[0]) <= 28 or cells[0].lower() in _LABEL_OF):
         index = 0
         while index + 1 < len(cells):
@@ -657,7 +670,18 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
             elif pairs:
                 pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {token}".strip())
         pairs = [(field, value) for field, value in pairs if value]
+    if not pairs:
+        # A scanned form's label run into its value, the colon misread as a stop or lost: "毕业院校及专业。兰州大学财务管理".
+        run_on = _run_on_label().match(line)
+        if run_on and len(run_on.group(2)) >= 2 and not _section_of(line):
+            pairs = [(_LABEL_OF[run_on.group(1)], run_on.group(2).strip())]
     return pairs
+
+
+@cache
+def _run_on_label() -> re.Pattern:
+    names = sorted((name for name in _LABEL_OF if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", name)), key=len)
+    return re.compile(r"^(" + "|".join(reversed(names)) + r")[。.,，、|\s]*(\S.*)$")
 
 
 # ---------------------------------------------------------------- values
@@ -1964,6 +1988,9 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     found.offer("years_experience", _years_from_text(prose), SENTENCE)
     if work:
         found.offer("years_experience", _work_months(work, today) // 12, LAYOUT)
+    elif "work" not in sections and found.get("education_level"):
+        # A resume that tells its schooling and no job at all (a graduate's): no years of work, a guess to be checked.
+        found.offer("years_experience", 0, INFERRED)
 
     # What the person wants.
     if labelled.get("salary"):

@@ -346,3 +346,24 @@ def test_an_information_technology_post_is_engineering():
     form = APPLICATION_FORM.replace("天津滨海数据服务有限公司  现任职务  数据分析师", "无  现任职务  无")
     fields = _fields(form.replace("统计分析岗", "信息技术岗"))
     assert (fields["desired_role"], fields["role_category"]) == ("信息技术岗", "engineering")
+
+
+def test_a_scanned_forms_label_run_into_its_value_is_still_read():
+    form = APPLICATION_FORM.replace("毕业院校及专业  南开大学  应用统计", "毕业院校及专业。南开大学应用统计")
+    assert _fields(form)["field_of_study"] == "应用统计"
+    form = APPLICATION_FORM.replace("毕业院校及专业  南开大学  应用统计", "毕业院校及专业南开大学应用统计")
+    assert _fields(form)["field_of_study"] == "应用统计"
+
+
+def test_a_scanned_forms_label_with_one_character_misread_is_still_its_label():
+    form = APPLICATION_FORM.replace("个人特长  SQL", "个人特攻  SQL")
+    assert {"sql", "tableau", "english"} <= set(_fields(form)["skills"])
+    assert _fields("姓名  王芳\n某某单位  SQL、Tableau\n")["skills"] == []  # no label's near twin, no label
+
+
+def test_a_graduates_resume_with_schooling_and_no_job_has_no_years_of_work():
+    graduate = "WU Jiahao\nGraduate · jiahao.wu@163.com\n## Education\n- **B.Eng., Automation**, Hunan University, 2021–2025\n"
+    assert _fields(graduate)["years_experience"] == 0
+    assert _fields("WU Jiahao\njiahao.wu@163.com\n")["years_experience"] is None  # nothing told, nothing guessed
+    with_job = graduate + "## Experience\nData Analyst · Changsha Xiangjiang Data Co., Ltd.\nJul 2022 – present\n"
+    assert _fields(with_job)["years_experience"] == 4
