@@ -283,7 +283,8 @@ _SKILL_LEVEL = re.compile(
     rf"(?:(?:{_LEVEL_WORDS_EN})(?:\s+level)?|"
     rf"{_LEVEL_WORDS_ZH}|"
     r"\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|年)(?:以上)?(?:经验)?)$"
-    r"|\s*[（(\[][^)）\]]*[)）\]]$",
+    r"|\s*[（(\[][^)）\]]*[)）\]]$"
+    r"|\s+\d{1,3}\s*%$|\s*[■□●○◆◇★☆▇█▓▒░]{2,}$",  # a skill bar: "Sketch 90%", "Python ■■■■□"
     re.I,
 )
 
@@ -1267,6 +1268,12 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
             and not _labelled_pairs(lines[neighbour])
             for neighbour in neighbours
         ) and not (index and _labelled_pairs(lines[index - 1]))
+        # So is the title labelled on the line after them ("2022年10月 – 2023年2月  某某有限公司" over "职位 Position：…").
+        named_after = named_after or (
+            index + 1 in neighbours
+            and not (index and _labelled_pairs(lines[index - 1]))
+            and bool({"employer", "title"} & {field for field, _value in _labelled_pairs(lines[index + 1])})
+        )
         for neighbour in neighbours:
             if employer and title:
                 break

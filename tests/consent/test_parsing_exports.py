@@ -367,3 +367,35 @@ def test_a_graduates_resume_with_schooling_and_no_job_has_no_years_of_work():
     assert _fields("WU Jiahao\njiahao.wu@163.com\n")["years_experience"] is None  # nothing told, nothing guessed
     with_job = graduate + "## Experience\nData Analyst · Changsha Xiangjiang Data Co., Ltd.\nJul 2022 – present\n"
     assert _fields(with_job)["years_experience"] == 4
+
+
+HK_CV = """陈嘉欣 CHAN Ka Yan
+# 工作经验 Work Experience
+2024年6月 – 现在  江门知行信息服务有限公司
+职位 Position：数据分析师
+主要职责 Duties：
+设计会员流失预警模型，挽回约一成高价值会员
+2022年10月 – 2023年2月  临夏同舟信息服务有限公司
+职位 Position：数据实习生
+主要职责 Duties：
+梳理埋点口径，统一五条业务线的指标定义
+# 专业资格 Professional Qualifications
+计算机二级、C1驾驶证、六西格玛绿带
+"""
+
+
+def test_a_title_labelled_under_the_dates_is_that_jobs_not_the_last_duty_above():
+    work = parse_resume(HK_CV, today=TODAY)["work"]
+    assert [job["position"] for job in work] == ["数据分析师", "数据实习生"]
+    assert _fields(HK_CV)["years_experience"] == 2  # the internship is no work experience
+
+
+def test_professional_qualifications_are_certificates_not_education():
+    fields = _fields(HK_CV)
+    assert {"driving", "lean"} <= set(fields["skills"])
+    assert fields["education_level"] in ("", None)
+
+
+def test_a_skill_bars_figure_or_blocks_are_no_part_of_the_skill():
+    fields = _fields("周明\n# 专业技能 SKILLS\nSketch 90%\nPython ■■■■□\n数据分析 95%\n")
+    assert set(fields["skills"]) == {"sketch", "python", "data_analysis"}
