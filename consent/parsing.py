@@ -1995,8 +1995,16 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
     found.offer("years_experience", _years_from_text(prose), SENTENCE)
     if work:
         found.offer("years_experience", _work_months(work, today) // 12, LAYOUT)
-    elif "work" not in sections and found.get("education_level"):
+    elif (
+        "work" not in sections
+        and found.get("education_level")
+        and not any(
+            COMPANY_RE.search(line) and (DATE_RANGE_RE.search(line) or re.search(r"至今|\b(?:present|now)\b", line, re.I))
+            for line in lines
+        )
+    ):
         # A resume that tells its schooling and no job at all (a graduate's): no years of work, a guess to be checked.
+        # A dated line with a company's name is a job the parser could not read: then it does not guess.
         found.offer("years_experience", 0, INFERRED)
 
     # What the person wants.

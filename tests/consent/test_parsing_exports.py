@@ -399,3 +399,9 @@ def test_professional_qualifications_are_certificates_not_education():
 def test_a_skill_bars_figure_or_blocks_are_no_part_of_the_skill():
     fields = _fields("周明\n# 专业技能 SKILLS\nSketch 90%\nPython ■■■■□\n数据分析 95%\n")
     assert set(fields["skills"]) == {"sketch", "python", "data_analysis"}
+
+
+def test_no_years_are_guessed_beside_a_dated_job_that_could_not_be_read():
+    form = "姓名  田欣怡\n学历学位  大学本科\n5018 07 至今成都万象人力资源服务股份有限公司人事专员\n"  # a scan's misread dates
+    assert _fields(form)["years_experience"] is None
+    assert _fields("姓名  田欣怡\n学历学位  大学本科\n")["years_experience"] == 0
