@@ -206,12 +206,12 @@ def _ruled_tables(page) -> list[tuple[tuple, list[str]]]:
     if len(page.edges) < 8:
         return []
     try:
-        tables = page.find_tables()
-    except (ValueError, KeyError, TypeError, IndexError, ZeroDivisionError):
-        return []
+        tables = [(table.bbox, table.extract()) for table in page.find_tables()]
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivisionError):
+        return []  # a table the finder cannot make out: the page is read line by line as before
     found = []
-    for table in tables:
-        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+    for bbox, extracted in tables:
+        rows = [[(cell or "").strip() for cell in row] for row in extracted]
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             continue
         listing = any(
@@ -220,7 +220,7 @@ def _ruled_tables(page) -> list[tuple[tuple, list[str]]]:
         if listing:
             continue
         lines = ["  ".join(" ".join(cell.split()) for cell in row if cell) for row in rows]
-        found.append((table.bbox, [line for line in lines if line]))
+        found.append((bbox, [line for line in lines if line]))
     return found
 
 

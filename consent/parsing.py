@@ -544,6 +544,7 @@ def _misread_label(label: str) -> str | None:
     return tails.get(bare)
 
 
+@lru_cache(maxsize=4096)
 def _one_character_off(bare: str) -> str | None:
     """The field of the one label of four characters or more that `bare` differs from in a single character (a
     scan's "个人特攻" is 个人特长), if all such labels are one field's."""
