@@ -490,7 +490,12 @@ def _section_by_keyword(line: str, bare: str, marked: bool) -> str | None:
             return None
     elif english:
         title_case = all(word[:1].isupper() or word.lower() in ("and", "of", "&") for word in bare.split())
-        if not (marked or colon or bare.isupper() or title_case):
+        # "Skills and languages", "Projects and awards": in sentence case, a heading only if each word names a section
+        named = bare[:1].isupper() and all(
+            word.lower() in ("and", "of", "&") or any(pattern.fullmatch(word) for _s, pattern in _SECTION_KEYWORDS)
+            for word in bare.split()
+        )
+        if not (marked or colon or bare.isupper() or title_case or named):
             return None
     else:
         return None

@@ -405,3 +405,9 @@ def test_no_years_are_guessed_beside_a_dated_job_that_could_not_be_read():
     form = "姓名  田欣怡\n学历学位  大学本科\n5018 07 至今成都万象人力资源服务股份有限公司人事专员\n"  # a scan's misread dates
     assert _fields(form)["years_experience"] is None
     assert _fields("姓名  田欣怡\n学历学位  大学本科\n")["years_experience"] == 0
+
+
+def test_a_heading_in_sentence_case_whose_words_each_name_a_section_opens_it():
+    text = JOB_ROWS.replace("# Skills and languages", "Skills and languages")
+    assert set(_fields(text)["skills"]) == {"excel", "sql"}
+    assert _fields("Ann Li\n# Summary\nManaged a team\nExcel, SQL\n")["skills"] == []
