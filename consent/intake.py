@@ -199,10 +199,52 @@ def _gutter(rows: list[list[dict]], width: float, body_size: float = 10.0) -> fl
     return (widest[0] + widest[-1]) / 2
 
 
+def _ruled_tables(page) -> list[tuple[tuple, list[str]]]:
+    """(bbox, lines) of the page's ruled tables, each row one line of its cells two spaces apart and a cell's wrapped
+    lines joined ("Suzhou Hengxin" over "Industrial Co., Ltd.": one employer). A table with a cell that lists entries
+    one a line (a form's "学习和工作经历" cell, a date starting each line) is left to be read line by line."""
+    if len(page.edges) < 8:
+        return []
+    try:
+        tables = [(table.bbox, table.extract()) for table in page.find_tables()]
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivisionError):
+        return []  # a table the finder cannot make out: the page is read line by line as before
+    found = []
+    for bbox, extracted in tables:
+        rows = [[(cell or "").strip() for cell in row] for row in extracted]
+        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+            continue
+        listing = any(
+            sum(bool(_date_only().match(line.strip())) for line in cell.splitlines()) >= 2 for row in rows for cell in row
+        )
+        if listing:
+            continue
+        lines = ["  ".join(" ".join(cell.split()) for cell in row if cell) for row in rows]
+        found.append((bbox, [line for line in lines if line]))
+    return found
+
+
 def _pdf_page_text(page) -> str:
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
     if not words:
         return ""
+    tables = _ruled_tables(page)
+    if tables:
+        inside = [
+            w
+            for w in words
+            if any(
+                x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and top - 1 <= (w["top"] + w["bottom"]) / 2 <= bottom + 1
+                for (x0, top, x1, bottom), _lines in tables
+            )
+        ]
+        ids = {id(w) for w in inside}
+        rest = [w for w in words if id(w) not in ids]
+        sizes = sorted(w.get("size", 10) for w in words)
+        body_size = sizes[len(sizes) // 2]
+        placed = [(top, text) for top, text in _lines(rest, body_size, _walls(page))] if rest else []
+        placed += [(bbox[1] + index * 0.01, line) for bbox, lines in tables for index, line in enumerate(lines)]
+        return "\n".join(text for _top, text in sorted(placed, key=lambda item: item[0]))
     sizes = sorted(w.get("size", 10) for w in words)
     body_size = sizes[len(sizes) // 2]
     rows = _rows(words)
@@ -210,8 +252,8 @@ def _pdf_page_text(page) -> str:
     if column is not None:
         return "\n".join(_beside_their_labels(words, column, body_size))
     gutter = _gutter(rows, float(page.width), body_size)
-    if gutter is not None and _dates_at_the_right(rows, gutter):
-        gutter = None  # entries with their dates set at the right margin: one column, each date on its entry's line
+    if gutter is not None and (_dates_at_the_right(rows, gutter) or _dates_at_the_left(rows, gutter)):
+        gutter = None  # entries with their dates set in a margin: one column, each date on its entry's line
     if gutter is None:
         return "\n".join(text for _top, text in _lines(words, body_size, _walls(page)))
     # Two columns: lines that cross the gutter (a header across the page) stay whole, above or below;
@@ -319,6 +361,21 @@ def _dates_at_the_right(rows: list[list[dict]], gutter: float) -> bool:
     if all(_date_only().fullmatch(text) for text in beside):
         return True
     return len(cells) >= 4 and all(len(left.split()) <= 6 and len(right.split()) <= 3 for left, right in cells)
+
+
+def _dates_at_the_left(rows: list[list[dict]], gutter: float) -> bool:
+    """True when, on every line with words on both sides of the gap, what lies left of it is only a date: a
+    timeline whose years stand in a left margin beside each entry ("2021.03" beside the employer, "至今" beside
+    the title), not a sidebar to be read before the main column."""
+    beside = []
+    for row in rows:
+        if any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row):
+            continue
+        left = " ".join(w["text"] for w in row if w["x1"] <= gutter).strip()
+        if left and any(w["x0"] >= gutter for w in row):
+            beside.append(left)
+    present = re.compile(r"至今|今|现在|目前|present|now|current", re.I)
+    return len(beside) >= 3 and all(_date_only().fullmatch(text) or present.fullmatch(text) for text in beside)
 
 
 def _walls(page) -> tuple:

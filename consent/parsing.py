@@ -21,6 +21,7 @@ dictionary.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -66,7 +67,8 @@ LABELS = {
     # Labels of a form that the exchange does not keep; known, so that their values are never read as anything else.
     "unused": ["民族", "政治面貌", "婚姻状况", "婚否", "健康状况", "身高", "体重", "工作性质", "到岗时间", "求职状态",
                "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
-               "行业", "所属行业", "期望行业", "industry",
+               "行业", "所属行业", "期望行业", "industry", "报考单位", "岗位代码", "职位代码", "报考岗位代码", "是否服从调剂",
+               "奖惩情况", "参加工作时间", "毕业时间",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period", "type of business or sector", "sector", "main activities and responsibilities",
                "self-assessment", "organisational skills and competences", "organizational skills",
@@ -77,6 +79,9 @@ LABELS = {
     "school": ["毕业院校", "学校", "院校", "毕业学校", "school", "university", "institution", "college",
                "name and type of organisation providing education and training",
                "name and type of organization providing education and training"],
+    # One cell for both: "毕业院校及专业  兰州大学  财务管理" (the school's name ends at its 大学/学院).
+    "school_field": ["毕业院校及专业", "毕业学校及专业", "院校及专业", "学校及专业", "毕业院校及所学专业", "毕业院校/专业",
+                     "毕业院校与专业", "school and major"],
     "field": ["专业", "所学专业", "主修", "major", "field of study", "field", "discipline", "subject", "principal subjects",
               "principal subjects / occupational skills covered"],
     "years": ["工作年限", "工作经验", "经验", "从业年限", "years of experience", "experience", "work experience",
@@ -90,9 +95,11 @@ LABELS = {
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
                 "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作",
+                "报考岗位", "报考职位", "应征职位", "position applied", "申请职位",
                 "desired employment", "desired employment / occupational field"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "语言",
-               "外语能力", "skills", "key skills", "technical skills", "languages", "language skills",
+               "外语能力", "个人特长", "特长", "专业特长", "技能标签",
+               "skills", "key skills", "technical skills", "languages", "language skills",
                "core skills", "tools", "skill set", "expertise", "computer skills", "computer skills and competences",
                "technical skills and competences", "job-related skills", "digital skills", "other language(s)",
                "other languages", "foreign languages"],
@@ -101,11 +108,14 @@ LABELS = {
     # A driving licence is a skill whatever its class ("Driving licence  C1", "驾照：C1").
     "driving": ["驾照", "驾驶证", "驾驶执照", "driving licence", "driving license", "driver's license", "driver's licence"],
     # Certificates name a skill only by the vocabulary's names ("PMP", "六西格玛绿带"); the rest are no skills.
-    "certificates": ["证书", "资格证书", "获奖证书", "所获证书", "certificates", "certifications", "certificate"],
-    "employer": ["公司", "当前公司", "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
+    "certificates": ["证书", "资格证书", "获奖证书", "所获证书", "职业资格", "专业技术资格", "职业资格证书",
+                     "certificates", "certifications", "certificate"],
+    "employer": ["公司", "当前公司", "现工作单位", "现单位", "现任职单位", "现就职单位",
+                 "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
                  "current employer", "employer", "company", "current company", "company name", "organisation", "organization",
                  "name and address of employer", "name of employer", "employer's name", "employer name"],
-    "title": ["职位", "当前职位", "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
+    "title": ["职位", "当前职位", "现任职务", "现职务", "现任职位", "现任岗位",
+              "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
               "title", "job title", "position", "current position", "position held", "occupation or position held",
               "occupation"],
 }  # fmt: skip
@@ -274,7 +284,8 @@ _SKILL_LEVEL = re.compile(
     rf"(?:(?:{_LEVEL_WORDS_EN})(?:\s+level)?|"
     rf"{_LEVEL_WORDS_ZH}|"
     r"\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|年)(?:以上)?(?:经验)?)$"
-    r"|\s*[（(\[][^)）\]]*[)）\]]$",
+    r"|\s*[（(\[][^)）\]]*[)）\]]$"
+    r"|\s+\d{1,3}\s*%$|\s*[■□●○◆◇★☆▇█▓▒░]{2,}$",  # a skill bar: "Sketch 90%", "Python ■■■■□"
     re.I,
 )
 
@@ -326,8 +337,8 @@ def _skill_ids(part: str) -> list[str]:
         if shorter == bare or not shorter:
             break
         bare = shorter
-    if not bare:
-        return []
+    if not bare or _CHINESE_LANGUAGE.fullmatch(bare):
+        return []  # "普通话（流利）", "Mandarin (fluent)": Chinese at any level is what every job seeker here speaks
     key = bare.lower()
     if key in lookup:
         return [lookup[key]]
@@ -391,6 +402,8 @@ def _join_spaced_label(match: re.Match) -> str:
 def _norm_line(line: str) -> str:
     line = _CID.sub(" ", unicodedata.normalize("NFKC", line).replace("\u3000", " "))
     line = _SPACED_LABEL.sub(_join_spaced_label, line)
+    line = re.sub(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", r"\1", line)  # Markdown's bold: "**Looking for:** Director of Product"
+    line = re.sub(r"^\*(?=\S)([^*]+)(?<=\S)\*$", r"\1", line.strip())  # and its italics: "*May 2021 – present · Xi'an*"
     return line.strip().strip(_BULLETS).strip()
 
 
@@ -478,7 +491,12 @@ def _section_by_keyword(line: str, bare: str, marked: bool) -> str | None:
             return None
     elif english:
         title_case = all(word[:1].isupper() or word.lower() in ("and", "of", "&") for word in bare.split())
-        if not (marked or colon or bare.isupper() or title_case):
+        # "Skills and languages", "Projects and awards": in sentence case, a heading only if each word names a section
+        named = bare[:1].isupper() and all(
+            word.lower() in ("and", "of", "&") or any(pattern.fullmatch(word) for _s, pattern in _SECTION_KEYWORDS)
+            for word in bare.split()
+        )
+        if not (marked or colon or bare.isupper() or title_case or named):
             return None
     else:
         return None
@@ -528,8 +546,20 @@ def _misread_label(label: str) -> str | None:
         return None
     tails = _label_tails()
     if len(bare) >= 4:
-        return _LABEL_OF.get(bare[1:]) or tails.get(bare[1:]) or tails.get(bare)
+        return _LABEL_OF.get(bare[1:]) or tails.get(bare[1:]) or tails.get(bare) or _one_character_off(bare)
     return tails.get(bare)
+
+
+@lru_cache(maxsize=4096)
+def _one_character_off(bare: str) -> str | None:
+    """The field of the one label of four characters or more that `bare` differs from in a single character (a
+    scan's "个人特攻" is 个人特长), if all such labels are one field's."""
+    fields = {
+        field
+        for name, field in _LABEL_OF.items()
+        if len(name) == len(bare) and sum(a != b for a, b in zip(name, bare, strict=True)) == 1
+    }
+    return next(iter(fields)) if len(fields) == 1 else None
 
 
 _PAIR_SPLIT = re.compile(r"\s{2,}|\t|\s+[|｜]\s+|[|｜]|\s+·\s+")
@@ -566,7 +596,11 @@ def _colon_after_bilingual_labels(line: str) -> str:
 _HEADING_WORDS = {"skill", "skills", "level", "proficiency", "技能", "熟练程度", "掌握程度", "使用时长", "时长",
                   "year", "years", "period", "dates", "date", "institution", "qualification", "qualifications", "duties",
                   "responsibilities", "description", "company", "position", "role", "employer", "school", "major", "degree",
-                  "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容"}  # fmt: skip
+                  "时间", "起止时间", "学校", "院校", "专业", "学历", "公司", "职位", "职责", "工作内容",
+                  "from", "to", "start", "end", "city", "location", "main duties", "duties and achievements", "category",
+                  "details", "title", "organisation", "organization", "course", "grade", "入职时间", "离职时间",
+                  "单位", "工作单位", "岗位", "职务", "城市", "地点", "开始时间", "结束时间", "主要职责",
+                  "类别", "详情"}  # fmt: skip
 
 
 def _column_headings(line: str) -> bool:
@@ -619,11 +653,17 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         pairs[0] = (field, joiner.join(p.strip() for p in value_parts).strip())
         return pairs
     cells = [cell.strip() for cell in re.split(r"\s{2,}|\t|[|｜]", line) if cell.strip()]
+    if len(cells) >= 2 and not _label_field(cells[0]) and _misread_label(cells[0]):
+        cells[0] = next(name for name, field in _LABEL_OF.items() if field == _misread_label(cells[0]))  # "个人特攻  Excel"
     if len(cells) >= 2 and _label_field(cells[0]) and (len(cells[0]) <= 28 or cells[0].lower() in _LABEL_OF):
         index = 0
         while index + 1 < len(cells):
             field = _label_field(cells[index])
-            if field:
+            if field == "school_field":  # "毕业院校及专业  兰州大学  财务管理": the school, then the major in a cell of its own
+                values = list(itertools.takewhile(lambda cell: not _label_field(cell), cells[index + 1 :]))
+                pairs.append((field, " ".join(values)))
+                index += 1 + max(len(values), 1)
+            elif field:
                 pairs.append((field, cells[index + 1]))
                 index += 2
             else:
@@ -638,7 +678,18 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
             elif pairs:
                 pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {token}".strip())
         pairs = [(field, value) for field, value in pairs if value]
+    if not pairs:
+        # A scanned form's label run into its value, the colon misread as a stop or lost: "毕业院校及专业。兰州大学财务管理".
+        run_on = _run_on_label().match(line)
+        if run_on and len(run_on.group(2)) >= 2 and not _section_of(line):
+            pairs = [(_LABEL_OF[run_on.group(1)], run_on.group(2).strip())]
     return pairs
+
+
+@cache
+def _run_on_label() -> re.Pattern:
+    names = sorted((name for name in _LABEL_OF if len(name) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", name)), key=len)
+    return re.compile(r"^(" + "|".join(reversed(names)) + r")[。.,，、|\s]*(\S.*)$")
 
 
 # ---------------------------------------------------------------- values
@@ -891,9 +942,14 @@ _PROTECT_COMMA = re.compile(r"(\bCo)\.?\s*,\s*(Ltd|Limited)", re.I)
 _COMMA_MARK = "\x01"
 
 
+# A branch after its company's name is part of the name: "Hengxin Industrial Co., Ltd., Sanming Branch".
+_BRANCH_COMMA = re.compile(r"\b(Ltd\.?|Limited|Inc\.?)\s*,\s*((?:[A-Z][\w'’\-]*\s+){1,3}(?:Branch|Subsidiary)\b)")
+
+
 def _split_parts(text: str) -> list[str]:
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", text)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    protected = _BRANCH_COMMA.sub(lambda m: f"{m.group(1)}{_COMMA_MARK} {m.group(2)}", protected)
     protected = re.sub(r"(?<=[\u4e00-\u9fff])(?=担任|出任)", "  ", protected)  # "在阿里巴巴担任产品经理"
     pieces = re.split(
         r"\s*[|｜•·]\s*|\s+[-–—]\s+|\s*[—–]\s*|\s*[,，;；]\s*|\s+at\s+|\s+as\s+(?:an?\s+)?|\s+@\s+|\s{2,}|\t", protected
@@ -952,6 +1008,22 @@ def _split_company_title(part: str) -> list[str]:
     match = re.match(r"^(.*?(?:\bCo\.?,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bLLC|\bGroup|\bCorp\.?))\s+(\S.*)$", part, re.I)
     if match and _title_score(match.group(2)) >= 40:
         return [match.group(1), match.group(2)]
+    return _title_before_company(part)
+
+
+def _title_before_company(part: str) -> list[str]:
+    """ "Head of Operations Chengdu Leren Logistics Co., Ltd." (the mark between them lost) -> [title, company]:
+    a Chinese company's English name begins with its city, so the title ends where a city's name begins."""
+    words = part.split()
+    if len(words) < 4 or not re.search(r"\b(?:Co\.?,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?)(?:,.*)?$", part, re.I):
+        return [part]
+    for cut in range(1, min(len(words) - 2, 7)):
+        title, company = " ".join(words[:cut]), " ".join(words[cut:])
+        if not words[cut][:1].isupper() or not (_title_score(title) >= 40 or TITLE_WORD_RE.search(title)):
+            continue
+        if COMPANY_RE.search(title) or not place_in(words[cut].rstrip(","))[1]:
+            continue
+        return [title, company]
     return [part]
 
 
@@ -1007,8 +1079,24 @@ def _without_lead_in(piece: str) -> str:
     return piece
 
 
+# A department named beside a title ("产品总监 · 产品部", "物流主管 运营中心"): neither the employer nor part of the title.
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:部|部门|事业部|事业群|中心|团队|小组|组|科|处|办公室)")
+
+
+def _without_department(part: str) -> list[str]:
+    """The pieces of a job line's part without a department after the title: "招聘经理 人力资源部" -> ["招聘经理"]."""
+    if _DEPARTMENT.fullmatch(part):
+        return []
+    beside = re.fullmatch(r"(\S.*?)\s+([\u4e00-\u9fff]{1,5}(?:部|部门|事业部|事业群|中心|团队|小组|组|科|处|办公室))", part)
+    if beside and TITLE_WORD_RE.search(beside.group(1)) and not COMPANY_RE.search(beside.group(1)):
+        return [beside.group(1)]
+    return [part]
+
+
 def _employer_title(parts: list[str]) -> tuple[str, str, float]:
     """(employer, title, confidence) from the pieces of a work entry."""
+    if len(parts) > 1 or (parts and " " in parts[0]):
+        parts = [piece for part in parts for piece in _without_department(part)] or parts
     expanded: list[str] = []
     for part in parts:
         part = _without_lead_in(part)
@@ -1057,6 +1145,7 @@ def _without_address(name: str) -> str:
     Foods LLC, Chengdu, Sichuan, China" is Redwood Foods LLC (the commas of "Co., Ltd." are the name's own)."""
     protected = _PROTECT_COMMA.sub(lambda m: f"{m.group(1)}.{_COMMA_MARK} {m.group(2)}", name)
     protected = re.sub(r",\s*(Inc|LLC|Ltd)\b", lambda m: f"{_COMMA_MARK} {m.group(1)}", protected)
+    protected = _BRANCH_COMMA.sub(lambda m: f"{m.group(1)}{_COMMA_MARK} {m.group(2)}", protected)
     parts = re.split(r"\s*[,，]\s*", protected)
     while len(parts) > 1 and (
         place_only(parts[-1]) or _NOT_A_JOB.match(parts[-1]) or _ADDRESS_PIECE.search(parts[-1]) or not parts[-1]
@@ -1175,10 +1264,29 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
         for after in (index + 1, index + 2):
             if after < next_date and sections[after] == sections[index]:
                 neighbours.append(after)
+        # The employer's name on the line after the dates ("2019.04 - 至今" over "某某有限公司" over the title): the
+        # line before is the end of the previous job's description, whatever it looks like.
+        named_after = any(
+            neighbour == index + 1
+            and COMPANY_RE.search(lines[neighbour])
+            and len(lines[neighbour]) <= 60
+            and not re.search(r"[，,。；;]", lines[neighbour])
+            and not _is_description(lines[neighbour])
+            and not _labelled_pairs(lines[neighbour])
+            for neighbour in neighbours
+        ) and not (index and _labelled_pairs(lines[index - 1]))
+        # So is the title labelled on the line after them ("2022年10月 – 2023年2月  某某有限公司" over "职位 Position：…").
+        named_after = named_after or (
+            index + 1 in neighbours
+            and not (index and _labelled_pairs(lines[index - 1]))
+            and bool({"employer", "title"} & {field for field, _value in _labelled_pairs(lines[index + 1])})
+        )
         for neighbour in neighbours:
             if employer and title:
                 break
             text = lines[neighbour]
+            if named_after and neighbour < index and not COMPANY_RE.search(text):
+                continue
             pairs = dict(_labelled_pairs(text))
             if pairs and ({"employer", "title"} & set(pairs)):
                 took = False
@@ -1190,12 +1298,14 @@ def _work_entries(lines: list[str], sections: list[str | None]) -> list[dict]:
                     used.add(neighbour)
                     confidence = LAYOUT if employer and title else INFERRED
                 continue
-            if _is_description(text) or _section_of(text) or pairs:
+            if _is_description(text) or _section_of(text) or pairs or _column_headings(text):
                 continue
             more_employer, more_title, _c = _employer_title(_split_parts(text))
             took = False
             if not employer and more_employer and (COMPANY_RE.search(more_employer) or not title):
                 employer, took = more_employer, True
+            elif employer and not COMPANY_RE.search(employer) and more_employer and COMPANY_RE.search(more_employer):
+                employer, took = more_employer, True  # "May 2021 – present · Ngari" under "Title · Some Co., Ltd.": the company
             if not title and more_title:
                 title, took = more_title, True
             if not title and not more_title and employer and more_employer and more_employer != employer and took is False:
@@ -1370,7 +1480,7 @@ def _clean_desired(value: str) -> str:
 # A piece of a line that is only a sum of money with its unit ("15-20K", "1.5万/月", "¥25,000"), no label.
 _MONEY_PIECE = re.compile(
     r"(?:[¥￥]|RMB|CNY)?\s*\d+(?:[.,]\d+)?\s*(?:[kK千]|万|w|W)?(?:\s*[-~～至]\s*\d+(?:[.,]\d+)?)?\s*(?:[kK千]|万|w|W)"
-    r"(?:\s*[xX×*·]\s*1[2-8]\s*薪?)?(?:\s*(?:元)?\s*/\s*(?:月|年|month|year))?|"
+    r"(?:\s*(?:[xX×*·]\s*1[2-8]\s*薪?|1[2-8]\s*薪))?(?:\s*(?:元)?\s*/\s*(?:月|年|month|year))?|"
     r"(?:[¥￥]|RMB|CNY)\s*\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?(?:\s*/\s*(?:月|年|month|year))?|"
     r"\d[\d,]*(?:\s*[-~～至]\s*\d[\d,]*)?\s*元(?:\s*/\s*(?:月|年))?",
     re.I,
@@ -1550,6 +1660,53 @@ def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
     return kept, sections
 
 
+_LONE_DATE = re.compile(_YM.format(p="s") + r"(?=\s|$)\s*(?P<rest>.*)$", re.I)
+_LONE_END = re.compile(r"(?:" + _PRESENT + "|" + _YM.format(p="e") + r")(?=\s|$)\s*(?P<rest>.*)$", re.I)
+
+
+def _timeline_dates_joined(lines: list[str], sections: list[str | None]) -> tuple[list[str], list[str | None]]:
+    """A timeline's dates set one over the other beside (or above) the entry, "2021.03" over "至今" in a left
+    column: the two are one range, "2021.03 - 至今", and what stood beside each stays on the range's line."""
+    out_lines: list[str] = []
+    out_sections: list[str | None] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        start = _LONE_DATE.match(line)
+        beside = _LONE_END.match(start.group("rest")) if start and not DATE_RANGE_RE.search(line) else None
+        months = start and (start.group("sm") or start.group("smon") or start.group("sm3"))
+        if beside and months and any(beside.group(name) for name in ("em", "emon", "em3", "now")):
+            g, e = start.group, beside.group  # "1994/08 1998/06  江西师范大学", "01/2016  Present": side by side, a range
+            begun = _year_month(g("sy"), g("sm"), g("smon"), g("sy2"), g("sm3"), g("sy3"))
+            ended = _year_month(e("ey"), e("em"), e("emon"), e("ey2"), e("em3"), e("ey3")) or "9999"
+            if begun and begun <= ended:
+                cut = start.start("rest")
+                line = f"{line[:cut].strip()} - {start.group('rest')}"
+        end = _LONE_END.match(lines[index + 1]) if start and index + 1 < len(lines) else None
+        if (
+            start
+            and end
+            and (start.group("sm") or start.group("smon") or start.group("sm3"))
+            and sections[index + 1] == sections[index]
+            and not DATE_RANGE_RE.search(line)
+            and not DATE_RANGE_RE.search(lines[index + 1])
+        ):
+            g, e = start.group, end.group
+            begun = _year_month(g("sy"), g("sm"), g("smon"), g("sy2"), g("sm3"), g("sy3"))
+            ended = None if e("now") else _year_month(e("ey"), e("em"), e("emon"), e("ey2"), e("em3"), e("ey3"))
+            if begun and (ended is None and end.group("now") or (ended and begun <= ended)):
+                first, second = line[: start.start("rest")].strip(), lines[index + 1][: end.start("rest")].strip()
+                rest = "  ".join(part for part in (start.group("rest").strip(), end.group("rest").strip()) if part)
+                out_lines.append(f"{first} - {second}" + (f"  {rest}" if rest else ""))
+                out_sections.append(sections[index])
+                index += 2
+                continue
+        out_lines.append(line)
+        out_sections.append(sections[index])
+        index += 1
+    return out_lines, out_sections
+
+
 def _places_only(line: str) -> bool:
     """True for a line that only says where, as an address's tail: "Ningbo, Zhejiang, China", "Nan'an District,
     Chongqing, China", "Pu'er, Yunnan" (its last place a province or a municipality, the others capitalised names)."""
@@ -1606,6 +1763,9 @@ class _Found:
         return self.values.get(field, default)
 
 
+_NONE_VALUE = re.compile(r"无|暂无|没有|（?无）?|none|n/?a|nil|-+|—+|/", re.I)
+
+
 def parse_resume(text: str, *, today: date | None = None) -> dict:
     """Propose structured fields for one resume's text (JSON Resume shape), each with a confidence.
 
@@ -1621,7 +1781,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 def _parse_resume(text: str, *, today: date | None) -> dict:
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
     raw = [_norm_line(line) for line in text.splitlines()]
-    lines, sections = _sectioned([line for line in raw if line])
+    lines, sections = _timeline_dates_joined(*_sectioned([line for line in raw if line]))
     main_column = _sidebar_end(lines, sections)
     if main_column is not None:  # the header of the main column, not the sidebar's last section
         sidebar_section = sections[main_column]
@@ -1657,9 +1817,15 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
             elif field == "driving":
                 if value and not re.match(r"(?:none|no|n/?a|无|没有)\b", value.strip(), re.I):
                     skill_chunks.append("driving licence")
+            elif field == "school_field":
+                school_major = re.match(r"^(.*?(?:大学|学院|学校|University|College|Institute))[\s,，/]*(.*)$", value, re.I)
+                if school_major:
+                    labelled.setdefault("school", school_major.group(1).strip())
+                    if school_major.group(2).strip():
+                        labelled.setdefault("field", school_major.group(2).strip())
             elif field in ("employer", "title") and section == "work":
                 work_labelled.setdefault(field, value)  # one job's block among several: the work history decides
-            elif value:
+            elif value and not _NONE_VALUE.fullmatch(value.strip()):  # "现工作单位  无": the form's cell says none
                 labelled.setdefault(field, value)
         if section == "skills" and not pairs and not re.search(r"。|^[^:：]{2,8}描述\s*[:：]", line):
             skill_chunks.append(line)  # a job's description set among the skills by the page's columns lists none
@@ -1847,6 +2013,17 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
     found.offer("years_experience", _years_from_text(prose), SENTENCE)
     if work:
         found.offer("years_experience", _work_months(work, today) // 12, LAYOUT)
+    elif (
+        "work" not in sections
+        and found.get("education_level")
+        and not any(
+            COMPANY_RE.search(line) and (DATE_RANGE_RE.search(line) or re.search(r"至今|\b(?:present|now)\b", line, re.I))
+            for line in lines
+        )
+    ):
+        # A resume that tells its schooling and no job at all (a graduate's): no years of work, a guess to be checked.
+        # A dated line with a company's name is a job the parser could not read: then it does not guess.
+        found.offer("years_experience", 0, INFERRED)
 
     # What the person wants.
     if labelled.get("salary"):
@@ -1944,7 +2121,10 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
 _FLAT = {"name": "full_name", "email": "contact_email"}
 _ROLE_KEYWORDS = [
     ("data", ["数据", "data", "analyst", "分析师", "算法", "machine learning", "bi "]),
-    ("engineering", ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops"]),
+    (
+        "engineering",
+        ["工程师", "开发", "engineer", "developer", "programmer", "架构", "运维", "测试", "devops", "信息技术", "软件", "计算机"],
+    ),
     ("product", ["产品", "设计", "product", "designer", "ux", "ui"]),
     (
         "sales",
@@ -2067,9 +2247,9 @@ def _phone(text: str) -> str:
 
 def _gender(value: str) -> str:
     value = value.strip().lower()
-    if value in ("女", "female", "f", "woman", "女性"):
+    if value in ("女", "female", "f", "woman", "女性", "♀"):
         return "F"
-    if value in ("男", "male", "m", "man", "男性"):
+    if value in ("男", "male", "m", "man", "男性", "♂"):
         return "M"
     return ""
 
@@ -2082,6 +2262,9 @@ def _gender_in_text(text: str) -> str:
     )
     if not match:
         match = re.search(r"(?:[，,]|^)(男|女)(?:[，,]|$)", text, re.M)
+    if not match:
+        # An app export's chip row: "♂ | 30岁 | 本科" (the sign alone, between separators or at a line's ends).
+        match = re.search(r"(?:^|[\s|｜/,，·])([♂♀])()(?=$|[\s|｜/,，·])", text, re.M)
     if not match:
         return ""
     return _gender(match.group(1) or match.group(2))

@@ -29,7 +29,15 @@ _PINYIN_EXCEPTIONS = {
 # 长治 Changzhi).
 _PINYIN_ALIASES = {"macao": "澳门", "xian": "西安", "peking": "北京", "canton": "广州", "amoy": "厦门", "harbin": "哈尔滨",
                    "hohhot": "呼和浩特", "urumqi": "乌鲁木齐", "lhasa": "拉萨", "karamay": "克拉玛依", "shigatse": "日喀则",
-                   "ordos": "鄂尔多斯", "chaoyang": "朝阳", "changzhi": "长治", "qamdo": "昌都", "changdu": "昌都"}  # fmt: skip
+                   "ordos": "鄂尔多斯", "chaoyang": "朝阳", "changzhi": "长治", "qamdo": "昌都", "changdu": "昌都",
+                   "turpan": "吐鲁番", "kumul": "哈密", "nyingchi": "林芝", "xigaze": "日喀则", "shannan": "山南",
+                   "hulunbuir": "呼伦贝尔", "baotou": "包头", "ulanqab": "乌兰察布"}  # fmt: skip
+# Prefectures (地区, 自治州, 盟) the world writes by their Tibetan, Uyghur or Mongolian names; like every
+# prefecture's, read only beside their province's name.
+_PREFECTURE_ALIASES = {"garze": "甘孜", "ngari": "阿里", "nagqu": "那曲", "golog": "果洛", "haixi": "海西",
+                       "kashgar": "喀什", "hotan": "和田", "altay": "阿勒泰", "ili": "伊犁", "bayingolin": "巴音郭楞",
+                       "kizilsu": "克孜勒苏", "bortala": "博尔塔拉", "tacheng": "塔城", "aksu": "阿克苏", "xilingol": "锡林郭勒",
+                       "alxa": "阿拉善", "hinggan": "兴安", "dechen": "迪庆", "deqen": "迪庆"}  # fmt: skip
 
 
 def short_province(name: str) -> str:
@@ -124,6 +132,11 @@ def _prefecture_pinyin() -> dict[str, list[tuple[str, str]]]:
             key = _pinyin(short)
             if key not in province_pinyin:
                 found.setdefault(key, []).append((provinces.get(code[:2], ""), short))
+    for alias, chinese in _PREFECTURE_ALIASES.items():
+        for places in list(found.values()):
+            if places[0][1] == chinese:
+                found.setdefault(alias, places)
+                break
     return found
 
 
@@ -249,6 +262,17 @@ def _prefectures() -> dict[str, tuple[str, ...]]:
 _CITY_AFTER_PROVINCE = re.compile(r"(?:省|自治区)\s*([\u4e00-\u9fff]{2,4}?)(?:市|地区|自治州|盟)")
 
 
+def _prefecture_after_province(text: str, province: str) -> str:
+    """A prefecture of the province written by its short name right after it, which cpca reads only with its suffix:
+    "云南迪庆", "内蒙古·阿拉善", "四川 甘孜" (迪庆藏族自治州, 阿拉善盟, 甘孜藏族自治州)."""
+    suffix = r"(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
+    after = re.search(re.escape(province) + suffix + r"[\s·•,，、/\-]*([\u4e00-\u9fff]{2,6})", text)
+    if not after:
+        return ""
+    names = [name for name in _prefectures().get(province, ()) if after.group(1).startswith(name)]
+    return max(names, key=len) if names else ""
+
+
 def _misread_city(text: str, province: str) -> str:
     match = _CITY_AFTER_PROVINCE.search(text)
     if not match:
@@ -271,7 +295,7 @@ def place_in(text: str) -> tuple[str, str]:
     if re.search(r"[\u4e00-\u9fff]", text):
         province, city = _chinese_place(text)
         if province and not city and province[:2] in text:
-            city = _misread_city(text, province)
+            city = _prefecture_after_province(text, province) or _misread_city(text, province)
         if province:
             return province, city
     province, city, _position = _pinyin_place(text)
