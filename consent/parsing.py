@@ -673,6 +673,8 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
     tokens = line.split()
     if len(tokens) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", tokens[0]) and tokens[0] in _LABEL_OF:
         for token in tokens:
+            if re.fullmatch(r"[;；:：.。,，、]+", token):
+                continue  # a scan's colon misread or set apart: "期望职位 ; 采购经理"
             if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", token) and token in _LABEL_OF:
                 pairs.append((_LABEL_OF[token], ""))
             elif pairs:
@@ -683,6 +685,8 @@ def _labelled_pairs(line: str) -> list[tuple[str, str]]:
         run_on = _run_on_label().match(line)
         if run_on and len(run_on.group(2)) >= 2 and not _section_of(line):
             pairs = [(_LABEL_OF[run_on.group(1)], run_on.group(2).strip())]
+        elif named := re.fullmatch(r"姓\s*名\s*([\u4e00-\u9fff][\u4e00-\u9fff·]{1,4})", line.strip()):
+            pairs = [("name", named.group(1))]  # "姓名朱芳": a name alone after its label, the colon lost
     return pairs
 
 

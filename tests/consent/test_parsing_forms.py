@@ -281,3 +281,14 @@ def test_a_table_s_last_column_of_figures_stays_on_its_rows():
     _kind, text = extract_text(buffer.getvalue(), "cv.pdf")
     assert "AutoCAD  Expert  7" in text.splitlines()
     assert text.splitlines()[-1].startswith("Process Engineer, Wuxi")
+
+
+def test_a_scans_lost_or_misread_colon_still_gives_the_name_and_the_role_wanted():
+    fields = _fields(
+        "个人简历\n姓名韩雪梅\n性别:女\n手机: 13712340000\n期望职位 ; 行政主管\n"
+        "工作经历\n2019.03 - 至今 成都蓉城物业管理有限公司 行政专员\n"
+    )
+    assert fields["full_name"] == "韩雪梅"
+    assert fields["desired_role"] == "行政主管"
+    # A longer run of Chinese after 姓名 is a sentence, not a name.
+    assert _fields("个人简历\n姓名韩雪梅是我的名字也是我母亲取的\n")["full_name"] != "韩雪梅是我的名字也是我母亲取的"
