@@ -55,8 +55,11 @@ employment history last; a resume pasted from a chat app with 【姓名】 brack
 name and contacts sit in the page header over a two-column table of sections; an ATS-plain English resume with
 ALL-CAPS headings and "January 2018 – Present" dates; a 猎头推荐报告 with 目前/期望年薪 in 万 and a third-person
 评价; a phone screenshot of the chat-pasted resume, and a scan and photo of the functional one) are a sixth sealed
-family, written without reading the parser, its data or the other families' wordings; only their summary figures
-are ever read, and nothing is tuned on them.
+family, written without reading the parser, its data or the other families' wordings. Its first summary figure
+was 0.784; two general changes made knowing only its summary (Traditional Chinese read through OpenCC, a Word
+page header and text boxes read) gave 0.833; then its misses were opened to drive a round of tuning: it is a tuned
+family now, still reported apart as "sealed6_held_out" (`-v --open sealed6_held_out` prints its misses). sealed5
+is the one family still sealed.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
@@ -189,7 +192,7 @@ SEALED4_HELD_OUT = corpus_sealed4.SEALED4_HELD_OUT
 # never tuned on, only its summary is read.
 SEALED5_HELD_OUT = corpus_sealed5.SEALED5_HELD_OUT
 # A tenth family (corpus_sealed6.py), written without reading the parser, its data or the other families' wordings;
-# never tuned on, only its summary is read.
+# opened for tuning once its summary had been read.
 SEALED6_HELD_OUT = corpus_sealed6.SEALED6_HELD_OUT
 LAYOUTS = (
     TUNED
@@ -807,7 +810,7 @@ GROUPS = (
     ("sealed6_held_out", SEALED6_HELD_OUT),
 )
 # Families whose misses have been opened to drive tuning and may be printed (`-v --open NAME`); the others' never are.
-OPENABLE = ("sealed2", "sealed3_held_out", "sealed4_held_out")
+OPENABLE = ("sealed2", "sealed3_held_out", "sealed4_held_out", "sealed6_held_out")
 
 
 def report(ocr: bool = True, held_out: bool = True, opened: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> dict:
