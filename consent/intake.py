@@ -410,7 +410,8 @@ def _pdf_text(data: bytes, on_page=None) -> str:
         page_count = len(reader.pages)
         texts, marks = [], False
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            for page in pdf.pages[:MAX_TEXT_PAGES]:
+            for index, page in enumerate(pdf.pages[:MAX_TEXT_PAGES]):
+                _recode_chars(page, _miscoded_fonts(reader.pages[index]))
                 texts.append(_pdf_page_text(page))
                 marks = marks or _has_marks(page)
     except IntakeRefused:
@@ -442,6 +443,63 @@ def _pdf_text(data: bytes, on_page=None) -> str:
     from .ocr import ocr_pdf
 
     return ocr_pdf(data, page_count, on_page=on_page)
+
+
+# The character collection each predefined Unicode (UCS-2) CMap of a CJK font maps into.
+_UCS2_CMAP = re.compile(r"^Uni(GB|CNS|JIS|KS)-UCS2-[HV]$")
+_COLLECTION = {"GB": "GB1", "CNS": "CNS1", "JIS": "Japan1", "KS": "Korea1"}
+
+
+def _miscoded_fonts(pdf_page) -> dict[str, tuple[str, str]]:
+    """Fonts of a page whose text a reader decodes into the wrong characters: {name: (collection the font
+    says, collection its encoding means)}.
+
+    A CJK font without a ToUnicode map may name one Adobe collection (Traditional Chinese CNS1) while its
+    encoding maps Unicode into another (UniGB-UCS2-H, Simplified GB1); some PDF writers make such fonts for
+    Traditional text. A viewer draws the right glyphs, but pdfminer turns each CID into text through the
+    collection the font names, and the page reads as strings of unrelated characters.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    try:
+        fonts = pdf_page["/Resources"]["/Font"]
+        for reference in fonts.values():
+            font = reference.get_object()
+            encoding = _UCS2_CMAP.match(str(font.get("/Encoding", "")).lstrip("/"))
+            if font.get("/Subtype") != "/Type0" or "/ToUnicode" in font or encoding is None:
+                continue
+            descendant = font["/DescendantFonts"][0].get_object()
+            ordering = str(descendant["/CIDSystemInfo"].get_object().get("/Ordering", ""))
+            meant = _COLLECTION[encoding.group(1)]
+            if ordering and ordering != meant:
+                found[str(font.get("/BaseFont", "")).lstrip("/")] = (ordering, meant)
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError, PyPdfError):
+        return {}
+    return found
+
+
+@cache
+def _recoding(read_as: str, meant: str) -> dict[str, str]:
+    """Text as pdfminer reads it through ``read_as`` → the text of the same CIDs in ``meant``."""
+    from pdfminer.cmapdb import CMapDB
+
+    read = CMapDB.get_unicode_map(f"Adobe-{read_as}", False).cid2unichr
+    right = CMapDB.get_unicode_map(f"Adobe-{meant}", False).cid2unichr
+    recoding: dict[str, str] = {}
+    for cid, text in sorted(read.items()):
+        if cid in right:
+            recoding.setdefault(text, right[cid])
+    return recoding
+
+
+def _recode_chars(page, fonts: dict[str, tuple[str, str]]) -> None:
+    """Give the characters of miscoded fonts (``_miscoded_fonts``) the text a viewer shows, in place, so that
+    words, tables and headings are read from the right text."""
+    if not fonts:
+        return
+    for char in page.chars:
+        collections = fonts.get(char["fontname"].split("+")[-1])
+        if collections is not None:
+            char["text"] = _recoding(*collections).get(char["text"], char["text"])
 
 
 def _zip_guard(archive: zipfile.ZipFile, size: int) -> None:
