@@ -131,7 +131,7 @@ _YM = (
     r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s+(?P<{p}y2>(?:19|20)\d{{2}})"
     r"|(?P<{p}m3>\d{{1,2}})\s*/\s*(?P<{p}y3>(?:19|20)\d{{2}}))"
 )
-_PRESENT = r"(?P<now>至今|今|现在|目前|present|now|current|today|date|so far)"
+_PRESENT = r"(?P<now>至今|迄今|今|现在|目前|present|now|current|today|date|so far)"
 # "2019.03 - 至今", "Nov 2016 - to date", "Jan 2020 – till now": the marks between the dates may be several words.
 DATE_RANGE_RE = re.compile(
     _YM.format(p="s")
@@ -1864,6 +1864,9 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
     birth = re.search(r"(19\d{2}|20\d{2})", labelled.get("birth", ""))
     if birth:
         found.offer("birth_year", int(birth.group(1)), LABELLED)
+    minguo = re.search(r"民国\s*(\d{2,3})\s*年", labelled.get("birth", ""))
+    if minguo:  # "民國85年10月": years of the Republic of China, counted from 1912 (Taiwan's dates)
+        found.offer("birth_year", 1911 + int(minguo.group(1)), LABELLED)
     short_year = re.match(r"\s*(\d{2})\s*(?:年|[./\-]\s*\d{1,2}(?!\d))", labelled.get("birth", ""))
     if short_year:  # "90年3月", "88.05": a year written with two digits
         year = int(short_year.group(1))

@@ -30,13 +30,21 @@ def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
     return opencc.OpenCC("tw2sp"), opencc.OpenCC("t2s")
 
 
+# Resume words whose Taiwan meaning the mainland says otherwise, of the same length: 職稱 is the job's title
+# there, where 职称 on the mainland is a professional rank (中级会计师).
+TAIWAN_WORDS = {"职称": "职位"}
+
+
 def _line(line: str) -> str:
     phrases, characters = _converters()
     read = phrases.convert(line)
-    if len(read) == len(line):
-        return read
-    read = characters.convert(line)
-    return read if len(read) == len(line) else line
+    if len(read) != len(line):
+        read = characters.convert(line)
+        if len(read) != len(line):
+            return line
+    for taiwan, mainland in TAIWAN_WORDS.items():
+        read = read.replace(taiwan, mainland)
+    return read
 
 
 def simplified(text: str) -> str | None:

@@ -72,3 +72,35 @@ def test_a_value_the_parser_joined_across_a_line_break_is_given_back_as_written(
     # Codes and places stay as the parser read them.
     parsed = {"studyType": "bachelor", "location": {"region": "台湾"}, "skills": [{"name": "python"}]}
     assert scripts.as_written(parsed, read, text) == parsed
+
+
+TAIPEI_MARKETER = """履歷表
+姓名  林佩珊  性別  女
+出生日期  民國84年6月  聯絡電話  +86 13800138000
+學歷
+2013年09月 – 2017年06月 國立中興大學 企業管理學系 學士
+工作經驗
+2021年04月 – 迄今 台北星川電子商務股份有限公司
+職稱：行銷企劃
+2017年07月 – 2021年03月 新竹光洋科技股份有限公司
+職稱：業務助理
+專業技能
+數位行銷、SEO、英文
+自傳
+本人個性開朗，善於溝通。
+"""
+
+
+def test_taiwan_dates_titles_and_words_are_read():
+    fields = flat_fields(parse_resume(TAIPEI_MARKETER, today=TODAY))
+    assert fields["birth_year"] == 1995  # 民國84年: the Republic's 84th year
+    assert fields["current_employer"] == "台北星川電子商務股份有限公司"  # 迄今: up to now
+    assert fields["current_title"] == "行銷企劃"  # 職稱 is the job's title in Taiwan
+    assert fields["years_experience"] == 9
+    # 數位行銷 is digital marketing, 英文 English; the 自傳 (autobiography) is no skill.
+    assert sorted(fields["skills"]) == ["digital_marketing", "english", "seo"]
+
+
+def test_a_mainland_professional_rank_is_not_the_job_title():
+    text = "个人简历\n姓名：王建国\n职称：中级会计师\n工作经历\n2016.03 - 至今 郑州中原会计师事务所有限公司 审计经理\n"
+    assert flat_fields(parse_resume(text, today=TODAY))["current_title"] == "审计经理"
