@@ -404,7 +404,12 @@ def _norm_line(line: str) -> str:
     line = _SPACED_LABEL.sub(_join_spaced_label, line)
     line = re.sub(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", r"\1", line)  # Markdown's bold: "**Looking for:** Director of Product"
     line = re.sub(r"^\*(?=\S)([^*]+)(?<=\S)\*$", r"\1", line.strip())  # and its italics: "*May 2021 – present · Xi'an*"
+    if "【" in line:  # a label in lenticular brackets, as pasted into a chat: "【姓名】张三  【性别】女"
+        line = _BRACKETED_LABEL.sub(lambda m: f"{m.group(1)}: " if m.group(1).lower() in _LABEL_OF else m.group(0), line)
     return line.strip().strip(_BULLETS).strip()
+
+
+_BRACKETED_LABEL = re.compile(r"【\s*([\u4e00-\u9fffA-Za-z ]{2,16}?)\s*】\s*(?=\S)")
 
 
 def _is_mark(ch: str) -> bool:
@@ -1974,6 +1979,15 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
         said = _FIELD_SENTENCE.search(prose)  # "学的是土木工程专业", "所学专业为英语", "读的是会计"
         if said and not education_level(said.group("field")) and not SCHOOL_RE.search(said.group("field")):
             found.offer("field_of_study", _clean_field_of_study(said.group("field")), SENTENCE)
+    if "field_of_study" not in found.values:
+        # An education line outside an education section (a chat paste with no headings, a heading cell beside
+        # its entry): a school and a degree on one line, and a major the vocabulary or the line's layout names.
+        for line, section in zip(lines, sections, strict=True):
+            if section != "work" and SCHOOL_RE.search(line) and education_level(line) not in ("", "high_school"):
+                field_of_study, confidence = _field_from_line(line)
+                if field_of_study and confidence >= LAYOUT:
+                    found.offer("field_of_study", field_of_study, min(confidence, LAYOUT))
+                    break
     school = labelled.get("school", "")
     if not school:
         for line in education_lines:

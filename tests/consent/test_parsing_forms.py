@@ -292,3 +292,20 @@ def test_a_scans_lost_or_misread_colon_still_gives_the_name_and_the_role_wanted(
     assert fields["desired_role"] == "行政主管"
     # A longer run of Chinese after 姓名 is a sentence, not a name.
     assert _fields("个人简历\n姓名韩雪梅是我的名字也是我母亲取的\n")["full_name"] != "韩雪梅是我的名字也是我母亲取的"
+
+
+def test_a_resume_pasted_into_a_chat_with_bracketed_labels_and_no_headings():
+    fields = _fields(
+        "【姓名】 宋嘉怡  【性别】女\n"
+        "📞 137-0000-1234\n"
+        "🎓 本科｜西南交通大学｜物流管理｜2016届\n"
+        "💼 2016.07-至今  成都蜀道物流有限公司｜运输调度\n"
+    )
+    assert fields["full_name"] == "宋嘉怡"
+    assert fields["gender"] == "F"
+    assert fields["field_of_study"] == "物流管理"  # a school and a degree on the line, outside any section
+    assert fields["current_employer"] == "成都蜀道物流有限公司"
+
+
+def test_a_school_line_without_a_major_gives_no_field_of_study():
+    assert _fields("个人简历\n姓名：李强\n2008.09-2011.06  成都市第七中学  高中\n")["field_of_study"] in ("", None)
