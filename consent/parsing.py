@@ -43,7 +43,7 @@ LABELLED, SENTENCE, LAYOUT, INFERRED = 0.95, 0.8, 0.65, 0.5
 LOW_CONFIDENCE = 0.7
 
 LABELS = {
-    "name": ["姓名", "名字", "name", "full name"],
+    "name": ["姓名", "名字", "name", "full name", "候选人", "候选人姓名", "candidate", "candidate name"],
     "phone": ["手机", "电话", "联系电话", "手机号", "手机号码", "mobile", "phone", "tel", "telephone", "cell"],
     "email": ["邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail"],
     "birth": ["出生年份", "出生日期", "出生年月", "出生", "生日", "born", "birth year", "date of birth", "year of birth",
@@ -69,6 +69,9 @@ LABELS = {
                "期望工作性质", "工作类型", "目前状况", "当前状况", "目前状态", "当前状态", "期望从事行业", "期望行业", "意向行业",
                "行业", "所属行业", "期望行业", "industry", "报考单位", "岗位代码", "职位代码", "报考岗位代码", "是否服从调剂",
                "奖惩情况", "参加工作时间", "毕业时间",
+               # A recruiter's report: the pay now is not the pay wanted, and the consultant is not the candidate.
+               "目前年薪", "当前年薪", "目前薪资", "当前薪资", "目前月薪", "当前月薪", "现薪资", "现年薪", "current salary",
+               "推荐顾问", "顾问", "猎头顾问", "客户", "报告日期", "离职原因",
                "nationality", "ethnicity", "marital status", "political status", "height", "weight", "availability", "job type",
                "notice period", "type of business or sector", "sector", "main activities and responsibilities",
                "self-assessment", "organisational skills and competences", "organizational skills",
@@ -95,7 +98,7 @@ LABELS = {
                 "期望工作", "期望职业", "求职目标", "求职方向", "意向工作", "目标工作", "应聘", "desired job", "target job",
                 "preferred role", "preferred position", "position desired", "position applied for", "role sought",
                 "job objective", "career goal", "期望从事职业", "期望从事岗位", "期望从事职位", "期望从事工作",
-                "报考岗位", "报考职位", "应征职位", "position applied", "申请职位",
+                "报考岗位", "报考职位", "应征职位", "position applied", "申请职位", "推荐职位", "推荐岗位",
                 "desired employment", "desired employment / occupational field"],
     "skills": ["技能", "专业技能", "技能特长", "技能证书", "技术栈", "掌握技能", "语言能力", "外语水平", "外语", "语言",
                "外语能力", "个人特长", "特长", "专业特长", "技能标签",
@@ -110,11 +113,11 @@ LABELS = {
     # Certificates name a skill only by the vocabulary's names ("PMP", "六西格玛绿带"); the rest are no skills.
     "certificates": ["证书", "资格证书", "获奖证书", "所获证书", "职业资格", "专业技术资格", "职业资格证书",
                      "certificates", "certifications", "certificate"],
-    "employer": ["公司", "当前公司", "现工作单位", "现单位", "现任职单位", "现就职单位",
+    "employer": ["公司", "当前公司", "现工作单位", "现单位", "现任职单位", "现就职单位", "目前公司", "目前单位", "现公司",
                  "所在公司", "公司名称", "单位", "工作单位", "单位名称", "任职公司", "就职公司",
                  "current employer", "employer", "company", "current company", "company name", "organisation", "organization",
                  "name and address of employer", "name of employer", "employer's name", "employer name"],
-    "title": ["职位", "当前职位", "现任职务", "现职务", "现任职位", "现任岗位",
+    "title": ["职位", "当前职位", "现任职务", "现职务", "现任职位", "现任岗位", "目前职位", "目前职务", "现职位",
               "职务", "职位名称", "担任职位", "所任职位", "岗位", "岗位名称", "任职岗位", "current title",
               "title", "job title", "position", "current position", "position held", "occupation or position held",
               "occupation"],
@@ -1642,12 +1645,15 @@ def _unknown_word(text: str) -> bool:
 def _unwrapped(lines: list[str]) -> str:
     """The lines with prose that a page wrapped mid-sentence joined again: "…毕业于华中科技大学人工智" + "能专业，…"
     is one sentence, and so is "… Seeking a Senior Supply" + "and Logistics Planner position." A long line ending
-    in a character, with no stop, runs on into a line starting with one; a long English line ending in a word or a
+    in a character (or a Chinese list's 、 or ，), with no stop, runs on into a line starting with one; a long English line ending in a word or a
     comma runs on into a line starting in lower case, and a line as wide as the page into a line of words after it
     ("… seeking a Senior" + "Inventory Planner position.")."""
     text = lines[0] if lines else ""
     for previous, line in zip(lines, lines[1:], strict=False):
-        runs_on = len(previous) >= 25 and re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff]", line)
+        runs_on = len(previous) >= 25 and (
+            (re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff]", line))
+            or (re.search(r"[\u4e00-\u9fff][、，]$", previous) and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", line))
+        )  # a list cut after its 、 goes on, whatever its next item is written in: "专长包括项目管理、" + "Excel、谈判"
         english = re.search(r"[A-Za-z,]$", previous) and (
             (len(previous) >= 40 and re.match(r"[a-z]", line))
             or (len(previous) >= 70 and re.match(r"[A-Z][a-z]+(?: [A-Za-z]+){2}", line) and " " in previous)
@@ -1773,6 +1779,19 @@ class _Found:
 
 
 _NONE_VALUE = re.compile(r"无|暂无|没有|（?无）?|none|n/?a|nil|-+|—+|/", re.I)
+
+
+# Vocabulary skills named in a sentence: "熟练掌握Python", "她的专长包括SQL、Figma", "proficient in Excel".
+_SKILL_SENTENCE = re.compile(
+    r"(?:熟练掌握|熟练使用|熟练运用|精通|熟悉|擅长|掌握|会使用|能够使用|具备|(?:专长|特长)(?:包括|有|是|为)|proficient (?:in|with|at)|"
+    r"skilled (?:in|at|with)|experienced (?:in|with)|expertise (?:in|with)|familiar with|hands-on experience with|"
+    r"tools? (?:include|like)|"
+    r"(?:strong|solid|good|excellent|working|deep|sound)\s+(?:skills?|knowledge|proficiency|command|background)\s+(?:in|of|with)|"
+    r"well[- ]versed in|competent (?:in|with)|fluent in|good at)"
+    r"((?:[^\n。.;；]|\.(?=[A-Za-z0-9]))"  # "Vue.js", "Node.js": a dot inside a name does not end the sentence
+    r"{2,120})",
+    re.I,
+)
 
 
 def parse_resume(text: str, *, today: date | None = None) -> dict:
@@ -2079,18 +2098,12 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
     for chunk in skill_chunks:
         for part in _split_skills(chunk):
             skills.extend(_skill_ids(part))
-    for match in re.finditer(
-        r"(?:熟练掌握|熟练使用|熟练运用|精通|熟悉|擅长|掌握|会使用|能够使用|具备|proficient (?:in|with|at)|"
-        r"skilled (?:in|at|with)|experienced (?:in|with)|expertise (?:in|with)|familiar with|hands-on experience with|"
-        r"tools? (?:include|like)|"
-        r"(?:strong|solid|good|excellent|working|deep|sound)\s+(?:skills?|knowledge|proficiency|command|background)\s+(?:in|of|with)|"
-        r"well[- ]versed in|competent (?:in|with)|fluent in|good at)"
-        r"((?:[^\n。.;；]|\.(?=[A-Za-z0-9]))"  # "Vue.js", "Node.js": a dot inside a name does not end the sentence
-        r"{2,120})",
-        joined,
-        re.I,
-    ):
-        for part in _split_skills(match.group(1)):
+    named = [match.group(1) for match in _SKILL_SENTENCE.finditer(joined)]
+    # A list a page wrapped ("专长包括项目管理、" over "SQL、Figma，…"), read up to the clause's end only: the
+    # unwrapped text may run a list into the next heading's sentence.
+    named += [re.split(r"[，,]", match.group(1))[0] for match in _SKILL_SENTENCE.finditer(prose)]
+    for sentence in named:
+        for part in _split_skills(sentence):
             for skill_id in _skill_ids(part):
                 if skill_id in skills_vocabulary()[0]:
                     skills.append(skill_id)

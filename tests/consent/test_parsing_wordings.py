@@ -587,3 +587,31 @@ def test_buying_for_a_company_is_operations(title, category):
         _fields(f"Lucy Ma\nExperience\nMay 2020 - Present  Wuxi Lakeside Textiles Co., Ltd.  {title}\n")["role_category"]
         == category
     )
+
+
+RECRUITER_REPORT = """人才推荐报告
+推荐职位：供应链总监
+客户：某外资制造企业（保密）
+推荐顾问：周敏 报告日期：2026年10月
+候选人：谢景行 性别：男 出生年份：1985年
+联系电话：13611112222 电子邮箱：xiejx@example.com
+目前公司：苏州恒远精密制造有限公司
+目前职位：供应链经理
+目前年薪：40万 期望年薪：48万
+工作经历
+2018年5月—至今 苏州恒远精密制造有限公司 供应链经理
+顾问评价
+该候选人从业12年，目前任职于苏州恒远精密制造有限公司，担任供应链经理。他的专长包括项目管理、
+Excel、谈判，过往业绩稳定，善于沟通。
+"""
+
+
+def test_a_recruiters_report_gives_the_candidate_not_the_consultant_and_the_pay_wanted_not_the_pay_now():
+    fields = _fields(RECRUITER_REPORT)
+    assert fields["full_name"] == "谢景行"
+    assert fields["desired_role"] == "供应链总监"  # the post the candidate is put forward for
+    assert fields["expected_salary"] == 40000  # 48万 a year, not the 40万 earned now
+    assert fields["current_employer"] == "苏州恒远精密制造有限公司"
+    assert fields["current_title"] == "供应链经理"
+    # Skills named in the report's sentence, wrapped over two lines, up to the clause's end: 沟通 is after it.
+    assert sorted(fields["skills"]) == ["excel", "negotiation", "project_management"]
