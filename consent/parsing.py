@@ -1645,9 +1645,9 @@ def _unknown_word(text: str) -> bool:
 def _unwrapped(lines: list[str]) -> str:
     """The lines with prose that a page wrapped mid-sentence joined again: "…毕业于华中科技大学人工智" + "能专业，…"
     is one sentence, and so is "… Seeking a Senior Supply" + "and Logistics Planner position." A long line ending
-    in a character (or a Chinese list's 、 or ，), with no stop, runs on into a line starting with one; a long English line ending in a word or a
-    comma runs on into a line starting in lower case, and a line as wide as the page into a line of words after it
-    ("… seeking a Senior" + "Inventory Planner position.")."""
+    in a character (or a Chinese list's 、 or ，), with no stop, runs on into a line starting with one; a long
+    English line ending in a word or a comma runs on into a line starting in lower case, and a line as wide as the
+    page into a line of words after it ("… seeking a Senior" + "Inventory Planner position.")."""
     text = lines[0] if lines else ""
     for previous, line in zip(lines, lines[1:], strict=False):
         runs_on = len(previous) >= 25 and (
@@ -1783,7 +1783,8 @@ _NONE_VALUE = re.compile(r"无|暂无|没有|（?无）?|none|n/?a|nil|-+|—+|/
 
 # Vocabulary skills named in a sentence: "熟练掌握Python", "她的专长包括SQL、Figma", "proficient in Excel".
 _SKILL_SENTENCE = re.compile(
-    r"(?:熟练掌握|熟练使用|熟练运用|精通|熟悉|擅长|掌握|会使用|能够使用|具备|(?:专长|特长)(?:包括|有|是|为)|proficient (?:in|with|at)|"
+    r"(?:熟练掌握|熟练使用|熟练运用|精通|熟悉|擅长|掌握|会使用|能够使用|具备|(?:专长|特长)(?:包括|有|是|为)|"
+    r"proficient (?:in|with|at)|"
     r"skilled (?:in|at|with)|experienced (?:in|with)|expertise (?:in|with)|familiar with|hands-on experience with|"
     r"tools? (?:include|like)|"
     r"(?:strong|solid|good|excellent|working|deep|sound)\s+(?:skills?|knowledge|proficiency|command|background)\s+(?:in|of|with)|"
