@@ -615,3 +615,19 @@ def test_a_recruiters_report_gives_the_candidate_not_the_consultant_and_the_pay_
     assert fields["current_title"] == "供应链经理"
     # Skills named in the report's sentence, wrapped over two lines, up to the clause's end: 沟通 is after it.
     assert sorted(fields["skills"]) == ["excel", "negotiation", "project_management"]
+
+
+@pytest.mark.parametrize(
+    ("title", "category"),
+    [
+        ("研发经理", "engineering"),
+        ("营运总监", "operations"),  # 营运: Taiwan's and Hong Kong's word for 运营
+        ("区域业务总监", "sales"),  # 业务 is business won from clients
+        ("业务经理", "sales"),
+        ("法务经理", "other"),  # legal work has no category of its own
+        ("财务经理", "finance"),
+    ],
+)
+def test_a_title_gives_the_category_of_its_work(title, category):
+    text = f"个人简历\n姓名：钟立新\n工作经历\n2019.03 - 至今  杭州远川实业有限公司  {title}\n"
+    assert _fields(text)["role_category"] == category
