@@ -228,6 +228,8 @@ def _pdf_page_text(page) -> str:
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
     if not words:
         return ""
+    sizes = sorted(w.get("size", 10) for w in words)
+    body_size = sizes[len(sizes) // 2]
     tables = _ruled_tables(page)
     if tables:
         inside = [
@@ -240,13 +242,9 @@ def _pdf_page_text(page) -> str:
         ]
         ids = {id(w) for w in inside}
         rest = [w for w in words if id(w) not in ids]
-        sizes = sorted(w.get("size", 10) for w in words)
-        body_size = sizes[len(sizes) // 2]
         placed = [(top, text) for top, text in _lines(rest, body_size, _walls(page))] if rest else []
         placed += [(bbox[1] + index * 0.01, line) for bbox, lines in tables for index, line in enumerate(lines)]
         return "\n".join(text for _top, text in sorted(placed, key=lambda item: item[0]))
-    sizes = sorted(w.get("size", 10) for w in words)
-    body_size = sizes[len(sizes) // 2]
     rows = _rows(words)
     column = _label_column(rows)
     if column is not None:
@@ -341,6 +339,13 @@ def _date_only() -> re.Pattern:
     return re.compile(rf"(?:{DATE_RANGE_RE.pattern})|(?:19|20)\d{{2}}(?:\s*(?:[./\-年]\s*\d{{1,2}}\s*月?))?", re.IGNORECASE)
 
 
+@cache
+def _present_only() -> re.Pattern:
+    from .parsing import _PRESENT
+
+    return re.compile(_PRESENT, re.IGNORECASE)
+
+
 def _dates_at_the_right(rows: list[list[dict]], gutter: float) -> bool:
     """True when what lies right of the gap is only dates, each on the line of a text at the left: the dates of
     education and work entries right-aligned at a tab stop ("华中科技大学 自动化 本科 ........ 2016.09-2020.06"),
@@ -374,8 +379,7 @@ def _dates_at_the_left(rows: list[list[dict]], gutter: float) -> bool:
         left = " ".join(w["text"] for w in row if w["x1"] <= gutter).strip()
         if left and any(w["x0"] >= gutter for w in row):
             beside.append(left)
-    present = re.compile(r"至今|今|现在|目前|present|now|current", re.I)
-    return len(beside) >= 3 and all(_date_only().fullmatch(text) or present.fullmatch(text) for text in beside)
+    return len(beside) >= 3 and all(_date_only().fullmatch(text) or _present_only().fullmatch(text) for text in beside)
 
 
 def _walls(page) -> tuple:

@@ -200,7 +200,7 @@ def _rows(lines: dict) -> list[list[tuple]]:
 def _assemble(data: dict, cjk_gap: float = 1.5, gap: float = 1.0) -> str:
     """Lines from Tesseract's word boxes: a wide gap between words (a table cell, a tab stop) stays
     two spaces; Chinese characters Tesseract spaced out are joined again."""
-    return "\n".join(text for text, _right, _height in _assembled(data, cjk_gap, gap))
+    return "\n".join(text for text, _right, _height, _middle in _assembled(data, cjk_gap, gap))
 
 
 def _touching(before: str, word: str, space: int, height: int) -> bool:
@@ -214,11 +214,9 @@ def _touching(before: str, word: str, space: int, height: int) -> bool:
     return bool(re.search(r"[A-Za-z]$", before) and _CJK.search(word[0]))
 
 
-def _assembled(
-    data: dict, cjk_gap: float = 1.5, gap: float = 1.0, with_middle: bool = False, touching: bool = False
-) -> list[tuple]:
-    """The lines of _assemble, each with where its last word ends and its height (or, with
-    `with_middle`, with the height of its middle on the page). With `touching`, a Chinese
+def _assembled(data: dict, cjk_gap: float = 1.5, gap: float = 1.0, touching: bool = False) -> list[tuple]:
+    """The lines of _assemble as (text, where its last word ends, its height, the height of its middle on
+    the page). With `touching`, a Chinese
     character and a Latin letter closer than a space are not spaced apart (in a form's cells,
     where a value is one short run of text: on running pages it was measured to read worse)."""
     lines: dict[tuple[int, int, int], list[tuple[int, int, int, str, int]]] = {}
@@ -244,7 +242,7 @@ def _assembled(
                     parts.append(" ")
             parts.append(word[3])
         text = "".join(parts)
-        out.append((text, middle) if with_middle else (text, max(w[0] + w[1] for w in words), height))
+        out.append((text, max(w[0] + w[1] for w in words), height, middle))
     return out
 
 
@@ -341,7 +339,7 @@ def _cell_lines(data: dict, width: int) -> list[str]:
     wrapped inside a narrow cell) is joined with the next."""
     lines = _assembled(data, touching=True)
     joined: list[tuple[str, int]] = []
-    for text, right, height in lines:
+    for text, right, height, _middle in lines:
         if joined and joined[-1][1] >= width - 2 * height:
             before = joined[-1][0]
             glue = " " if re.search(r"[A-Za-z]$", before) and re.match(r"[A-Za-z]", text) else ""
@@ -436,12 +434,12 @@ def _read(image) -> str:
     pixels = np.asarray(_straightened(grey, _skew(grey)))
     rules = _rules(pixels)
     cells = _cells(rules)
+    cleared = np.where(rules, 255, pixels).astype(np.uint8)
     if not cells:
-        image = Image.fromarray(np.where(rules, 255, pixels).astype(np.uint8))
+        image = Image.fromarray(cleared)
         data = _words(image)
         _reread_doubtful(image, data)
         return _tidy(_assemble(data))
-    cleared = np.where(rules, 255, pixels).astype(np.uint8)
     form = _read_cells(cleared, cells)
     rest = pixels.copy()  # the page around the form, the form's cells and borders painted over in the paper's grey
     paper = int(np.median(pixels))
@@ -453,7 +451,7 @@ def _read(image) -> str:
         image = Image.fromarray(rest)
         data = _words(image)
         _reread_doubtful(image, data)
-        page = [(middle, text) for text, middle in _assembled(data, with_middle=True)]
+        page = [(middle, text) for text, _right, _height, middle in _assembled(data)]
     lines, form_left = [], list(form)
     for middle, text in page:
         while form_left and form_left[0][0] < middle:
