@@ -10,6 +10,14 @@ class ResumeForm(forms.ModelForm):
     skills = forms.CharField(
         label=_("Skills"), required=False, help_text=_("Separate skills with commas, e.g. Python, SQL, 项目管理")
     )
+    other_skills = forms.CharField(
+        label=_("Other skills"),
+        required=False,
+        help_text=_(
+            "Skills the exchange's list does not have, in your own words. They stay on your profile and are never "
+            "counted or sold in a product."
+        ),
+    )
 
     class Meta:
         model = Resume
@@ -31,6 +39,7 @@ class ResumeForm(forms.ModelForm):
             "desired_role",
             "expected_salary",
             "skills",
+            "other_skills",
         ]
         widgets = {
             "full_name": forms.TextInput,
@@ -43,6 +52,7 @@ class ResumeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance and self.instance.pk:
             self.initial["skills"] = ", ".join(self.instance.skills or [])
+            self.initial["other_skills"] = ", ".join(self.instance.other_skills or [])
         self.fields["expected_salary"].required = True
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"

@@ -81,7 +81,10 @@ class Resume(models.Model):
     role_category = models.CharField(_("role category"), max_length=20, choices=RoleCategory.choices, default=RoleCategory.OTHER)
     desired_role = models.CharField(_("desired role"), max_length=100, blank=True)
     expected_salary = models.PositiveIntegerField(_("expected monthly salary (yuan)"), null=True, blank=True)
-    skills = models.JSONField(_("skills"), default=list, blank=True)
+    skills = models.JSONField(_("skills"), default=list, blank=True)  # vocabulary ids only
+    # Skills in the person's own words, outside the vocabulary: shown on their profile, never matched, counted or
+    # released. Free text may name anything, so it is encrypted like the history below.
+    other_skills = EncryptedJSONField(_("other skills"), null=True, blank=True)
     # Structured history after JSON Resume's `work` ({name, position, startDate, endDate}); it names
     # employers, so it is encrypted. The flat fields above stay what builds read.
     work_history = EncryptedJSONField(_("work history"), null=True, blank=True)

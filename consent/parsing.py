@@ -271,6 +271,19 @@ def skills_normalise(values: list[str]) -> list[str]:
     return result
 
 
+def skills_split(values: list[str]) -> tuple[list[str], list[str]]:
+    """(vocabulary skill ids, other skills) from normalised names, each in the order given.
+
+    Only vocabulary skills are skills to the exchange (matched, counted, released in products); a name outside
+    the vocabulary is the person's own words, kept apart as "other skills" for their profile and never a category.
+    """
+    by_id, _lookup = skills_vocabulary()
+    known, other = [], []
+    for value in values:
+        (known if value in by_id else other).append(value)
+    return known, other
+
+
 def skill_labels(ids: list[str], language: str) -> list[str]:
     """Each skill's name in the reader's language (a vocabulary id is a code, never shown as such)."""
     by_id, _lookup = skills_vocabulary()
@@ -2111,7 +2124,7 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
     for chunk in certificate_chunks:
         for part in _split_skills(chunk):
             skills.extend(skill for skill in _skill_ids(part) if skill in skills_vocabulary()[0])
-    skills = list(dict.fromkeys(skills))
+    skills, other_skills = skills_split(list(dict.fromkeys(skills)))
     found.offer("skills", skills, LAYOUT if skill_chunks or certificate_chunks else SENTENCE)
 
     # Categories from the vocabularies.
@@ -2148,6 +2161,7 @@ def _parse_resume(text: str, *, today: date | None) -> dict:
             "roleCategory": found.get("role_category", "other"),
             "currentEmployer": found.get("current_employer", ""),
             "currentTitle": found.get("current_title", ""),
+            "otherSkills": other_skills,
         },
         "x-confidence": {_FLAT.get(field, field): round(value, 2) for field, value in found.confidence.items()},
     }
@@ -2366,6 +2380,7 @@ def flat_fields(parsed: dict) -> dict:
     education = (parsed.get("education") or [{}])[0]
     work = parsed.get("work") or []
     current = work[0] if work else {}
+    known, other = skills_split([skill["name"] for skill in parsed.get("skills", [])])
     return {
         "full_name": basics.get("name", ""),
         "phone": basics.get("phone", ""),
@@ -2383,6 +2398,8 @@ def flat_fields(parsed: dict) -> dict:
         "role_category": extra.get("roleCategory", "other"),
         "desired_role": extra.get("desiredRole", ""),
         "expected_salary": extra.get("expectedSalary"),
-        "skills": [skill["name"] for skill in parsed.get("skills", [])],
+        # A parse stored before other skills were kept apart holds both in "skills": split it the same way.
+        "skills": known,
+        "other_skills": list(dict.fromkeys([*other, *(extra.get("otherSkills") or [])])),
         "work_history": work,
     }

@@ -104,6 +104,7 @@ def resume_edit(request):
     if parsed is not None:
         initial = {key: value for key, value in flat_fields(parsed).items() if value not in (None, "") and key != "work_history"}
         initial["skills"] = ", ".join(skill_labels(initial.get("skills", []), language))
+        initial["other_skills"] = ", ".join(initial.get("other_skills", []))
         confidence = field_confidence(parsed)
         # Missing and doubtful fields first, the least sure at the top: the person checks those before the rest.
         check_first = sorted((key for key, value in confidence.items() if value < LOW_CONFIDENCE), key=confidence.get)
@@ -192,18 +193,16 @@ def resume_review(request):
     doubtful = _doubtful_fields(resume, upload_latest(user=request.user))
     rows = []
     for field in form:
-        if field.name == "skills":
-            value = (
-                "、".join(skill_labels(resume.skills or [], language))
-                if language.startswith("zh")
-                else ", ".join(skill_labels(resume.skills or [], language))
-            )
+        if field.name in ("skills", "other_skills"):
+            names = skill_labels(resume.skills or [], language) if field.name == "skills" else resume.other_skills or []
+            value = ("、" if language.startswith("zh") else ", ").join(names)
         elif getattr(form.fields[field.name], "choices", None) and hasattr(resume, f"get_{field.name}_display"):
             value = getattr(resume, f"get_{field.name}_display")()  # the label in the reader's language, never the code
         else:
             value = getattr(resume, field.name)
         empty = value in (None, "", [])
-        flag = "missing" if empty else "check" if field.name in doubtful else ""
+        # Other skills are the person's to add or not: an empty box is no gap in the resume.
+        flag = "missing" if empty and field.name != "other_skills" else "check" if field.name in doubtful else ""
         rows.append({"field": field.name, "label": field.label, "value": value, "flag": flag})
     # What the file did not say comes first, then what the parser was unsure of, then the rest.
     rows.sort(key=lambda row: {"missing": 0, "check": 1}.get(row["flag"], 2))

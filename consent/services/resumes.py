@@ -10,7 +10,7 @@ from accounts.models import User
 
 from ..exceptions import ResumeError
 from ..models import Resume
-from ..parsing import skills_normalise
+from ..parsing import skills_normalise, skills_split, skills_vocabulary
 
 RESUME_FIELDS = (
     "full_name",
@@ -30,8 +30,11 @@ RESUME_FIELDS = (
     "desired_role",
     "expected_salary",
     "skills",
+    "other_skills",
     "work_history",
 )
+OTHER_SKILLS_MAX = 50  # names, each up to OTHER_SKILL_LENGTH characters
+OTHER_SKILL_LENGTH = 100
 
 
 def age_check(*, birth_year: int, today=None) -> None:
@@ -63,17 +66,44 @@ def _work_history_clean(entries) -> list[dict]:
     return cleaned
 
 
+def _skill_names(value) -> list[str]:
+    """The names in a box of skills ("Python, 项目管理、粤语") or a list of them."""
+    if isinstance(value, str):
+        value = value.replace("，", ",").replace("、", ",").replace("；", ",").replace(";", ",").split(",")
+    return [str(name).strip() for name in value or [] if str(name).strip()]
+
+
+def _skills_sort(names: list[str]) -> tuple[list[str], list[str]]:
+    """(vocabulary ids, other skills in the person's own spelling), each once, in the order given."""
+    known, _unknown = skills_split(skills_normalise(names))
+    _by_id, lookup = skills_vocabulary()
+    other: dict[str, str] = {}
+    for name in names:
+        name = name.strip("·•-*.。 ")
+        if name and name.lower() not in lookup:
+            other.setdefault(name.casefold(), name)
+    return known, list(other.values())
+
+
 @transaction.atomic
 def resume_save(*, user: User, data: dict) -> Resume:
     """Create or correct the person's resume. Any change returns it to draft until confirmed."""
     if not user.is_jobseeker:
         raise ResumeError(_("Only jobseekers have a resume."), code="not_a_jobseeker")
     age_check(birth_year=int(data["birth_year"]))
-    skills = data.get("skills") or []
-    if isinstance(skills, str):
-        skills = [part.strip() for part in skills.replace("，", ",").replace("、", ",").split(",") if part.strip()]
     values = {field: data.get(field) for field in RESUME_FIELDS if field in data}
-    values["skills"] = sorted(set(skills_normalise(skills)))
+    # A vocabulary skill typed in either box is a skill; any other name is one of the person's other skills.
+    known, other = _skills_sort([*_skill_names(data.get("skills")), *_skill_names(data.get("other_skills"))])
+    values["skills"] = sorted(set(known))
+    if "other_skills" in data or other:
+        if len(other) > OTHER_SKILLS_MAX or any(len(name) > OTHER_SKILL_LENGTH for name in other):
+            raise ResumeError(
+                _("List at most %(count)d other skills, each up to %(length)d characters.")
+                % {"count": OTHER_SKILLS_MAX, "length": OTHER_SKILL_LENGTH},
+                code="other_skills_too_long",
+                fields={"other_skills": [_("Too many or too long.")]},
+            )
+        values["other_skills"] = other
     if "work_history" in data:
         values["work_history"] = _work_history_clean(data["work_history"])
     values["status"] = Resume.Status.DRAFT

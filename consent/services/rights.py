@@ -73,6 +73,7 @@ def data_export(*, user: User) -> dict:
             "role_category": resume.role_category,
             "expected_salary_yuan_per_month": resume.expected_salary,
             "skills": list(resume.skills or []),
+            "other_skills": list(resume.other_skills or []),
         }
     earnings = earnings_for_user(user=user)
     export = {

@@ -10,7 +10,10 @@ TODAY = date(2026, 11, 29)
 
 
 def _fields(text: str) -> dict:
-    return flat_fields(parse_resume(text, today=TODAY))
+    """The flat fields, with "skills" as every name the parser read: vocabulary ids, then other skills."""
+    fields = flat_fields(parse_resume(text, today=TODAY))
+    fields["skills"] = [*fields["skills"], *fields.pop("other_skills")]
+    return fields
 
 
 APP_EXPORT = """林晓

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consent.parsing import LOW_CONFIDENCE, field_confidence, flat_fields, parse_resume, salary_monthly
+from consent.parsing import (
+    LOW_CONFIDENCE,
+    field_confidence,
+    flat_fields,
+    parse_resume,
+    salary_monthly,
+    skills_split,
+    skills_vocabulary,
+)
 from consent.places import place_in
 
 TODAY = date(2026, 11, 29)
@@ -125,3 +133,33 @@ def test_an_ats_export_reads_title_over_employer_over_dates_and_skips_durations_
     assert [job["position"] for job in fields["work_history"]] == ["Data Analyst", "Junior Analyst"]
     assert (fields["field_of_study"], fields["education_level"], fields["years_experience"]) == ("Statistics", "bachelor", 8)
     assert place_in("Chaoyang District, Beijing") == ("北京", "北京")
+
+
+# ---------------------------------------------------------------- skills outside the vocabulary
+
+
+def test_names_outside_the_vocabulary_are_other_skills_never_skills():
+    fields = _fields("陈嘉欣\n专业技能\nPython、SQL、粤语、用友U8、项目管理\n")
+    by_id, _lookup = skills_vocabulary()
+    assert set(fields["skills"]) == {"python", "sql", "project_management"}
+    assert all(skill in by_id for skill in fields["skills"])
+    assert fields["other_skills"] == ["粤语", "用友u8"]
+
+
+def test_a_parse_stored_before_the_split_is_split_when_read():
+    stored = {"skills": [{"name": "python"}, {"name": "粤语"}], "x-exchange": {}}
+    fields = flat_fields(stored)
+    assert (fields["skills"], fields["other_skills"]) == (["python"], ["粤语"])
+
+
+_VOCABULARY_IDS = sorted(skills_vocabulary()[0])
+
+
+@given(st.lists(st.one_of(st.sampled_from(_VOCABULARY_IDS), st.text(min_size=1, max_size=12)), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_skills_split_partitions_the_names_in_their_order(names):
+    known, other = skills_split(names)
+    by_id = skills_vocabulary()[0]
+    assert all(name in by_id for name in known) and not any(name in by_id for name in other)
+    assert sorted(known + other) == sorted(names)  # nothing lost, nothing added
+    assert known == [name for name in names if name in by_id] and other == [name for name in names if name not in by_id]

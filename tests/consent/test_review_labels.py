@@ -101,3 +101,29 @@ def test_the_review_page_lists_missing_then_doubtful_fields_first_and_trusts_wha
     resume.years_experience = proposed["years_experience"] + 1  # the person corrected it: no longer in doubt
     resume.save()
     assert dict(_review_rows(resume))["years_experience"] == ""
+
+
+def test_other_skills_are_saved_apart_and_shown_on_the_review_page():
+    from consent.services.resumes import resume_save
+
+    resume = ResumeFactory(skills=["sql"])
+    data = {"birth_year": resume.birth_year, "skills": "SQL, Cantonese", "other_skills": "Python、用友U8、cantonese"}
+    saved = resume_save(user=resume.owner, data=data)
+    # a vocabulary name typed among the other skills is a skill; each other name is kept once, as first typed
+    assert saved.skills == ["python", "sql"]
+    assert saved.other_skills == ["Cantonese", "用友U8"]
+    values = " | ".join(_values(_review(saved, "en")))
+    assert "Cantonese, 用友U8" in values and "Python, SQL" in values
+
+
+def test_too_many_other_skills_are_refused_and_nothing_is_saved():
+    from consent.exceptions import ResumeError
+    from consent.services.resumes import resume_save
+
+    resume = ResumeFactory(skills=["sql"], other_skills=None)
+    with pytest.raises(ResumeError) as refused:
+        names = ", ".join(f"s{i}" for i in range(60))
+        resume_save(user=resume.owner, data={"birth_year": resume.birth_year, "other_skills": names})
+    assert refused.value.code == "other_skills_too_long"
+    resume.refresh_from_db()
+    assert (resume.skills, resume.other_skills) == (["sql"], None)
