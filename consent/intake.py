@@ -260,11 +260,32 @@ def _pdf_page_text(page) -> str:
     rest = [w for row in rows if not any(w["x0"] - 2 < gutter < w["x1"] + 2 for w in row) for w in row]
     left = [w for w in rest if w["x1"] <= gutter]
     right = [w for w in rest if w["x0"] >= gutter]
+    heads, body = _lines(left, body_size), _lines(right, body_size)
+    first = _headings_from(heads)
+    if first is not None:
+        # From its first heading down, the left column only names the sections beside it (a Word resume drawn as a
+        # two-column table: 基本信息 | 工作经历 …), under the title lines: one column with its headings in a margin.
+        # Each heading opens the lines level with it and below, so the page is read top to bottom with each heading
+        # in its place, half a line up to come before the line it stands beside.
+        placed = heads[:first] + [
+            (top - body_size / 2, text if text.startswith("# ") else f"# {text}") for top, text in heads[first:]
+        ]
+        return "\n".join(text for _t, text in sorted(placed + body + _lines(full, body_size), key=lambda item: item[0]))
     column_top = min((w["top"] for w in rest), default=0)
     above = [text for top, text in _lines(full, body_size) if top < column_top]
     below = [text for top, text in _lines(full, body_size) if top >= column_top]
-    flows = [text for _t, text in _lines(left, body_size)] + [text for _t, text in _lines(right, body_size)]
+    flows = [text for _t, text in heads] + [text for _t, text in body]
     return "\n".join(above + flows + below)
+
+
+def _headings_from(lines: list[tuple[float, str]]) -> int | None:
+    """Where a column's section headings begin, when from there on it holds two or more of them and nothing else
+    (the lines above are its title: a name, "个人简历", a contact line); None for a column with any other text."""
+    from .parsing import _section_of
+
+    sections = [bool(_section_of(text)) for _top, text in lines]
+    first = sections.index(True) if True in sections else None
+    return first if first is not None and len(sections) - first >= 2 and all(sections[first:]) else None
 
 
 def _label_column(rows: list[list[dict]]) -> float | None:

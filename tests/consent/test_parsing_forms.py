@@ -312,3 +312,41 @@ def test_a_resume_pasted_into_a_chat_with_bracketed_labels_and_no_headings():
 
 def test_a_school_line_without_a_major_gives_no_field_of_study():
     assert _fields("个人简历\n姓名：李强\n2008.09-2011.06  成都市第七中学  高中\n")["field_of_study"] in ("", None)
+
+
+def test_section_headings_in_a_left_margin_head_the_lines_beside_them():
+    """A Word resume drawn as a two-column table, the left cells naming the sections: each heading is read in its
+    place, not as a sidebar before the body (which left the skills and the employer under no heading)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("STSong-Light", 10)
+    page.drawString(60, 800, "郭梦琪")
+    page.drawString(60, 780, "电话：156-0657-9799  邮箱：mengqi.guo@example.com")
+    y = 740
+    for heading, lines in (
+        ("基本信息", ["性别：女", "出生年月：1994.12"]),
+        ("教育背景", ["2012.09-2016.06 吉林大学 工商管理 本科"]),
+        ("工作经历", ["2017/03 - 至今 伊春芯澜医疗器械有限责任公司", "职位：大客户经理"]),
+        ("项目经历", ["2017年 新品上市推广"]),
+        ("专业技能", ["Excel、客户服务、商务谈判"]),
+        ("自我评价", ["注重细节，做事有条理。"]),
+    ):
+        page.drawString(60, y, heading)
+        for line in lines:
+            page.drawString(150, y, line)
+            y -= 20
+        y -= 10
+    page.save()
+    _kind, text = extract_text(buffer.getvalue(), "resume.pdf")
+    lines = text.splitlines()
+    assert lines[lines.index("# 专业技能") + 1] == "Excel、客户服务、商务谈判"
+    assert lines[lines.index("# 工作经历") + 1].endswith("伊春芯澜医疗器械有限责任公司")
+    fields = _fields(text)
+    assert fields["current_employer"] == "伊春芯澜医疗器械有限责任公司"
+    assert {"excel", "customer_service", "negotiation"} <= set(fields["skills"])
