@@ -1675,6 +1675,30 @@ def _unwrapped(lines: list[str]) -> str:
     return text
 
 
+_CUT_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团")
+_SUFFIX_CUTS = tuple((suffix[:cut], suffix[cut:]) for suffix in _CUT_SUFFIXES for cut in range(1, len(suffix)))
+_SUFFIX_LED = re.compile(r"[\u4e00-\u9fff]{1,4}(?:" + "|".join(_CUT_SUFFIXES) + r")(?=\s|$)")
+
+
+def _company_rejoined(lines: list[str]) -> list[str]:
+    """Lines with a company's name that a narrow box wrapped joined again (a chat bubble, a table cell):
+    "2017.03-至今乌鲁木齐泓达零售有限责" over "任公司    运营总监", or "…知禾文化传" over "媒有限责任公司": the
+    line below goes on with the legal suffix the line above began, or with a few characters and a whole suffix
+    after a dated line whose company the line above began."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        tail = re.search(r"[\u4e00-\u9fff]+$", previous)
+        if tail and re.match(r"[\u4e00-\u9fff]", line) and not previous.endswith(_CUT_SUFFIXES):
+            cut = any(previous.endswith(before) and line.startswith(after) for before, after in _SUFFIX_CUTS)
+            begun = len(tail.group()) >= 4 and DATE_RANGE_RE.search(previous) and _SUFFIX_LED.match(line)
+            if cut or begun:
+                out[-1] = previous + line
+                continue
+        out.append(line)
+    return out
+
+
 def _sectioned(lines: list[str]) -> tuple[list[str], list[str | None]]:
     kept, sections = [], []
     section: str | None = None
@@ -1823,7 +1847,7 @@ def parse_resume(text: str, *, today: date | None = None) -> dict:
 def _parse_resume(text: str, *, today: date | None) -> dict:
     today = today or date.today()  # noqa: DTZ011 (a calendar year, no time zone involved)
     raw = [_norm_line(line) for line in text.splitlines()]
-    lines, sections = _timeline_dates_joined(*_sectioned([line for line in raw if line]))
+    lines, sections = _timeline_dates_joined(*_sectioned(_company_rejoined([line for line in raw if line])))
     main_column = _sidebar_end(lines, sections)
     if main_column is not None:  # the header of the main column, not the sidebar's last section
         sidebar_section = sections[main_column]

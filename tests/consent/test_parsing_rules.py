@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from consent.parsing import (
     LOW_CONFIDENCE,
+    _company_rejoined,
     field_confidence,
     flat_fields,
     parse_resume,
@@ -163,3 +164,25 @@ def test_skills_split_partitions_the_names_in_their_order(names):
     assert all(name in by_id for name in known) and not any(name in by_id for name in other)
     assert sorted(known + other) == sorted(names)  # nothing lost, nothing added
     assert known == [name for name in names if name in by_id] and other == [name for name in names if name not in by_id]
+
+
+# ---------------------------------------------------------------- companies a narrow box wrapped
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "company"),
+    [
+        ("2017.03-至今 乌鲁木齐泓达零售有限责", "任公司    运营总监", "乌鲁木齐泓达零售有限责任公司"),
+        ("2012.12-至今 乌鲁木齐知禾文化传", "媒有限责任公司    用户运营主管", "乌鲁木齐知禾文化传媒有限责任公司"),
+        ("2009.11-至今 乌鲁木齐沐辰零售股", "份有限公司    运营专员", "乌鲁木齐沐辰零售股份有限公司"),
+    ],
+)
+def test_a_company_wrapped_in_a_narrow_box_is_one_name(upper, lower, company):
+    fields = _fields(f"【姓名】徐泽宇\n工作经历\n{upper}\n{lower}\n")
+    assert fields["current_employer"] == company
+    assert fields["current_title"] == lower.split()[-1]
+
+
+def test_a_company_under_a_heading_or_a_lone_date_is_no_wrapped_line():
+    lines = ["【姓名】徐泽宇", "2017.03-至今", "工作经历", "深圳腾讯有限公司", "运营总监", "2016.01-2017.02 广州", "某某有限公司"]
+    assert _company_rejoined(lines) == lines
