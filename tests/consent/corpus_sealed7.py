@@ -39,7 +39,7 @@ Truth rules (what a careful reader writes down from the page):
 - gender and birth_year are None when the page does not state them.
 - skills: every vocabulary skill the page names (skills lists, certificates, the cover letter, project lines); the
   titles, employers, schools, fields, duties and prose are worded to name no vocabulary skill by its label (the
-  family's test checks every page for it).
+  family's test checks every page for it), but for the cover letter's 招聘, which speaks of the company's hiring.
 
 The driver reads a resume's truth after drawing its document: a layout that needs a blue-collar worker or a
 foreigner recasts the person drawn for it (`cast`, from the person's own seed), so each layout's people stay
@@ -564,6 +564,14 @@ SOE_DEPARTMENTS = {
     "operations": ("生产运营部", "调度中心"),
 }  # fmt: skip
 PRO_TITLES = {"engineering": ("助理工程师", "工程师", "中级工程师"), "hr": ("企业人力资源管理师（二级）", "助理经济师")}
+PROJECT_OUTCOMES = (
+    "按期上线，获公司年度优秀项目",
+    "提前两周交付，客户验收一次通过",
+    "成本较预算节约15%",
+    "成为部门后续同类项目的模板",
+)
+ACHIEVEMENTS_ZH = ("连续两年考核为优秀", "获评部门季度之星", "牵头的改进方案在全公司推广", "所负责模块全年零重大事故")
+HOBBIES = ("篮球", "徒步", "摄影", "羽毛球", "阅读", "游泳", "书法", "跑步")
 SELF_ZH = ("工作踏实认真，责任心强，能承受较大的工作压力。", "性格开朗，执行力强，善于总结与复盘。",
            "乐于钻研，对新事物保持好奇，适应能力强。", "做事有条理，注重细节，守时守信。")  # fmt: skip
 
@@ -735,7 +743,7 @@ EXPAT_ROLES = (
         "duties": (
             "Led the backend of a cross-border payments product",
             "Moved 40 services onto a new container platform",
-            "Hired and mentored five engineers in the Shenzhen office",
+            "Hired and mentored five engineers for the Shenzhen team",
         ),
     },
     {
@@ -835,7 +843,7 @@ EXPAT_DEGREES = {"associate": ("Associate Degree in {}",), "bachelor": ("BA (Hon
 EN_DEGREES = {"associate": ("Associate Degree in {}",), "bachelor": ("Bachelor's degree, {}", "B.S. in {}", "Bachelor, {}"),
               "master": ("M.Sc. in {}", "Master's degree, {}"), "doctorate": ("Ph.D. in {}",)}  # fmt: skip
 # Duties that fit any job, dealt once the role's own are used up, so that no two jobs repeat a line.
-GENERIC_EN = ("Reported monthly to the regional leadership", "Worked with head office on the yearly plan",
+GENERIC_EN = ("Reported monthly to the regional leadership", "Worked with headquarters on the yearly plan",
               "Wrote the handbook later given to new joiners", "Stepped in as acting head for six months")  # fmt: skip
 GENERIC_ZH = (
     "参与部门年度计划的制定与复盘",
@@ -846,7 +854,7 @@ GENERIC_ZH = (
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")  # fmt: skip
-EXPAT_MANNERS = ("Comfortable working across head-office and local teams.", "Used to building things from a blank sheet.",
+EXPAT_MANNERS = ("Comfortable working across headquarters and local teams.", "Used to building things from a blank sheet.",
                  "Known for steady delivery under pressure.")  # fmt: skip
 FAX_SENDERS = ("COPY & PRINT CENTRE", "BUSINESS CENTRE 2F", "HOTEL BUSINESS CENTER", "XINDA PRINT SHOP", "FRONT DESK")
 FAX_AREAS = ("512", "571", "755", "21", "10", "532", "592", "28")
@@ -1543,8 +1551,7 @@ def _paged_body(p: dict, rng: random.Random) -> list[str]:
     for job in p["_jobs"]:
         lines += [f"{_zh_span(job['start'], job['end'], style)}　{job['employer']}　{job['title']}", "工作内容："]
         lines += [f"- {duty}" for duty in job["duties"]]
-        if rng.random() < 0.6:
-            lines += ["工作业绩：", f"- {rng.choice(role['projects'])[1]}"]
+        lines += ["工作业绩：", f"- {rng.choice(ACHIEVEMENTS_ZH)}"]
     lines.append("## 项目经历")
     words = _tech(p)
     newest = p["_jobs"][0]["start"]
@@ -1556,6 +1563,7 @@ def _paged_body(p: dict, rng: random.Random) -> list[str]:
             lines.append(f"本人职责：负责方案设计与实施，使用{'、'.join(rng.sample(words, min(2, len(words))))}完成核心功能")
         else:
             lines.append("本人职责：牵头制定方案并推进落地")
+        lines.append(f"项目成果：{rng.choice(PROJECT_OUTCOMES)}")
     lines += ["## 专业技能"]
     skill_words = [word for _skill, word in p["_skill_words"]]
     half = max(1, len(skill_words) // 2)
@@ -1564,7 +1572,7 @@ def _paged_body(p: dict, rng: random.Random) -> list[str]:
         lines.append(f"- 熟悉{'、'.join(skill_words[half:])}")
     if p["_extras"]:
         lines += ["## 证书", *(f"- {extra}" for extra in p["_extras"])]
-    lines += ["## 自我评价", rng.choice(SELF_ZH) + rng.choice(SELF_ZH)]
+    lines += ["## 自我评价", "".join(rng.sample(SELF_ZH, 3)), "## 兴趣爱好", "、".join(rng.sample(HOBBIES, 3))]
     return lines
 
 
@@ -1906,7 +1914,7 @@ def _flow_pdf(lines: list[str], latin: str = "Helvetica", size: float = 10.5, le
 
 def _paged_text(lines: list[str], header: str, footer: str) -> bytes:
     """What copying the multi-page PDF gives: each page's lines between its header and its footer."""
-    pages = _pdf_pages(lines, "Helvetica", 10.5, 15.5, top=PAGE_TOP - 28, bottom=PAGE_BOTTOM + 10)
+    pages = _pdf_pages(lines, "Helvetica", 11, 17.5, top=PAGE_TOP - 28, bottom=PAGE_BOTTOM + 10)
     out = []
     for number, ops in enumerate(pages, start=1):
         out += [header.replace("\t", "    "), ""]
@@ -2246,7 +2254,7 @@ def document(drawn: dict, layout: str, fmt: str, rng: random.Random) -> bytes:
             return _paged_text(lines, header, footer)
         if fmt == "docx":
             return _flow_docx(lines, english, header=header, footer=footer)
-        return _flow_pdf(lines, size=10.5, leading=15.5, header=header, footer=footer)
+        return _flow_pdf(lines, size=11, leading=17.5, header=header, footer=footer)
     build = {"en_expat_china": _expat_lines, "en_date_column": _date_column_lines, "zh_worker_terse": _terse_lines,
              "zh_cover_letter_first": _cover_letter_lines}[layout]  # fmt: skip
     lines = build(p, rng)
