@@ -730,7 +730,7 @@ EXPAT_ROLES = (
         "duties": (
             "Opened the South China market for the group's industrial valves",
             "Signed framework agreements with three carmakers",
-            "Built a group of six account managers across Guangzhou and Shenzhen",
+            "Built a group of six account managers from scratch",
         ),
     },
     {
@@ -743,7 +743,7 @@ EXPAT_ROLES = (
         "duties": (
             "Led the backend of a cross-border payments product",
             "Moved 40 services onto a new container platform",
-            "Hired and mentored five engineers for the Shenzhen team",
+            "Hired and mentored five engineers for a new team",
         ),
     },
     {
@@ -755,7 +755,7 @@ EXPAT_ROLES = (
         "skills": ("financial_analysis", "auditing", "tax", "excel", "accounting"),
         "duties": (
             "Owned statutory reporting for the China entities",
-            "Set up a shared service centre in Dalian",
+            "Set up a shared service centre for the region",
             "Led the year-end close and the group reporting pack",
         ),
     },
@@ -793,7 +793,7 @@ EXPAT_ROLES = (
         "fields": ("Mechanical Engineering", "Industrial Engineering", "Chemistry"),
         "skills": ("lean", "quality_control", "supply_chain", "procurement", "team_leadership"),
         "duties": (
-            "Ran a 600-person plant in the Suzhou Industrial Park",
+            "Ran a 600-person moulding plant on three shifts",
             "Cut scrap from 4.1% to 1.6% in two years",
             "Brought a second moulding hall on line ahead of plan",
         ),
@@ -1148,7 +1148,8 @@ def _worker(rng: random.Random, today: date) -> dict:
     age = rng.randint(23 if schooling == "大专" else 20, 50)
     birth = (today.year - age, rng.randint(1, 12))
     starts_at = {"初中": 16, "大专": 21}.get(schooling, 18) + rng.randint(0, 1)
-    years = max(1, min(age - starts_at, rng.randint(1, 24)))
+    working = max(1, age - starts_at)
+    years = min(24, rng.randint(max(1, working // 2), working))  # the older list more of their years
     first = (today.year - years, rng.randint(3, 8))
     place = _place(rng, FACTORY_CITIES)
     spans = _career(rng, first, today, rng.choice((1, 2, 2, 3)))
