@@ -44,6 +44,9 @@ Truth rules (what a careful reader writes down from the page):
 The driver reads a resume's truth after drawing its document: a layout that needs a blue-collar worker or a
 foreigner recasts the person drawn for it (`cast`, from the person's own seed), so each layout's people stay
 independent of which layouts are chosen.
+
+First measured once the family was written (`python -m tests.consent.corpus --only sealed7_held_out`): 110 resumes,
+0.8837 over fields, skills F1 0.758; nothing in this file that draws a resume was changed after that figure was read.
 """
 
 from __future__ import annotations
