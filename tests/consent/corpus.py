@@ -48,7 +48,9 @@ resume drawn without tables so that its columns interleave when read, a non-IT �
 teachers, welders, drivers and shop assistants, an English resume with "Mar '19 – Nov '21" dates, a Chinese resume
 with a one-line contact strip and "现居：xx市xx区", a photo of the non-IT resume taken at an angle and a noisy scan
 of the short-dates one) are a fifth sealed family, written without reading the parser, its data or the other
-families' wordings; only their summary figures are ever read, and nothing is tuned on them.
+families' wordings. It was sealed (only its summary figures read; the last, 0.939 over fields) until sealed7 was
+written; then its misses were opened to drive a round of tuning: it is a tuned family now, still reported apart as
+"sealed5_held_out" (`-v --open sealed5_held_out` prints its misses).
 SEALED6_HELD_OUT layouts (corpus_sealed6.py: a 履歷表 in Traditional Chinese by people living in Hong Kong, Taiwan or
 the mainland, with 民國 birth years at times; an English functional resume grouped by skill areas with a short
 employment history last; a resume pasted from a chat app with 【姓名】 brackets and emoji bullets; a Word resume whose
@@ -58,15 +60,14 @@ ALL-CAPS headings and "January 2018 – Present" dates; a 猎头推荐报告 wit
 family, written without reading the parser, its data or the other families' wordings. Its first summary figure
 was 0.784; two general changes made knowing only its summary (Traditional Chinese read through OpenCC, a Word
 page header and text boxes read) gave 0.833; then its misses were opened to drive a round of tuning: it is a tuned
-family now, still reported apart as "sealed6_held_out" (`-v --open sealed6_held_out` prints its misses). sealed5
-is the one family still sealed.
+family now, still reported apart as "sealed6_held_out" (`-v --open sealed6_held_out` prints its misses).
 SEALED7_HELD_OUT layouts (corpus_sealed7.py: a state-owned enterprise's 应聘人员登记表 grid with 籍贯/户口/现居住地址 apart,
 证明人 phones and family members' employers; an English resume of a foreigner working in China, "Shenzhen, Guangdong"; a
 multi-page Chinese resume whose running header repeats the name and phone over "第 1 页 / 共 2 页"; an English resume
 with its dates in a right-aligned column; a terse blue-collar resume of 普工, 电工, 厨师 and the like; a resume that
 opens with a 求职信; a phone photo of the terse one and a fax of the date-column one) are a seventh sealed family,
 written without reading the parser, its data or the other families' wordings; only its summary figures are ever
-read, and nothing is tuned on it (with sealed5, the families still sealed).
+read, and nothing is tuned on it: the one family still sealed. Its first summary was 0.884 over fields.
 
     .venv/bin/python -m tests.consent.corpus            # accuracy per field and per layout, held-out apart
     .venv/bin/python -m tests.consent.corpus -v         # ... and every miss on the tuned layouts
@@ -197,7 +198,7 @@ SEALED3_HELD_OUT = corpus_sealed3.SEALED3_HELD_OUT
 # An eighth family (corpus_sealed4.py), written without reading the parser, its data or the other families' wordings.
 SEALED4_HELD_OUT = corpus_sealed4.SEALED4_HELD_OUT
 # A ninth family (corpus_sealed5.py), written without reading the parser, its data or the other families' wordings;
-# never tuned on, only its summary is read.
+# opened for tuning once sealed7 was written.
 SEALED5_HELD_OUT = corpus_sealed5.SEALED5_HELD_OUT
 # A tenth family (corpus_sealed6.py), written without reading the parser, its data or the other families' wordings;
 # opened for tuning once its summary had been read.
@@ -824,7 +825,7 @@ GROUPS = (
     ("sealed7_held_out", SEALED7_HELD_OUT),
 )
 # Families whose misses have been opened to drive tuning and may be printed (`-v --open NAME`); the others' never are.
-OPENABLE = ("sealed2", "sealed3_held_out", "sealed4_held_out", "sealed6_held_out")
+OPENABLE = ("sealed2", "sealed3_held_out", "sealed4_held_out", "sealed5_held_out", "sealed6_held_out")
 
 
 def report(ocr: bool = True, held_out: bool = True, opened: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> dict:
