@@ -131,7 +131,8 @@ RESIDENT_ID_RE = re.compile(r"(?<!\d)\d{6}(19\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:[
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _YM = (
     r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*(?:[年./\-]\s*(?P<{p}m>\d{{1,2}})(?!\d)\s*月?|年)?"
-    r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s+(?P<{p}y2>(?:19|20)\d{{2}})"
+    r"|(?P<{p}mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?,?\s*"
+    r"(?P<{p}y2>(?<=\s)(?:19|20)\d{{2}}|['’‘]\d{{2}}(?!\d))"  # "Mar 2019", and "Mar '19" with the century left out
     r"|(?P<{p}m3>\d{{1,2}})\s*/\s*(?P<{p}y3>(?:19|20)\d{{2}}))"
 )
 _PRESENT = r"(?P<now>至今|迄今|今|现在|目前|present|now|current|today|date|so far)"
@@ -724,6 +725,8 @@ def _year_month(year, month, mon, year2, month3=None, year3=None) -> str | None:
     if year:
         return f"{int(year):04d}-{int(month):02d}" if month and 1 <= int(month) <= 12 else f"{int(year):04d}"
     if year2 and mon and mon.lower()[:3] in _MONTHS:
+        if not year2[0].isdigit():  # "'19": this century up to a few years ahead, the last one before that
+            year2 = int(year2[1:]) + (2000 if int(year2[1:]) <= date.today().year % 100 + 5 else 1900)  # noqa: DTZ011 (a calendar year)
         return f"{int(year2):04d}-{_MONTHS[mon.lower()[:3]]:02d}"
     if year3 and month3 and 1 <= int(month3) <= 12:
         return f"{int(year3):04d}-{int(month3):02d}"

@@ -768,11 +768,13 @@ def corpus(layouts: tuple[str, ...] = LAYOUTS, per_cell: int = 4, ocr_per_cell: 
 
 
 ABSENT = (None, "", "U")  # how the parser says a field is not stated (gender: "U")
+# A role category is never empty: "other" is the model's (and the parser's) word for none of the categories.
+ABSENT_OF = {"role_category": ("other",)}
 
 
 def _score(key: str, got, want) -> float:
     if want is None and key != "skills":  # the resume does not state it: right if nothing was read
-        return float(got in ABSENT)
+        return float(got in ABSENT or got in ABSENT_OF.get(key, ()))
     if key == "skills":
         got_set, want_set = set(got or []), set(want)
         if not got_set and not want_set:

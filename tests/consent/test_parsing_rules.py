@@ -186,3 +186,13 @@ def test_a_company_wrapped_in_a_narrow_box_is_one_name(upper, lower, company):
 def test_a_company_under_a_heading_or_a_lone_date_is_no_wrapped_line():
     lines = ["【姓名】徐泽宇", "2017.03-至今", "工作经历", "深圳腾讯有限公司", "运营总监", "2016.01-2017.02 广州", "某某有限公司"]
     assert _company_rejoined(lines) == lines
+
+
+def test_months_with_a_two_digit_year_and_to_date_are_a_range():
+    fields = _fields(
+        "Leo Bao\nEXPERIENCE\nFinancial Analyst, Deloitte Touche Tohmatsu CPA Ltd.\nNov '17 to date\n"
+        "Accountant, Panasonic Corporation of China\nAug ’15 – Oct ’17\n"
+    )
+    assert (fields["current_employer"], fields["current_title"]) == ("Deloitte Touche Tohmatsu CPA Ltd.", "Financial Analyst")
+    assert fields["years_experience"] == 11  # Aug 2015 to Nov 2026
+    assert [entry["startDate"] for entry in fields["work_history"]] == ["2017-11", "2015-08"]
