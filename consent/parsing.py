@@ -1791,6 +1791,10 @@ def _sidebar_end(lines: list[str], sections: list[str | None]) -> int | None:
             return None
         if index and _name_of(line) and any(_places_only(after) for after in lines[index + 1 : index + 3]):
             return index
+        # The name set large over the main column's first heading ("LAN Junjie" over "PROFILE"): the sidebar's
+        # last section ends with it, and the line after it is under a heading of the main column.
+        if index and _name_of(line) and index + 1 < len(lines) and sections[index + 1] not in _SIDEBAR_SECTIONS:
+            return index
     return None
 
 

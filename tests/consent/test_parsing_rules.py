@@ -196,3 +196,13 @@ def test_months_with_a_two_digit_year_and_to_date_are_a_range():
     assert (fields["current_employer"], fields["current_title"]) == ("Deloitte Touche Tohmatsu CPA Ltd.", "Financial Analyst")
     assert fields["years_experience"] == 11  # Aug 2015 to Nov 2026
     assert [entry["startDate"] for entry in fields["work_history"]] == ["2017-11", "2015-08"]
+
+
+def test_the_name_over_the_main_columns_first_heading_after_a_sidebar_is_the_name():
+    fields = _fields(
+        "# CONTACT\n18591391239\nlan.junjie@example.com\nTulufan, Xinjiang\n# SKILLS\nMS Excel\nPython\n"
+        "# LANGUAGES\nEnglish\n# LAN Junjie\n# PROFILE\nCurious and reliable.\n# EXPERIENCE\nSenior Data Analyst\n"
+        "Ernst & Young (China) Advisory Ltd. | Sept 2006 – present\n"
+    )
+    assert fields["full_name"] == "Lan Junjie"  # the surname in capitals is written as a name
+    assert {"excel", "python", "english"} <= set(fields["skills"])
