@@ -156,6 +156,8 @@ TITLE_WORD_RE = re.compile(
     r"(工程师|经理|总监|主管|专员|助理|分析师|设计师|会计|出纳|顾问|架构师|科学家|代表|主任|总裁|总经理|店长|讲师|教师|"
     r"运营|策划|开发|程序员|审计师|规划师|实习生|组长|负责人|文员|司机|教师|老师|护士|技术员|编辑|翻译|律师|医生|药师|采购员|调度|质检员|"
     r"仓管员|跟单员|业务员|销售员|"
+    r"班长|队长|领班|技师|护师|焊工|电工|钳工|车工|厨师|面点师|保安|保洁员|普工|操作工|装配工|维修工|收银员|营业员|导购|"
+    r"服务员|快递员|配送员|"
     r"\b(?:engineer|developer|manager|director|analyst|designer|accountant|specialist|consultant|architect|scientist|"
     r"representative|lead|head|officer|assistant|intern|administrator|executive|coordinator|supervisor|recruiter|"
     r"auditor|programmer|owner|vp|president|cashier|bookkeeper|controller|statistician|marketer|buyer|dispatcher|planner|"
@@ -1148,8 +1150,15 @@ def _employer_title(parts: list[str]) -> tuple[str, str, float]:
         scored = sorted(((_title_score(p), -i, p) for i, p in enumerate(others)), reverse=True)
         if scored[0][0] >= 35:
             title = scored[0][2]
-        elif companies and len(scored[0][2]) <= 10 and TITLE_WORD_RE.search(scored[0][2]) and not _is_description(scored[0][2]):
-            title = scored[0][2]  # beside a company's name, a job's noun the vocabulary lacks: "调度组长", "Fleet Dispatcher"
+        elif (
+            (companies or (len(others) == 2 and not TITLE_WORD_RE.search(scored[1][2])))
+            and len(scored[0][2]) <= 10
+            and TITLE_WORD_RE.search(scored[0][2])
+            and not _is_description(scored[0][2])
+        ):
+            # Beside a company's name, a job's noun the vocabulary lacks: "调度组长", "Fleet Dispatcher"; so beside a
+            # workplace named without a legal suffix, when only one of the two names a job ("优衣库门店  店长").
+            title = scored[0][2]
     if not employer and others:
         rest = [p for p in others if p != title]
         if rest:

@@ -206,3 +206,16 @@ def test_the_name_over_the_main_columns_first_heading_after_a_sidebar_is_the_nam
     )
     assert fields["full_name"] == "Lan Junjie"  # the surname in capitals is written as a name
     assert {"excel", "python", "english"} <= set(fields["skills"])
+
+
+@pytest.mark.parametrize(
+    ("row", "employer", "title", "category"),
+    [
+        ("2000.02-至今  鹰潭万达广场优衣库门店  店长", "鹰潭万达广场优衣库门店", "店长", "sales"),
+        ("2008.10-至今    京东物流天津分拨中心    车队长", "京东物流天津分拨中心", "车队长", "operations"),
+        ("2020.08-至今  苏州船舶重工有限责任公司  焊接班长", "苏州船舶重工有限责任公司", "焊接班长", "other"),
+    ],
+)
+def test_a_trades_job_beside_its_workplace_is_the_title(row, employer, title, category):
+    fields = _fields(f"段振华\n工作经历\n起止时间  工作单位  岗位\n{row}\n")
+    assert (fields["current_employer"], fields["current_title"], fields["role_category"]) == (employer, title, category)
