@@ -286,3 +286,32 @@ def test_in_a_cell_a_latin_word_set_close_against_chinese_is_not_spaced_apart_bu
     assert _assembled(close)[0][0] == "高级 BI 工程师"  # running text keeps Tesseract's word breaks
     spaced = line((100, 56, "公司"), (168, 56, "Java"), (228, 112, "开发工程师"))  # a 12 px space, then 4
     assert _assembled(spaced, touching=True)[0][0] == "公司 Java开发工程师"
+
+
+def _shaded(data: bytes, darkest: int) -> bytes:
+    """A photo lit from below: the top of the page darkened to `darkest` of 255, brightening downwards."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(io.BytesIO(data)).convert("L"), dtype=np.float32)
+    light = np.linspace(darkest / 255, 1.0, pixels.shape[0], dtype=np.float32)[:, None]
+    out = io.BytesIO()
+    Image.fromarray((pixels * light).astype(np.uint8)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_photo_darker_at_the_top_is_read_whole():
+    _need_ocr()
+    data = _shaded(_as_image(ZH_PAGE, random.Random(3), "png"), darkest=150)
+    fields = _fields(extract_text(data, "photo.png"))
+    # the top of the page, where the name and contacts are, is as legible as the rest once the light is evened out
+    assert (fields["full_name"], fields["phone"], fields["birth_year"]) == ("王秀英", "13912345678", 1991)
+
+
+def test_an_evenly_lit_page_is_left_as_it_is():
+    from PIL import Image
+
+    from consent.ocr import _flattened
+
+    page = Image.open(io.BytesIO(_as_image(ZH_PAGE, random.Random(3), "png"))).convert("L")
+    assert _flattened(page) is page
