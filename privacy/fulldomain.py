@@ -863,8 +863,8 @@ def search(judge: NodeJudge) -> SearchResult | None:
     top_of = [int(v) for v in top]
     radix_of = [[column.radix(level) for level in range(column.levels + 1)] for column in columns]
 
-    def path_from(i: int, open_now: list[bool]) -> list[int]:
-        """A path upward from node i through open nodes (``open_now``: which are, as ``alive`` says now)."""
+    def path_from(i: int, open_now: bytes) -> list[int]:
+        """A path upward from node i through open nodes (``open_now``: one byte a node, nonzero where ``alive`` is now)."""
         path = [i]
         here = [int(v) for v in nodes[i]]
         while True:
@@ -917,7 +917,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
         if not still_open[first]:
             break
         cursor += first
-        path = path_from(int(by_height[cursor]), open_now.tolist())
+        path = path_from(int(by_height[cursor]), open_now.tobytes())
         low, high = 0, len(path) - 1
         while low <= high:
             # The upper of two middles: the coarser node is the cheaper to count, and over the

@@ -222,14 +222,20 @@ def utility_report(table, model, row_class, kept, cells, levels, skills, cover=N
     n = table.n
     released = int(kept.sum())
     suppressed = n - released
-    sizes = np.bincount(row_class[kept]) if released else np.zeros(0, dtype=np.int64)
+    kept_rows = np.flatnonzero(kept)
+    kept_class = row_class[kept_rows]
+    sizes = np.bincount(kept_class) if released else np.zeros(0, dtype=np.int64)
     classes = len(sizes)
     dm = int((sizes.astype(np.int64) ** 2).sum()) + n * suppressed
+    # Every row of a class shows the same cells (a class is one value of every quasi-identifier), so
+    # what the kept rows show is counted over one row a class, weighted by its size.
+    first = np.zeros(classes, dtype=np.int64)
+    first[kept_class[::-1]] = kept_rows[::-1]
     attributes: dict[str, dict[str, Any]] = {}
     penalty = 0.0
     for position, (column, (codes, labels)) in enumerate(zip(table.columns, cells, strict=True)):
         # How many kept rows show each label: the "*" share and the NCP come from these counts.
-        shown = np.bincount(codes[kept], minlength=len(labels)) if released else np.zeros(len(labels), dtype=np.int64)
+        shown = np.bincount(codes[first], weights=sizes, minlength=len(labels)).astype(np.int64)
         star = float(sum(int(shown[i]) for i, label in enumerate(labels) if label == SUPPRESSED)) / released if released else 0.0
         level = levels.get(column.name)
         if level is not None:
