@@ -116,18 +116,20 @@ def km_repair(
     m: int,
     record_rounds: int = 2,
     give_up: float | None = None,
+    table: np.ndarray | None = None,
 ):
     """Entries (row, value) left after the k^m repair at ``level``; ``row_class`` is -1 for suppressed rows.
 
     None when ``give_up`` is given and the share of values lost must reach it (the
-    caller has something better already).
+    caller has something better already). ``table``: ``_value_table`` at ``level`` if the
+    caller has it.
     """
     width = len(skills.vocabulary) if level == 0 else len(skills.families)
     if width <= _ZETA_WIDTH:
         rows, masks, _, width, _ = _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds)
         return (*_masks_to_entries(rows, masks, width), width)
     if m <= 2:
-        return _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up)
+        return _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up, table)
     return _km_repair_any(skills, level, row_class, class_count, k=k, m=m, record_rounds=record_rounds)
 
 
@@ -273,13 +275,18 @@ def release_skills(
     if level == 2 or total == 0:
         return SkillRelease(2, empty, empty, (), total, 1.0 if total else 0.0, 0)
     options = []
+    # Each class's count of each skill, when both levels are tried the pair way and by families'
+    # superset sums: the skill level's repair starts from it and the family loss reads it.
+    values = None
+    if level is None and m <= 2 and len(skills.vocabulary) > _ZETA_WIDTH >= len(skills.families):
+        values = _value_table(skills.indptr, skills.items, len(skills.vocabulary), row_class, class_count)
     for candidate in (1, 0) if level is None else (level,):
         width = len(skills.vocabulary) if candidate == 0 else len(skills.families)
         if candidate == 1 and width <= _ZETA_WIDTH:
-            options.append(_family_release(skills, row_class, class_count, k, m, total))
+            options.append(_family_release(skills, row_class, class_count, k, m, total, values))
             continue
         give_up = options[0].loss if options else None
-        repaired = km_repair(skills, candidate, row_class, class_count, k=k, m=m, give_up=give_up)
+        repaired = km_repair(skills, candidate, row_class, class_count, k=k, m=m, give_up=give_up, table=values)
         if repaired is None:
             continue
         rows, values, width = repaired
@@ -322,7 +329,7 @@ def _entries_of(indptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return np.repeat(indptr[rows] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
 
 
-def _family_loss_changed(skills, row_class, rows, before, after, total) -> tuple[float, int]:
+def _family_loss_changed(skills, row_class, rows, before, after, total, values=None) -> tuple[float, int]:
     """``_family_loss`` of a repair that took ``rows``' family masks from ``before`` to ``after``.
 
     Every skill of a released record counts its family's NCP unless the repair took its family
@@ -331,10 +338,14 @@ def _family_loss_changed(skills, row_class, rows, before, after, total) -> tuple
     """
     width = len(skills.families)
     family = skills.family
-    # Per family, the skills held: counted per vocabulary value first (no per-entry lookup), then summed.
-    held = np.bincount(family, weights=np.bincount(skills.items, minlength=len(family)), minlength=width).astype(np.int64)
-    suppressed = _entries_of(skills.indptr, np.flatnonzero(row_class < 0))
-    held -= np.bincount(family[skills.items[suppressed]], minlength=width)
+    if values is not None:
+        # Per family, the skills released records hold: each class's count of each skill, summed.
+        held = np.bincount(family, weights=values.sum(axis=0), minlength=width).astype(np.int64)
+    else:
+        # Per family, the skills held: counted per vocabulary value first (no per-entry lookup), then summed.
+        held = np.bincount(family, weights=np.bincount(skills.items, minlength=len(family)), minlength=width).astype(np.int64)
+        suppressed = _entries_of(skills.indptr, np.flatnonzero(row_class < 0))
+        held -= np.bincount(family[skills.items[suppressed]], minlength=width)
     changed = np.flatnonzero(before != after)
     entries = _entries_of(skills.indptr, rows[changed])
     entry_family = family[skills.items[entries]]
@@ -345,9 +356,9 @@ def _family_loss_changed(skills, row_class, rows, before, after, total) -> tuple
     return (float((hits * _family_ncp(skills)).sum()) + lost) / total, lost
 
 
-def _family_release(skills, row_class, class_count, k, m, total) -> SkillRelease:
+def _family_release(skills, row_class, class_count, k, m, total, values=None) -> SkillRelease:
     rows, masks, smallest, width, before = _repair_zeta(skills, 1, row_class, class_count, k, m, 2)
-    loss, lost = _family_loss_changed(skills, row_class, rows, before, masks, total)
+    loss, lost = _family_loss_changed(skills, row_class, rows, before, masks, total, values)
     keep = masks != 0
     return SkillRelease(1, rows[keep], None, skills.families, lost, loss, smallest, masks=masks[keep])
 
@@ -626,7 +637,19 @@ def _pair_bound(rows, values, local, classes, width, k) -> int:
     return int(np.count_nonzero(taken))
 
 
-def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up: float | None):
+def _value_table(indptr: np.ndarray, items: np.ndarray, width: int, row_class: np.ndarray, class_count: int) -> np.ndarray:
+    """Per class (rows) and value (columns): how many of the class's records hold the value (CSR rows)."""
+    counts = np.diff(indptr)
+    # Values of suppressed rows (class -1) land in one extra row of bins past the table, dropped. The
+    # keys are made per row first (a row's class once, not once per value), in 32 bits when they fit.
+    narrow = np.int32 if (class_count + 1) * width < 1 << 31 else np.int64
+    row_base = (np.where(row_class >= 0, row_class, class_count) * width).astype(narrow)
+    key = np.repeat(row_base, counts) + items
+    table = np.bincount(key, minlength=(class_count + 1) * width)[: class_count * width]
+    return table.reshape(class_count, width)
+
+
+def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, give_up: float | None, table=None):
     """The repair for m <= 2 in blocks of classes; None as soon as its loss must reach ``give_up``.
 
     The first block is a small share of the classes, so a level that cannot win is
@@ -636,13 +659,8 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     """
     indptr, items, width = _level_csr(skills, level)
     counts = np.diff(indptr)
-    # Values of suppressed rows (class -1) land in one extra row of bins past the table, dropped. The
-    # keys are made per row first (a row's class once, not once per value), in 32 bits when they fit.
-    narrow = np.int32 if (class_count + 1) * width < 1 << 31 else np.int64
-    row_base = (np.where(row_class >= 0, row_class, class_count) * width).astype(narrow)
-    key = np.repeat(row_base, counts) + items
-    table = np.bincount(key, minlength=(class_count + 1) * width)[: class_count * width]
-    table = table.reshape(class_count, width)
+    if table is None or level != 0:
+        table = _value_table(indptr, items, width, row_class, class_count)
     total = int(table.sum())
     if total == 0:
         empty = np.zeros(0, dtype=np.int64)
