@@ -37,7 +37,6 @@ the tests check on small lattices.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -734,8 +733,11 @@ def _scattered(size: int) -> np.ndarray:
 
 
 def _lattice(columns: Sequence[EncodedColumn]) -> np.ndarray:
-    ranges = [range(column.levels + 1) for column in columns]
-    return np.array(list(itertools.product(*ranges)), dtype=np.int16).reshape(-1, len(columns))
+    """Every level vector, one a row, in index order (the last quasi-identifier's level fastest)."""
+    if not columns:
+        return np.zeros((1, 0), dtype=np.int16)
+    shape = tuple(column.levels + 1 for column in columns)
+    return np.indices(shape, dtype=np.int16).reshape(len(columns), -1).T.copy()
 
 
 def _raised_radix(columns: Sequence[EncodedColumn], here: np.ndarray, there: np.ndarray) -> int:
@@ -816,7 +818,6 @@ def search(judge: NodeJudge) -> SearchResult | None:
     # recorded in ``dead``.
     threshold = np.inf
     slack_most = np.inf  # no slack anywhere is larger (after the bottom: its own, in DM every node's)
-    levels_of = [tuple(row) for row in nodes.tolist()]
 
     def prune_now() -> None:
         if best is not None:
@@ -824,7 +825,7 @@ def search(judge: NodeJudge) -> SearchResult | None:
 
     def evaluate(i: int, hub: bool = True) -> NodeScore:
         nonlocal best, best_score, threshold
-        levels = levels_of[i]
+        levels = tuple(nodes[i].tolist())
         score, _ = judge.score(levels, hub=hub)
         done[i] = True
         # Lower bounds: a successor costs at least this node's bound, and a predecessor
