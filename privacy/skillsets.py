@@ -422,7 +422,16 @@ def _itemsets(width: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _superset_sums(local: np.ndarray, masks: np.ndarray, classes: int, width: int) -> np.ndarray:
     """Per itemset (mask) and class, the records of the class holding it: a (2^width, classes) table."""
     size = 1 << width
-    table = np.bincount(masks * classes + local, minlength=classes * size).astype(np.int32).reshape(size, classes)
+    # A support is at most its class's records: 16 bits hold them below 32,768 (the table, read and
+    # written once a bit, is then half the size). Counted by a sort of the records' keys and written
+    # into the table, not by a count over the whole table in 64 bits (eight times the table's
+    # bytes, written and cast, where most cells stay empty).
+    narrow = np.int16 if np.bincount(local, minlength=classes).max(initial=0) < 1 << 15 else np.int32
+    wide = np.int32 if classes * size < 1 << 31 else np.int64
+    cells, counts = np.unique((masks * classes + local).astype(wide), return_counts=True)
+    table = np.zeros(classes * size, dtype=narrow)
+    table[cells] = counts
+    table = table.reshape(size, classes)
     for bit in range(width):
         view = table.reshape(size >> (bit + 1), 2, (1 << bit) * classes)
         view[:, 0] += view[:, 1]
