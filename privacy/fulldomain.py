@@ -57,6 +57,10 @@ _PARTS_BYTES = 256 << 20
 # A dense count kept as it is up to this many bins even when most are empty (listing its
 # entries would cost more than the room it takes).
 _DENSE_KEPT = 1 << 15
+# A kept histogram's place in the cache, in the low bits of its source value (``NodeJudge._source``);
+# costs above ``_COST_MOST`` count as it (they are rolled up from only when nothing else is kept).
+_INDEX_BITS = 24
+_COST_MOST = (1 << (62 - _INDEX_BITS)) - 1
 
 
 class Histogram:
@@ -198,11 +202,11 @@ class NodeJudge:
         bottom_levels = tuple(0 for _ in self.columns)
         self._cache: list[Histogram] = []
         # Per lattice node (an array of the lattice's shape): the cheapest kept histogram finer
-        # than it, as its cost and its index in the cache. Keeping a histogram lowers the cost over
-        # its cone of successors (a slice), so finding a node's source is one lookup.
+        # than it, as its cost and its index in the cache in one integer (cost in the high bits).
+        # Keeping a histogram lowers the value over its cone of successors (a slice, one minimum:
+        # among equal costs the one kept first stays), so finding a node's source is one lookup.
         shape = tuple(column.levels + 1 for column in self.columns)
-        self._source_cost = np.full(shape, np.iinfo(np.int64).max, dtype=np.int64)
-        self._source_index = np.zeros(shape, dtype=np.int32)
+        self._source = np.full(shape, np.iinfo(np.int64).max, dtype=np.int64)
         self._cache_entries = cache_entries if cache_entries is not None else max(16 * self.n, 1 << 16)
         self._cached_total = 0
         self.stats = SearchStats()
@@ -544,6 +548,8 @@ class NodeJudge:
         return total <= _BINCOUNT_LIMIT and total <= _SPARSE * entries + 4096
 
     def _keep(self, histogram: Histogram, force: bool = False) -> None:
+        if len(self._cache) >= 1 << _INDEX_BITS:
+            return
         if _sparse(histogram):
             histogram.list_entries()  # a sparse dense count is kept as its entries
         held = histogram.memory_entries
@@ -553,15 +559,13 @@ class NodeJudge:
         # cheaper per bin than keying and counting an entry.
         cost = histogram.size if histogram.dense is None else len(histogram.dense) // 4 + 1
         above = tuple(slice(level, None) for level in histogram.levels)
-        costs = self._source_cost[above]
-        cheaper = costs > cost  # strictly: among equal costs the one kept first stays the source
-        np.putmask(self._source_index[above], cheaper, len(self._cache))
-        np.minimum(costs, cost, out=costs)
+        view = self._source[above]
+        np.minimum(view, min(cost, _COST_MOST) << _INDEX_BITS | len(self._cache), out=view)
         self._cache.append(histogram)
         self._cached_total += held
 
-    def _source(self, levels: tuple[int, ...]) -> Histogram:
-        return self._cache[int(self._source_index[levels])]
+    def _source_of(self, levels: tuple[int, ...]) -> Histogram:
+        return self._cache[int(self._source[levels]) & ((1 << _INDEX_BITS) - 1)]
 
     def histogram(self, levels: tuple[int, ...], *, hub: bool = True) -> Histogram:
         """The class histogram of a node, rolled up from the smallest finer one kept.
@@ -571,14 +575,14 @@ class NodeJudge:
         """
         if levels == self.bottom.levels:
             return self.bottom
-        source = self._source(levels)
+        source = self._source_of(levels)
         if source is self.bottom and hub:
             # Nothing finer than the bottom is kept: roll up through the node with every
             # quasi-identifier at its own level or 1, whichever is lower. It is kept, and
             # the nodes that share its level-0 attributes roll up from it instead.
             through = tuple(min(level, 1) for level in levels)
             if through != levels and through != self.bottom.levels and self._countable(through, self.bottom.size):
-                hub_histogram = self._group(self._source(through), through)
+                hub_histogram = self._group(self._source_of(through), through)
                 if _sparse(hub_histogram):
                     self._keep(hub_histogram)  # listed: the node is keyed from its entries
                     return self._group(hub_histogram, levels)
@@ -645,8 +649,8 @@ class NodeJudge:
             big = dense >= self.k
             classes = int(np.count_nonzero(big))
             kept = dense * big
-            kept_records = float(kept.sum())
-            kept_squares = float((kept * kept).sum())
+            kept_records = float(np.add.reduce(kept))
+            kept_squares = float(np.add.reduce(np.square(kept, out=kept)))
         suppressed = self.n - int(round(kept_records))
         loss = kept_squares + float(self.n) * suppressed
         # Σ size · max(size, k): kept classes their square, a class under k its size times k.
@@ -721,7 +725,8 @@ def _sum_runs(cube: np.ndarray, axis: int, matrix: np.ndarray) -> np.ndarray:
 
 def _sparse(histogram: Histogram) -> bool:
     """Whether a dense count is mostly empty bins (it is kept, and rolled up from, as its entries)."""
-    return histogram.dense is not None and len(histogram.dense) > max(6 * histogram.size, _DENSE_KEPT)
+    # A count within ``_DENSE_KEPT`` bins stays dense whatever it holds (its entries are not counted).
+    return histogram.dense is not None and len(histogram.dense) > _DENSE_KEPT and len(histogram.dense) > 6 * histogram.size
 
 
 def _scattered(size: int) -> np.ndarray:
