@@ -401,8 +401,10 @@ def _row_masks(skills: SkillColumn, level: int) -> tuple[np.ndarray, int]:
     bit = np.left_shift(1, np.arange(len(skills.vocabulary), dtype=np.int64) if level == 0 else skills.family.astype(np.int64))
     # The narrowest integer that holds the masks: the OR runs over every entry, so its width counts.
     narrow = next(dtype for dtype in (np.int16, np.int32, np.int64) if width < np.iinfo(dtype).bits)
-    masks = np.zeros(len(counts), dtype=np.int64)
     filled = counts > 0
+    if filled.all():  # every row holds a value: one reduction a row, no rows to pick
+        return np.bitwise_or.reduceat(bit.astype(narrow)[skills.items], skills.indptr[:-1]).astype(np.int64), width
+    masks = np.zeros(len(counts), dtype=np.int64)
     if filled.any():
         masks[filled] = np.bitwise_or.reduceat(bit.astype(narrow)[skills.items], skills.indptr[:-1][filled])
     return masks, width
@@ -562,9 +564,13 @@ def _repair_zeta(skills, level, row_class, class_count, k, m, record_rounds):
     for first, last, chosen in _class_blocks(cls, class_count, per_block):
         if len(chosen) == 0:
             continue
-        out[chosen], low = _repair_block_zeta(
-            cls[chosen] - first, masks[chosen], last - first, width, k, m, itemsets, record_rounds
-        )
+        if len(chosen) == len(rows):  # one block of every class: no rows to pick
+            out, low = _repair_block_zeta(cls, masks, last - first, width, k, m, itemsets, record_rounds)
+            out = out.astype(np.int64, copy=False)
+        else:
+            out[chosen], low = _repair_block_zeta(
+                cls[chosen] - first, masks[chosen], last - first, width, k, m, itemsets, record_rounds
+            )
         if low:
             smallest = low if not smallest else min(smallest, low)
     return rows, out, smallest, width, masks
@@ -715,19 +721,28 @@ def _repair_pairs(skills, level, row_class, class_count, k, m, record_rounds, gi
     rank[by_loss] = np.arange(class_count)
     pending = pending[by_loss]
     row_rank = rank[row_class[kept_rows]]
-    # Kept rows by class rank, each class's rows in row order; a block is a slice of them.
-    # Stable sorts of 16-bit keys are radix sorts: several times faster than of int64.
-    ordered = kept_rows[np.argsort(row_rank.astype(np.uint16) if class_count <= 1 << 16 else row_rank, kind="stable")]
-    class_starts = np.r_[0, np.cumsum(np.bincount(row_rank, minlength=class_count))]
     per_block = max(_PAIR_BINS // (width * width), 1)
     probe = min(max(class_count // 32, 1), per_block)
     edges = sorted({0, probe, *range(probe + per_block, class_count, per_block), class_count})
+    ordered: list[np.ndarray] = []
+
+    def rows_of(first: int, last: int) -> np.ndarray:
+        """The kept rows of the classes ranked first..last-1, in row order."""
+        if first == 0:
+            return kept_rows[row_rank < last]  # the first block (often the only one read): one pass
+        if not ordered:
+            # Kept rows by class rank, each class's rows in row order; a block is a slice of them.
+            # Stable sorts of 16-bit keys are radix sorts: several times faster than of int64.
+            by_rank = np.argsort(row_rank.astype(np.uint16) if class_count <= 1 << 16 else row_rank, kind="stable")
+            ordered.extend([kept_rows[by_rank], np.r_[0, np.cumsum(np.bincount(row_rank, minlength=class_count))]])
+        rows, class_starts = ordered
+        return np.sort(rows[class_starts[first] : class_starts[last]])
 
     def blocks():
         # Per block of classes: its entries in row order (positions in the CSR arrays), their rows
         # and their classes' ranks counted from the block's first.
         for first, last in zip(edges[:-1], edges[1:], strict=True):
-            block_rows = np.sort(ordered[class_starts[first] : class_starts[last]])
+            block_rows = rows_of(first, last)
             entries = _entries_of(indptr, block_rows)
             if len(entries) == 0:
                 continue
