@@ -120,23 +120,38 @@ class Release:
     levels: dict[str, int]
 
 
-def _row_classes(table: EncodedTable, levels: Sequence[int], model: PrivacyModel) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's class at ``levels`` and which rows are released (class big and diverse enough)."""
-    key = np.zeros(table.n, dtype=np.int64)
+def _row_classes(
+    table: EncodedTable, levels: Sequence[int], model: PrivacyModel, cells: Sequence[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's class at ``levels`` and which rows are released (class big and diverse enough).
+
+    ``cells``: each quasi-identifier's code at its level for every row (the released cells).
+    """
     total = 1
-    for column, level in zip(table.columns, levels, strict=True):
+    splitting = []
+    for column, level, codes in zip(table.columns, levels, cells, strict=True):
         if column.radix(level) > 1:  # a column all "*" splits no class
-            key *= column.radix(level)
-            key += column.up[level][column.codes]
+            splitting.append((column.radix(level), codes))
             total *= column.radix(level)
+    key = np.zeros(table.n, dtype=np.int32 if total < 1 << 31 else np.int64)
+    for radix, codes in splitting:
+        key *= radix
+        key += codes
     return _classes_of_keys(key, table, model, total)
 
 
 def _classes_of_keys(
     key: np.ndarray, table: EncodedTable, model: PrivacyModel, total: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
+    if total is not None and total <= max(8 * len(key), 1 << 16) and model.l <= 1:
+        # Classes numbered in key order, as np.unique would, by one bincount instead of a sort; a
+        # key's class read off a table over the key space (-1 for a class under k).
+        counts = np.bincount(key, minlength=total)
+        ok = counts >= model.k
+        number = np.where(ok, np.cumsum(ok) - 1, -1)
+        row_class = number[key]
+        return row_class, row_class >= 0
     if total is not None and total <= max(8 * len(key), 1 << 16):
-        # Classes numbered in key order, as np.unique would, by one bincount instead of a sort.
         present = np.bincount(key, minlength=total) > 0
         number = np.cumsum(present) - 1
         inverse = number[key]
@@ -187,11 +202,11 @@ def anonymise_table(table: EncodedTable, model: PrivacyModel) -> TableRelease:
         if found is None:
             raise PrivacyModelError("not_achievable", "no generalisation meets the model within the suppression cap")
         levels = dict(zip((c.name for c in table.columns), found.levels, strict=True))
-        row_class, kept = _row_classes(table, found.levels, model)
         cells = [
             (column.up[level][column.codes], column.labels[level])
             for column, level in zip(table.columns, found.levels, strict=True)
         ]
+        row_class, kept = _row_classes(table, found.levels, model, [codes for codes, _ in cells])
         search = {"nodes": judge.stats.nodes, "evaluated": judge.stats.evaluated, "rows_grouped": judge.stats.rows_grouped}
         if len(kept) and not kept.any():
             raise PrivacyModelError("not_achievable", "no generalisation meets the model within the suppression cap")
@@ -222,14 +237,20 @@ def utility_report(table, model, row_class, kept, cells, levels, skills, cover=N
     n = table.n
     released = int(kept.sum())
     suppressed = n - released
-    sizes = np.bincount(row_class[kept]) if released else np.zeros(0, dtype=np.int64)
+    kept_rows = np.flatnonzero(kept)
+    kept_class = row_class[kept_rows]
+    sizes = np.bincount(kept_class) if released else np.zeros(0, dtype=np.int64)
     classes = len(sizes)
     dm = int((sizes.astype(np.int64) ** 2).sum()) + n * suppressed
+    # Every row of a class shows the same cells (a class is one value of every quasi-identifier), so
+    # what the kept rows show is counted over one row a class, weighted by its size.
+    first = np.zeros(classes, dtype=np.int64)
+    first[kept_class[::-1]] = kept_rows[::-1]
     attributes: dict[str, dict[str, Any]] = {}
     penalty = 0.0
     for position, (column, (codes, labels)) in enumerate(zip(table.columns, cells, strict=True)):
         # How many kept rows show each label: the "*" share and the NCP come from these counts.
-        shown = np.bincount(codes[kept], minlength=len(labels)) if released else np.zeros(len(labels), dtype=np.int64)
+        shown = np.bincount(codes[first], weights=sizes, minlength=len(labels)).astype(np.int64)
         star = float(sum(int(shown[i]) for i, label in enumerate(labels) if label == SUPPRESSED)) / released if released else 0.0
         level = levels.get(column.name)
         if level is not None:
