@@ -135,6 +135,8 @@ class MoneyAdminMixin:
             extra = {}
             if unit == FEN:  # never more than the column holds (a PositiveIntegerField stops at ¥21,474,836.47)
                 limits = [v.limit_value for v in db_field.validators if isinstance(v, MaxValueValidator)]
+                if db_field.get_internal_type() in ("IntegerField", "PositiveIntegerField"):
+                    limits.append(2**31 - 1)  # PostgreSQL's integer, whatever the database the validators were read on
                 extra["maximum_fen"] = min([money.MAX_AMOUNT_FEN, *limits])
             return form_field(
                 label=db_field.verbose_name,
