@@ -447,34 +447,21 @@ def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
         return None
     _set_based_memory()
     with connection.cursor() as cursor:
-        # Each pending posting moves out of its account and into that account's release_to.
-        if connection.vendor == "postgresql":
-            # One read of the sale's postings and their accounts gives both lines.
-            cursor.execute(
-                """
-                INSERT INTO payouts_posting (entry_id, account_id, amount)
-                SELECT %s, line.account_id, line.amount FROM payouts_posting p
-                  JOIN payouts_ledgeraccount a ON a.id = p.account_id
-                 CROSS JOIN LATERAL (VALUES (p.account_id, -p.amount), (a.release_to_id, p.amount)) AS line(account_id, amount)
-                 WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-                """,
-                [entry.id, sale.id],
-            )
-        else:
-            # SQLite (the embedded default) has no LATERAL: the two lines are two reads.
-            cursor.execute(
-                """
-                INSERT INTO payouts_posting (entry_id, account_id, amount)
-                SELECT %s, p.account_id, -p.amount FROM payouts_posting p
-                  JOIN payouts_ledgeraccount a ON a.id = p.account_id
-                 WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-                UNION ALL
-                SELECT %s, a.release_to_id, p.amount FROM payouts_posting p
-                  JOIN payouts_ledgeraccount a ON a.id = p.account_id
-                 WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-                """,
-                [entry.id, sale.id, entry.id, sale.id],
-            )
+        # Each pending posting moves out of its account and into that account's release_to: one read of
+        # the sale's postings and their accounts gives both lines (each row twice, once per side).
+        cursor.execute(
+            """
+            INSERT INTO payouts_posting (entry_id, account_id, amount)
+            SELECT %s,
+                   CASE WHEN side.moved_in = 1 THEN a.release_to_id ELSE p.account_id END,
+                   CASE WHEN side.moved_in = 1 THEN p.amount ELSE -p.amount END
+              FROM payouts_posting p
+              JOIN payouts_ledgeraccount a ON a.id = p.account_id
+             CROSS JOIN (SELECT 0 AS moved_in UNION ALL SELECT 1) side
+             WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
+            """,
+            [entry.id, sale.id],
+        )
     return _entry_close(entry)
 
 
