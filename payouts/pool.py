@@ -1,6 +1,6 @@
 """Posting a subject pool to many members: one posting per member, no Python object per member.
 
-On PostgreSQL the largest-remainder split runs in SQL (window functions over the
+On PostgreSQL the largest-remainder split is decided per weight (one grouping of the
 members query) and the postings are written with one INSERT … SELECT; ties are
 broken by sha256(salt:user_id), byte for byte the order `allocation.largest_remainder`
 uses, so both paths give identical shares. SQLite (development) takes the exact
@@ -10,7 +10,7 @@ Python path.
 from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 
-from .allocation import largest_remainder
+from .allocation import largest_remainder, weight_cut
 from .models import LedgerAccount, Posting
 
 Kind = LedgerAccount.Kind
@@ -121,47 +121,64 @@ def pool_post(*, entry_id: int, pool: int, members: QuerySet | list[tuple[int, i
 
 
 def _pool_post_sql(*, entry_id: int, pool: int, members: QuerySet, salt: str) -> None:
-    """One INSERT … SELECT. Only the members tied at the cut-off remainder are hashed and sorted.
+    """The split decided per weight, then one INSERT … SELECT; only the members at the cut-off are hashed.
 
-    The largest-remainder order is (remainder desc, sha256(salt:user_id)). Members
-    whose remainder is above the cut-off all get a leftover micro; of those exactly
-    at it, the first `slots` by hash do — the same people as sorting everyone.
+    A member's remainder depends on its weight alone (`allocation.weight_cut`), so one
+    grouping of the members by weight decides every share but the tie-break. The members
+    at the cut-off are ranked by sha256(salt:user_id), the order `allocation.tie_rank`
+    gives, and only the rank of the last winner (or of the first loser, whichever is
+    nearer the end) is looked for: a bounded sort, never a sort of everyone. The INSERT
+    then reads each member once, hashes only the tied ones again to compare them with
+    that rank, and joins the members' accounts by hash.
     A member without an earnings account yet makes account_id NULL, which the
     NOT NULL column refuses: the caller then creates the accounts and runs it again.
     """
     members_sql, params = _members_sql(members)
     with connection.cursor() as cursor:
+        cursor.execute(f"SELECT m.weight, COUNT(*) FROM ({members_sql}) m GROUP BY m.weight", params)
+        counts = dict(cursor.fetchall())
+        if not counts:  # nobody to pay: the entry cannot balance, and its close says so
+            return
+        cut = weight_cut(pool, counts)
+        tied = sorted(cut.tied)
+        # Rank the tied members by hash: winners are those up to the slots-th smallest hash,
+        # or, when fewer lose than win, those below the smallest losing hash.
+        tied_count = sum(counts[weight] for weight in tied)
+        first, order, offset = (
+            ("<=", "ASC", cut.slots - 1) if cut.slots <= tied_count - cut.slots else ("<", "DESC", tied_count - cut.slots - 1)
+        )
+        threshold = None
+        if tied:
+            cursor.execute(
+                f"""
+                SELECT h FROM (SELECT sha256(convert_to(%s || ':' || m.user_id::text, 'UTF8')) AS h
+                                 FROM ({members_sql}) m WHERE m.weight = ANY(%s)) tied
+                 ORDER BY h {order} LIMIT 1 OFFSET %s
+                """,
+                (salt, *params, tied, offset),
+            )
+            threshold = cursor.fetchone()[0]
+        weights = sorted(counts)
         cursor.execute(
             f"""
             /* pool_post: one posting per member */
-            WITH m AS ({members_sql}),
-            t AS (SELECT SUM(weight)::bigint AS w FROM m),
-            b AS MATERIALIZED (
-                SELECT m.user_id, (%s::bigint * m.weight) / t.w AS q, (%s::bigint * m.weight) %% t.w AS r
-                  FROM m CROSS JOIN t
-            ),
-            lo AS (SELECT %s::bigint - SUM(q) AS leftover FROM b),
-            g AS (SELECT r, COUNT(*) AS n FROM b GROUP BY r),
-            c AS (SELECT r, n, SUM(n) OVER (ORDER BY r DESC) - n AS above FROM g),
-            cut AS (
-                SELECT c.r, lo.leftover - c.above AS slots FROM c CROSS JOIN lo
-                 WHERE c.above < lo.leftover AND c.above + c.n >= lo.leftover
-            ),
-            tie AS (
-                SELECT b.user_id FROM b JOIN cut ON b.r = cut.r
-                 ORDER BY sha256(convert_to(%s || ':' || b.user_id::text, 'UTF8'))
-                 LIMIT (SELECT slots FROM cut)
-            ),
-            shares AS (
-                SELECT b.user_id,
-                       b.q + CASE WHEN b.r > (SELECT r FROM cut) OR tie.user_id IS NOT NULL THEN 1 ELSE 0 END AS share
-                  FROM b LEFT JOIN tie ON tie.user_id = b.user_id
-            )
             INSERT INTO payouts_posting (entry_id, account_id, amount)
-            SELECT %s, a.id, shares.share
-              FROM shares
-              LEFT JOIN payouts_ledgeraccount a ON a.user_id = shares.user_id AND a.kind = 'subject_pending'
-             WHERE shares.share > 0
+            SELECT %s, a.id, s.share
+              FROM (SELECT m.user_id,
+                           w.share + CASE WHEN w.tied AND sha256(convert_to(%s || ':' || m.user_id::text, 'UTF8')) {first} %s
+                                          THEN 1 ELSE 0 END AS share
+                      FROM ({members_sql}) m
+                      JOIN unnest(%s::integer[], %s::bigint[], %s::boolean[]) AS w(weight, share, tied) ON w.weight = m.weight) s
+              LEFT JOIN payouts_ledgeraccount a ON a.user_id = s.user_id AND a.kind = 'subject_pending'
+             WHERE s.share > 0
             """,
-            params + (pool, pool, pool, salt, entry_id),
+            (
+                entry_id,
+                salt,
+                threshold,
+                *params,
+                weights,
+                [cut.shares[weight] for weight in weights],
+                [weight in cut.tied for weight in weights],
+            ),
         )

@@ -170,15 +170,19 @@ def _entry_open(*, kind: str, key: str, reference: str, memo: dict | None, relat
 def _entry_close(entry: JournalEntry, cached_ids: Iterable[int] | None = None) -> JournalEntry:
     """Prove the entry balances (whatever wrote its postings), then update cached balances.
 
-    The entry is summed here on every database, although on PostgreSQL the deferred
-    constraint trigger of payouts migration 0009 sums it again at COMMIT: this check fails
-    at once inside the transaction (and in tests, whose transactions never commit), and an
-    entry with no postings at all is refused here only.
+    The entry is summed once, here, inside the transaction (so a test, whose transaction never
+    commits, sees an unbalanced or empty entry at once). On PostgreSQL the sum is the database's
+    own (`payouts_entry_prove`, payouts migration 0012): a balanced entry is recorded as proved,
+    the database refuses any later posting to it, and its commit-time check (migration 0009)
+    therefore does not sum its million postings a second time.
     The cached accounts are locked in id order first (a no-op for those the caller
     locked already), so the balance UPDATE never waits on a row out of order.
     """
     with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT postings, total FROM payouts_entry_prove(%s)", [entry.id])
+        else:
+            cursor.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payouts_posting WHERE entry_id = %s", [entry.id])
         count, total = cursor.fetchone()
     if count == 0 or total != 0:
         raise LedgerError(f"Entry {entry.idempotency_key} does not balance: {total} micros over {count} postings.")
@@ -443,34 +447,21 @@ def hold_release(*, sale: JournalEntry) -> JournalEntry | None:
         return None
     _set_based_memory()
     with connection.cursor() as cursor:
-        # Each pending posting moves out of its account and into that account's release_to.
-        if connection.vendor == "postgresql":
-            # One read of the sale's postings and their accounts gives both lines.
-            cursor.execute(
-                """
-                INSERT INTO payouts_posting (entry_id, account_id, amount)
-                SELECT %s, line.account_id, line.amount FROM payouts_posting p
-                  JOIN payouts_ledgeraccount a ON a.id = p.account_id
-                 CROSS JOIN LATERAL (VALUES (p.account_id, -p.amount), (a.release_to_id, p.amount)) AS line(account_id, amount)
-                 WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-                """,
-                [entry.id, sale.id],
-            )
-        else:
-            # SQLite (the embedded default) has no LATERAL: the two lines are two reads.
-            cursor.execute(
-                """
-                INSERT INTO payouts_posting (entry_id, account_id, amount)
-                SELECT %s, p.account_id, -p.amount FROM payouts_posting p
-                  JOIN payouts_ledgeraccount a ON a.id = p.account_id
-                 WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-                UNION ALL
-                SELECT %s, a.release_to_id, p.amount FROM payouts_posting p
-                  JOIN payouts_ledgeraccount a ON a.id = p.account_id
-                 WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
-                """,
-                [entry.id, sale.id, entry.id, sale.id],
-            )
+        # Each pending posting moves out of its account and into that account's release_to: one read of
+        # the sale's postings and their accounts gives both lines (each row twice, once per side).
+        cursor.execute(
+            """
+            INSERT INTO payouts_posting (entry_id, account_id, amount)
+            SELECT %s,
+                   CASE WHEN side.moved_in = 1 THEN a.release_to_id ELSE p.account_id END,
+                   CASE WHEN side.moved_in = 1 THEN p.amount ELSE -p.amount END
+              FROM payouts_posting p
+              JOIN payouts_ledgeraccount a ON a.id = p.account_id
+             CROSS JOIN (SELECT 0 AS moved_in UNION ALL SELECT 1) side
+             WHERE p.entry_id = %s AND a.release_to_id IS NOT NULL
+            """,
+            [entry.id, sale.id],
+        )
     return _entry_close(entry)
 
 

@@ -84,7 +84,9 @@ def test_a_balance_or_an_account_is_not_edited_from_outside(pg):
 
 
 def test_postings_name_entries_and_accounts_that_exist(pg):
-    entry, wallet, bank = _topup(100)
+    _entry, wallet, bank = _topup(100)
+    with connection.cursor() as cursor:
+        entry_id = _entry_insert(cursor, "sql:open")  # open, not yet proved: it takes postings
     _refused(
         "INSERT INTO payouts_posting (entry_id, account_id, amount) VALUES (%s, %s, 5), (%s, %s, -5)",
         [987654321, wallet.id, 987654321, bank.id],
@@ -92,10 +94,75 @@ def test_postings_name_entries_and_accounts_that_exist(pg):
     )
     _refused(
         "INSERT INTO payouts_posting (entry_id, account_id, amount) VALUES (%s, %s, 5), (%s, %s, -5)",
-        [entry.id, 987654321, entry.id, bank.id],
+        [entry_id, 987654321, entry_id, bank.id],
         "ledger account 987654321 which does not exist",
     )
     assert Posting.objects.count() == 2
+    with connection.cursor() as cursor:  # the open entry balances (the test's end checks every entry)
+        cursor.execute(
+            "INSERT INTO payouts_posting (entry_id, account_id, amount) VALUES (%s, %s, 5), (%s, %s, -5)",
+            [entry_id, wallet.id, entry_id, bank.id],
+        )
+
+
+def test_a_statement_of_many_postings_is_checked_in_one_pass_and_still_refuses_a_missing_account(pg):
+    # given an open entry and 12,000 lines (a statement this large against the accounts is checked by one
+    # ordered pass over both instead of one probe a line), one of them to an account that does not exist
+    _entry, wallet, bank = _topup(100)
+    with connection.cursor() as cursor:
+        entry_id = _entry_insert(cursor, "sql:many")
+    lines = """
+        INSERT INTO payouts_posting (entry_id, account_id, amount)
+        SELECT %s, CASE WHEN g = 6000 THEN %s ELSE %s END, CASE WHEN g %% 2 = 0 THEN 1 ELSE -1 END
+          FROM generate_series(1, 12000) g
+    """
+
+    # then the statement is refused and names that account
+    _refused(lines, [entry_id, 987654321, wallet.id], "ledger account 987654321 which does not exist")
+
+    # and the same lines to accounts that exist pass, and leave the planner as it was
+    with connection.cursor() as cursor:
+        cursor.execute(lines, [entry_id, bank.id, wallet.id])
+        cursor.execute("SELECT current_setting('enable_nestloop'), current_setting('enable_hashjoin')")
+        assert cursor.fetchone() == ("on", "on")
+    assert Posting.objects.filter(entry_id=entry_id).count() == 12000
+
+
+def test_an_entry_proved_balanced_takes_no_more_postings(pg):
+    # given an entry of this transaction with two balanced postings
+    _entry, wallet, bank = _topup(100)
+    with connection.cursor() as cursor:
+        entry_id = _entry_insert(cursor, "sql:proved")
+        cursor.execute(
+            "INSERT INTO payouts_posting (entry_id, account_id, amount) VALUES (%s, %s, 30), (%s, %s, -30)",
+            [entry_id, wallet.id, entry_id, bank.id],
+        )
+
+        # when the database proves it
+        cursor.execute("SELECT postings, total FROM payouts_entry_prove(%s)", [entry_id])
+        assert cursor.fetchone() == (2, 0)
+
+    # then a posting added after the proof is refused, even a balanced pair (the commit-time check trusts the proof)
+    _refused(
+        "INSERT INTO payouts_posting (entry_id, account_id, amount) VALUES (%s, %s, 5), (%s, %s, -5)",
+        [entry_id, wallet.id, entry_id, bank.id],
+        f"journal entry {entry_id} was proved balanced",
+    )
+
+
+def test_an_unbalanced_entry_is_not_proved_and_the_commit_time_check_still_sums_it(pg):
+    _entry, wallet, bank = _topup(100)
+    with pytest.raises(IntegrityError, match="does not balance at commit: 40 micros over 2 postings"):
+        with transaction.atomic(), connection.cursor() as cursor:
+            entry_id = _entry_insert(cursor, "sql:unproved")
+            cursor.execute(
+                "INSERT INTO payouts_posting (entry_id, account_id, amount) VALUES (%s, %s, 100), (%s, %s, -60)",
+                [entry_id, wallet.id, entry_id, bank.id],
+            )
+            # the proof answers with the sum and records nothing
+            cursor.execute("SELECT postings, total FROM payouts_entry_prove(%s)", [entry_id])
+            assert cursor.fetchone() == (2, 40)
+            cursor.execute("SET CONSTRAINTS payouts_entry_balances IMMEDIATE")
 
 
 def test_postings_are_never_changed_or_deleted(pg):
@@ -159,6 +226,8 @@ def test_commit_refuses_an_unbalanced_entry_and_postings_added_to_a_closed_one(p
     )
     # its balances were applied when it was posted, never again
     _refused("SELECT payouts_apply_balances(%s, NULL)", [entry.id], "not open in this transaction")
+    # nor proved again: it was proved when it was posted
+    _refused("SELECT * FROM payouts_entry_prove(%s)", [entry.id], "not open in this transaction")
 
     # an unbalanced entry is refused by COMMIT itself, and nothing of it stays
     with pytest.raises(IntegrityError, match="does not balance at commit"):

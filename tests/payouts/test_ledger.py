@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from payouts import money
-from payouts.allocation import largest_remainder
+from payouts.allocation import largest_remainder, tie_rank, weight_cut
 from payouts.exceptions import InsufficientFunds, LedgerError
 from payouts.models import JournalEntry, LedgerAccount, Posting
 from payouts.selectors import ledger_violations
@@ -30,6 +30,46 @@ def test_largest_remainder_is_exact_fair_and_order_independent(pool, weights, sa
         exact_times_w = pool * weight  # exact share = pool * weight / total_weight
         assert abs(shares[key] * total_weight - exact_times_w) < total_weight
     assert largest_remainder(pool, list(reversed(members)), salt=salt) == shares
+
+
+def _largest_remainder_member_by_member(pool, members, salt):
+    """The method as first written: every member's remainder, sorted with the hash (the reference)."""
+    total_weight = sum(weight for _, weight in members)
+    shares, ranked = {}, []
+    for key, weight in members:
+        shares[key], remainder = divmod(pool * weight, total_weight)
+        ranked.append((-remainder, tie_rank(salt, key), key))
+    for _, _, key in sorted(ranked)[: pool - sum(shares.values())]:
+        shares[key] += 1
+    return shares
+
+
+@given(
+    pool=st.integers(min_value=0, max_value=10**15),
+    weights=st.lists(st.sampled_from([1, 2, 3, 5, 7, 12, 1000]), min_size=1, max_size=80),
+    salt=st.text(max_size=8),
+)
+def test_the_split_decided_per_weight_is_the_member_by_member_split(pool, weights, salt):
+    # few distinct weights, so that several share a remainder and whole groups tie
+    members = [(key * 7 + 3, weight) for key, weight in enumerate(weights)]
+    assert largest_remainder(pool, members, salt=salt) == _largest_remainder_member_by_member(pool, members, salt)
+    cut = weight_cut(pool, {w: weights.count(w) for w in set(weights)})
+    tied = sum(weights.count(w) for w in cut.tied)
+    assert (cut.slots == 0 and not cut.tied) or 0 < cut.slots < tied
+    assert sum(cut.shares[w] for w in weights) + cut.slots == pool
+
+
+def test_a_weight_cut_names_only_the_weights_at_the_cut_off():
+    # 10 units over weights 1 (3 members) and 2 (2 members): total weight 7, quotients 1 and 2, remainders
+    # 3 and 6, 3 units left: both weight-2 members get one, and one of the three weight-1 members, by hash
+    cut = weight_cut(10, {1: 3, 2: 2})
+    assert (cut.shares, cut.tied, cut.slots) == ({1: 1, 2: 3}, frozenset({1}), 1)
+    # 12 units (remainders 5 and 3, 3 left): every weight-1 member gets one, nobody is ranked
+    assert weight_cut(12, {1: 3, 2: 2}) == type(cut)(shares={1: 2, 2: 3}, tied=frozenset(), slots=0)
+    with pytest.raises(ValueError):
+        weight_cut(5, {})
+    with pytest.raises(ValueError):
+        weight_cut(5, {0: 2})
 
 
 def test_ties_rotate_between_sales():

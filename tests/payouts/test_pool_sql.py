@@ -4,10 +4,10 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 
 from accounts.models import User
-from payouts.allocation import largest_remainder
+from payouts.allocation import largest_remainder, weight_cut
 from payouts.models import JournalEntry, LedgerAccount, Posting
 from payouts.pool import pool_post
 
@@ -48,6 +48,37 @@ def test_sql_split_equals_the_pure_allocation(postgres, pool, modulus):
         expected = largest_remainder(pool, [(pk, pk % modulus + 1) for pk in ids], salt=salt)
         assert got == {pk: share for pk, share in expected.items() if share}
         assert pool_post_again == len(got)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("pool", "ranked_from"), [(60, "the smallest hash"), (300, "the largest hash")])
+def test_members_of_two_weights_tied_at_the_cut_off_are_ranked_together(postgres, pool, ranked_from):
+    # given 70 members of weights 1, 2 and 4 (20, 20, 30), whose weights 1 and 4 leave the same remainder:
+    # at pool 60, 10 of their 50 members get a leftover micro (the SQL looks for the 10th smallest hash);
+    # at pool 300, 40 do (it looks for the 10th largest, the first loser)
+    weights = [1] * 20 + [2] * 20 + [4] * 30
+    cut = weight_cut(pool, {1: 20, 2: 20, 4: 30})
+    assert cut.tied == {1, 4} and cut.slots == {60: 10, 300: 40}[pool]
+    with _rolled_back():
+        ids = [UserFactory().pk for _ in weights]
+        weight_of = dict(zip(ids, weights, strict=True))
+        members = (
+            User.objects.filter(pk__in=ids)
+            .annotate(w=Case(*[When(pk=pk, then=Value(w)) for pk, w in weight_of.items()]))
+            .values_list("id", "w")
+        )
+        entry = JournalEntry.objects.create(kind="sale", idempotency_key=f"t:tied:{pool}", reference="t")
+
+        # when the pool is posted
+        pool_post(entry_id=entry.id, pool=pool, members=members, salt=f"order:tied:{pool}")
+
+        # then every share is the pure allocation's, and exactly `slots` tied members got the extra micro
+        got = dict(Posting.objects.filter(entry=entry).values_list("account__user_id", "amount"))
+        expected = largest_remainder(pool, list(weight_of.items()), salt=f"order:tied:{pool}")
+        assert got == {pk: share for pk, share in expected.items() if share}
+        assert sum(got.values()) == pool
+        winners = [pk for pk in ids if weight_of[pk] in cut.tied and got.get(pk, 0) > cut.shares[weight_of[pk]]]
+        assert len(winners) == cut.slots, ranked_from
 
 
 @pytest.mark.postgres
